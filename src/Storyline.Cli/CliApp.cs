@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Storyline.Cli.Commands;
+
+namespace Storyline.Cli;
+
+/// <summary>Builds the storyline command tree and runs it.</summary>
+public static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        var context = new CliContext(stdout, stderr, time);
+        var root = new RootCommand("Storyline: turn news coverage of a contested story into a briefing you can trust.");
+        root.Options.Add(CommonOptions.Store);
+        root.Options.Add(CommonOptions.Json);
+        root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(ReprocessCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("error: cancelled").ConfigureAwait(false);
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Spectre.Console;
+using Storyline.Storage.Sqlite;
+
+namespace Storyline.Cli.Commands;
+
+/// <summary><c>storyline search QUERY</c>: ranked full-text search with highlighted snippets.</summary>
+internal static class SearchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var query = new Argument<string[]>("query") { Description = "Words to find (all must occur); \"quote\" a phrase", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit") { Description = "Most hits to show", DefaultValueFactory = _ => 20 };
+        var command = new Command("search", "Full-text search across stored documents") { query, limit };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            var hits = await store.SearchAsync(string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), ct).ConfigureAwait(false);
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                context.WriteJson(hits.Select(h => new
+                {
+                    document = h.DocumentId,
+                    title = h.Title,
+                    score = Math.Round(h.Score, 4),
+                    snippet = h.Snippet.Replace(SqliteDocumentStore.HighlightStart.ToString(), "", StringComparison.Ordinal).Replace(SqliteDocumentStore.HighlightEnd.ToString(), "", StringComparison.Ordinal),
+                    highlights = Highlights(h.Snippet),
+                }));
+                return 0;
+            }
+            foreach (var h in hits)
+            {
+                context.Console.MarkupLine($"[bold]{h.DocumentId}[/] {Markup.Escape(h.Title ?? "")} [grey]({h.Score:0.00})[/]");
+                var snippet = Markup.Escape(h.Snippet)
+                    .Replace(SqliteDocumentStore.HighlightStart.ToString(), "[yellow bold]", StringComparison.Ordinal)
+                    .Replace(SqliteDocumentStore.HighlightEnd.ToString(), "[/]", StringComparison.Ordinal);
+                context.Console.MarkupLine($"    {snippet}");
+            }
+            if (hits.Count == 0) context.Console.WriteLine("no matches");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The matched words of a snippet as offsets into the snippet with markers removed.</summary>
+    private static List<int[]> Highlights(string snippet)
+    {
+        var ranges = new List<int[]>();
+        int offset = 0, start = -1;
+        foreach (var c in snippet)
+        {
+            if (c == SqliteDocumentStore.HighlightStart) start = offset;
+            else if (c == SqliteDocumentStore.HighlightEnd && start >= 0) { ranges.Add([start, offset]); start = -1; }
+            else offset++;
+        }
+        return ranges;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Storyline.Storage.Sqlite;
+
+/// <summary>Schema migrations, applied in order; the database's user_version records how many have run. Never edit a shipped migration: add one.</summary>
+internal static class Migrations
+{
+    public static readonly string[] All =
+    [
+        // 1: inputs kept verbatim, documents as cleaned, near-duplicate bands, full-text index.
+        """
+        CREATE TABLE inputs(
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            url TEXT,
+            content_type TEXT NOT NULL,
+            content BLOB NOT NULL,
+            content_sha256 TEXT NOT NULL UNIQUE,
+            retrieved_at TEXT NOT NULL,
+            hints_json TEXT NOT NULL
+        );
+        CREATE TABLE documents(
+            id INTEGER PRIMARY KEY,
+            input_id INTEGER NOT NULL UNIQUE REFERENCES inputs(id),
+            text TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            blocks_json TEXT NOT NULL,
+            metadata_json TEXT NOT NULL,
+            title TEXT,
+            publisher TEXT,
+            published TEXT,
+            word_count INTEGER NOT NULL,
+            duplicate_of INTEGER REFERENCES documents(id),
+            minhash BLOB NOT NULL,
+            pipeline_version INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_text_sha256 ON documents(text_sha256);
+        CREATE TABLE minhash_bands(
+            band_key INTEGER NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            PRIMARY KEY(band_key, document_id)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    ];
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using Storyline.Dedup;
+using Storyline.Documents;
+using Storyline.Pipeline;
+using Storyline.Storage;
+
+namespace Storyline.Ingestion;
+
+/// <summary>What happened to one input.</summary>
+public enum IngestStatus
+{
+    /// <summary>Stored as a new document.</summary>
+    Ingested,
+    /// <summary>Already stored; nothing written.</summary>
+    Duplicate,
+    /// <summary>Stored and linked to the original it nearly copies.</summary>
+    NearDuplicate,
+    /// <summary>Could not be read or processed.</summary>
+    Failed,
+}
+
+/// <summary>The outcome for one input.</summary>
+public sealed record IngestResult(string Name, IngestStatus Status, long? DocumentId, long? OriginalId, string? Error, string? Title);
+
+/// <summary>Counts for a batch.</summary>
+public sealed record IngestSummary(int Ingested, int Duplicates, int NearDuplicates, int Failed)
+{
+    /// <summary>Summarises a list of results.</summary>
+    public static IngestSummary Of(IReadOnlyCollection<IngestResult> results) => new(
+        results.Count(r => r.Status == IngestStatus.Ingested),
+        results.Count(r => r.Status == IngestStatus.Duplicate),
+        results.Count(r => r.Status == IngestStatus.NearDuplicate),
+        results.Count(r => r.Status == IngestStatus.Failed));
+}
+
+/// <summary>Runs raw inputs through the pipeline into a store, one transaction per document; a bad input is reported and the batch goes on.</summary>
+public sealed class Ingestor(DocumentPipeline pipeline, IDocumentStore store, double nearDuplicateThreshold = 0.7)
+{
+    /// <summary>Processes and stores one item.</summary>
+    public async Task<IngestResult> IngestAsync(IngestItem item, CancellationToken cancellationToken)
+    {
+        if (item is FailedItem failed) return new IngestResult(failed.Name, IngestStatus.Failed, null, null, failed.Reason, null);
+        var input = ((InputItem)item).Input;
+        ProcessedDocument content;
+        try
+        {
+            content = pipeline.Process(input, cancellationToken);
+        }
+        catch (InputRejectedException e)
+        {
+            return new IngestResult(input.Name, IngestStatus.Failed, null, null, e.Message, null);
+        }
+        var added = await store.AddAsync(Prepare(input, content), nearDuplicateThreshold, cancellationToken).ConfigureAwait(false);
+        var status = added.Outcome switch
+        {
+            AddOutcome.Added => IngestStatus.Ingested,
+            AddOutcome.ExactDuplicate => IngestStatus.Duplicate,
+            _ => IngestStatus.NearDuplicate,
+        };
+        return new IngestResult(input.Name, status, added.DocumentId, added.OriginalId, null, content.Metadata.Title);
+    }
+
+    /// <summary>Hashes and signs a processed document for storage.</summary>
+    public static NewDocument Prepare(RawInput input, ProcessedDocument content) =>
+        new(input, content, Sha256(input.Content), TextHash(content.Text), MinHash.Signature(content.Text));
+
+    /// <summary>The hash under which cleaned text is recognised as an exact duplicate.</summary>
+    public static string TextHash(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

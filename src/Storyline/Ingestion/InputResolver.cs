@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Storyline.Documents;
+
+namespace Storyline.Ingestion;
+
+/// <summary>Turns input specifications (files, folders, URLs, feeds, JSON Lines) into raw inputs, reporting unreadable ones as failures without stopping.</summary>
+public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long maxInputBytes = 20_000_000)
+{
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".markdown", ".text", "" };
+    private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".xhtml" };
+    private static readonly HashSet<string> FeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".rss", ".atom", ".xml" };
+    private static readonly HashSet<string> JsonLinesExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jsonl", ".ndjson" };
+
+    /// <summary>Reads every input in order; folders recurse in file-name order.</summary>
+    public async IAsyncEnumerable<IngestItem> ResolveAsync(IEnumerable<string> specs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var spec in specs)
+        {
+            await foreach (var item in ResolveOneAsync(spec, cancellationToken).ConfigureAwait(false))
+                yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<IngestItem> ResolveOneAsync(string spec, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (spec.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            await foreach (var item in FromUrlAsync(spec, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+        else if (Directory.Exists(spec))
+        {
+            var files = Directory.EnumerateFiles(spec, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal);
+            foreach (var file in files)
+                await foreach (var item in FromFileAsync(file, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+        else if (File.Exists(spec))
+        {
+            await foreach (var item in FromFileAsync(spec, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+        else
+        {
+            yield return new FailedItem(spec, "no such file, folder or URL");
+        }
+    }
+
+    private async IAsyncEnumerable<IngestItem> FromFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ext = Path.GetExtension(path);
+        var name = Path.GetFullPath(path);
+        byte[] bytes;
+        string? error = null;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            bytes = length > maxInputBytes ? [] : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            if (length > maxInputBytes) error = $"file is {length:N0} bytes, over the {maxInputBytes:N0}-byte limit";
+        }
+        catch (IOException e) { bytes = []; error = $"cannot read: {e.Message}"; }
+        catch (UnauthorizedAccessException) { bytes = []; error = "cannot read: permission denied"; }
+        if (error is not null)
+        {
+            yield return new FailedItem(name, error);
+            yield break;
+        }
+
+        var now = time.GetUtcNow();
+        if (JsonLinesExtensions.Contains(ext))
+        {
+            foreach (var item in JsonLinesReader.Read(name, bytes, now)) yield return item;
+        }
+        else if (FeedExtensions.Contains(ext) || (ext.Length == 0 && FeedReader.LooksLikeFeed(bytes)))
+        {
+            await foreach (var item in FromFeedAsync(name, null, bytes, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+        else if (HtmlExtensions.Contains(ext))
+        {
+            yield return new InputItem(new RawInput(name, null, "text/html", bytes, now, InputHints.None));
+        }
+        else if (TextExtensions.Contains(ext))
+        {
+            var type = LooksLikeHtml(bytes) ? "text/html" : "text/plain";
+            yield return new InputItem(new RawInput(name, null, type, bytes, now, InputHints.None));
+        }
+        else
+        {
+            yield return new FailedItem(name, $"unsupported file type '{ext}' (expected .txt, .md, .html, .jsonl, .rss, .atom or .xml)");
+        }
+    }
+
+    private async IAsyncEnumerable<IngestItem> FromUrlAsync(string url, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        FetchedResource? fetched = null;
+        string? error = null;
+        try { fetched = await fetcher.FetchAsync(url, cancellationToken).ConfigureAwait(false); }
+        catch (FetchException e) { error = e.Message; }
+        if (fetched is null)
+        {
+            yield return new FailedItem(url, error ?? "fetch failed");
+            yield break;
+        }
+        var type = fetched.ContentType.ToLowerInvariant();
+        if (type.Contains("rss") || type.Contains("atom") || ((type.EndsWith("/xml") || type.EndsWith("+xml")) && !type.Contains("xhtml") && FeedReader.LooksLikeFeed(fetched.Content)))
+        {
+            await foreach (var item in FromFeedAsync(url, fetched.FinalUrl, fetched.Content, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+        else if (type.Contains("html") || (type == "text/plain" && LooksLikeHtml(fetched.Content)))
+        {
+            yield return new InputItem(new RawInput(url, fetched.FinalUrl, "text/html", fetched.Content, fetched.FetchedAt, new InputHints(Charset: fetched.Charset)));
+        }
+        else if (type.StartsWith("text/"))
+        {
+            yield return new InputItem(new RawInput(url, fetched.FinalUrl, "text/plain", fetched.Content, fetched.FetchedAt, new InputHints(Charset: fetched.Charset)));
+        }
+        else
+        {
+            yield return new FailedItem(url, $"content type '{fetched.ContentType}' is not HTML, text or a feed");
+        }
+    }
+
+    private async IAsyncEnumerable<IngestItem> FromFeedAsync(string name, string? feedUrl, byte[] bytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (items, error) = FeedReader.Read(name, feedUrl, bytes, time.GetUtcNow());
+        if (error is not null)
+        {
+            yield return new FailedItem(name, error);
+            yield break;
+        }
+        foreach (var item in items)
+        {
+            // An item with no body of its own is fetched from its link.
+            if (item is FeedReader.LinkOnly link)
+            {
+                await foreach (var fetched in FromUrlAsync(link.Url, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return fetched is InputItem ok
+                        ? new InputItem(ok.Input with { Hints = MergeHints(ok.Input.Hints, link.Hints) })
+                        : fetched;
+                }
+            }
+            else if (item is FeedReader.Ready ready) yield return ready.Item;
+        }
+    }
+
+    private static InputHints MergeHints(InputHints fetched, InputHints feed) =>
+        feed with { Charset = fetched.Charset };
+
+    /// <summary>True when text content starts like an HTML document.</summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 1024)]).TrimStart('\uFEFF', ' ', '\n', '\r', '\t');
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || (head.StartsWith('<') && head.Contains("<body", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,55 @@
+using Storyline.Documents;
+using Storyline.Pipeline;
+
+namespace Storyline.Metadata;
+
+/// <summary>Options for <see cref="MetadataStage"/>.</summary>
+/// <param name="EstimateFromText">Estimate the publication date from the latest date the text mentions when nothing states it.</param>
+public sealed record MetadataOptions(bool EstimateFromText = true);
+
+/// <summary>Fills metadata from input hints, the URL and the text: publication date (stated or estimated, with evidence), publisher, language.</summary>
+public sealed class MetadataStage(MetadataOptions options) : IDocumentStage
+{
+    /// <inheritdoc />
+    public void Process(DocumentContext context, CancellationToken cancellationToken)
+    {
+        var hints = context.Input.Hints;
+        if (hints.Title is { Length: > 0 } title) context.Title ??= title;
+        if (hints.Source is { Length: > 0 } source) context.Publisher ??= source;
+        if (hints.Authors is { Count: > 0 } authors) context.Authors.InsertRange(0, authors);
+
+        // A date the user or the record gives overrides anything read from the content.
+        if (hints.Published is { } given) context.Published = new PublicationDate(given, DateSource.Given, "given with the input");
+        if (context.Published is null && DateFinder.FromUrl(context.Input.Url) is { } fromUrl)
+            context.Published = new PublicationDate(ToOffset(fromUrl.Date), DateSource.Url, fromUrl.Evidence);
+        if (context.Published is null && options.EstimateFromText) context.Published = Estimate(context);
+
+        context.Publisher ??= PublisherFromUrl(context.Input.Url);
+        context.Language = LanguageDetector.Detect(string.Join('\n', context.Blocks.Select(b => b.Text))) ?? context.Language;
+    }
+
+    private static PublicationDate? Estimate(DocumentContext context)
+    {
+        var today = DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
+        DateFinder.Found? latest = null;
+        foreach (var block in context.Blocks.Select(b => b.Text).Concat(context.Captions))
+        {
+            foreach (var found in DateFinder.FindAll(block))
+            {
+                // A date after today is a plan or a typo, not evidence of when the article appeared.
+                if (found.Date <= today && (latest is null || found.Date > latest.Date)) latest = found;
+            }
+        }
+        return latest is null ? null : new PublicationDate(ToOffset(latest.Date), DateSource.TextEstimate, $"latest date mentioned: \"{latest.Evidence}\"");
+    }
+
+    private static DateTimeOffset ToOffset(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>A publisher name from a URL host ("www.scmp.com" gives "scmp.com"), or null.</summary>
+    public static string? PublisherFromUrl(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
+        var host = uri.Host;
+        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    }
+}
