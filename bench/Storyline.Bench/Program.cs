@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Storyline.Bench;
+
+// One executable, one subcommand per measurement; each prints its figures as one JSON object on its last line.
+var root = new RootCommand("Storyline benchmarks")
+{
+    IngestBench.Create(),
+    MicroBench.Create(),
+};
+return await root.Parse(args).InvokeAsync();
