@@ -58,7 +58,7 @@ public static partial class DateFinder
     [GeneratedRegex(@"\b(?:(?<m1>" + MonthPattern + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?,?\s*|(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?<m2>" + MonthPattern + @"),?\s+)(?<y>(?:19|20|21)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateInText();
 
-    [GeneratedRegex(@"\b(?<y>(?:19|20|21)\d\d)-(?<m>[01]\d)-(?<d>[0-3]\d)\b")]
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20|21)\d\d)-(?<m>[01]\d)-(?<d>[0-3]\d)(?!\d)")]
     private static partial Regex IsoDate();
 
     [GeneratedRegex(@"/(?<y>(?:19|20)\d\d)[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(?:[/-]|$)")]
