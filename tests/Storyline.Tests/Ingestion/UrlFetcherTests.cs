@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using Storyline.Ingestion;
+using Storyline.Tests.TestSupport;
+
+namespace Storyline.Tests.Ingestion;
+
+public class UrlFetcherTests
+{
+    private static readonly byte[] Page = Encoding.UTF8.GetBytes("<html><body><article><p>Hello from a local page.</p></article></body></html>");
+
+    private static FetchOptions Allowing(double seconds = 5, long maxBytes = 1_000_000, int redirects = 3) =>
+        new(TimeSpan.FromSeconds(seconds), maxBytes, redirects, AllowPrivate: true);
+
+    [Fact]
+    public async Task FetchAsync_LoopbackWithoutAllowPrivate_Refused()
+    {
+        using var server = new LocalHttpServer(c => LocalHttpServer.Respond(c, "text/html", Page));
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        var e = await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default));
+        e.Message.ShouldContain("non-public address 127.0.0.1");
+        e.Message.ShouldContain("--allow-private");
+    }
+
+    [Fact]
+    public async Task FetchAsync_LocalhostName_RefusedAfterResolution()
+    {
+        using var server = new LocalHttpServer(c => LocalHttpServer.Respond(c, "text/html", Page));
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        var url = server.Prefix.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(url, default))).Message.ShouldContain("non-public");
+    }
+
+    [Fact]
+    public async Task FetchAsync_LoopbackAllowed_ReturnsContentAndType()
+    {
+        using var server = new LocalHttpServer(c => LocalHttpServer.Respond(c, "text/html; charset=utf-8", Page));
+        using var fetcher = new UrlFetcher(Allowing());
+        var fetched = await fetcher.FetchAsync(server.Prefix + "a", default);
+        fetched.Content.ShouldBe(Page);
+        fetched.ContentType.ShouldBe("text/html");
+        fetched.Charset.ShouldBe("utf-8");
+    }
+
+    [Fact]
+    public async Task FetchAsync_SlowServer_TimesOut()
+    {
+        using var server = new LocalHttpServer(async c => { await Task.Delay(3000); await LocalHttpServer.Respond(c, "text/html", Page); });
+        using var fetcher = new UrlFetcher(Allowing(seconds: 0.5));
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldContain("timed out");
+    }
+
+    [Fact]
+    public async Task FetchAsync_ResponseOverCap_Refused()
+    {
+        using var server = new LocalHttpServer(c => LocalHttpServer.Respond(c, "text/html", new byte[200_000]));
+        using var fetcher = new UrlFetcher(Allowing(maxBytes: 100_000));
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldContain("100,000-byte limit");
+    }
+
+    [Fact]
+    public async Task FetchAsync_EndlessRedirects_StopsAtLimit()
+    {
+        using var server = new LocalHttpServer(c =>
+        {
+            c.Response.StatusCode = 302;
+            c.Response.RedirectLocation = c.Request.Url!.AbsolutePath + "x";
+            return Task.CompletedTask;
+        });
+        using var fetcher = new UrlFetcher(Allowing(redirects: 3));
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldContain("redirects");
+    }
+
+    [Fact]
+    public async Task FetchAsync_NotFound_ReportsStatus()
+    {
+        using var server = new LocalHttpServer(c => LocalHttpServer.Respond(c, "text/plain", [], (int)HttpStatusCode.NotFound));
+        using var fetcher = new UrlFetcher(Allowing());
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldStartWith("HTTP 404");
+    }
+
+    [Fact]
+    public async Task FetchAsync_ClosedPort_ReportsUnreachable()
+    {
+        using var fetcher = new UrlFetcher(Allowing());
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync("http://127.0.0.1:9/", default))).Message.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/x")]
+    [InlineData("not a url")]
+    public async Task FetchAsync_NotHttp_Refused(string url)
+    {
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(url, default))).Message.ShouldBe("not an http(s) URL");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.20.0.1", true)]
+    [InlineData("192.168.1.1", true)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("::1", true)]
+    [InlineData("fe80::1", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("8.8.8.8", false)]
+    [InlineData("93.184.216.34", false)]
+    [InlineData("2606:4700::1111", false)]
+    public void IsNonPublic_Address_Classified(string address, bool expected) =>
+        AddressPolicy.IsNonPublic(IPAddress.Parse(address)).ShouldBe(expected);
+}
