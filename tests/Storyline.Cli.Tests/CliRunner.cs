@@ -1,0 +1,46 @@
+using Storyline.Cli;
+
+namespace Storyline.Cli.Tests;
+
+/// <summary>Runs the CLI in-process against a temporary store and captures its output.</summary>
+public sealed class CliRunner : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("storyline-cli-");
+
+    /// <summary>The store path every run uses.</summary>
+    public string Store => Path.Combine(_dir.FullName, "store.db");
+
+    /// <summary>A scratch folder for inputs.</summary>
+    public string Folder => _dir.FullName;
+
+    /// <summary>Runs one command; returns exit code and captured streams.</summary>
+    public async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync([.. args, "--store", Store], stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Writes an input file under the scratch folder.</summary>
+    public string Write(string name, string content) => Write(name, System.Text.Encoding.UTF8.GetBytes(content));
+
+    /// <summary>Writes an input file under the scratch folder.</summary>
+    public string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_dir.FullName, "in", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public static string Article(int n, string topic = "trade") =>
+        $"Headline number {n} about {topic}\n\n" + string.Join("\n\n", Enumerable.Range(0, 4).Select(p =>
+            $"Paragraph {p} of article {n}: officials discussed {topic} item {n * 31 + p} at length on Tuesday, according to people present at the meeting in the capital."));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { _dir.Delete(true); } catch (IOException) { }
+    }
+}
