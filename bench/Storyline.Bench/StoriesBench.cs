@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Storyline.Stories;
+
+namespace Storyline.Bench;
+
+/// <summary><c>stories --data FNC1_FOLDER</c>: B-cubed quality of incremental story clustering on FNC-1 bodies, where bodies linked
+/// (agree/disagree/discuss) to the same headline, transitively, form one gold story.</summary>
+public static class StoriesBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "FNC-1 folder (train_bodies.csv, train_stances*.csv, splits/)", Required = true };
+        var split = new Option<string>("--split") { Description = "training | hold_out | all (body-id split from splits/)", DefaultValueFactory = _ => "hold_out" };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Comma-separated join thresholds to sweep (tuning); default: the clusterer's default" };
+        var centroid = new Option<float>("--centroid-weight") { DefaultValueFactory = _ => new StoryClustererOptions().CentroidWeight };
+        var maxTerms = new Option<int>("--max-terms") { DefaultValueFactory = _ => new TermVectorizerOptions().MaxTerms };
+        var command = new Command("stories", "Story clustering B-cubed on FNC-1") { data, split, thresholds, centroid, maxTerms };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(data)!;
+            var (bodies, gold) = Load(folder, parse.GetValue(split)!);
+            Console.WriteLine($"{bodies.Count} bodies, {gold.Values.Distinct().Count()} gold stories");
+            var sweep = parse.GetValue(thresholds) is { } t
+                ? t.Split(',').Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+                : [new StoryClustererOptions().JoinThreshold];
+            object? last = null;
+            foreach (var threshold in sweep)
+            {
+                var predicted = new Dictionary<int, int>();
+                var clusterer = new StoryClusterer(new StoryClustererOptions(threshold, parse.GetValue(centroid)), new TermVectorizer(new TermVectorizerOptions(MaxTerms: parse.GetValue(maxTerms))));
+                var sw = Stopwatch.StartNew();
+                foreach (var (id, text) in bodies) predicted[id] = clusterer.Add(null, text).Story;
+                sw.Stop();
+                var (p, r, f) = BCubed.Score(gold, predicted);
+                Console.WriteLine($"threshold {threshold:0.00}: B3 P {p:0.000} R {r:0.000} F1 {f:0.000}, {clusterer.Count} stories, {bodies.Count / sw.Elapsed.TotalSeconds:0} docs/s");
+                var singletons = BCubed.Score(gold, bodies.ToDictionary(b => b.Id, b => b.Id));
+                var allInOne = BCubed.Score(gold, bodies.ToDictionary(b => b.Id, _ => 0));
+                last = new
+                {
+                    bench = "stories",
+                    split = parse.GetValue(split),
+                    documents = bodies.Count,
+                    gold_stories = gold.Values.Distinct().Count(),
+                    predicted_stories = clusterer.Count,
+                    threshold,
+                    bcubed = new { precision = BenchOutput.R(p), recall = BenchOutput.R(r), f1 = BenchOutput.R(f) },
+                    baseline_singletons_f1 = BenchOutput.R(singletons.F1),
+                    baseline_one_story_f1 = BenchOutput.R(allInOne.F1),
+                    docs_per_second = BenchOutput.R(bodies.Count / sw.Elapsed.TotalSeconds, 0),
+                };
+            }
+            BenchOutput.Write(last!);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Bodies of the split in Body ID order, and their gold story: connected components of the headline–body graph over related stances.</summary>
+    internal static (List<(int Id, string Text)> Bodies, Dictionary<int, int> Gold) Load(string folder, string split)
+    {
+        var bodies = ReadCsv(Path.Combine(folder, "train_bodies.csv")).Skip(1).ToDictionary(r => int.Parse(r[0], CultureInfo.InvariantCulture), r => r[1]);
+        var stancesFile = Directory.EnumerateFiles(folder, "train_stances*.csv").Order(StringComparer.Ordinal).First();
+        var parent = new Dictionary<string, string>();
+        string Find(string x)
+        {
+            parent.TryAdd(x, x);
+            while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+            return x;
+        }
+        foreach (var row in ReadCsv(stancesFile).Skip(1))
+        {
+            if (row.Count < 3 || row[2] == "unrelated") continue;
+            parent[Find("h:" + row[0])] = Find("b:" + row[1]);
+        }
+        HashSet<int>? keep = split == "all" ? null
+            : [.. File.ReadAllLines(Path.Combine(folder, "splits", split + "_ids.txt")).Where(l => l.Trim().Length > 0).Select(l => int.Parse(l.Trim(), CultureInfo.InvariantCulture))];
+        var selected = bodies.Where(b => keep is null || keep.Contains(b.Key)).OrderBy(b => b.Key).Select(b => (b.Key, b.Value)).ToList();
+        var labels = new Dictionary<string, int>();
+        var gold = selected.ToDictionary(b => b.Key, b =>
+        {
+            var root = Find("b:" + b.Key);
+            if (!labels.TryGetValue(root, out var label)) labels[root] = label = labels.Count;
+            return label;
+        });
+        return (selected, gold);
+    }
+
+    /// <summary>RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines.</summary>
+    internal static IEnumerable<List<string>> ReadCsv(string path)
+    {
+        var text = File.ReadAllText(path);
+        var row = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                row.Add(field.ToString()); field.Clear();
+                yield return row;
+                row = [];
+            }
+            else field.Append(c);
+        }
+        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); yield return row; }
+    }
+}

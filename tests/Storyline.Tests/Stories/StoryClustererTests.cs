@@ -1,0 +1,46 @@
+using Storyline.Stories;
+
+namespace Storyline.Tests.Stories;
+
+public class StoryClustererTests
+{
+    private static StoryClusterer New() => new(new StoryClustererOptions(), new TermVectorizer(new TermVectorizerOptions()));
+
+    [Fact]
+    public void Add_ArticlesOnTwoStories_GroupsThemApart()
+    {
+        var clusterer = New();
+        var a1 = clusterer.Add("US sanctions Xinjiang officials", "Washington imposed sanctions on Chen Quanguo and the Xinjiang police over the detention of Uygurs. Beijing vowed reciprocal action against the sanctions.").Story;
+        var b1 = clusterer.Add("Meteorite hits Managua", "A small meteorite crashed near the airport in Managua, Nicaragua, leaving a crater, the government of Nicaragua said.").Story;
+        var a2 = clusterer.Add("China retaliates over Xinjiang sanctions", "Beijing announced reciprocal sanctions after Washington targeted Chen Quanguo and Xinjiang officials over Uygur detention.").Story;
+        var b2 = clusterer.Add("Nicaragua crater was a meteorite", "Scientists in Nicaragua confirmed that the crater near the Managua airport was made by a meteorite.").Story;
+        a2.ShouldBe(a1);
+        b2.ShouldBe(b1);
+        b1.ShouldNotBe(a1);
+        clusterer.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Add_EmptyText_StartsItsOwnStory()
+    {
+        var clusterer = New();
+        clusterer.Add(null, "Washington imposed sanctions on Xinjiang officials.");
+        clusterer.Add(null, "").Story.ShouldBe(1);
+    }
+}
+
+public class BCubedTests
+{
+    [Fact]
+    public void Score_PerfectClustering_IsOne() =>
+        BCubed.Score(new Dictionary<int, int> { [1] = 0, [2] = 0, [3] = 1 }, new Dictionary<int, int> { [1] = 5, [2] = 5, [3] = 7 }).F1.ShouldBe(1.0);
+
+    [Fact]
+    public void Score_AllInOne_HandComputed()
+    {
+        // Gold {1,2},{3}; predicted {1,2,3}: precision per item 2/3, 2/3, 1/3 → 5/9; recall 1.
+        var (p, r, _) = BCubed.Score(new Dictionary<int, int> { [1] = 0, [2] = 0, [3] = 1 }, new Dictionary<int, int> { [1] = 0, [2] = 0, [3] = 0 });
+        p.ShouldBe(5.0 / 9, 1e-9);
+        r.ShouldBe(1.0);
+    }
+}
