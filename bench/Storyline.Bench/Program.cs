@@ -6,5 +6,7 @@ var root = new RootCommand("Storyline benchmarks")
 {
     IngestBench.Create(),
     MicroBench.Create(),
+    NerBench.Create(),
+    NerTrainBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();
