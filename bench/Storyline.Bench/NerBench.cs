@@ -15,7 +15,8 @@ public static class NerBench
         var data = new Option<string>("--data") { Description = "CoNLL file to tag and score", Required = true };
         var train = new Option<string?>("--train") { Description = "CoNLL training file for the dictionary baseline (default: conllpp_train.txt beside --data)" };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes; the best is reported", DefaultValueFactory = _ => 3 };
-        var command = new Command("ner", "Named-entity tagging quality and speed on a CoNLL file") { data, train, rounds };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write 'token gold guess' lines (conlleval input) to this file" };
+        var command = new Command("ner", "Named-entity tagging quality and speed on a CoNLL file") { data, train, rounds, predictions };
         command.SetAction(parse =>
         {
             var ct = CancellationToken.None;
@@ -34,6 +35,7 @@ public static class NerBench
             using (var resource = typeof(NerTagger).Assembly.GetManifestResourceStream("Storyline.Entities.Model.ner.bin")!) modelBytes = resource.Length;
 
             var eval = NerTrainer.Evaluate(tagger, sentences, ct);   // also the warm-up
+            if (parse.GetValue(predictions) is { } predictionsPath) WritePredictions(predictionsPath, tagger, sentences);
             double seconds = Time(s => tagger.Predict(s, ct).Length, sentences, parse.GetValue(rounds));
             Console.WriteLine($"model: P {eval.Overall.Precision:0.0000} R {eval.Overall.Recall:0.0000} F1 {eval.Overall.F1:0.0000}, {tokens / seconds:0} tokens/s");
 
@@ -85,6 +87,17 @@ public static class NerBench
             return 0;
         });
         return command;
+    }
+
+    private static void WritePredictions(string path, NerTagger tagger, List<ConllSentence> sentences)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var s in sentences)
+        {
+            var guessed = tagger.TagBio(s.Tokens);
+            for (int i = 0; i < s.Tokens.Count; i++) writer.WriteLine($"{s.Tokens[i]} {s.Tags[i]} {guessed[i]}");
+            writer.WriteLine();
+        }
     }
 
     // Best wall time of single-threaded passes over every sentence.
