@@ -7,5 +7,7 @@ var root = new RootCommand("Storyline benchmarks")
     IngestBench.Create(),
     MicroBench.Create(),
     StoriesBench.Create(),
+    NerBench.Create(),
+    NerTrainBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Storyline.Entities;
+
+namespace Storyline.Bench;
+
+/// <summary><c>ner-train --data TRAIN --dev DEV --out MODEL</c>: trains the NER tagger (fixed seed, early stopping on dev F1) and writes the compressed model.</summary>
+public static class NerTrainBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "CoNLL training file", Required = true };
+        var dev = new Option<string?>("--dev") { Description = "CoNLL dev file for early stopping" };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Most epochs", DefaultValueFactory = _ => new NerTrainingOptions().MaxEpochs };
+        var seed = new Option<int>("--seed") { Description = "Shuffle and clustering seed", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
+        var clusters = new Option<int>("--clusters") { Description = "Distributional clusters (0 = none)", DefaultValueFactory = _ => new NerTrainingOptions().Clusters };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights below this magnitude", DefaultValueFactory = _ => new NerTrainingOptions().PruneBelow };
+        var command = new Command("ner-train", "Train the named-entity tagger") { data, dev, output, epochs, seed, clusters, prune };
+        command.SetAction(parse =>
+        {
+            var ct = CancellationToken.None;
+            var clock = Stopwatch.StartNew();
+            var train = ConllCorpus.Read(parse.GetValue(data)!);
+            var devSentences = parse.GetValue(dev) is { } devPath ? ConllCorpus.Read(devPath) : null;
+            var options = new NerTrainingOptions
+            {
+                MaxEpochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                Clusters = parse.GetValue(clusters),
+                PruneBelow = parse.GetValue(prune),
+            };
+            var epochsRun = new List<NerEpoch>();
+            var tagger = NerTrainer.Train(train, devSentences, options, e =>
+            {
+                epochsRun.Add(e);
+                Console.WriteLine($"epoch {e.Epoch}: {e.Mistakes} token mistakes, dev F1 {e.DevF1:0.0000} ({e.Seconds:0.0}s)");
+            }, ct);
+            double trainSeconds = clock.Elapsed.TotalSeconds;
+            var path = parse.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using (var file = File.Create(path)) tagger.Save(file);
+
+            // Score the model as saved (half-precision weights), not the in-memory one.
+            NerTagger saved;
+            using (var file = File.OpenRead(path)) saved = NerTagger.Load(file);
+            var eval = devSentences is null ? null : NerTrainer.Evaluate(saved, devSentences, ct);
+            var best = epochsRun.Count == 0 ? null : epochsRun.MaxBy(e => e.DevF1);
+            BenchOutput.Write(new
+            {
+                bench = "ner-train",
+                train_sentences = train.Count,
+                epochs_run = epochsRun.Count,
+                best_epoch = best?.Epoch,
+                train_seconds = BenchOutput.R(trainSeconds, 1),
+                features = saved.FeatureCount,
+                model_bytes = new FileInfo(path).Length,
+                dev_f1_saved_model = eval is null ? (double?)null : BenchOutput.R(eval.Overall.F1),
+            });
+            return 0;
+        });
+        return command;
+    }
+}
