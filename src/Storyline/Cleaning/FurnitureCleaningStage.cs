@@ -27,6 +27,8 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
         public string Text { get; } = block.Text.Trim();
         public Role Role { get; set; } = Role.Body;
         public int Words { get; } = TextShape.Words(block.Text);
+        public string Key => _key ??= TextShape.Key(Text);
+        private string? _key;
     }
 
     /// <inheritdoc />
@@ -114,7 +116,7 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
     {
         if (start >= items.Count) return;
         var first = items[start];
-        bool repeated = start + 1 < items.Count && TextShape.Key(items[start + 1].Text) == TextShape.Key(first.Text);
+        bool repeated = start + 1 < items.Count && items[start + 1].Key == first.Key;
         if (!repeated && (first.Words > options.MaxHeadingWords || TextShape.EndsWithStop(first.Text))) return;
         first.Role = Role.Drop;
         if (repeated) items[start + 1].Role = Role.Drop;
@@ -132,26 +134,27 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
         int titleIndex = -1;
         if (context.Title is { } known)
         {
-            titleIndex = items.FindIndex(0, bodyStart, i => i.Role == Role.Body && TextShape.Key(i.Text) == TextShape.Key(known));
+            var knownKey = TextShape.Key(known);
+            titleIndex = items.FindIndex(0, bodyStart, i => i.Role == Role.Body && i.Key == knownKey);
         }
         else
         {
             // The headline is the longest headline-shaped line of the head; a line printed twice there (the page's own
             // title and the article's) wins. Section labels are the short lines above it.
+            var copies = items.Take(bodyStart).Where(o => o.Role == Role.Body).CountBy(o => o.Key).ToDictionary();
             int bestScore = 0;
             for (int i = 0; i < bodyStart; i++)
             {
                 var item = items[i];
                 if (!IsHeadlineShaped(item) || item.Words < 3) continue;
-                int copies = items.Take(bodyStart).Count(o => o.Role == Role.Body && TextShape.Key(o.Text) == TextShape.Key(item.Text));
-                int score = item.Words + (copies > 1 ? 1000 : 0);
+                int score = item.Words + (copies[item.Key] > 1 ? 1000 : 0);
                 if (score > bestScore) { bestScore = score; titleIndex = i; }
             }
             if (titleIndex >= 0) context.Title = items[titleIndex].Text;
         }
         if (titleIndex < 0) return;
         items[titleIndex].Role = Role.Title;
-        var titleKey = TextShape.Key(items[titleIndex].Text);
+        var titleKey = items[titleIndex].Key;
 
         var sectionKeys = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < titleIndex; i++)
@@ -160,7 +163,7 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
             if (item.Role == Role.Body && IsHeadlineShaped(item) && item.Words <= 6)
             {
                 item.Role = Role.Section;
-                sectionKeys.Add(TextShape.Key(item.Text));
+                sectionKeys.Add(item.Key);
             }
         }
 
@@ -171,7 +174,7 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
         {
             var item = items[after];
             if (item.Role != Role.Body) continue;
-            var key = TextShape.Key(item.Text);
+            var key = item.Key;
             if (key == titleKey) { item.Role = Role.Drop; continue; }
             if (item.Words <= 3 && sectionKeys.Contains(key)) { item.Role = Role.Drop; continue; }
             if (item.Kind == BlockKind.ListItem && summary.Count < options.MaxSummaryItems + 1) { summary.Add(item); continue; }
@@ -189,7 +192,7 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
 
         // The headline printed again further down (page footers, share boxes) is not body text.
         foreach (var item in items)
-            if (item.Role == Role.Body && TextShape.Key(item.Text) == titleKey) item.Role = Role.Drop;
+            if (item.Role == Role.Body && item.Key == titleKey) item.Role = Role.Drop;
     }
 
     // A one-sentence paragraph right under the headline that a picture separates from the rest is the standfirst (dek).
@@ -213,7 +216,7 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
     private void JudgeShortLines(List<Item> items)
     {
         var body = items.Where(i => i.Role == Role.Body).ToList();
-        var copies = body.Where(IsShortLine).GroupBy(i => TextShape.Key(i.Text)).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        var copies = body.Where(IsShortLine).GroupBy(i => i.Key).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         for (int k = 0; k < body.Count; k++)
         {
             var item = body[k];
