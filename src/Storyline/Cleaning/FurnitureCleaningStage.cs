@@ -195,17 +195,13 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
             if (item.Role == Role.Body && item.Key == titleKey) item.Role = Role.Drop;
     }
 
-    // A one-sentence paragraph right under the headline that a picture separates from the rest is the standfirst (dek).
+    // A short one-sentence paragraph right under the headline with the lead picture straight after it is the standfirst
+    // (dek). Ledes run longer (25-40 words), so a short cap keeps a one-sentence lede above a photo in the body.
     private static bool IsStandfirst(List<Item> items, int index)
     {
         var item = items[index];
-        if (item.Kind != BlockKind.Paragraph || item.Words > 35 || TextShape.Sentences(item.Text) != 1) return false;
-        for (int j = index + 1; j < items.Count; j++)
-        {
-            if (items[j].Role == Role.Caption) return true;
-            if (items[j].Role == Role.Body) return false;
-        }
-        return false;
+        if (item.Kind != BlockKind.Paragraph || item.Words > 25 || TextShape.Sentences(item.Text) != 1) return false;
+        return index + 1 < items.Count && items[index + 1].Role == Role.Caption;
     }
 
     private bool IsHeadlineShaped(Item item) =>
@@ -231,10 +227,15 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
             if (LineRules.IsSpeakerIntro(item.Text) || LineRules.IsLabelLine(item.Text)) continue;
             // A headline printed twice in the body belongs to a related video or link box.
             if (copies.Contains(item)) { item.Role = Role.Drop; continue; }
-            item.Role = IsSubheading(item, prev, next) ? Role.Body : Role.Drop;
-            if (item.Role == Role.Body) item.Kind = BlockKind.Heading;
+            switch (JudgeShortLine(item, prev, next))
+            {
+                case Verdict.Heading: item.Kind = BlockKind.Heading; break;
+                case Verdict.Drop: item.Role = Role.Drop; break;
+            }
         }
     }
+
+    private enum Verdict { Paragraph, Heading, Drop }
 
     private bool IsShortLine(Item item) =>
         item.Kind == BlockKind.Paragraph && item.Words <= options.MaxHeadingWords && !TextShape.EndsWithStop(item.Text)
@@ -243,19 +244,28 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
     // Section headings are written in Title Case or as a question and open a new run of paragraphs. Headlines of related
     // articles are sentence case, longer, quote with single quotes, and interrupt the flow: the paragraph before is left
     // mid-quote or mid-sentence, or the one after carries on (lower-case start, or a quotation with no new speaker).
-    private static bool IsSubheading(Item item, Item? prev, Item? next)
+    // A line that is itself part of a sentence broken by a hard line end stays a paragraph.
+    private static Verdict JudgeShortLine(Item item, Item? prev, Item? next)
     {
-        if (next is null) return false;
+        if (TextShape.StartsLower(item.Text) || TextShape.EndsWithFunctionWord(item.Text)) return Verdict.Paragraph;
+        bool prevOpen = prev is not null && prev.Kind != BlockKind.Heading
+            && (TextShape.HasOpenQuote(prev.Text) || (!TextShape.EndsClause(prev.Text) && prev.Words >= 8));
+        bool nextCarriesOn = next is not null && TextShape.StartsLower(next.Text);
+        if (nextCarriesOn && !prevOpen) return Verdict.Paragraph;
+        if (prevOpen || nextCarriesOn || (next is { Kind: BlockKind.Paragraph } && TextShape.IsBareQuote(next.Text))) return Verdict.Drop;
+        return LooksLikeSubheading(item) ? Verdict.Heading : Verdict.Drop;
+    }
+
+    private static bool LooksLikeSubheading(Item item)
+    {
         if (TextShape.LastSignificant(item.Text) == '?' && item.Words > 12) return false;
-        bool interrupts = (prev is not null && prev.Kind != BlockKind.Heading
-                && (TextShape.HasOpenQuote(prev.Text) || (!TextShape.EndsClause(prev.Text) && prev.Words >= 8)))
-            || TextShape.StartsLower(next.Text)
-            || (next.Kind == BlockKind.Paragraph && TextShape.IsBareQuote(next.Text));
-        if (interrupts) return false;
         if (TextShape.IsTitleCase(item.Text)) return item.Words <= 9;
         if (TextShape.HasHeadlineQuote(item.Text)) return false;
         if (StartsAsQuestion(item.Text)) return item.Words <= 10;
-        return item.Words <= 4;
+        if (item.Words <= 4) return true;
+        // A sentence-case line that names someone or somewhere ("Mike Pompeo demands China end …") is a news headline;
+        // a plain noun phrase ("The situation in the camps") is how sentence-case sites write subheadings.
+        return !TextShape.HasCapitalAfterFirstWord(item.Text) && item.Words <= 8;
     }
 
     private static bool StartsAsQuestion(string text)

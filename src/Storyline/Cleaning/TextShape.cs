@@ -85,6 +85,29 @@ internal static class TextShape
         return lower;
     }
 
+    /// <summary>True when a word after the first starts with a capital (a name in a sentence-case line).</summary>
+    public static bool HasCapitalAfterFirstWord(string text)
+    {
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 1; i < tokens.Length; i++)
+            if (char.IsUpper(FirstSignificant(tokens[i]))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> TrailingFunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "to", "of", "and", "or", "but", "for", "with", "in", "on", "at", "by", "from", "that", "which", "who",
+        "as", "is", "are", "was", "were", "will", "would", "has", "have", "had", "its", "their", "his", "her", "our", "than",
+    };
+
+    /// <summary>True when the last word is a function word ("… will apply to"): a sentence cut by a line end, never a headline.</summary>
+    public static bool EndsWithFunctionWord(string text)
+    {
+        var trimmed = text.TrimEnd();
+        int start = trimmed.LastIndexOf(' ') + 1;
+        return start > 0 && TrailingFunctionWords.Contains(trimmed[start..]);
+    }
+
     /// <summary>True for Title Case ("Economic Development Amidst Sanctions"), as section headings are written.</summary>
     public static bool IsTitleCase(string text) => char.IsUpper(FirstSignificant(text)) && LowerContentWords(text) == 0;
 
