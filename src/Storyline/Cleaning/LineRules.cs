@@ -35,6 +35,8 @@ internal static partial class LineRules
         if (NumberOnly().IsMatch(key) || Counter().IsMatch(key)) return true;
         if (LinkPrefix().IsMatch(key) && TextShape.Words(key) <= 25) return true;
         if (PromoLine().IsMatch(key)) return true;
+        // Wire credits for helpers ("Additional reporting by Reuters") name no author of this article.
+        if (key.StartsWith("Additional reporting by ", StringComparison.OrdinalIgnoreCase) && TextShape.Words(key) <= 20) return true;
         return IsBreadcrumb(key);
     }
 
@@ -207,7 +209,7 @@ internal static partial class LineRules
 
     private const string NamePattern = @"\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|bin|al-\p{L}+))*";
 
-    [GeneratedRegex(@"^(?i:(?:written |words |reporting |story )?by)\s+(?<names>" + NamePattern + @"(?:\s*(?:,|\band\b|&)\s*" + NamePattern + @")*)(?:\s+in\s+\p{Lu}[\p{L} ]{1,30})?(?:\s*[|•·,]\s*(?i:staff (?:writer|reporter)|reporter|correspondent|.{0,40}\d{4}.{0,20}))?$")]
+    [GeneratedRegex(@"^(?i:(?:written |words |reporting |story )?by)\s+(?<names>" + NamePattern + @"(?:\s*(?:,|\band\b|&)\s*" + NamePattern + @")*)(?:\s+in\s+\p{Lu}[\p{L} ]{1,30})?(?:\s*[|•·,]\s*(?i:staff (?:writer|reporter)|reporter|correspondent|.{0,40}\d{4}.{0,20}))?(?:\s*;\s*(?i:(?:additional )?(?:writing|editing|reporting|compiled|graphics)(?: by)?)\b.{0,120})?$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"\s*(?:,|\band\b|&)\s*")]

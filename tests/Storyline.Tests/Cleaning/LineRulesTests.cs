@@ -32,6 +32,7 @@ public sealed class LineRulesTests
     [InlineData("By Alcott Wei,Xinlu Liang", new[] { "Alcott Wei", "Xinlu Liang" })]
     [InlineData("By Jane Roe and Tom Poe in Beijing", new[] { "Jane Roe", "Tom Poe" })]
     [InlineData("by Ana Lopes | 3 Sep 2022", new[] { "Ana Lopes" })]
+    [InlineData("Reporting by Jane Roe and Tom Poe; Editing by Ann Lee", new[] { "Jane Roe", "Tom Poe" })]
     public void TryByline_Byline_GivesNames(string line, string[] names)
     {
         LineRules.TryByline(line, out var found).ShouldBeTrue();
@@ -72,6 +73,7 @@ public sealed class LineRulesTests
     [InlineData("Read more: Council election results in full")]
     [InlineData("261")]
     [InlineData("3 of 12")]
+    [InlineData("Additional reporting by Reuters")]
     public void IsFurniture_PageChrome_IsFurniture(string line) => LineRules.IsFurniture(line).ShouldBeTrue();
 
     [Theory]
