@@ -204,9 +204,9 @@ public sealed class FurnitureCleaningStage(FurnitureCleaningOptions options) : I
         return index + 1 < items.Count && items[index + 1].Role == Role.Caption;
     }
 
-    private bool IsHeadlineShaped(Item item) =>
+    private static bool IsHeadlineShaped(Item item) =>
         item.Role == Role.Body && item.Kind is BlockKind.Paragraph or BlockKind.Heading
-        && item.Words is > 0 and <= 30 && !TextShape.EndsWithStop(item.Text) && item.Words <= Math.Max(30, options.MaxHeadingWords);
+        && item.Words is > 0 and <= 30 && !TextShape.EndsWithStop(item.Text);
 
     // Pass 3: short unpunctuated lines inside the body.
     private void JudgeShortLines(List<Item> items)
