@@ -68,7 +68,7 @@ public class StoreCommandsTests : IDisposable
         await IngestTwo();
         var (_, stdout, _) = await _cli.Run("list");
         stdout.ShouldContain("Words");
-        stdout.ShouldContain("a.txt");
+        stdout.ShouldContain("Headline number 1 about cotton sanctions");
     }
 
     public void Dispose()

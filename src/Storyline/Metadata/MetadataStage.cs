@@ -32,7 +32,8 @@ public sealed class MetadataStage(MetadataOptions options) : IDocumentStage
     {
         var today = DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
         DateFinder.Found? latest = null;
-        foreach (var block in context.Blocks.Select(b => b.Text).Concat(context.Captions))
+        // Captions are left out: a file photo's caption dates the photo, not the article.
+        foreach (var block in context.Blocks.Select(b => b.Text))
         {
             foreach (var found in DateFinder.FindAll(block))
             {
