@@ -7,6 +7,7 @@ var root = new RootCommand("Storyline benchmarks")
     IngestBench.Create(),
     MicroBench.Create(),
     StoriesBench.Create(),
+    StoriesBackgroundBench.Create(),
     NerBench.Create(),
     NerTrainBench.Create(),
 };

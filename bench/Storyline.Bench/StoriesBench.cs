@@ -14,28 +14,41 @@ public static class StoriesBench
     {
         var data = new Option<string>("--data") { Description = "FNC-1 folder (train_bodies.csv, train_stances*.csv, splits/)", Required = true };
         var split = new Option<string>("--split") { Description = "training | hold_out | all (body-id split from splits/)", DefaultValueFactory = _ => "hold_out" };
-        var thresholds = new Option<string?>("--thresholds") { Description = "Comma-separated join thresholds to sweep (tuning); default: the clusterer's default" };
-        var centroid = new Option<float>("--centroid-weight") { DefaultValueFactory = _ => new StoryClustererOptions().CentroidWeight };
+        var development = new Option<float>("--development-threshold") { DefaultValueFactory = _ => StoryAssignerOptions.Default.Development.JoinThreshold };
+        var storyThresholds = new Option<string?>("--story-thresholds") { Description = "Comma-separated story-level thresholds to sweep (tuning); default: the assigner's default" };
         var maxTerms = new Option<int>("--max-terms") { DefaultValueFactory = _ => new TermVectorizerOptions().MaxTerms };
-        var command = new Command("stories", "Story clustering B-cubed on FNC-1") { data, split, thresholds, centroid, maxTerms };
+        var command = new Command("stories", "Story clustering B-cubed on FNC-1, at the development and the story level") { data, split, development, storyThresholds, maxTerms };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(data)!;
             var (bodies, gold) = Load(folder, parse.GetValue(split)!);
             Console.WriteLine($"{bodies.Count} bodies, {gold.Values.Distinct().Count()} gold stories");
-            var sweep = parse.GetValue(thresholds) is { } t
+            var sweep = parse.GetValue(storyThresholds) is { } t
                 ? t.Split(',').Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray()
-                : [new StoryClustererOptions().JoinThreshold];
+                : [StoryAssignerOptions.Default.Story.JoinThreshold];
             object? last = null;
             foreach (var threshold in sweep)
             {
-                var predicted = new Dictionary<int, int>();
-                var clusterer = new StoryClusterer(new StoryClustererOptions(threshold, parse.GetValue(centroid)), new TermVectorizer(new TermVectorizerOptions(MaxTerms: parse.GetValue(maxTerms))));
+                var options = new StoryAssignerOptions(
+                    StoryAssignerOptions.Default.Development with { JoinThreshold = parse.GetValue(development) },
+                    StoryAssignerOptions.Default.Story with { JoinThreshold = threshold });
+                var clusterer = new TwoLevelClusterer(options, new TermVectorizer(new TermVectorizerOptions(MaxTerms: parse.GetValue(maxTerms)), BackgroundFrequencies.Default));
+                var stories = new Dictionary<int, long>();
+                var developments = new Dictionary<int, long>();
+                long provisional = 0;
                 var sw = Stopwatch.StartNew();
-                foreach (var (id, text) in bodies) predicted[id] = clusterer.Add(null, text).Story;
+                foreach (var (id, text) in bodies)
+                {
+                    var placed = clusterer.Place(id, null, text, null, default);
+                    var story = placed.Story;
+                    if (placed.NewStory) { clusterer.RekeyStory(story, ++provisional); story = provisional; }
+                    stories[id] = story;
+                    developments[id] = placed.Development;
+                }
                 sw.Stop();
-                var (p, r, f) = BCubed.Score(gold, predicted);
-                Console.WriteLine($"threshold {threshold:0.00}: B3 P {p:0.000} R {r:0.000} F1 {f:0.000}, {clusterer.Count} stories, {bodies.Count / sw.Elapsed.TotalSeconds:0} docs/s");
+                var s = BCubed.Score(gold, stories.ToDictionary(kv => kv.Key, kv => (int)kv.Value));
+                var d = BCubed.Score(gold, developments.ToDictionary(kv => kv.Key, kv => (int)kv.Value));
+                Console.WriteLine($"story threshold {threshold:0.00}: stories B3 P {s.Precision:0.000} R {s.Recall:0.000} F1 {s.F1:0.000} ({stories.Values.Distinct().Count()}); developments B3 F1 {d.F1:0.000} ({developments.Values.Distinct().Count()}); {bodies.Count / sw.Elapsed.TotalSeconds:0} docs/s");
                 var singletons = BCubed.Score(gold, bodies.ToDictionary(b => b.Id, b => b.Id));
                 var allInOne = BCubed.Score(gold, bodies.ToDictionary(b => b.Id, _ => 0));
                 last = new
@@ -44,9 +57,10 @@ public static class StoriesBench
                     split = parse.GetValue(split),
                     documents = bodies.Count,
                     gold_stories = gold.Values.Distinct().Count(),
-                    predicted_stories = clusterer.Count,
-                    threshold,
-                    bcubed = new { precision = BenchOutput.R(p), recall = BenchOutput.R(r), f1 = BenchOutput.R(f) },
+                    development_threshold = options.Development.JoinThreshold,
+                    story_threshold = threshold,
+                    developments = new { count = developments.Values.Distinct().Count(), precision = BenchOutput.R(d.Precision), recall = BenchOutput.R(d.Recall), f1 = BenchOutput.R(d.F1) },
+                    stories = new { count = stories.Values.Distinct().Count(), precision = BenchOutput.R(s.Precision), recall = BenchOutput.R(s.Recall), f1 = BenchOutput.R(s.F1) },
                     baseline_singletons_f1 = BenchOutput.R(singletons.F1),
                     baseline_one_story_f1 = BenchOutput.R(allInOne.F1),
                     docs_per_second = BenchOutput.R(bodies.Count / sw.Elapsed.TotalSeconds, 0),

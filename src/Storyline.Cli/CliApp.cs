@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(ReprocessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(StoriesCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {

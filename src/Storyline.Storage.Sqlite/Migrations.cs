@@ -41,5 +41,21 @@ internal static class Migrations
         ) WITHOUT ROWID;
         CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
         """,
+        // 2: stories and document membership; a development (one event within a story) is keyed by its first document.
+        """
+        CREATE TABLE stories(
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE story_documents(
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            development_id INTEGER NOT NULL,
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX story_documents_story ON story_documents(story_id);
+        """,
     ];
 }

@@ -11,7 +11,7 @@ using Storyline.Documents;
 namespace Storyline.Storage.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file in WAL mode, migrated on open.</summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore
 {
     /// <summary>Marks the start of a highlighted match in search snippets.</summary>
     public const char HighlightStart = '\u0002';

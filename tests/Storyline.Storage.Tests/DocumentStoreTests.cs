@@ -125,6 +125,27 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await reopened.ListAsync()).Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task AssignStoryAsync_NewThenExisting_GroupsDocumentsAndListsStory()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var stories = (IStoryStore)store;
+        var a = await store.AddAsync(Make(Article), 0.7);
+        var b = await store.AddAsync(Make("Cotton prices rose sharply.\n\nTraders in the market expected further gains as the harvest came in below forecasts for the third year."), 0.7);
+        var story = await stories.AssignStoryAsync(a.DocumentId, null, a.DocumentId, 0, "Trade measures");
+        (await stories.AssignStoryAsync(b.DocumentId, story, b.DocumentId, 0.5, "ignored")).ShouldBe(story);
+        var info = (await stories.ListStoriesAsync()).Single();
+        info.Id.ShouldBe(story);
+        info.Title.ShouldBe("Trade measures");
+        info.Documents.ShouldBe(2);
+        (await stories.GetStoryDocumentIdsAsync(story)).ShouldBe([a.DocumentId, b.DocumentId]);
+        (await stories.GetDevelopmentsAsync(story))[b.DocumentId].ShouldBe(b.DocumentId);
+        (await stories.ReadStoryIndexAsync()).ShouldAllBe(e => e.StoryId == story);
+        await stories.SetStoryTitleAsync(story, "Renamed");
+        (await stories.GetStoryAsync(story))!.Title.ShouldBe("Renamed");
+        (await stories.GetStoryAsync(story + 100)).ShouldBeNull();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -5,6 +5,7 @@ using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage;
+using Storyline.Stories;
 
 namespace Storyline.Cli.Commands;
 
@@ -78,6 +79,8 @@ internal static class IngestCommand
         }
         else await RunBatch(null).ConfigureAwait(false);
 
+        // Each new document joins a story or starts one.
+        await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
         var summary = IngestSummary.Of(results);
         if (json)
         {

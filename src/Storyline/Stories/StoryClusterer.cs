@@ -5,28 +5,43 @@ namespace Storyline.Stories;
 /// <param name="CentroidWeight">Similarity mixes the story centroid (what the story is about overall) with the nearest member (how it is moving now); stories that run for years drift, so the nearest member matters.</param>
 public sealed record StoryClustererOptions(float JoinThreshold = 0.24f, float CentroidWeight = 0.5f);
 
-/// <summary>Groups documents into stories incrementally: each new document joins the most similar existing story or starts its own.</summary>
-public sealed class StoryClusterer(StoryClustererOptions options, TermVectorizer vectorizer)
+/// <summary>The story a document was put in.</summary>
+/// <param name="Story">The story's key.</param>
+/// <param name="Similarity">The similarity that decided it (0 for a new story).</param>
+/// <param name="IsNew">True when the document started the story.</param>
+public sealed record StoryAssignment(long Story, float Similarity, bool IsNew);
+
+/// <summary>Groups documents into stories incrementally: each new document joins the most similar existing story or starts its own.
+/// With <c>observe</c> false the clusterer shares a vectorizer whose frequencies another clusterer updates.</summary>
+public sealed class StoryClusterer(StoryClustererOptions options, TermVectorizer vectorizer, bool observe = true)
 {
-    private sealed class Cluster(int id)
+    private sealed class Cluster(long key)
     {
-        public int Id { get; } = id;
-        public List<TermVector> Members { get; } = [];
+        public long Key { get; } = key;
+        public List<(long Document, TermVector Vector)> Members { get; } = [];
         public Dictionary<int, float> Sum { get; } = [];
         public TermVector Centroid { get; set; } = TermVector.Empty;
     }
 
     private readonly List<Cluster> _clusters = [];
+    private readonly Dictionary<long, Cluster> _byKey = [];
 
     /// <summary>Number of stories so far.</summary>
     public int Count => _clusters.Count;
 
-    /// <summary>Assigns a document to a story and returns the story's index (0-based, in order of creation) and the similarity that decided it.</summary>
-    public (int Story, float Similarity) Add(string? title, string text, CancellationToken cancellationToken = default)
+    /// <summary>Assigns a document to the most similar story, or to a new one keyed by <paramref name="newStoryKey"/>;
+    /// with <paramref name="knownStory"/> the document is put in that story (rebuilding from a store, or a near-duplicate following its original).</summary>
+    public StoryAssignment Add(long document, string? title, string text, Func<long> newStoryKey, long? knownStory = null, CancellationToken cancellationToken = default)
     {
         var terms = vectorizer.Terms(title, text);
-        vectorizer.Observe(terms);
+        if (observe) vectorizer.Observe(terms);
         var vector = vectorizer.Vectorize(terms);
+        if (knownStory is { } known)
+        {
+            if (!_byKey.TryGetValue(known, out var target)) target = Create(known);
+            Join(target, document, vector);
+            return new StoryAssignment(known, 1f, false);
+        }
         Cluster? best = null;
         float bestScore = 0;
         foreach (var cluster in _clusters)
@@ -35,19 +50,49 @@ public sealed class StoryClusterer(StoryClustererOptions options, TermVectorizer
             var centroid = vector.Dot(cluster.Centroid);
             if (centroid < options.JoinThreshold * 0.5f) continue; // cheap reject before scanning members
             float nearest = 0;
-            foreach (var member in cluster.Members) nearest = Math.Max(nearest, vector.Dot(member));
+            foreach (var member in cluster.Members) nearest = Math.Max(nearest, vector.Dot(member.Vector));
             var score = options.CentroidWeight * centroid + (1 - options.CentroidWeight) * nearest;
             if (score > bestScore) { bestScore = score; best = cluster; }
         }
-        if (best is null || bestScore < options.JoinThreshold)
-        {
-            best = new Cluster(_clusters.Count);
-            _clusters.Add(best);
-        }
-        best.Members.Add(vector);
-        for (int i = 0; i < vector.Terms.Length; i++) best.Sum[vector.Terms[i]] = best.Sum.GetValueOrDefault(vector.Terms[i]) + vector.Weights[i];
-        best.Centroid = Normalise(best.Sum);
-        return (best.Id, bestScore);
+        bool isNew = best is null || bestScore < options.JoinThreshold;
+        if (isNew) best = Create(newStoryKey());
+        Join(best!, document, vector);
+        return new StoryAssignment(best!.Key, isNew ? 0 : bestScore, isNew);
+    }
+
+    /// <summary>The member document closest to the story's centroid: the one that best says what the story is about.</summary>
+    public long Representative(long story)
+    {
+        var cluster = _byKey[story];
+        return cluster.Members.MaxBy(m => m.Vector.Dot(cluster.Centroid)).Document;
+    }
+
+    /// <summary>Changes a story's key (a provisional key replaced by the id the store gave the story).</summary>
+    public void Rekey(long oldKey, long newKey)
+    {
+        var cluster = _byKey[oldKey];
+        _byKey.Remove(oldKey);
+        var renamed = new Cluster(newKey);
+        renamed.Members.AddRange(cluster.Members);
+        foreach (var kv in cluster.Sum) renamed.Sum[kv.Key] = kv.Value;
+        renamed.Centroid = cluster.Centroid;
+        _clusters[_clusters.IndexOf(cluster)] = renamed;
+        _byKey[newKey] = renamed;
+    }
+
+    private Cluster Create(long key)
+    {
+        var cluster = new Cluster(key);
+        _clusters.Add(cluster);
+        _byKey[key] = cluster;
+        return cluster;
+    }
+
+    private static void Join(Cluster cluster, long document, TermVector vector)
+    {
+        cluster.Members.Add((document, vector));
+        for (int i = 0; i < vector.Terms.Length; i++) cluster.Sum[vector.Terms[i]] = cluster.Sum.GetValueOrDefault(vector.Terms[i]) + vector.Weights[i];
+        cluster.Centroid = Normalise(cluster.Sum);
     }
 
     private static TermVector Normalise(Dictionary<int, float> sum)

@@ -32,8 +32,9 @@ public sealed record TermVector(int[] Terms, float[] Weights)
 public sealed record TermVectorizerOptions(float NameWeight = 2.0f, float TitleWeight = 2.0f, int MaxTerms = 200);
 
 /// <summary>Turns documents into tf-idf vectors with document frequencies learned incrementally from the documents seen so far.</summary>
-public sealed class TermVectorizer(TermVectorizerOptions options)
+public sealed class TermVectorizer(TermVectorizerOptions options, BackgroundFrequencies? background = null)
 {
+    private readonly BackgroundFrequencies _background = background ?? BackgroundFrequencies.None;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<int> _documentFrequency = [];
     private int _documents;
@@ -59,9 +60,9 @@ public sealed class TermVectorizer(TermVectorizerOptions options)
         foreach (var (term, tf) in terms)
         {
             var id = Id(term);
-            var df = _documentFrequency[id];
-            // Smoothed idf; a term in nearly every document carries no story identity.
-            var idf = MathF.Log((1f + _documents) / (1f + df)) + 1f;
+            var df = _documentFrequency[id] + _background.Frequencies.GetValueOrDefault(term);
+            // Smoothed idf over the store plus the background corpus; a term in nearly every document carries no story identity.
+            var idf = MathF.Log((1f + _documents + _background.Documents) / (1f + df)) + 1f;
             weighted.Add((id, (1f + MathF.Log(tf)) * idf));
         }
         var top = weighted.OrderByDescending(w => w.Weight).Take(options.MaxTerms).OrderBy(w => w.Id).ToArray();

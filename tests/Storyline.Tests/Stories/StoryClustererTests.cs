@@ -6,14 +6,18 @@ public class StoryClustererTests
 {
     private static StoryClusterer New() => new(new StoryClustererOptions(), new TermVectorizer(new TermVectorizerOptions()));
 
+    private static long _next;
+
+    private static long Add(StoryClusterer c, string? title, string text) => c.Add(0, title, text, () => Interlocked.Increment(ref _next)).Story;
+
     [Fact]
     public void Add_ArticlesOnTwoStories_GroupsThemApart()
     {
         var clusterer = New();
-        var a1 = clusterer.Add("US sanctions Xinjiang officials", "Washington imposed sanctions on Chen Quanguo and the Xinjiang police over the detention of Uygurs. Beijing vowed reciprocal action against the sanctions.").Story;
-        var b1 = clusterer.Add("Meteorite hits Managua", "A small meteorite crashed near the airport in Managua, Nicaragua, leaving a crater, the government of Nicaragua said.").Story;
-        var a2 = clusterer.Add("China retaliates over Xinjiang sanctions", "Beijing announced reciprocal sanctions after Washington targeted Chen Quanguo and Xinjiang officials over Uygur detention.").Story;
-        var b2 = clusterer.Add("Nicaragua crater was a meteorite", "Scientists in Nicaragua confirmed that the crater near the Managua airport was made by a meteorite.").Story;
+        var a1 = Add(clusterer, "US sanctions Xinjiang officials", "Washington imposed sanctions on Chen Quanguo and the Xinjiang police over the detention of Uygurs. Beijing vowed reciprocal action against the sanctions.");
+        var b1 = Add(clusterer, "Meteorite hits Managua", "A small meteorite crashed near the airport in Managua, Nicaragua, leaving a crater, the government of Nicaragua said.");
+        var a2 = Add(clusterer, "China retaliates over Xinjiang sanctions", "Beijing announced reciprocal sanctions after Washington targeted Chen Quanguo and Xinjiang officials over Uygur detention.");
+        var b2 = Add(clusterer, "Nicaragua crater was a meteorite", "Scientists in Nicaragua confirmed that the crater near the Managua airport was made by a meteorite.");
         a2.ShouldBe(a1);
         b2.ShouldBe(b1);
         b1.ShouldNotBe(a1);
@@ -24,8 +28,9 @@ public class StoryClustererTests
     public void Add_EmptyText_StartsItsOwnStory()
     {
         var clusterer = New();
-        clusterer.Add(null, "Washington imposed sanctions on Xinjiang officials.");
-        clusterer.Add(null, "").Story.ShouldBe(1);
+        var first = Add(clusterer, null, "Washington imposed sanctions on Xinjiang officials.");
+        Add(clusterer, null, "").ShouldNotBe(first);
+        clusterer.Count.ShouldBe(2);
     }
 }
 

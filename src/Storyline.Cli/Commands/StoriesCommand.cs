@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Storyline.Stories;
+
+namespace Storyline.Cli.Commands;
+
+/// <summary><c>storyline stories</c>: stories with their documents, sources and date ranges.</summary>
+internal static class StoriesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("stories", "List stories (documents grouped by subject) with sources and date ranges");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            // Documents stored by an older version, or by a batch that was interrupted, get their story now.
+            await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+            var stories = await store.ListStoriesAsync(ct).ConfigureAwait(false);
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                context.WriteJson(stories);
+                return 0;
+            }
+            var table = new Table().AddColumns("Id", "Title", "Docs", "Sources", "From", "To");
+            foreach (var s in stories)
+            {
+                table.AddRow(s.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Title), s.Documents.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(string.Join(", ", s.Sources)), s.FirstPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    s.LastPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+            }
+            context.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}
