@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Storyline.Extraction;
+
+/// <summary>What marks page furniture: tags, class and id words, hidden markup and stock lines.</summary>
+internal static partial class Boilerplate
+{
+    /// <summary>Elements that never hold article text.</summary>
+    public static readonly HashSet<string> DropTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video", "audio", "button",
+        "select", "textarea", "input", "nav", "dialog", "map", "link", "meta", "head", "title", "label", "option", "picture", "img",
+    };
+
+    // Words in class or id that mark furniture even inside something called "article" or "content".
+    private static readonly HashSet<string> StrongNegative = new(StringComparer.Ordinal)
+    {
+        "comment", "comments", "disqus", "share", "sharing", "sharebar", "social", "related", "recommended", "recommendations",
+        "newsletter", "outbrain", "taboola", "promo", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit",
+        "dfp", "sponsored", "sponsor", "cookie", "cookies", "gdpr", "consent", "breadcrumb", "breadcrumbs", "onetrust",
+    };
+
+    // Words that mark furniture unless a positive word vouches for the element.
+    private static readonly HashSet<string> WeakNegative = new(StringComparer.Ordinal)
+    {
+        "sidebar", "menu", "widget", "banner", "header", "footer", "masthead", "tags", "tag", "byline", "author", "caption",
+        "credit", "credits", "popular", "trending", "toolbar", "pagination", "pager", "modal", "popup", "subscribe", "subscription",
+        "signup", "login", "paywall", "meta", "nav", "navigation", "skip", "hidden", "invisible", "offscreen", "print", "tools",
+        "rail", "aside", "teaser", "teasers", "more", "next", "prev", "previous", "follow", "timestamp", "dateline", "date",
+        "image", "img", "photo", "media", "gallery", "video", "player", "slideshow", "carousel", "thumbnail", "thumb",
+    };
+
+    private static readonly HashSet<string> Positive = new(StringComparer.Ordinal)
+    {
+        "article", "body", "content", "main", "story", "entry", "post", "text", "prose", "column", "blog",
+    };
+
+    /// <summary>Characters (not white space) and characters inside links under <paramref name="root"/>.</summary>
+    public static (int Chars, int LinkChars) Measure(INode root)
+    {
+        int chars = 0, link = 0;
+        void Walk(INode node, bool inLink)
+        {
+            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is IText t)
+                {
+                    int n = 0;
+                    foreach (var c in t.Data) if (!char.IsWhiteSpace(c)) n++;
+                    chars += n;
+                    if (inLink) link += n;
+                }
+                else if (child is IElement e) Walk(e, inLink || e.LocalName == "a");
+            }
+        }
+        Walk(root, false);
+        return (chars, link);
+    }
+
+    /// <summary>-1 for furniture by class or id, +1 for article-like names, 0 otherwise.</summary>
+    public static int ClassHint(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
+        bool strong = false, weak = false, positive = false;
+        void Scan(string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            foreach (var token in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                // Taxonomy classes ("tag-file-sharing", "category-social") name the topic, not the element's role.
+                if (token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)) continue;
+                foreach (var word in Words(token))
+                {
+                    if (StrongNegative.Contains(word)) strong = true;
+                    else if (WeakNegative.Contains(word)) weak = true;
+                    else if (Positive.Contains(word)) positive = true;
+                }
+            }
+        }
+        Scan(cls);
+        Scan(id);
+        if (strong) return -1;
+        if (weak && !positive) return -1;
+        return positive ? 1 : 0;
+    }
+
+    /// <summary>Lower-case words of a class token, split at punctuation, digits and camelCase humps.</summary>
+    internal static IEnumerable<string> Words(string token)
+    {
+        int start = -1;
+        for (int i = 0; i <= token.Length; i++)
+        {
+            bool letter = i < token.Length && char.IsLetter(token[i]);
+            bool hump = letter && start >= 0 && char.IsUpper(token[i]) && char.IsLower(token[i - 1]);
+            if (start >= 0 && (!letter || hump))
+            {
+                yield return token[start..i].ToLowerInvariant();
+                start = -1;
+            }
+            if (letter && start < 0) start = i;
+        }
+    }
+
+    /// <summary>Whether markup hides the element (hidden, aria-hidden, display:none, visibility:hidden).</summary>
+    public static bool IsHidden(IElement e)
+    {
+        if (e.HasAttribute("hidden")) return true;
+        if (string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        var style = e.GetAttribute("style");
+        return style is not null && HiddenStyle().IsMatch(style);
+    }
+
+    /// <summary>Stock lines that sit inside article containers but are not article text.</summary>
+    public static bool IsFurnitureLine(string text) => (text.Length < 80 && FurnitureLine().IsMatch(text)) || LeakedMarkup().IsMatch(text);
+
+    // Escaped tags that some pages print as text (tracking pixels, broken embeds).
+    [GeneratedRegex(@"^<[a-zA-Z][\w-]*\s[^>]*=")]
+    private static partial Regex LeakedMarkup();
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
+
+    [GeneratedRegex(@"^(?:advertisement|advertising|sponsored|ad|skip (?:advertisement|ad)|story continues below(?: advertisement)?|continue reading(?: below)?|read more|share (?:this|on \w+)|share|tweet|email|print|follow us.*|sign up.*|subscribe.*|related(?: articles| stories| content)?:?|more from .*|recommended(?: for you)?|click here.*|listen to this article.*|\d{1,2}:\d{2})\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FurnitureLine();
+}
+
+/// <summary>Removes furniture subtrees in place, moving figure captions aside.</summary>
+internal sealed class Pruner(bool useClassHints, List<string> captions, int pageChars)
+{
+    /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
+    public void Prune(IElement parent)
+    {
+        var child = parent.FirstElementChild;
+        while (child is not null)
+        {
+            var next = child.NextElementSibling;
+            if (ShouldRemove(child)) child.Remove();
+            else Prune(child);
+            child = next;
+        }
+    }
+
+    private bool ShouldRemove(IElement e)
+    {
+        var tag = e.LocalName;
+        if (Boilerplate.DropTags.Contains(tag)) return true;
+        if (Boilerplate.IsHidden(e)) return true;
+        switch (tag)
+        {
+            case "figure" or "figcaption":
+            {
+                var (chars, _) = Boilerplate.Measure(e);
+                // A figure that holds paragraphs of text is content laid out as a figure, not an illustration.
+                if (chars > 600) return false;
+                var caption = e.LocalName == "figcaption" ? e : e.QuerySelector("figcaption");
+                var text = BlockReader.CollapseWhitespace((caption ?? e).TextContent).Replace('\n', ' ');
+                if (text.Length > 0) captions.Add(text);
+                return true;
+            }
+            case "header" or "footer" or "aside" or "form" or "menu":
+            {
+                // Wrappers named like furniture sometimes hold the whole page (ASP.NET forms); only drop modest or link-heavy ones.
+                var (chars, links) = Boilerplate.Measure(e);
+                return chars < pageChars * 0.5 && (chars < 1500 || links > chars * 0.3 || chars < pageChars * 0.2);
+            }
+        }
+        if (!useClassHints || tag is "body" or "main") return false;
+        if (Boilerplate.ClassHint(e) >= 0) return false;
+        var (c, _) = Boilerplate.Measure(e);
+        // A furniture-named element holding most of the page's text is a wrapper, not furniture.
+        if (c > pageChars * 0.5) return false;
+        var hintText = e.GetAttribute("class") + " " + e.Id;
+        if (c > 0 && c < 400 && (hintText.Contains("caption", StringComparison.OrdinalIgnoreCase) || hintText.Contains("credit", StringComparison.OrdinalIgnoreCase)))
+            captions.Add(BlockReader.CollapseWhitespace(e.TextContent).Replace('\n', ' '));
+        return true;
+    }
+}
