@@ -113,7 +113,8 @@ internal static class BodyExtractor
 
         // A winner that holds nearly all of its parent's good text is the same container, just less wrapped:
         // climbing lets the sibling step below see the other columns of a split body.
-        while (best != root && best.ParentElement is { } up && stats.TryGetValue(up, out var upStats) && upStats.Good <= stats[best].Good * 1.05 + 1)
+        while (best != root && best.ParentElement is { } up && stats.TryGetValue(up, out var upStats)
+            && upStats.Good <= stats[best].Good * 1.05 + 1 && upStats.Chars <= stats[best].Chars * 1.1 + 50)
             best = up;
         var bestStats = stats[best];
         var parent = best.ParentElement;
@@ -170,7 +171,9 @@ internal static class BodyExtractor
             var ld = b.LinkDensity;
             if (b.Kind == BlockKind.Heading) continue;
             bool sentence = b.Chars >= 20 && b.Text.Length > 0 && ".!?\"”’:)".Contains(b.Text[^1], StringComparison.Ordinal);
-            if (ld < 0.35 && (b.Chars >= 60 || sentence)) b.Good = b.Chars * (1 - ld);
+            // List items with a linked title are how teaser lists look; they need to be nearly link-free to count.
+            double maxLinks = b.Kind == BlockKind.ListItem ? 0.15 : 0.35;
+            if (ld < maxLinks && (b.Chars >= 60 || sentence)) b.Good = b.Chars * (1 - ld);
             else if (ld >= 0.35) b.Bad = b.Chars;
             else if (b.Owner.LocalName is not ("td" or "th")) b.Bad = b.Chars * 0.5;
         }

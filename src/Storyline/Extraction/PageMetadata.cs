@@ -24,9 +24,28 @@ internal sealed partial class PageMetadata
     public static PageMetadata Read(string html, IDocument document)
     {
         var m = new PageMetadata();
-        foreach (Match match in JsonLdScript().Matches(html)) m.ReadJsonLd(match.Groups[1].Value);
+        foreach (var json in JsonLdScripts(html)) m.ReadJsonLd(json);
         m.ReadDocument(document);
         return m;
+    }
+
+    // A plain scan is much cheaper than a regex over a whole page; the tag test is the same one the regex made.
+    private static IEnumerable<string> JsonLdScripts(string html)
+    {
+        int at = 0;
+        while ((at = html.IndexOf("ld+json", at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            int found = at;
+            int open = html.LastIndexOf('<', found);
+            int close = html.IndexOf('>', found);
+            at = found + 7;
+            if (open < 0 || close < 0 || html.IndexOf('>', open, found - open) >= 0) continue;
+            if (string.Compare(html, open, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) continue;
+            int end = html.IndexOf("</script", close, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) yield break;
+            yield return html[(close + 1)..end];
+            at = end;
+        }
     }
 
     private void ReadJsonLd(string json)
@@ -95,7 +114,33 @@ internal sealed partial class PageMetadata
     private void ReadDocument(IDocument document)
     {
         string? ogTitle = null, twitterTitle = null, siteName = null, appName = null;
-        foreach (var meta in document.QuerySelectorAll("meta"))
+        var metas = new List<IElement>();
+        var dates = new List<IElement>();
+        var bylines = new List<IElement>();
+        IElement? firstH1 = null;
+        // One walk instead of several selector queries: selectors cost a full traversal each.
+        void Walk(IElement parent)
+        {
+            for (var e = parent.FirstElementChild; e is not null; e = e.NextElementSibling)
+            {
+                switch (e.LocalName)
+                {
+                    case "meta": metas.Add(e); break;
+                    case "h1": firstH1 ??= e; break;
+                    case "time" when e.HasAttribute("datetime") || e.HasAttribute("pubdate"): dates.Add(e); break;
+                }
+                if (e.GetAttribute("itemprop") is { } prop)
+                {
+                    if (prop.Equals("datePublished", StringComparison.OrdinalIgnoreCase)) dates.Add(e);
+                    else if (prop.Equals("author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
+                }
+                else if (e.LocalName == "a" && string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
+                if (e.LocalName != "meta") Walk(e);
+            }
+        }
+        if (document.DocumentElement is { } html) Walk(html);
+
+        foreach (var meta in metas)
         {
             var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv"))?.Trim().ToLowerInvariant();
             var content = Clean(meta.GetAttribute("content"));
@@ -119,7 +164,8 @@ internal sealed partial class PageMetadata
             }
         }
 
-        foreach (var el in document.QuerySelectorAll("[itemprop=datePublished],time[datetime],time[pubdate]"))
+        // itemprop and <time> come in document order; itemprop is the more deliberate statement.
+        foreach (var el in dates.OrderBy(d => d.LocalName == "time"))
         {
             if (Published is not null) break;
             var value = el.GetAttribute("datetime") ?? el.GetAttribute("content");
@@ -128,7 +174,7 @@ internal sealed partial class PageMetadata
 
         if (Authors.Count == 0)
         {
-            foreach (var el in document.QuerySelectorAll("[rel=author],[itemprop=author]"))
+            foreach (var el in bylines)
             {
                 var name = el.GetAttribute("content") ?? el.QuerySelector("[itemprop=name]")?.TextContent ?? el.TextContent;
                 AddAuthor(name);
@@ -138,7 +184,7 @@ internal sealed partial class PageMetadata
         Language ??= LanguageCode(document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang"));
         Publisher ??= siteName ?? appName;
 
-        var h1 = Clean(document.QuerySelector("h1")?.TextContent);
+        var h1 = Clean(firstH1?.TextContent);
         var docTitle = Clean(document.Title);
         var title = ogTitle ?? _jsonLdHeadline ?? twitterTitle ?? h1 ?? docTitle;
         Title = title is null ? null : StripSiteSuffix(title, Publisher, h1);
@@ -201,9 +247,6 @@ internal sealed partial class PageMetadata
         var text = BlockReader.CollapseWhitespace(value.Contains('&') ? System.Net.WebUtility.HtmlDecode(value) : value).Replace('\n', ' ');
         return text.Length == 0 ? null : text;
     }
-
-    [GeneratedRegex(@"<script\b[^>]*ld\+json[^>]*>(.*?)</script\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex JsonLdScript();
 
     [GeneratedRegex(@"^(?<head>.+?)\s+(?:\||-|–|—|::|·|•)\s+(?<tail>[^|\-–—]+)$")]
     private static partial Regex SiteSuffix();
