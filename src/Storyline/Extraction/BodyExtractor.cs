@@ -55,8 +55,13 @@ internal static class BodyExtractor
 
         var kept = new List<WorkingBlock>();
         int chars = 0;
-        foreach (var block in blocks)
+        // Datelines, bylines, counters and "comments" labels hang off the ends of the container; the body starts and ends with real text.
+        int first = blocks.FindIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
+        int last = blocks.FindLastIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
+        for (int i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
+            if ((i < first || i > last) && block.Good == 0 && (block.Chars < 50 || block.LinkDensity > 0.3)) continue;
             Trace?.WriteLine($"block good {block.Good,5:0} bad {block.Bad,5:0} ld {block.LinkDensity:0.00} {(included.Any(e => e.Contains(block.Owner)) ? "IN " : "   ")}{Describe(block.Owner)}: {block.Text[..Math.Min(70, block.Text.Length)].Replace('\n', ' ')}");
             if (!included.Any(e => e.Contains(block.Owner)) || !Keep(block)) continue;
             kept.Add(new WorkingBlock(block.Kind, block.Text));
@@ -128,8 +133,10 @@ internal static class BodyExtractor
             if (sibling == best) { included.Add(sibling); continue; }
             if (!stats.TryGetValue(sibling, out var s)) continue;
             bool close = s.Final >= threshold;
+            // Bodies split into repeated sections share their markup (same tag, a shared class); teaser boxes do not share the body's.
+            bool repeated = s.Good > 0 && s.LinkDensity < 0.3 && SameKind(sibling, best);
             bool paragraph = s.Good > 0 && s.Bad == 0 && s.LinkDensity < 0.25 && s.Chars >= 80;
-            if (close || paragraph) included.Add(sibling);
+            if (close || paragraph || repeated) included.Add(sibling);
         }
         Trace?.WriteLine("chosen " + string.Join(" + ", included.Select(Describe)));
         return best;
@@ -147,11 +154,11 @@ internal static class BodyExtractor
         return string.Join(" > ", path);
     }
 
-    private static int Commas(string text)
+    private static bool SameKind(IElement a, IElement b)
     {
-        int n = 0;
-        foreach (var c in text) if (c is ',' or '，' or '、' or '،') n++;
-        return n;
+        if (a.LocalName != b.LocalName || a.ClassList.Length == 0) return false;
+        foreach (var c in a.ClassList) if (b.ClassList.Contains(c)) return true;
+        return false;
     }
 
     private static bool Keep(Block block)

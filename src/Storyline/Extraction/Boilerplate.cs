@@ -123,7 +123,7 @@ internal static partial class Boilerplate
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"^(?:advertisement|advertising|sponsored|ad|skip (?:advertisement|ad)|story continues below(?: advertisement)?|continue reading(?: below)?|read more|share (?:this|on \w+)|share|tweet|email|print|follow us.*|sign up.*|subscribe.*|related(?: articles| stories| content)?:?|more from .*|recommended(?: for you)?|click here.*|listen to this article.*|\d{1,2}:\d{2})\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:advertisement|advertising|advert|sponsored|ad|comments?|tags|like this:|loading\.*|like loading\.*|sharing is caring!?|share this:?|skip (?:advertisement|ad)|story continues below(?: advertisement)?|continue reading(?: below)?|read more|share (?:this|on \w+)|share|tweet|email|print|follow us.*|sign up.*|subscribe.*|related(?: articles| stories| content)?:?|more from .*|recommended(?: for you)?|click here.*|listen to this article.*|\d{1,2}:\d{2})\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureLine();
 }
 
