@@ -128,8 +128,9 @@ internal static class BodyExtractor
         // Split bodies: siblings that score close to the winner, or that are good paragraphs themselves, belong to it.
         // Compared at the climbed level, where decay treats the winner and its siblings alike.
         double threshold = Math.Max(100, bestStats.Final * 0.2);
-        for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
+        foreach (var node in parent.ChildNodes)
         {
+            if (node is not IElement sibling) continue;
             if (sibling == best) { included.Add(sibling); continue; }
             if (!stats.TryGetValue(sibling, out var s)) continue;
             bool close = s.Final >= threshold;
@@ -214,8 +215,11 @@ internal static class BodyExtractor
 
         void Walk(INode node, bool inLink)
         {
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            // Indexing ChildNodes is O(1); AngleSharp's NextSibling searches the parent's list each time.
+            var children = node.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
             {
+                var child = children[i];
                 if (child is IText text)
                 {
                     var data = text.Data;

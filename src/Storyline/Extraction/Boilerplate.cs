@@ -14,7 +14,7 @@ internal static partial class Boilerplate
     };
 
     // Words in class or id that mark furniture even inside something called "article" or "content".
-    private static readonly HashSet<string> StrongNegative = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> StrongNegative = new(StringComparer.OrdinalIgnoreCase)
     {
         "comment", "comments", "disqus", "share", "sharing", "sharebar", "social", "related", "recommended", "recommendations",
         "newsletter", "outbrain", "taboola", "promo", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit",
@@ -22,7 +22,7 @@ internal static partial class Boilerplate
     };
 
     // Words that mark furniture unless a positive word vouches for the element.
-    private static readonly HashSet<string> WeakNegative = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> WeakNegative = new(StringComparer.OrdinalIgnoreCase)
     {
         "sidebar", "menu", "widget", "banner", "header", "footer", "masthead", "tags", "tag", "byline", "author", "caption",
         "credit", "credits", "popular", "trending", "toolbar", "pagination", "pager", "modal", "popup", "subscribe", "subscription",
@@ -31,7 +31,7 @@ internal static partial class Boilerplate
         "image", "img", "photo", "media", "gallery", "video", "player", "slideshow", "carousel", "thumbnail", "thumb",
     };
 
-    private static readonly HashSet<string> Positive = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Positive = new(StringComparer.OrdinalIgnoreCase)
     {
         "article", "body", "content", "main", "story", "entry", "post", "text", "prose", "column", "blog",
     };
@@ -42,8 +42,10 @@ internal static partial class Boilerplate
         int chars = 0, link = 0;
         void Walk(INode node, bool inLink)
         {
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            var children = node.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
             {
+                var child = children[i];
                 if (child is IText t)
                 {
                     int n = 0;
@@ -65,42 +67,44 @@ internal static partial class Boilerplate
         var id = element.Id;
         if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
         bool strong = false, weak = false, positive = false;
-        void Scan(string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return;
-            foreach (var token in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                // Taxonomy classes ("tag-file-sharing", "category-social") name the topic, not the element's role.
-                if (token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)) continue;
-                foreach (var word in Words(token))
-                {
-                    if (StrongNegative.Contains(word)) strong = true;
-                    else if (WeakNegative.Contains(word)) weak = true;
-                    else if (Positive.Contains(word)) positive = true;
-                }
-            }
-        }
-        Scan(cls);
-        Scan(id);
+        Scan(cls, ref strong, ref weak, ref positive);
+        Scan(id, ref strong, ref weak, ref positive);
         if (strong) return -1;
         if (weak && !positive) return -1;
         return positive ? 1 : 0;
     }
 
-    /// <summary>Lower-case words of a class token, split at punctuation, digits and camelCase humps.</summary>
-    internal static IEnumerable<string> Words(string token)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StrongLookup = StrongNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PositiveLookup = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Span-based so that the thousands of class names on a page cost no allocations.
+    private static void Scan(string? value, ref bool strong, ref bool weak, ref bool positive)
     {
-        int start = -1;
-        for (int i = 0; i <= token.Length; i++)
+        if (string.IsNullOrEmpty(value)) return;
+        var rest = value.AsSpan();
+        while (rest.Length > 0)
         {
-            bool letter = i < token.Length && char.IsLetter(token[i]);
-            bool hump = letter && start >= 0 && char.IsUpper(token[i]) && char.IsLower(token[i - 1]);
-            if (start >= 0 && (!letter || hump))
+            int space = rest.IndexOfAny(' ', '\t', '\n');
+            var token = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? default : rest[(space + 1)..];
+            // Taxonomy classes ("tag-file-sharing", "category-social") name the topic, not the element's role.
+            if (token.Length == 0 || token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)) continue;
+            int start = -1;
+            for (int i = 0; i <= token.Length; i++)
             {
-                yield return token[start..i].ToLowerInvariant();
-                start = -1;
+                bool letter = i < token.Length && char.IsLetter(token[i]);
+                bool hump = letter && start >= 0 && char.IsUpper(token[i]) && char.IsLower(token[i - 1]);
+                if (start >= 0 && (!letter || hump))
+                {
+                    var word = token[start..i];
+                    if (StrongLookup.Contains(word)) strong = true;
+                    else if (WeakLookup.Contains(word)) weak = true;
+                    else if (PositiveLookup.Contains(word)) positive = true;
+                    start = -1;
+                }
+                if (letter && start < 0) start = i;
             }
-            if (letter && start < 0) start = i;
         }
     }
 
@@ -110,7 +114,7 @@ internal static partial class Boilerplate
         if (e.HasAttribute("hidden")) return true;
         if (string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
         var style = e.GetAttribute("style");
-        return style is not null && HiddenStyle().IsMatch(style);
+        return style is not null && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style);
     }
 
     /// <summary>Stock lines that sit inside article containers but are not article text.</summary>
@@ -133,13 +137,17 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
     /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
     public void Prune(IElement parent)
     {
-        var child = parent.FirstElementChild;
-        while (child is not null)
+        // Indexed, because AngleSharp's sibling properties search the parent's list on every step.
+        var children = parent.ChildNodes;
+        for (int i = 0; i < children.Length;)
         {
-            var next = child.NextElementSibling;
-            if (ShouldRemove(child)) child.Remove();
-            else Prune(child);
-            child = next;
+            if (children[i] is not IElement child) { i++; continue; }
+            if (ShouldRemove(child)) parent.RemoveChild(child);
+            else
+            {
+                Prune(child);
+                i++;
+            }
         }
     }
 

@@ -121,8 +121,10 @@ internal sealed partial class PageMetadata
         // One walk instead of several selector queries: selectors cost a full traversal each.
         void Walk(IElement parent)
         {
-            for (var e = parent.FirstElementChild; e is not null; e = e.NextElementSibling)
+            var children = parent.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
             {
+                if (children[i] is not IElement e) continue;
                 switch (e.LocalName)
                 {
                     case "meta": metas.Add(e); break;
