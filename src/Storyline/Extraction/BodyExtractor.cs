@@ -37,7 +37,7 @@ internal static class BodyExtractor
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
     }
 
-    public static BodyResult Extract(IDocument document, PageMetadata meta, bool useClassHints, CancellationToken cancellationToken)
+    public static BodyResult Extract(IDocument document, bool useClassHints, CancellationToken cancellationToken)
     {
         var captions = new List<string>();
         var root = document.Body;
@@ -48,7 +48,7 @@ internal static class BodyExtractor
 
         var blocks = Linearise(root);
         if (blocks.Count == 0) return new BodyResult([], captions, 0);
-        Weigh(blocks, meta);
+        Weigh(blocks);
 
         var best = SelectContainer(root, blocks, out var included);
         if (best is null) return new BodyResult([], captions, 0);
@@ -171,9 +171,8 @@ internal static class BodyExtractor
     }
 
     // Good text: long or sentence-like and mostly not links. Bad text: link lists and short fragments.
-    private static void Weigh(List<Block> blocks, PageMetadata meta)
+    private static void Weigh(List<Block> blocks)
     {
-        _ = meta;
         foreach (var b in blocks)
         {
             var ld = b.LinkDensity;

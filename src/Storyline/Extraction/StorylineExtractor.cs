@@ -1,12 +1,10 @@
-using System.Text;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Storyline.Documents;
 using Storyline.Pipeline;
 
 namespace Storyline.Extraction;
 
-/// <summary>Main-article extraction: prunes page furniture, scores containers by dense, link-poor paragraph text (confirmed by JSON-LD when the page states its body) and reads the best one into blocks.</summary>
+/// <summary>Main-article extraction: prunes page furniture, scores containers by dense, link-poor paragraph text, merges split body sections and reads the winner into blocks (JSON-LD articleBody when the markup lacks the text).</summary>
 public sealed class StorylineExtractor : IArticleExtractor
 {
     // Script text is skipped (JSON-LD is read from the raw HTML instead); styles, comments and positions are never needed.
@@ -58,11 +56,11 @@ public sealed class StorylineExtractor : IArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         var document = new HtmlParser(ParserOptions).ParseDocument(html);
         var meta = PageMetadata.Read(html, document);
-        var body = BodyExtractor.Extract(document, meta, useClassHints: true, cancellationToken);
+        var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {
             // Class hints can hit a wrapper ("page has-comments"); a second, literal reading guards against that.
-            var lenient = BodyExtractor.Extract(new HtmlParser(ParserOptions).ParseDocument(html), meta, useClassHints: false, cancellationToken);
+            var lenient = BodyExtractor.Extract(new HtmlParser(ParserOptions).ParseDocument(html), useClassHints: false, cancellationToken);
             if (lenient.Chars > body.Chars * 2) body = lenient;
         }
         if (meta.JsonLdBody is { } stated && FromJsonLd(stated, body) is { } replacement) body = replacement;
