@@ -136,7 +136,7 @@ internal static class BodyExtractor
             bool close = s.Final >= threshold;
             // Bodies split into repeated sections share their markup (same tag, a shared class); teaser boxes do not share the body's.
             bool repeated = s.Good > 0 && s.LinkDensity < 0.3 && SameKind(sibling, best);
-            bool paragraph = s.Good > 0 && s.Bad == 0 && s.LinkDensity < 0.25 && s.Chars >= 80;
+            bool paragraph = sibling.LocalName is "p" or "blockquote" or "pre" && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 80;
             if (close || paragraph || repeated) included.Add(sibling);
         }
         Trace?.WriteLine("chosen " + string.Join(" + ", included.Select(Describe)));
@@ -165,7 +165,8 @@ internal static class BodyExtractor
     private static bool Keep(Block block)
     {
         if (block.Owner.LocalName == "h1") return false;
-        if (block.LinkDensity > 0.5) return false;
+        // Inside the body, a long item that merely links its lead phrase is still content; short linked lines are navigation.
+        if (block.LinkDensity > 0.5 && (block.Chars < 150 || block.LinkDensity > 0.8)) return false;
         if (Boilerplate.IsFurnitureLine(block.Text)) return false;
         return true;
     }
