@@ -28,7 +28,7 @@ internal static partial class Boilerplate
         "credit", "credits", "popular", "trending", "toolbar", "pagination", "pager", "modal", "popup", "subscribe", "subscription",
         "signup", "login", "paywall", "meta", "nav", "navigation", "skip", "hidden", "invisible", "offscreen", "print", "tools",
         "rail", "aside", "teaser", "teasers", "more", "next", "prev", "previous", "follow", "timestamp", "dateline", "date",
-        "image", "img", "photo", "media", "gallery", "video", "player", "slideshow", "carousel", "thumbnail", "thumb",
+        "image", "img", "photo", "media", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
     };
 
     private static readonly HashSet<string> Positive = new(StringComparer.OrdinalIgnoreCase)
