@@ -16,7 +16,7 @@ internal static partial class Boilerplate
     // Words in class or id that mark furniture even inside something called "article" or "content".
     private static readonly HashSet<string> StrongNegative = new(StringComparer.OrdinalIgnoreCase)
     {
-        "comment", "comments", "disqus", "share", "sharing", "sharebar", "social", "related", "recommended", "recommendations",
+        "comment", "comments", "disqus", "share", "sharing", "sharebar", "related", "recommended", "recommendations",
         "newsletter", "outbrain", "taboola", "promo", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit",
         "dfp", "sponsored", "sponsor", "cookie", "cookies", "gdpr", "consent", "breadcrumb", "breadcrumbs", "onetrust",
     };
@@ -24,16 +24,16 @@ internal static partial class Boilerplate
     // Words that mark furniture unless a positive word vouches for the element.
     private static readonly HashSet<string> WeakNegative = new(StringComparer.OrdinalIgnoreCase)
     {
-        "sidebar", "menu", "widget", "banner", "header", "footer", "masthead", "tags", "tag", "byline", "author", "caption",
+        "social", "sidebar", "menu", "widget", "banner", "header", "footer", "masthead", "tags", "tag", "byline", "author", "caption",
         "credit", "credits", "popular", "trending", "toolbar", "pagination", "pager", "modal", "popup", "subscribe", "subscription",
         "signup", "login", "paywall", "meta", "nav", "navigation", "skip", "hidden", "invisible", "offscreen", "print", "tools",
         "rail", "aside", "teaser", "teasers", "more", "next", "prev", "previous", "follow", "timestamp", "dateline", "date",
-        "image", "img", "photo", "media", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
+        "image", "img", "photo", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
     };
 
     private static readonly HashSet<string> Positive = new(StringComparer.OrdinalIgnoreCase)
     {
-        "article", "body", "content", "main", "story", "entry", "post", "text", "prose", "column", "blog",
+        "article", "body", "content", "main", "story", "entry", "post", "text", "prose", "column", "blog", "embed",
     };
 
     /// <summary>Characters (not white space) and characters inside links under <paramref name="root"/>.</summary>
