@@ -57,7 +57,8 @@ internal static class BodyExtractor
         int chars = 0;
         // Datelines, bylines, counters and "comments" labels hang off the ends of the container; the body starts and ends with real text.
         int first = blocks.FindIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
-        int last = blocks.FindLastIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
+        // A closing list of short, unlinked items (results, line-ups) is content, unlike a trailing tag list.
+        int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3)) && included.Any(e => e.Contains(b.Owner)));
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
