@@ -5,6 +5,7 @@ using Storyline.Bench;
 var root = new RootCommand("Storyline benchmarks")
 {
     IngestBench.Create(),
+    ExtractionBench.Create(),
     MicroBench.Create(),
     StoriesBench.Create(),
     StoriesBackgroundBench.Create(),

@@ -10,7 +10,7 @@ public sealed record HtmlExtractionOptions(IArticleExtractor? Extractor = null);
 /// <summary>For HTML input: extracts the main article into blocks and metadata.</summary>
 public sealed class HtmlExtractionStage(HtmlExtractionOptions options) : IDocumentStage
 {
-    private readonly IArticleExtractor _extractor = options.Extractor ?? new SmartReaderExtractor();
+    private readonly IArticleExtractor _extractor = options.Extractor ?? new StorylineExtractor();
 
     /// <inheritdoc />
     public void Process(DocumentContext context, CancellationToken cancellationToken)
@@ -21,6 +21,7 @@ public sealed class HtmlExtractionStage(HtmlExtractionOptions options) : IDocume
         context.Blocks.AddRange(article.Blocks);
         context.Title ??= article.Title;
         context.Authors.AddRange(article.Authors);
+        context.Captions.AddRange(article.Captions);
         context.Publisher ??= article.Publisher;
         context.Language ??= article.Language;
         if (article.Published is { } p) context.Published ??= new PublicationDate(p, DateSource.Metadata, article.PublishedEvidence);

@@ -10,7 +10,11 @@ public sealed record ExtractedArticle(
     string? PublishedEvidence,
     string? Publisher,
     string? Language,
-    IReadOnlyList<WorkingBlock> Blocks);
+    IReadOnlyList<WorkingBlock> Blocks)
+{
+    /// <summary>Figure captions and photo credits kept out of the body.</summary>
+    public IReadOnlyList<string> Captions { get; init; } = [];
+}
 
 /// <summary>Extracts the main article (title, authors, date, body blocks) from an HTML page.</summary>
 public interface IArticleExtractor

@@ -1,0 +1,262 @@
+using System.Text;
+using AngleSharp.Dom;
+using Storyline.Documents;
+using Storyline.Pipeline;
+
+namespace Storyline.Extraction;
+
+/// <summary>The body blocks found in a page, the captions taken out of it, and the number of text characters kept.</summary>
+internal sealed record BodyResult(List<WorkingBlock> Blocks, List<string> Captions, int Chars);
+
+/// <summary>Finds the article body in a parsed page: prune, linearise into blocks, score containers, read the winner.</summary>
+internal static class BodyExtractor
+{
+    /// <summary>Below this many characters a result is suspicious enough to retry without class hints.</summary>
+    public const int MinimumChars = 250;
+
+    private sealed class Block
+    {
+        public BlockKind Kind;
+        public string Text = "";
+        public int Chars;
+        public int LinkChars;
+        public IElement Owner = null!;
+        public double Good;
+        public double Bad;
+        public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+    }
+
+    private sealed class Stats
+    {
+        public double Good;
+        public double Bad;
+        public int Chars;
+        public int LinkChars;
+        public double Decayed;
+        public double Final;
+        public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+    }
+
+    public static BodyResult Extract(IDocument document, bool useClassHints, CancellationToken cancellationToken)
+    {
+        var captions = new List<string>();
+        var root = document.Body;
+        if (root is null) return new BodyResult([], captions, 0);
+        var pruner = new Pruner(useClassHints, captions, Boilerplate.Measure(root).Chars);
+        pruner.Prune(root);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var blocks = Linearise(root);
+        if (blocks.Count == 0) return new BodyResult([], captions, 0);
+        Weigh(blocks);
+
+        var best = SelectContainer(root, blocks, out var included);
+        if (best is null) return new BodyResult([], captions, 0);
+
+        var kept = new List<WorkingBlock>();
+        int chars = 0;
+        // Datelines, bylines, counters and "comments" labels hang off the ends of the container; the body starts and ends with real text.
+        int first = blocks.FindIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
+        // A closing list of short, unlinked items (results, line-ups) is content, unlike a trailing tag list.
+        int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3)) && included.Any(e => e.Contains(b.Owner)));
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if ((i < first || i > last) && block.Good == 0 && (block.Chars < 50 || block.LinkDensity > 0.3)) continue;
+            Trace?.WriteLine($"block good {block.Good,5:0} bad {block.Bad,5:0} ld {block.LinkDensity:0.00} {(included.Any(e => e.Contains(block.Owner)) ? "IN " : "   ")}{Describe(block.Owner)}: {block.Text[..Math.Min(70, block.Text.Length)].Replace('\n', ' ')}");
+            if (!included.Any(e => e.Contains(block.Owner)) || !Keep(block)) continue;
+            kept.Add(new WorkingBlock(block.Kind, block.Text));
+            chars += block.Chars;
+        }
+        return new BodyResult(kept, captions, chars);
+    }
+
+    private static IElement? SelectContainer(IElement root, List<Block> blocks, out List<IElement> included)
+    {
+        // Readability's insight: a paragraph's weight belongs mostly to its parent, less to more distant ancestors,
+        // so the container that directly holds the run of paragraphs wins over wrappers that also hold teasers.
+        var stats = new Dictionary<IElement, Stats>(ReferenceEqualityComparer.Instance);
+        Stats Get(IElement e)
+        {
+            if (!stats.TryGetValue(e, out var s)) stats[e] = s = new Stats();
+            return s;
+        }
+        foreach (var block in blocks)
+        {
+            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                var s = Get(e);
+                s.Chars += block.Chars;
+                s.LinkChars += block.LinkChars;
+                s.Good += block.Good;
+                s.Bad += block.Bad;
+                if (e == root) break;
+            }
+            if (block.Good == 0) continue;
+            // Text mass decides, with a small bonus per paragraph so that a run of paragraphs beats one long caption.
+            double score = block.Good + 30;
+            int level = 0;
+            for (IElement? e = block.Owner.ParentElement; e is not null && level < 5; e = e.ParentElement, level++)
+            {
+                Get(e).Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                if (e == root) break;
+            }
+        }
+        IElement? best = null;
+        double bestScore = 0;
+        foreach (var (element, s) in stats)
+        {
+            s.Final = s.Decayed * (1 - s.LinkDensity);
+            if (s.Final > bestScore) { best = element; bestScore = s.Final; }
+        }
+        included = [];
+        if (Trace is { } trace)
+        {
+            foreach (var (e, s) in stats.OrderByDescending(kv => kv.Value.Final).Take(8))
+                trace.WriteLine($"cand {s.Final,7:0.0} decayed {s.Decayed,6:0.0} good {s.Good,6:0} bad {s.Bad,6:0} ld {s.LinkDensity:0.00} {Describe(e)}");
+        }
+        if (best is null) return null;
+
+        // A winner that holds nearly all of its parent's good text is the same container, just less wrapped:
+        // climbing lets the sibling step below see the other columns of a split body.
+        while (best != root && best.ParentElement is { } up && stats.TryGetValue(up, out var upStats)
+            && upStats.Good <= stats[best].Good * 1.05 + 1 && upStats.Chars <= stats[best].Chars * 1.1 + 50)
+            best = up;
+        var bestStats = stats[best];
+        var parent = best.ParentElement;
+        if (parent is null || best == root) { included.Add(best); return best; }
+
+        // Split bodies: siblings that score close to the winner, or that are good paragraphs themselves, belong to it.
+        // Compared at the climbed level, where decay treats the winner and its siblings alike.
+        double threshold = Math.Max(100, bestStats.Final * 0.2);
+        foreach (var node in parent.ChildNodes)
+        {
+            if (node is not IElement sibling) continue;
+            if (sibling == best) { included.Add(sibling); continue; }
+            if (!stats.TryGetValue(sibling, out var s)) continue;
+            bool close = s.Final >= threshold;
+            // Bodies split into repeated sections share their markup (same tag, a shared class); teaser boxes do not share the body's.
+            bool repeated = s.Good > 0 && s.LinkDensity < 0.3 && SameKind(sibling, best);
+            bool paragraph = sibling.LocalName is "p" or "blockquote" or "pre" && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 80;
+            if (close || paragraph || repeated) included.Add(sibling);
+        }
+        Trace?.WriteLine("chosen " + string.Join(" + ", included.Select(Describe)));
+        return best;
+    }
+
+    /// <summary>When set, candidate scores are written here (the bench's --trace).</summary>
+    internal static TextWriter? Trace { get; set; }
+
+    private static string Describe(IElement e)
+    {
+        var path = new List<string>();
+        for (IElement? x = e; x is not null && path.Count < 4; x = x.ParentElement)
+            path.Add(x.LocalName + (string.IsNullOrEmpty(x.Id) ? "" : "#" + x.Id) + (x.ClassName is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
+        path.Reverse();
+        return string.Join(" > ", path);
+    }
+
+    private static bool SameKind(IElement a, IElement b)
+    {
+        if (a.LocalName != b.LocalName || a.ClassList.Length == 0) return false;
+        foreach (var c in a.ClassList) if (b.ClassList.Contains(c)) return true;
+        return false;
+    }
+
+    private static bool Keep(Block block)
+    {
+        if (block.Owner.LocalName == "h1") return false;
+        // Inside the body, a long item that merely links its lead phrase is still content; short linked lines are navigation.
+        if (block.LinkDensity > 0.5 && (block.Chars < 150 || block.LinkDensity > 0.8)) return false;
+        if (Boilerplate.IsFurnitureLine(block.Text)) return false;
+        return true;
+    }
+
+    // Good text: long or sentence-like and mostly not links. Bad text: link lists and short fragments.
+    private static void Weigh(List<Block> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            var ld = b.LinkDensity;
+            if (b.Kind == BlockKind.Heading) continue;
+            bool sentence = b.Chars >= 20 && b.Text.Length > 0 && ".!?\"”’:)".Contains(b.Text[^1], StringComparison.Ordinal);
+            // List items with a linked title are how teaser lists look; they need to be nearly link-free to count.
+            double maxLinks = b.Kind == BlockKind.ListItem ? 0.15 : 0.35;
+            if (ld < maxLinks && (b.Chars >= 60 || sentence)) b.Good = b.Chars * (1 - ld);
+            else if (ld >= 0.35) b.Bad = b.Chars;
+            else if (b.Owner.LocalName is not ("td" or "th")) b.Bad = b.Chars * 0.5;
+        }
+    }
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "dl", "dt", "dd", "figure", "figcaption",
+        "hr", "address", "details", "summary", "center", "fieldset", "legend", "caption", "hgroup", "menu", "form", "body",
+    };
+
+    private static List<Block> Linearise(IElement root)
+    {
+        var blocks = new List<Block>();
+        var sb = new StringBuilder();
+        int chars = 0, linkChars = 0;
+        var owners = new Stack<(IElement Element, BlockKind Kind)>();
+        owners.Push((root, BlockKind.Paragraph));
+
+        void Flush()
+        {
+            if (chars > 0)
+            {
+                var (owner, kind) = owners.Peek();
+                blocks.Add(new Block { Kind = kind, Text = BlockReader.CollapseWhitespace(sb.ToString()), Chars = chars, LinkChars = linkChars, Owner = owner });
+            }
+            sb.Clear();
+            chars = linkChars = 0;
+        }
+
+        void Walk(INode node, bool inLink)
+        {
+            // Indexing ChildNodes is O(1); AngleSharp's NextSibling searches the parent's list each time.
+            var children = node.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                var child = children[i];
+                if (child is IText text)
+                {
+                    var data = text.Data;
+                    sb.Append(data);
+                    int n = 0;
+                    foreach (var c in data) if (!char.IsWhiteSpace(c)) n++;
+                    chars += n;
+                    if (inLink) linkChars += n;
+                    continue;
+                }
+                if (child is not IElement e) continue;
+                var tag = e.LocalName;
+                if (tag == "br") { sb.Append('\n'); continue; }
+                if (!BlockTags.Contains(tag))
+                {
+                    // Inline elements keep the run going; a space stands in for elements like <td> that browsers separate.
+                    Walk(e, inLink || tag == "a");
+                    continue;
+                }
+                Flush();
+                var kind = tag switch
+                {
+                    "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+                    "li" or "dd" => BlockKind.ListItem,
+                    "blockquote" => BlockKind.Quote,
+                    _ => owners.Peek().Kind == BlockKind.Heading ? BlockKind.Paragraph : owners.Peek().Kind,
+                };
+                owners.Push((e, kind));
+                Walk(e, inLink);
+                Flush();
+                owners.Pop();
+            }
+        }
+
+        Walk(root, false);
+        Flush();
+        return blocks;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Storyline.Extraction;
+
+/// <summary>What marks page furniture: tags, class and id words, hidden markup and stock lines.</summary>
+internal static partial class Boilerplate
+{
+    /// <summary>Elements that never hold article text.</summary>
+    public static readonly HashSet<string> DropTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video", "audio", "button",
+        "select", "textarea", "input", "nav", "dialog", "map", "link", "meta", "head", "title", "label", "option", "picture", "img",
+    };
+
+    // Words in class or id that mark furniture even inside something called "article" or "content".
+    private static readonly HashSet<string> StrongNegative = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comment", "comments", "disqus", "share", "sharing", "sharebar", "related", "recommended", "recommendations",
+        "newsletter", "outbrain", "taboola", "promo", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit",
+        "dfp", "sponsored", "sponsor", "cookie", "cookies", "gdpr", "consent", "breadcrumb", "breadcrumbs", "onetrust",
+    };
+
+    // Words that mark furniture unless a positive word vouches for the element.
+    private static readonly HashSet<string> WeakNegative = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "social", "sidebar", "menu", "widget", "banner", "header", "footer", "masthead", "tags", "tag", "byline", "author", "caption",
+        "credit", "credits", "popular", "trending", "toolbar", "pagination", "pager", "modal", "popup", "subscribe", "subscription",
+        "signup", "login", "paywall", "meta", "nav", "navigation", "skip", "hidden", "invisible", "offscreen", "print", "tools",
+        "rail", "aside", "teaser", "teasers", "more", "next", "prev", "previous", "follow", "timestamp", "dateline", "date",
+        "image", "img", "photo", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
+    };
+
+    private static readonly HashSet<string> Positive = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "article", "body", "content", "main", "story", "entry", "post", "text", "prose", "column", "blog", "embed",
+    };
+
+    /// <summary>Characters (not white space) and characters inside links under <paramref name="root"/>.</summary>
+    public static (int Chars, int LinkChars) Measure(INode root)
+    {
+        int chars = 0, link = 0;
+        void Walk(INode node, bool inLink)
+        {
+            var children = node.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                var child = children[i];
+                if (child is IText t)
+                {
+                    int n = 0;
+                    foreach (var c in t.Data) if (!char.IsWhiteSpace(c)) n++;
+                    chars += n;
+                    if (inLink) link += n;
+                }
+                else if (child is IElement e) Walk(e, inLink || e.LocalName == "a");
+            }
+        }
+        Walk(root, false);
+        return (chars, link);
+    }
+
+    /// <summary>-1 for furniture by class or id, +1 for article-like names, 0 otherwise.</summary>
+    public static int ClassHint(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
+        bool strong = false, weak = false, positive = false;
+        Scan(cls, ref strong, ref weak, ref positive);
+        Scan(id, ref strong, ref weak, ref positive);
+        if (strong) return -1;
+        if (weak && !positive) return -1;
+        return positive ? 1 : 0;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StrongLookup = StrongNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakNegative.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PositiveLookup = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Span-based so that the thousands of class names on a page cost no allocations.
+    private static void Scan(string? value, ref bool strong, ref bool weak, ref bool positive)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        var rest = value.AsSpan();
+        while (rest.Length > 0)
+        {
+            int space = rest.IndexOfAny(' ', '\t', '\n');
+            var token = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? default : rest[(space + 1)..];
+            // Taxonomy classes ("tag-file-sharing", "category-social") name the topic, not the element's role.
+            if (token.Length == 0 || token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)) continue;
+            int start = -1;
+            for (int i = 0; i <= token.Length; i++)
+            {
+                bool letter = i < token.Length && char.IsLetter(token[i]);
+                bool hump = letter && start >= 0 && char.IsUpper(token[i]) && char.IsLower(token[i - 1]);
+                if (start >= 0 && (!letter || hump))
+                {
+                    var word = token[start..i];
+                    if (StrongLookup.Contains(word)) strong = true;
+                    else if (WeakLookup.Contains(word)) weak = true;
+                    else if (PositiveLookup.Contains(word)) positive = true;
+                    start = -1;
+                }
+                if (letter && start < 0) start = i;
+            }
+        }
+    }
+
+    /// <summary>Whether markup hides the element (hidden, aria-hidden, display:none, visibility:hidden).</summary>
+    public static bool IsHidden(IElement e)
+    {
+        if (e.HasAttribute("hidden")) return true;
+        if (string.Equals(e.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        var style = e.GetAttribute("style");
+        return style is not null && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) && HiddenStyle().IsMatch(style);
+    }
+
+    /// <summary>Stock lines that sit inside article containers but are not article text.</summary>
+    public static bool IsFurnitureLine(string text) => (text.Length < 80 && FurnitureLine().IsMatch(text)) || LeakedMarkup().IsMatch(text);
+
+    // Escaped tags that some pages print as text (tracking pixels, broken embeds).
+    [GeneratedRegex(@"^<[a-zA-Z][\w-]*\s[^>]*=")]
+    private static partial Regex LeakedMarkup();
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
+
+    [GeneratedRegex(@"^(?:advertisement|advertising|advert|sponsored|ad|comments?|tags|like this:|loading\.*|like loading\.*|sharing is caring!?|share this:?|skip (?:advertisement|ad)|story continues below(?: advertisement)?|continue reading(?: below)?|read more|share (?:this|on \w+)|share|tweet|email|print|follow us.*|sign up.*|subscribe.*|related(?: articles| stories| content)?:?|more from .*|recommended(?: for you)?|click here.*|listen to this article.*|\d{1,2}:\d{2})\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FurnitureLine();
+}
+
+/// <summary>Removes furniture subtrees in place, moving figure captions aside.</summary>
+internal sealed class Pruner(bool useClassHints, List<string> captions, int pageChars)
+{
+    /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
+    public void Prune(IElement parent)
+    {
+        // Indexed, because AngleSharp's sibling properties search the parent's list on every step.
+        var children = parent.ChildNodes;
+        for (int i = 0; i < children.Length;)
+        {
+            if (children[i] is not IElement child) { i++; continue; }
+            if (ShouldRemove(child)) parent.RemoveChild(child);
+            else
+            {
+                Prune(child);
+                i++;
+            }
+        }
+    }
+
+    private bool ShouldRemove(IElement e)
+    {
+        var tag = e.LocalName;
+        if (Boilerplate.DropTags.Contains(tag)) return true;
+        if (Boilerplate.IsHidden(e)) return true;
+        switch (tag)
+        {
+            case "figure" or "figcaption":
+            {
+                var (chars, _) = Boilerplate.Measure(e);
+                // A figure that holds paragraphs of text is content laid out as a figure, not an illustration.
+                if (chars > 600) return false;
+                var caption = e.LocalName == "figcaption" ? e : e.QuerySelector("figcaption");
+                var text = BlockReader.CollapseWhitespace((caption ?? e).TextContent).Replace('\n', ' ');
+                if (text.Length > 0) captions.Add(text);
+                return true;
+            }
+            case "header" or "footer" or "aside" or "form" or "menu":
+            {
+                // Wrappers named like furniture sometimes hold the whole page (ASP.NET forms); only drop modest or link-heavy ones.
+                var (chars, links) = Boilerplate.Measure(e);
+                return chars < pageChars * 0.5 && (chars < 1500 || links > chars * 0.3 || chars < pageChars * 0.2);
+            }
+        }
+        if (!useClassHints || tag is "body" or "main") return false;
+        if (Boilerplate.ClassHint(e) >= 0) return false;
+        var (c, _) = Boilerplate.Measure(e);
+        // A furniture-named element holding most of the page's text is a wrapper, not furniture.
+        if (c > pageChars * 0.5) return false;
+        var hintText = e.GetAttribute("class") + " " + e.Id;
+        if (c > 0 && c < 400 && (hintText.Contains("caption", StringComparison.OrdinalIgnoreCase) || hintText.Contains("credit", StringComparison.OrdinalIgnoreCase)))
+            captions.Add(BlockReader.CollapseWhitespace(e.TextContent).Replace('\n', ' '));
+        return true;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Text;
+using Storyline.Documents;
+using Storyline.Extraction;
+using Storyline.Pipeline;
+
+namespace Storyline.Tests.Extraction;
+
+public class StorylineExtractorTests
+{
+    private static readonly StorylineExtractor Extractor = new();
+
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extraction", "Fixtures", name));
+
+    private static ExtractedArticle Extract(string html) => Extractor.Extract(html, "https://example.com/story", CancellationToken.None);
+
+    private static string BodyText(ExtractedArticle article) => string.Join("\n", article.Blocks.Select(b => b.Text));
+
+    [Fact]
+    public void Extract_NewsPage_DropsNavAdsCommentsAndRelated()
+    {
+        var text = BodyText(Extract(Fixture("news-article.html")));
+
+        text.ShouldContain("The harbour bridge reopened to traffic on Tuesday morning");
+        text.ShouldContain("The mayor thanked residents");
+        foreach (var furniture in new[] { "Weather", "Advertisement", "umbrellas", "Share on Facebook", "Related stories", "Council approves", "Reader comment", "Copyright", "Tracking script", "Hidden teaser" })
+            text.ShouldNotContain(furniture);
+    }
+
+    [Fact]
+    public void Extract_NewsPage_KeepsHeadingsAndListsInOrder()
+    {
+        var blocks = Extract(Fixture("news-article.html")).Blocks;
+
+        var heading = blocks.Single(b => b.Kind == BlockKind.Heading);
+        heading.Text.ShouldBe("What changed for drivers");
+        var items = blocks.Where(b => b.Kind == BlockKind.ListItem).Select(b => b.Text).ToList();
+        items.Count.ShouldBe(2);
+        items[0].ShouldStartWith("The speed limit is now");
+        var order = blocks.Select(b => b.Text).ToList();
+        order.FindIndex(t => t.StartsWith("Engineers replaced", StringComparison.Ordinal)).ShouldBeLessThan(order.IndexOf(heading.Text));
+        order.IndexOf(heading.Text).ShouldBeLessThan(order.IndexOf(items[0]));
+        order.IndexOf(items[1]).ShouldBeLessThan(order.FindIndex(t => t.StartsWith("The mayor", StringComparison.Ordinal)));
+        blocks.ShouldNotContain(b => b.Text == "Harbour bridge reopens after repairs");
+    }
+
+    [Fact]
+    public void Extract_MetaTags_ReadsTitleAuthorsDatePublisherLanguage()
+    {
+        var article = Extract(Fixture("news-article.html"));
+
+        article.Title.ShouldBe("Harbour bridge reopens after repairs");
+        article.Authors.ShouldBe(["Jane Fixture"]);
+        article.Published.ShouldBe(new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.Zero));
+        article.PublishedEvidence.ShouldNotBeNull();
+        article.Publisher.ShouldBe("The Daily Example");
+        article.Language.ShouldBe("en");
+    }
+
+    [Fact]
+    public void Extract_JsonLd_ReadsTitleAuthorsDatePublisher()
+    {
+        var article = Extract(Fixture("jsonld-article.html"));
+
+        article.Title.ShouldBe("Neue Bibliothek eröffnet im Stadtzentrum");
+        article.Authors.ShouldBe(["Anna Beispiel", "Max Muster"]);
+        article.Published.ShouldBe(new DateTimeOffset(2023, 11, 20, 14, 0, 0, TimeSpan.FromHours(1)));
+        article.Publisher.ShouldBe("Beispiel Zeitung");
+        article.Language.ShouldBe("de");
+        article.Blocks.Count.ShouldBe(3);
+        BodyText(article).ShouldNotContain("Kultur");
+    }
+
+    [Fact]
+    public void Extract_Figure_CaptionKeptOutOfBody()
+    {
+        var article = Extract(Fixture("news-article.html"));
+
+        BodyText(article).ShouldNotContain("Workers remove the last barriers");
+        article.Captions.ShouldContain(c => c.StartsWith("Workers remove the last barriers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_PageWithoutArticle_ReturnsNoBlocks()
+    {
+        Extract(Fixture("no-article.html")).Blocks.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Process_PageWithoutArticle_RejectsInput()
+    {
+        var html = Fixture("no-article.html");
+        var input = new RawInput("no-article.html", null, "text/html", Encoding.UTF8.GetBytes(html), DateTimeOffset.UnixEpoch, InputHints.None);
+        var context = new DocumentContext(input, TimeProvider.System) { DecodedText = html };
+
+        Should.Throw<InputRejectedException>(() => new HtmlExtractionStage(new HtmlExtractionOptions()).Process(context, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Process_NewsPage_FillsContextWithBodyAndCaptions()
+    {
+        var html = Fixture("news-article.html");
+        var input = new RawInput("news-article.html", null, "text/html", Encoding.UTF8.GetBytes(html), DateTimeOffset.UnixEpoch, InputHints.None);
+        var context = new DocumentContext(input, TimeProvider.System) { DecodedText = html };
+
+        new HtmlExtractionStage(new HtmlExtractionOptions()).Process(context, CancellationToken.None);
+
+        context.Blocks.ShouldNotBeEmpty();
+        context.Captions.ShouldNotBeEmpty();
+        context.Title.ShouldBe("Harbour bridge reopens after repairs");
+    }
+
+    [Theory]
+    [InlineData("<html><body><div><p>Unclosed paragraph <b>bold <i>both</b> text<div></span></p></table>")]
+    [InlineData("<p>Text without any html or body element at all, which browsers accept.")]
+    [InlineData("</div></div><script>unterminated")]
+    [InlineData("")]
+    [InlineData("<html><head><script type=\"application/ld+json\">{ \"@type\": \"NewsArticle\", \"author\": [ broken json </script></head><body><p>x</p></body></html>")]
+    public void Extract_MalformedHtml_DoesNotThrow(string html)
+    {
+        Should.NotThrow(() => Extract(html));
+    }
+
+    [Fact]
+    public void Extract_RandomGarbage_NeverThrowsOrHangs()
+    {
+        var random = new Random(20240305);
+        string[] pieces = ["<div>", "</div>", "<p class=\"article-body\">", "</p>", "<a href=x>", "</a>", "<script>", "</script>", "<!--", "-->", "<br>",
+            "<table><tr><td>", "&amp;", "&#x0;", "<figure>", "<h2>", "<li>", "<nav>", "\"", "<", ">", "=", " words and more words, ", "\uD800", "\u0000", "é", "\n"];
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < 300; i++)
+        {
+            var sb = new StringBuilder();
+            int length = random.Next(0, 400);
+            for (int j = 0; j < length; j++)
+            {
+                if (random.Next(3) == 0) sb.Append((char)random.Next(0, 0x3000));
+                else sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+            var html = sb.ToString();
+            Should.NotThrow(() => Extract(html), $"input #{i}");
+        }
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Extract_DeeplyNested_DoesNotOverflow()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 20000)) + "<p>Deep text, far down the tree, is still a paragraph of some length to read.</p>";
+
+        Should.NotThrow(() => Extract(html));
+    }
+}
