@@ -6,5 +6,6 @@ var root = new RootCommand("Storyline benchmarks")
 {
     IngestBench.Create(),
     MicroBench.Create(),
+    TimexBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

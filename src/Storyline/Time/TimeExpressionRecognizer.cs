@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Storyline.Documents;
+
+namespace Storyline.Time;
+
+/// <summary>Rule-based recogniser and normaliser of English time expressions (in the manner of HeidelTime and SUTime):
+/// candidates from every rule, longest leftmost wins, then values resolved in reading order against the reference date,
+/// the tense of the sentence and the last date the text mentioned.</summary>
+public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
+{
+    private readonly TimeRecognizerOptions _options;
+
+    /// <summary>Creates a recogniser.</summary>
+    public TimeExpressionRecognizer(TimeRecognizerOptions? options = null) => _options = options ?? TimeRecognizerOptions.Default;
+
+    /// <summary>Recognises time expressions, resolving relative ones against a publication date (which may be an estimate).</summary>
+    public IReadOnlyList<TimeExpression> Recognize(string text, PublicationDate? published, CancellationToken cancellationToken = default) =>
+        Recognize(text, published is null ? null : DateOnly.FromDateTime(published.Value.Date), cancellationToken);
+
+    /// <inheritdoc />
+    public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var candidates = new List<(int Start, int Length, int Priority, Rule Rule, Match Match)>();
+        for (int r = 0; r < Rules.Length; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (Match m in Rules[r].Pattern.Matches(text))
+            {
+                if (m.Length > 0) candidates.Add((m.Index, m.Length, r, Rules[r], m));
+            }
+        }
+        // Longest first, then rule order: a full date beats the month-and-day inside it.
+        candidates.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Start.CompareTo(b.Start));
+        var taken = new List<(int Start, int Length, Rule Rule, Match Match)>();
+        var occupied = new SortedList<int, int>();
+        foreach (var c in candidates)
+        {
+            if (Overlaps(occupied, c.Start, c.Start + c.Length)) continue;
+            occupied.Add(c.Start, c.Start + c.Length);
+            taken.Add((c.Start, c.Length, c.Rule, c.Match));
+        }
+        taken.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        var context = new ResolveContext(text, reference, _options);
+        var results = new List<TimeExpression>(taken.Count);
+        foreach (var (start, length, rule, match) in taken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TimexResult? resolved;
+            try
+            {
+                resolved = rule.Resolve(match, context);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                resolved = null; // an out-of-range calendar value ("February 30"): not a date.
+            }
+            if (resolved is not { } value) continue;
+            var span = new TextSpan(start, length);
+            results.Add(new TimeExpression(span, span.Slice(text), value.Type, value.Value, value.Granularity, value.Mod));
+            context.Remember(value);
+        }
+        return results;
+    }
+
+    private static bool Overlaps(SortedList<int, int> occupied, int start, int end)
+    {
+        // Binary search for the last interval starting before end.
+        var keys = occupied.Keys;
+        int lo = 0, hi = keys.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (keys[mid] < end) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && occupied.Values[found] > start;
+    }
+}
