@@ -30,6 +30,19 @@ public static partial class TimexBench
             var docs = Load(parse.GetValue(data)!);
             if (docs.Count == 0) { Console.Error.WriteLine("error: no .tml files found"); return Task.FromResult(1); }
             var recognizer = new TimeExpressionRecognizer();
+            if (Environment.GetEnvironmentVariable("TIMEX_PROFILE") == "1")
+            {
+                foreach (var rule in TimeExpressionRecognizer.Rules)
+                {
+                    var w = Stopwatch.StartNew(); int n = 0;
+                    foreach (var doc in docs) n += TimeExpressionRecognizer.Find(rule, doc.Text).Count();
+                    w.Restart(); foreach (var doc in docs) n += TimeExpressionRecognizer.Find(rule, doc.Text).Count();
+                    Console.WriteLine($"{rule.Name,-20} {w.Elapsed.TotalMilliseconds,8:0.0} ms {n}");
+                }
+                var w2 = Stopwatch.StartNew();
+                foreach (var doc in docs) recognizer.Recognize(doc.Text, doc.Dct, ct);
+                Console.WriteLine($"total {w2.Elapsed.TotalMilliseconds:0.0} ms");
+            }
             var outputs = new List<IReadOnlyList<TimeExpression>>();
             double best = double.MaxValue;
             for (int r = 0; r < Math.Max(1, parse.GetValue(rounds)); r++)

@@ -6,8 +6,9 @@ namespace Storyline.Time;
 /// <summary>A rule's normalised result.</summary>
 internal readonly record struct TimexResult(TimexType Type, string Value, TimeGranularity Granularity, string? Mod = null, DateOnly? Date = null);
 
-/// <summary>One recognition rule: a pattern and how to normalise what it matched.</summary>
-internal sealed record Rule(string Name, Regex Pattern, Func<Match, ResolveContext, TimexResult?> Resolve);
+/// <summary>One recognition rule: a pattern, how to normalise what it matched, and optionally a cheap trigger: when given,
+/// the pattern only runs in windows around the trigger's matches, which keeps long patterns with optional prefixes fast.</summary>
+internal sealed record Rule(string Name, Regex Pattern, Func<Match, ResolveContext, TimexResult?> Resolve, Regex? Trigger = null);
 
 internal enum Tense { Unknown, Past, Future }
 
@@ -44,6 +45,8 @@ internal sealed partial class ResolveContext(string text, DateOnly? reference, T
         int bestFuture = int.MaxValue, bestPast = int.MaxValue;
         foreach (Match m in FutureMarker().Matches(Text[from..to]))
             bestFuture = Math.Min(bestFuture, Distance(from + m.Index, from + m.Index + m.Length, start, end));
+        // A possessive ("Wednesday's ruling") names something that has happened.
+        if (end + 1 < Text.Length && Text[end] is '\'' or '’' && Text[end + 1] == 's') return Tense.Past;
         foreach (Match m in PastMarker().Matches(Text[from..to]))
         {
             int at = from + m.Index;
@@ -56,7 +59,8 @@ internal sealed partial class ResolveContext(string text, DateOnly? reference, T
 
     private bool IsSentenceEnd(int i) => Text[i] is '\n' or '!' or '?' or ';' || (Text[i] == '.' && i + 1 < Text.Length && char.IsWhiteSpace(Text[i + 1]) && i > 0 && char.IsLower(Text[i - 1]));
 
-    private static int Distance(int a, int b, int start, int end) => b <= start ? start - b : a >= end ? a - end : 0;
+    // The governing verb usually comes before the time expression, so markers after it count double.
+    private static int Distance(int a, int b, int start, int end) => b <= start ? start - b : a >= end ? 2 * (a - end) : 0;
 
     /// <summary>The word before <paramref name="index"/>, lower-cased.</summary>
     public string PreviousWord(int index)
@@ -68,7 +72,7 @@ internal sealed partial class ResolveContext(string text, DateOnly? reference, T
         return Text[(j + 1)..e].ToLowerInvariant();
     }
 
-    [GeneratedRegex(@"\b(?:will|won't|wo n't|shall|going to|gonna|plans? to|planned to|planning to|scheduled|expected to|expects? to|is to|are to|due to|would|intends? to|upcoming|until|next|tomorrow)\b|['’]ll\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will|won't|wo n't|shall|going to|gonna|plans? to|scheduled to|expected to|expects? to|is to|are to|due to|would|intends? to|upcoming|next|tomorrow|as soon as|as early as|no later than)\b|['’]ll\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureMarker();
 
     [GeneratedRegex(@"\b(?:said|was|were|had|did|ago|last|yesterday|earlier|told|\w{3,}ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -25,9 +25,17 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
         for (int r = 0; r < Rules.Length; r++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (Match m in Rules[r].Pattern.Matches(text))
+            var rule = Rules[r];
+            try
             {
-                if (m.Length > 0) candidates.Add((m.Index, m.Length, r, Rules[r], m));
+                foreach (var m in Find(rule, text))
+                {
+                    if (m.Length > 0) candidates.Add((m.Index, m.Length, r, rule, m));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological input must not stall the pipeline: skip the rule for this text.
             }
         }
         // Longest first, then rule order: a full date beats the month-and-day inside it.
@@ -62,6 +70,36 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
             context.Remember(value);
         }
         return results;
+    }
+
+    /// <summary>The matches of <paramref name="rule"/> in <paramref name="text"/>, searched only near its trigger when it has one.</summary>
+    internal static IEnumerable<Match> Find(Rule rule, string text)
+    {
+        if (rule.Trigger is null)
+        {
+            foreach (Match m in rule.Pattern.Matches(text)) yield return m;
+            yield break;
+        }
+        foreach (var (ws, we) in Windows(text, rule.Trigger))
+        {
+            for (var m = rule.Pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch()) yield return m;
+        }
+    }
+
+    // Windows of whole words around each trigger match, merged where they overlap.
+    private static List<(int Start, int End)> Windows(string text, Regex trigger)
+    {
+        var windows = new List<(int Start, int End)>();
+        foreach (Match t in trigger.Matches(text))
+        {
+            int ws = Math.Max(0, t.Index - 48);
+            while (ws > 0 && ws < t.Index && !char.IsWhiteSpace(text[ws - 1])) ws++;
+            int we = Math.Min(text.Length, t.Index + t.Length + 40), cap = Math.Min(text.Length, we + 80);
+            while (we < cap && !char.IsWhiteSpace(text[we])) we++;
+            if (windows.Count > 0 && ws <= windows[^1].End) windows[^1] = (windows[^1].Start, Math.Max(windows[^1].End, we));
+            else windows.Add((ws, we));
+        }
+        return windows;
     }
 
     private static bool Overlaps(SortedList<int, int> occupied, int start, int end)

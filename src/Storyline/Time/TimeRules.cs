@@ -17,54 +17,62 @@ public sealed partial class TimeExpressionRecognizer
     private const string Mod = @"(?:(?<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+half|last\s+half|first\s+part|latter\s+part|rest|remainder|balance)\s+of(?:\s+the)?|early|late|mid|earlier|later)(?:\s+in)?(?:\s+|-))";
     private const string Approx = @"(?<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of|a\s+full|fully)";
     private const string NumWord = @"(?:(?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" + OnesPattern + ")";
-    private const string Num = @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
+    private const string Num = @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
     private const string Vague = @"(?<vague>several|a\s+few|few|many|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+couple\s+of|some)";
     private const string Unit = @"(?<unit>years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?|millenni(?:um|a))";
     private const string Part = @"(?<part>morning|afternoon|evening|night)";
 
-    private static readonly Rule[] Rules = BuildRules();
+    internal static readonly Rule[] Rules = BuildRules();
 
     private static Regex R(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromSeconds(5));
+
+    private static readonly Regex UnitTrigger = T(@"\b(?:year|month|week|day|hour|hr|minute|min|second|sec|decade|century|centuries|quarter|weekend|fortnight|night|millennium|millennia)s?\b");
+    private static readonly Regex MonthTrigger = new("January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex T(string alternatives) => new(alternatives, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Rule[] BuildRules() =>
     [
         new("iso", R(B + @"(?<year>\d{4})-(?<m>[01]\d)-(?<d>[0-3]\d)(?:T(?<hh>[0-2]\d):(?<mi>[0-5]\d)(?::[0-5]\d)?)?" + E), IsoDate),
         new("numeric", R(B + @"(?<m>[01]?\d)/(?<d>[0-3]?\d)/(?<year>\d{4}|\d{2})" + E), NumericDate),
-        new("full-date", R(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"(?:,\s*|\s+)" + Year + "|" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + ")" + E), FullDate),
-        new("month-day", R(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*\\d)" + E), MonthDay),
-        new("month-year", R(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E), MonthYear),
-        new("month", R(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E), MonthAlone),
-        new("quarter", R(B + @"(?:(?<pre>the|this|that|(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s)\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter),
+        new("full-date", R(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"(?:,\s*|\s+)" + Year + "|" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + ")" + E), FullDate, MonthTrigger),
+        new("month-day", R(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*\\d)" + E), MonthDay, MonthTrigger),
+        new("month-year", R(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E), MonthYear, MonthTrigger),
+        new("month", R(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E), MonthAlone, MonthTrigger),
+        new("quarter", R(B + @"(?:(?<pre>the|this|that|(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s)\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter, T("quarter|qtr")),
         new("quarter-code", R(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E), OrdinalQuarter),
         new("half", R(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E), HalfYear),
-        new("quarter-relative", R(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E), RelativeQuarter),
+        new("quarter-relative", R(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E), RelativeQuarter, T("quarter|period")),
         new("year-quarter", R(B + @"(?:last|this|next)\s+year's\s+(?<what>quarter|period)" + E), RelativeQuarter),
-        new("decade", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)\d0)|['’](?<dec2>\d0))['’]?s" + E), Decade),
+        new("decade", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)\d0)|['’](?<dec2>\d0))['’]?s" + E), Decade, T("0s|0's|0’s")),
         new("decade-word", R(B + @"the\s+(?:(?<mod>early|mid|late)[-\s]+)?(?<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E), Decade),
-        new("century", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<ord>" + OrdinalPattern + @")|(?<rel>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous))[-\s]+century" + E), Century),
-        new("year", R(B + Mod + @"?(?:(?<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|model\s+year)[-\s]?)?" + Year + @"(?!\s*(?:%|percent|per\s+cent|-\d|–\d))" + E), YearOnly),
+        new("century", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<ord>" + OrdinalPattern + @")|(?<rel>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous))[-\s]+century" + E), Century, T("century")),
+        new("year", R(B + Mod + @"?(?:(?<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|model\s+year)[-\s]?)?" + Year + @"(?!\s*(?:%|percent|per\s+cent|-\d|–\d))" + E), YearOnly, T("1[6-9]\\d\\d|20\\d\\d")),
         new("spelled-year", R(B + @"(?:the\s+year\s+)?(?<spelled>nineteen[-\s](?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen[-\s]hundred|two\s+thousand(?:\s+and\s+(?:" + OnesPattern + "))?)" + E), SpelledYear),
-        new("season", R(B + Mod + @"?(?:(?<rel>this|last|next|past|coming|the|that)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:" + Year + "|" + RelYear + @"|(?<yw>nineteen[-\s]\w+(?:[-\s]\w+)?)))?" + E), Season),
-        new("day-word", R(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rd>today|tonight|yesterday|tomorrow|overnight)(?:\s+" + Part + ")?(?:['’]s)?" + E), DayWord),
+        new("season", R(B + Mod + @"?(?:(?<rel>this|last|next|past|coming|the|that)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:" + Year + "|" + RelYear + @"|(?<yw>nineteen[-\s]\w+(?:[-\s]\w+)?)))?" + E), Season, T("spring|summer|fall|autumn|winter")),
+        new("day-word", R(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rd>today|tonight|yesterday|tomorrow|overnight)(?:\s+" + Part + ")?" + E), DayWord),
         new("day-around", R(B + @"(?:the\s+)?day\s+(?<ba>before|after)\s+(?<rd>yesterday|tomorrow)" + E), DayWord),
         new("part-of-day", R(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rel>this|last|tomorrow|yesterday)\s+" + Part + E), PartOfDayRel),
-        new("weekday", R(B + @"(?:(?<mod>early|late)\s+)?(?:(?<rel>last|this|next|coming|past|previous|following)\s+)?" + Weekday + @"(?:\s+" + Part + ")?(?:['’]s)?" + E), WeekdayRule),
+        new("weekday", R(B + @"(?:(?<mod>early|late)\s+)?(?:(?<rel>last|this|next|coming|past|previous|following)\s+)?" + Weekday + @"(?:\s+" + Part + ")?" + E), WeekdayRule),
         new("clock", R(B + @"(?:(?<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<h>[01]?\d)(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.m\.?|[ap]m(?![a-z])|o'clock)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?:(?:,?\s+(?:on\s+)?)(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow|tonight)))?" + E), Clock),
         new("clock24", R(B + @"(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?!\d)" + E), Clock),
+        new("clock-words", R(B + @"(?<h>[01]?\d)(?::(?<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?<part>morning|afternoon|evening)" + E), Clock),
         new("noon", R(B + @"(?<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow)))?" + E), Clock),
-        new("ago", R(B + @"(?:" + Approx + @"\s+)?(?:(?:" + Num + "|" + Vague + @")(?:\s+more)?[-\s]+" + Unit + @"|(?<unit>year|month|week|day)s?)\s+(?:or\s+so\s+)?(?<dir>ago|earlier|later|hence|from\s+now|previously|before(?=\s*[.,;)]))" + E), Ago),
+        new("ago", R(B + @"(?:" + Approx + @"\s+)?(?:(?:" + Num + "|" + Vague + @")(?:\s+more)?[-\s]+" + Unit + @"|(?<unit>year|month|week|day)s?)\s+(?:or\s+so\s+)?(?<dir>ago|earlier|later|hence|from\s+now|previously|before(?=\s*[.,;)]))" + E), Ago, UnitTrigger),
         new("year-earlier", R(B + @"(?<adj>year-earlier|year-ago|year-before|prior-year|a-year-earlier|year-end|year\s+end)" + E), YearAdjective),
-        new("holiday", R(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E), Holiday),
-        new("relative", R(B + Mod + @"?(?<rel>this|last|next|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new|the)\s+(?:(?<fy>fiscal|calendar|financial|school|academic)\s+)?(?<runit>day|week|weekend|month|year|decade)" + E), Relative),
-        new("duration", R(B + @"(?:" + Approx + @"\s+)?(?:(?<pre>the\s+(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial|recent|entire|whole|full|same|other)|past|last|next|first|coming|following|recent|final|another|an\s+additional|additional|the)\s+)?(?:" + Num + @"(?:\s+(?:to|or|-)\s+(?<num2>\d+|" + NumWord + "))?|" + Vague + @")(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|" + NumWord + @"|an?)\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration),
-        new("vague-duration", R(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries)" + E), VagueDuration),
-        new("for-plural", R(@"(?<=\b(?:for|over|within|take|took|takes|lasted|last)\s+)(?<unit>years|months|weeks|days|hours|decades|centuries)" + E), VagueDuration),
+        new("holiday", R(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E), Holiday, T("christmas|year's|thanksgiving|easter|day|halloween|friday")),
+        new("the-unit", R(B + @"the\s+(?:(?<fy>fiscal|calendar)[-\s]+)?(?<runit>year|week|weekend|day)" + E), TheUnit),
+        new("relative", R(B + Mod + @"?(?<rel>this|last|next|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new|the)\s+(?:(?<fy>fiscal|calendar|financial|school|academic)\s+)?(?<runit>day|week|weekend|month|year|decade)" + E), Relative, UnitTrigger),
         new("set-adverb", R(B + @"(?<set>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|biannually|semiannually)" + E), SetRule),
         new("set-every", R(B + @"(?:every|each|per)\s+(?:other\s+)?(?:(?<num>\d+|" + NumWord + @")\s+)?(?:" + Unit + "|" + Weekday + @"|(?<part>morning|night|evening|afternoon)|(?<season>spring|summer|fall|autumn|winter))" + E), SetRule),
         new("set-rate", R(@"(?<=(?:\d|%|\bonce|\btwice|\btimes|\bcents?|\bdollars?|\byuan|\beuros?|\bpounds?|\bcent|\bpercent|\bbarrels|\btons|\btonnes|\bmillion|\bbillion)\s+)a\s+(?<unit>year|month|week|day|hour)" + E), SetRule),
         new("set-weekdays", R(B + @"(?:on\s+)?(?-i:(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))" + E), SetRule),
-        new("ref", R(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|previously|formerly|soon|the\s+future|future|shortly|the\s+near\s+future|the\s+distant\s+future|recent|current|as\s+soon\s+as\s+possible|in\s+the\s+near\s+term|the\s+time\s+being)" + E), Reference),
+        new("duration", R(B + @"(?:" + Approx + @"\s+)?(?:(?<pre>the\s+(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial|recent|entire|whole|full|same|other)|past|last|next|first|coming|following|recent|final|another|an\s+additional|additional|the)\s+)?(?:" + Num + @"(?:\s+(?:to|or|-)\s+(?<num2>\d+|" + NumWord + "))?|" + Vague + @")(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|" + NumWord + @"|an?)\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger),
+        new("vague-duration", R(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)" + E), VagueDuration, UnitTrigger),
+        new("for-plural", R(@"(?<=\b(?:for|over|within|take|took|takes|lasted|last)\s+)(?<unit>years|months|weeks|days|hours|decades|centuries)" + E), VagueDuration),
+        new("ref", R(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future|the\s+distant\s+future|current|as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term)" + E), Reference),
     ];
 
     // ---- absolute dates ----
@@ -101,7 +109,14 @@ public sealed partial class TimeExpressionRecognizer
             _ = new DateOnly(2000, month, day);
             return new(TimexType.Date, $"XXXX-{month:00}-{day:00}", TimeGranularity.Day);
         }
-        int year = YearFor(c, m, r, month, day);
+        int year = m.Groups["rel"].Value.ToLowerInvariant() switch
+        {
+            "last" => new DateOnly(r.Year, month, Math.Min(day, 28)) < r ? r.Year : r.Year - 1,
+            "next" => new DateOnly(r.Year, month, Math.Min(day, 28)) > r ? r.Year : r.Year + 1,
+            "this" => r.Year,
+            "that" => c.AnchorDate?.Year ?? r.Year,
+            _ => YearFor(c, m, r, month, day),
+        };
         var d = new DateOnly(year, month, day);
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, null, d);
     }
@@ -113,8 +128,11 @@ public sealed partial class TimeExpressionRecognizer
         var tense = c.TenseAt(m.Index, m.Index + m.Length);
         int diff = (month - r.Month) * 31 + ((day ?? 15) - r.Day);
         if (day is null) diff = (month - r.Month) * 31;
-        if (tense == Tense.Past && diff > (day is null ? 0 : 3)) return r.Year - 1;
-        if (tense == Tense.Future && diff < (day is null ? 0 : -3)) return r.Year + 1;
+        // A dated day a few weeks off the reference is usually this year's whatever the tense ("payable Dec. 15",
+        // "had until Jan. 14"); a month alone in a past sentence is last year's once it lies after the reference month.
+        int slack = day is null ? 0 : 62;
+        if (tense == Tense.Past && diff > slack) return r.Year - 1;
+        if (tense == Tense.Future && diff < -slack) return r.Year + 1;
         // Without a tense, take the nearest: a December date in a January article is last year's.
         if (tense == Tense.Unknown && Math.Abs(diff) > 6 * 31) return diff > 0 ? r.Year - 1 : r.Year + 1;
         return r.Year;
@@ -340,6 +358,7 @@ public sealed partial class TimeExpressionRecognizer
         if (which.Length == 0 && !text.StartsWith("the", StringComparison.Ordinal) && !text.Contains("year's", StringComparison.Ordinal)) return null;
         (int Year, int Quarter)? q = null;
         if (which is "this" or "current" && c.Reference is { } r0) q = (r0.Year, QuarterOf(r0));
+        else if (which is "latest" or "past" or "recent" && c.Reference is { } r1) q = QuarterOf(r1) == 1 ? (r1.Year - 1, 4) : (r1.Year, QuarterOf(r1) - 1);
         else if (c.LastQuarter is { } lq) q = lq;
         else if (c.Reference is { } r)
         {
@@ -420,11 +439,12 @@ public sealed partial class TimeExpressionRecognizer
             h = Int(m, "h");
             if (m.Groups["mi"].Success) mi = Int(m, "mi");
             var ap = m.Groups["ap"].Value.ToLowerInvariant();
+            if (m.Groups["part"].Success) ap = m.Groups["part"].Value.Equals("morning", StringComparison.OrdinalIgnoreCase) ? "a" : "p";
             if (ap.StartsWith('p') && h < 12) h += 12;
             if (ap.StartsWith('a') && h == 12) h = 0;
             if (h > 23) return null;
             // "10.30" without a.m./p.m. is a decimal, not a time.
-            if (!m.Groups["ap"].Success && !m.Value.Contains(':')) return null;
+            if (!m.Groups["ap"].Success && !m.Groups["part"].Success && !m.Value.Contains(':')) return null;
         }
         DateOnly? day = c.Reference;
         if (c.Reference is { } r)
@@ -571,6 +591,17 @@ public sealed partial class TimeExpressionRecognizer
         return result;
     }
 
+    private static TimexResult? TheUnit(Match m, ResolveContext c)
+    {
+        var unit = m.Groups["runit"].Value.ToLowerInvariant();
+        // "the year" reads as a length of time ("for the year", "during the year"); "the week(end)" and "the day" as the one in focus.
+        if (unit == "year") return new(TimexType.Duration, "P1Y", TimeGranularity.Year);
+        if (c.PreviousWord(m.Index) is "all" or "of" or "by" or "per" or "a") return null;
+        DateOnly? b = unit == "day" ? c.AnchorDate : c.Reference;
+        if (b is null) return null;
+        return Shift(b.Value, unit, 0, null);
+    }
+
     // ---- durations and sets ----
 
     private static TimexResult? Duration(Match m, ResolveContext c)
@@ -624,6 +655,8 @@ public sealed partial class TimeExpressionRecognizer
     {
         if (m.Groups["set"].Success)
         {
+            // "its quarterly dividend", "average daily volume": an adjective, not a recurrence.
+            if (c.PreviousWord(m.Index) is "its" or "the" or "a" or "an" or "their" or "his" or "her" or "our" or "average" or "initial" or "regular" or "party") return null;
             var (value, g) = m.Groups["set"].Value.ToLowerInvariant() switch
             {
                 "daily" or "nightly" => ("P1D", TimeGranularity.Day),
