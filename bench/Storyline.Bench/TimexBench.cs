@@ -24,13 +24,14 @@ public static partial class TimexBench
         var data = new Option<string>("--data") { Description = "A folder of TimeML .tml files (recursive), e.g. TimeBank/AQUAINT", Required = true };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes over the corpus; the best is reported", DefaultValueFactory = _ => 3 };
         var errors = new Option<int>("--errors") { Description = "Print up to N misses, false alarms and wrong values", DefaultValueFactory = _ => 0 };
-        var command = new Command("timex", "Time expression recognition and normalisation against TimeML gold (TempEval-3 task A)") { data, rounds, errors };
+        var profile = new Option<bool>("--profile") { Description = "Print the time each recognition rule takes" };
+        var command = new Command("timex", "Time expression recognition and normalisation against TimeML gold (TempEval-3 task A)") { data, rounds, errors, profile };
         command.SetAction((parse, ct) =>
         {
             var docs = Load(parse.GetValue(data)!);
             if (docs.Count == 0) { Console.Error.WriteLine("error: no .tml files found"); return Task.FromResult(1); }
             var recognizer = new TimeExpressionRecognizer();
-            if (Environment.GetEnvironmentVariable("TIMEX_PROFILE") == "1")
+            if (parse.GetValue(profile))
             {
                 foreach (var rule in TimeExpressionRecognizer.Rules)
                 {

@@ -13,9 +13,12 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
     /// <summary>Creates a recogniser.</summary>
     public TimeExpressionRecognizer(TimeRecognizerOptions? options = null) => _options = options ?? TimeRecognizerOptions.Default;
 
-    /// <summary>Recognises time expressions, resolving relative ones against a publication date (which may be an estimate).</summary>
-    public IReadOnlyList<TimeExpression> Recognize(string text, PublicationDate? published, CancellationToken cancellationToken = default) =>
-        Recognize(text, published is null ? null : DateOnly.FromDateTime(published.Value.Date), cancellationToken);
+    /// <summary>Recognises time expressions in a cleaned document, resolving relative ones against its publication date (which may be an estimate).</summary>
+    public IReadOnlyList<TimeExpression> Recognize(ProcessedDocument document, CancellationToken cancellationToken = default) =>
+        Recognize(document.Text, ReferenceDate(document.Metadata.Published), cancellationToken);
+
+    /// <summary>The calendar day of a publication date, in its own offset, or null.</summary>
+    public static DateOnly? ReferenceDate(PublicationDate? published) => published is null ? null : DateOnly.FromDateTime(published.Value.DateTime);
 
     /// <inheritdoc />
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken)

@@ -12,10 +12,10 @@ public sealed partial class TimeExpressionRecognizer
     private const string Month = @"(?-i:(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?))(?![a-z])";
     private const string Weekday = @"(?-i:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.))";
     private const string Day = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?";
-    private const string Year = @"(?<year>(?:1[6-9]|20)\d\d)(?![\d]|[.,]\d)";
+    private const string Year = @"(?<year>(?:1[6-9]|20)\d\d)(?!\d|[.,]\d)";
     private const string RelYear = @"(?<ry>this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year";
     private const string Mod = @"(?:(?<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+half|last\s+half|first\s+part|latter\s+part|rest|remainder|balance)\s+of(?:\s+the)?|early|late|mid|earlier|later)(?:\s+in)?(?:\s+|-))";
-    private const string Approx = @"(?<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of|a\s+full|fully)";
+    private const string Approx = @"(?<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over(?!\s+the)|less\s+than|under(?!\s+the)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of|a\s+full|fully)";
     private const string NumWord = @"(?:(?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" + OnesPattern + ")";
     private const string Num = @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
     private const string Vague = @"(?<vague>several|a\s+few|few|many|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+couple\s+of|some)";
@@ -24,8 +24,9 @@ public sealed partial class TimeExpressionRecognizer
 
     internal static readonly Rule[] Rules = BuildRules();
 
+    // \d would also match Arabic-Indic and other digits, which int.Parse rejects.
     private static Regex R(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromSeconds(5));
+        new(pattern.Replace(@"\d", "[0-9]", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromSeconds(5));
 
     private static readonly Regex UnitTrigger = T(@"\b(?:year|month|week|day|hour|hr|minute|min|second|sec|decade|century|centuries|quarter|weekend|fortnight|night|millennium|millennia)s?\b");
     private static readonly Regex MonthTrigger = new("January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
