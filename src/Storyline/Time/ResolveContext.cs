@@ -7,8 +7,13 @@ namespace Storyline.Time;
 internal readonly record struct TimexResult(TimexType Type, string Value, TimeGranularity Granularity, string? Mod = null, DateOnly? Date = null);
 
 /// <summary>One recognition rule: a pattern, how to normalise what it matched, and optionally a cheap trigger: when given,
-/// the pattern only runs in windows around the trigger's matches, which keeps long patterns with optional prefixes fast.</summary>
-internal sealed record Rule(string Name, Regex Pattern, Func<Match, ResolveContext, TimexResult?> Resolve, Regex? Trigger = null);
+/// the pattern only runs in windows around the trigger's matches, which keeps long patterns with optional prefixes fast.
+/// <paramref name="TakesAgo"/> marks duration rules whose match may be followed by "ago", "earlier" or "later";
+/// <paramref name="TakesPrefix"/> those that may be preceded by "the past" or "about".</summary>
+internal sealed record Rule(string Name, Regex Pattern, Func<Match, ResolveContext, TimexResult?> Resolve, Regex? Trigger = null, bool TakesAgo = false, bool TakesPrefix = false);
+
+/// <summary>The approximation ("about") and determiner ("the past") found before a duration, lower-cased.</summary>
+internal readonly record struct DurationPrefix(string? Approx, string? Pre);
 
 internal enum Tense { Unknown, Past, Future }
 
@@ -18,6 +23,9 @@ internal sealed partial class ResolveContext(string text, DateOnly? reference, T
     public string Text { get; } = text;
 
     public DateOnly? Reference { get; } = reference;
+
+    /// <summary>The prefix found before the match being resolved (durations only).</summary>
+    public DurationPrefix Prefix { get; set; }
 
     /// <summary>The last date mentioned (start of its period) and its granularity, for "the next day" or "a year earlier".</summary>
     public (DateOnly Date, TimeGranularity Granularity)? Anchor { get; private set; }

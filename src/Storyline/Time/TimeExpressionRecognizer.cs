@@ -24,7 +24,7 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var candidates = new List<(int Start, int Length, int Priority, Rule Rule, Match Match)>();
+        var candidates = new List<(int Start, int Length, int Priority, Rule Rule, Match Match, DurationPrefix Prefix)>();
         for (int r = 0; r < Rules.Length; r++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,7 +33,15 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
             {
                 foreach (var m in Find(rule, text))
                 {
-                    if (m.Length > 0) candidates.Add((m.Index, m.Length, r, rule, m));
+                    if (m.Length == 0) continue;
+                    // A "span" group narrows the expression to part of the match ("for years" -> "years").
+                    var span = m.Groups["span"];
+                    int start = span.Success ? span.Index : m.Index, end = span.Success ? span.Index + span.Length : m.Index + m.Length;
+                    DurationPrefix prefix = default;
+                    if (rule.TakesPrefix) (start, prefix) = ExtendDurationLeft(text, start);
+                    candidates.Add((start, end - start, r, rule, m, prefix));
+                    if (rule.TakesAgo && AgoDirection(text, end) is { } ago)
+                        candidates.Add((start, end + ago.Length - start, r, AgoRule, m, prefix));
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -43,20 +51,21 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
         }
         // Longest first, then rule order: a full date beats the month-and-day inside it.
         candidates.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Start.CompareTo(b.Start));
-        var taken = new List<(int Start, int Length, Rule Rule, Match Match)>();
+        var taken = new List<(int Start, int Length, Rule Rule, Match Match, DurationPrefix Prefix)>();
         var occupied = new SortedList<int, int>();
         foreach (var c in candidates)
         {
             if (Overlaps(occupied, c.Start, c.Start + c.Length)) continue;
             occupied.Add(c.Start, c.Start + c.Length);
-            taken.Add((c.Start, c.Length, c.Rule, c.Match));
+            taken.Add((c.Start, c.Length, c.Rule, c.Match, c.Prefix));
         }
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var context = new ResolveContext(text, reference, _options);
         var results = new List<TimeExpression>(taken.Count);
-        foreach (var (start, length, rule, match) in taken)
+        foreach (var (start, length, rule, match, prefix) in taken)
         {
+            context.Prefix = prefix;
             cancellationToken.ThrowIfCancellationRequested();
             TimexResult? resolved;
             try

@@ -17,12 +17,16 @@ public sealed partial class TimeExpressionRecognizer
     private const string Mod = @"(?:(?<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+half|last\s+half|first\s+part|latter\s+part|rest|remainder|balance)\s+of(?:\s+the)?|early|late|mid|earlier|later)(?:\s+in)?(?:\s+|-))";
     private const string Approx = @"(?<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over(?!\s+the)|less\s+than|under(?!\s+the)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of|a\s+full|fully)";
     private const string NumWord = @"(?:(?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" + OnesPattern + ")";
+    private const string SmallNum = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
     private const string Num = @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
     private const string Vague = @"(?<vague>several|a\s+few|few|many|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+couple\s+of|some)";
     private const string Unit = @"(?<unit>years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?|millenni(?:um|a))";
     private const string Part = @"(?<part>morning|afternoon|evening|night)";
 
     internal static readonly Rule[] Rules = BuildRules();
+
+    /// <summary>Resolves a duration rule's match extended by a direction word ("two years" + "ago").</summary>
+    internal static readonly Rule AgoRule = new("ago", new Regex("(?!)"), Ago);
 
     // \d would also match Arabic-Indic and other digits, which int.Parse rejects.
     private static Regex R(string pattern) =>
@@ -61,7 +65,7 @@ public sealed partial class TimeExpressionRecognizer
         new("clock24", R(B + @"(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?!\d)" + E), Clock),
         new("clock-words", R(B + @"(?<h>[01]?\d)(?::(?<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?<part>morning|afternoon|evening)" + E), Clock),
         new("noon", R(B + @"(?<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow)))?" + E), Clock),
-        new("ago", R(B + @"(?:" + Approx + @"\s+)?(?:(?:" + Num + "|" + Vague + @")(?:\s+more)?[-\s]+" + Unit + @"|(?<unit>year|month|week|day)s?)\s+(?:or\s+so\s+)?(?<dir>ago|earlier|later|hence|from\s+now|previously|before(?=\s*[.,;)]))" + E), Ago, UnitTrigger),
+        new("ago-bare", R(B + @"(?<unit>years|months|weeks|days|decades)\s+(?<dir>ago|earlier|later)" + E), Ago),
         new("year-earlier", R(B + @"(?<adj>year-earlier|year-ago|year-before|prior-year|a-year-earlier|year-end|year\s+end)" + E), YearAdjective),
         new("holiday", R(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E), Holiday, T("christmas|year's|thanksgiving|easter|day|halloween|friday")),
         new("the-unit", R(B + @"the\s+(?:(?<fy>fiscal|calendar)[-\s]+)?(?<runit>year|week|weekend|day)" + E), TheUnit),
@@ -70,9 +74,11 @@ public sealed partial class TimeExpressionRecognizer
         new("set-every", R(B + @"(?:every|each|per)\s+(?:other\s+)?(?:(?<num>\d+|" + NumWord + @")\s+)?(?:" + Unit + "|" + Weekday + @"|(?<part>morning|night|evening|afternoon)|(?<season>spring|summer|fall|autumn|winter))" + E), SetRule),
         new("set-rate", R(@"(?<=(?:\d|%|\bonce|\btwice|\btimes|\bcents?|\bdollars?|\byuan|\beuros?|\bpounds?|\bcent|\bpercent|\bbarrels|\btons|\btonnes|\bmillion|\bbillion)\s+)a\s+(?<unit>year|month|week|day|hour)" + E), SetRule),
         new("set-weekdays", R(B + @"(?:on\s+)?(?-i:(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))" + E), SetRule),
-        new("duration", R(B + @"(?:" + Approx + @"\s+)?(?:(?<pre>the\s+(?:past|last|next|first|latest|previous|coming|following|final|remaining|initial|recent|entire|whole|full|same|other)|past|last|next|first|coming|following|recent|final|another|an\s+additional|additional|the)\s+)?(?:" + Num + @"(?:\s+(?:to|or|-)\s+(?<num2>\d+|" + NumWord + "))?|" + Vague + @")(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|" + NumWord + @"|an?)\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger),
+        new("duration-digits", R(B + @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d)(?:\s*(?:to|or|-|–)\s*(?<num2>\d+))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
+        new("duration-words", R(B + @"(?<num>" + NumWord + @"(?:\s+hundred)?(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)(?:\s+(?:to|or)\s+(?<num2>" + SmallNum + @"))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
+        new("duration-vague", R(B + @"" + Vague + @"(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
         new("vague-duration", R(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)" + E), VagueDuration, UnitTrigger),
-        new("for-plural", R(@"(?<=\b(?:for|over|within|take|took|takes|lasted|last)\s+)(?<unit>years|months|weeks|days|hours|decades|centuries)" + E), VagueDuration),
+        new("for-plural", R(B + @"(?:for|over|within|take|took|takes|lasted|last)\s+(?<span>(?<unit>years|months|weeks|days|hours|decades|centuries))" + E), VagueDuration, UnitTrigger),
         new("ref", R(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future|the\s+distant\s+future|current|as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term)" + E), Reference),
     ];
 
@@ -454,7 +460,7 @@ public sealed partial class TimeExpressionRecognizer
             else if (m.Groups["rd"].Success) day = r.AddDays(m.Groups["rd"].Value.ToLowerInvariant() switch { "yesterday" => -1, "tomorrow" => 1, _ => 0 });
         }
         var time = $"T{h:00}:{mi:00}";
-        var mod = m.Groups["approx"].Success ? "APPROX" : null;
+        var mod = m.Groups["approx"].Success ? "APPROX" : null; // clock's own approx group
         return day is { } d
             ? new(TimexType.Time, TimexValues.Day(d) + time, TimeGranularity.Minute, mod, d)
             : new(TimexType.Time, "XXXX-XX-XX" + time, TimeGranularity.Minute, mod);
@@ -466,10 +472,10 @@ public sealed partial class TimeExpressionRecognizer
     {
         var unit = TimexValues.Unit(m.Groups["unit"].Value) ?? "year";
         double? n = m.Groups["num"].Success ? Number(m.Groups["num"].Value) : m.Groups["vague"].Success ? null : 1;
-        var dir = Squash(m.Groups["dir"].Value);
+        var dir = m.Groups["dir"].Success ? Squash(m.Groups["dir"].Value) : AgoDirection(c.Text, m.Index + m.Length)?.Direction ?? "ago";
         bool fromAnchor = dir is "earlier" or "later" or "before";
         int sign = dir is "later" or "hence" or "from now" ? 1 : -1;
-        var mod = ApproxMod(m);
+        var mod = ApproxMod(c.Prefix.Approx);
         if (n is null) return new(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", TimeGranularity.Unknown, mod);
         DateOnly? baseDate = fromAnchor ? c.AnchorDate : c.Reference;
         if (baseDate is not { } b) return new(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", TimeGranularity.Unknown, mod);
@@ -478,6 +484,72 @@ public sealed partial class TimeExpressionRecognizer
         if (unit == "year" && c.LastQuarter is { } lq && (fromAnchor || c.Anchor?.Granularity == TimeGranularity.Quarter))
             return new(TimexType.Date, Quarter(lq.Year + k, lq.Quarter), TimeGranularity.Quarter, mod);
         return Shift(b, unit, k, mod);
+    }
+
+    private static readonly string[] ApproxPhrases = SortedByLength(
+        "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more than", "over", "less than", "under", "at least", "at most",
+        "up to", "no more than", "no less than", "just", "only", "barely", "well over", "close to", "the better part of", "a full", "fully");
+
+    private static readonly string[] PrePhrases = SortedByLength(
+        "the past", "the last", "the next", "the first", "the latest", "the previous", "the coming", "the following", "the final", "the remaining",
+        "the initial", "the recent", "the entire", "the whole", "the full", "the same", "the other", "past", "last", "next", "first", "coming",
+        "following", "recent", "final", "another", "an additional", "additional", "the");
+
+    private static string[] SortedByLength(params string[] phrases) => [.. phrases.OrderByDescending(p => p.Length)];
+
+    /// <summary>Extends a duration leftwards over a determiner ("the past") and an approximation ("about"), returning the new start.
+    /// Done in code rather than in the pattern: optional prefixes made the duration patterns several times slower.</summary>
+    internal static (int Start, DurationPrefix Prefix) ExtendDurationLeft(string text, int start)
+    {
+        string? pre = null, approx = null;
+        if (PhraseBefore(text, start, PrePhrases) is { } p)
+        {
+            pre = p.Phrase;
+            start = p.Start;
+        }
+        if (PhraseBefore(text, start, ApproxPhrases) is { } a && !(a.Phrase is "over" or "under" && pre is not null && pre.StartsWith("the", StringComparison.Ordinal)))
+        {
+            approx = a.Phrase;
+            start = a.Start;
+        }
+        return (start, new DurationPrefix(approx, pre));
+    }
+
+    private static (string Phrase, int Start)? PhraseBefore(string text, int start, string[] phrases)
+    {
+        int end = start;
+        while (end > 0 && text[end - 1] is ' ' or '\t' or '\n') end--;
+        if (end == start || end == 0) return null;
+        foreach (var phrase in phrases)
+        {
+            int s = end - phrase.Length;
+            if (s < 0 || (s > 0 && (char.IsLetterOrDigit(text[s - 1]) || text[s - 1] is '\'' or '’' or '-'))) continue;
+            if (MatchesLoosely(text, s, phrase)) return (phrase, s);
+        }
+        return null;
+    }
+
+    // Case-insensitive comparison where a space in the phrase matches one whitespace character.
+    private static bool MatchesLoosely(string text, int s, string phrase)
+    {
+        for (int k = 0; k < phrase.Length; k++)
+        {
+            char a = text[s + k], b = phrase[k];
+            if (b == ' ' ? !char.IsWhiteSpace(a) : char.ToLowerInvariant(a) != b) return false;
+        }
+        return true;
+    }
+
+    // A duration followed by "ago", "earlier", "later" or "from now" is a point in time: "10 days ago".
+    private static readonly Regex AgoSuffix = new(@"\G\s+(?:or\s+so\s+)?(?<dir>ago|earlier|later|hence|from\s+now|previously|before(?=\s*[.,;)]))(?![\w])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+
+    /// <summary>The direction word right after a duration ending at <paramref name="end"/>, and the length it adds, or null.</summary>
+    internal static (string Direction, int Length)? AgoDirection(string text, int end)
+    {
+        if (end >= text.Length) return null;
+        var m = AgoSuffix.Match(text, end);
+        return m.Success && m.Index == end ? (Squash(m.Groups["dir"].Value), m.Length) : null;
     }
 
     private static TimexResult? Shift(DateOnly b, string unit, int k, string? mod)
@@ -617,7 +689,7 @@ public sealed partial class TimeExpressionRecognizer
         if (unit == "second" && numText is "a" or "an") return null;
         var after = c.Text.AsSpan(m.Index + m.Length);
         if (unit == "quarter" && NextWord(after).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
-        if (m.Groups["pre"].Value.Equals("the", StringComparison.OrdinalIgnoreCase) && vague) return null;
+        if (c.Prefix.Pre == "the" && vague) return null;
         double? n = vague ? null : Number(numText);
         if (!vague && n is null) return null;
         if (n is { } v && m.Groups["half"].Success) n = v + 0.5;
@@ -627,9 +699,8 @@ public sealed partial class TimeExpressionRecognizer
             var second = TimexValues.Duration(n3, unit3);
             value = Combine(value, second);
         }
-        var pre = m.Groups["pre"].Value.ToLowerInvariant();
         // "the first nine months" of a year is a duration; "two years" as an adjective ("a two-year low") too.
-        return new(TimexType.Duration, value, Granularity(m.Groups["unit3"].Success ? TimexValues.Unit(m.Groups["unit3"].Value) ?? unit : unit), ApproxMod(m) ?? (pre.Length > 0 ? null : null));
+        return new(TimexType.Duration, value, Granularity(m.Groups["unit3"].Success ? TimexValues.Unit(m.Groups["unit3"].Value) ?? unit : unit), ApproxMod(c.Prefix.Approx));
     }
 
     private static string Combine(string a, string b)
@@ -717,10 +788,10 @@ public sealed partial class TimeExpressionRecognizer
         return null;
     }
 
-    private static string? ApproxMod(Match m)
+    private static string? ApproxMod(string? approx)
     {
-        if (!m.Groups["approx"].Success) return null;
-        var a = Squash(m.Groups["approx"].Value);
+        if (approx is null) return null;
+        var a = approx;
         return a switch
         {
             "more than" or "over" or "well over" => "MORE_THAN",
