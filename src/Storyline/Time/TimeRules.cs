@@ -46,10 +46,11 @@ public sealed partial class TimeExpressionRecognizer
         new("month-day", R(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*\\d)" + E), MonthDay, MonthTrigger),
         new("month-year", R(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E), MonthYear, MonthTrigger),
         new("month", R(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E), MonthAlone, MonthTrigger),
-        new("quarter", R(B + @"(?:(?<pre>the|this|that|(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s)\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter, T("quarter|qtr")),
+        new("quarter", R(B + @"(?:(?<pre>the|this|that|(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s|the\s+(?<ypre>(?:1[6-9]|20)\d\d))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter, T("quarter|qtr")),
         new("quarter-code", R(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E), OrdinalQuarter),
         new("half", R(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E), HalfYear),
         new("quarter-relative", R(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E), RelativeQuarter, T("quarter|period")),
+        new("year-period", R(B + @"the\s+" + Year + @"\s+period" + E), YearPeriod),
         new("year-quarter", R(B + @"(?:last|this|next)\s+year's\s+(?<what>quarter|period)" + E), RelativeQuarter),
         new("decade", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)\d0)|['’](?<dec2>\d0))['’]?s" + E), Decade, T("0s|0's|0’s")),
         new("decade-word", R(B + @"the\s+(?:(?<mod>early|mid|late)[-\s]+)?(?<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E), Decade),
@@ -346,6 +347,14 @@ public sealed partial class TimeExpressionRecognizer
         return new(TimexType.Date, Quarter(year.Value, q), TimeGranularity.Quarter, null, new DateOnly(year.Value, (q - 1) * 3 + 1, 1));
     }
 
+    private static TimexResult? YearPeriod(Match m, ResolveContext c)
+    {
+        int y = Int(m, "year");
+        // In quarterly reports "the 1988 period" is the quarter under discussion, in that year.
+        if (c.LastQuarter is { } lq) return new(TimexType.Date, Quarter(y, lq.Quarter), TimeGranularity.Quarter);
+        return new(TimexType.Date, TimexValues.Year(y), TimeGranularity.Year, null, new DateOnly(y, 1, 1));
+    }
+
     private static TimexResult? HalfYear(Match m, ResolveContext c)
     {
         var h = m.Groups["h"].Value.ToLowerInvariant() is "first" or "1st" ? 1 : 2;
@@ -561,9 +570,15 @@ public sealed partial class TimeExpressionRecognizer
             case "day" or "night":
                 var d = b.AddDays(k);
                 return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, mod, d);
-            case "week" or "fortnight" or "weekend":
+            case "weekend":
+                // The weekend "this" refers to is the one just past until midweek, then the coming one.
+                var saturday = b.AddDays(-(((int)b.DayOfWeek - (int)DayOfWeek.Saturday + 7) % 7));
+                if (b.DayOfWeek is DayOfWeek.Thursday or DayOfWeek.Friday) saturday = saturday.AddDays(7);
+                saturday = saturday.AddDays(7 * k);
+                return new(TimexType.Date, Week(saturday) + "-WE", TimeGranularity.Weekend, mod, saturday);
+            case "week" or "fortnight":
                 var w = b.AddDays(7 * k * (unit == "fortnight" ? 2 : 1));
-                return new(TimexType.Date, Week(w) + (unit == "weekend" ? "-WE" : ""), TimeGranularity.Week, mod, w);
+                return new(TimexType.Date, Week(w), TimeGranularity.Week, mod, w);
             case "month":
                 var mo = b.AddMonths(k);
                 return new(TimexType.Date, MonthValue(mo.Year, mo.Month), TimeGranularity.Month, mod, new DateOnly(mo.Year, mo.Month, 1));
