@@ -30,6 +30,14 @@ internal sealed class QuoteTracker(string text, List<Token> tokens)
         var token = tokens[index];
         switch (token.Kind)
         {
+            // English does not nest double quotes, so a straight " that looks like an opener while one is open closes it,
+            // and one that looks like a closer with none open opens a quote (a missing space: 'said" the ...').
+            case TokenKind.OpenQuote when IsStraightDouble(token) && HasOpenDouble:
+                Close(index, true);
+                break;
+            case TokenKind.CloseQuote when IsStraightDouble(token) && !HasOpenDouble:
+                Open(index, true);
+                break;
             case TokenKind.OpenQuote:
                 Open(index, IsDouble(token));
                 break;
@@ -77,6 +85,8 @@ internal sealed class QuoteTracker(string text, List<Token> tokens)
         _done.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Depth.CompareTo(b.Depth));
         return _done;
     }
+
+    private bool IsStraightDouble(Token token) => token.Span.Length == 1 && text[token.Span.Start] == '"';
 
     private bool IsDouble(Token token) => text[token.Span.Start] is not ('‘' or '’' or '\'') || token.Span.Length == 2;
 

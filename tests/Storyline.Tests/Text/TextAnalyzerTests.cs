@@ -234,4 +234,13 @@ public class TextAnalyzerTests
         var analysis = Analyzer.Analyze(text);
         analysis.Quotations.Single().Span.Slice(text).ShouldBe("``It was definitely a bomb,''");
     }
+
+    [Fact]
+    public void Analyze_StraightQuoteMissingSpace_StillOpensQuote()
+    {
+        const string text = "A journalist said\" the media lied. They were wrong.\" Then he left.";
+        var analysis = Analyzer.Analyze(text);
+        analysis.Sentences.Select(s => s.QuoteDepthAtStart).ShouldBe([0, 1, 0]);
+        analysis.Quotations.Single().IsClosed.ShouldBeTrue();
+    }
 }
