@@ -112,8 +112,9 @@ public static partial class TimexBench
                 }
                 used[match] = true;
                 relaxed++;
-                if (exact >= 0) strict++;
                 var s = sys[match];
+                if (exact >= 0) strict++;
+                else if (shown++ < showErrors) Console.WriteLine($"SPAN  {doc.Name} gold \"{g.Span.Slice(doc.Text)}\" got \"{s.Text}\"");
                 if (s.TypeName == g.Type) typeOk++;
                 if (s.Value == g.Value) valueOk++;
                 else if (shown++ < showErrors)

@@ -38,7 +38,7 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
                     var span = m.Groups["span"];
                     int start = span.Success ? span.Index : m.Index, end = span.Success ? span.Index + span.Length : m.Index + m.Length;
                     DurationPrefix prefix = default;
-                    if (rule.TakesPrefix) (start, prefix) = ExtendDurationLeft(text, start);
+                    if (rule.TakesPrefix) (start, prefix) = ExtendDurationLeft(text, start, end);
                     candidates.Add((start, end - start, r, rule, m, prefix));
                     if (rule.TakesAgo && AgoDirection(text, end) is { } ago)
                         candidates.Add((start, end + ago.Length - start, r, AgoRule, m, prefix));

@@ -46,7 +46,7 @@ public sealed partial class TimeExpressionRecognizer
         new("month-day", R(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*\\d)" + E), MonthDay, MonthTrigger),
         new("month-year", R(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E), MonthYear, MonthTrigger),
         new("month", R(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E), MonthAlone, MonthTrigger),
-        new("quarter", R(B + @"(?:(?<pre>the|this|that|(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s|the\s+(?<ypre>(?:1[6-9]|20)\d\d))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter, T("quarter|qtr")),
+        new("quarter", R(B + @"(?:(?<pre>the|this|that)\s+(?!(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-)|(?:(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s|the\s+(?<ypre>(?:1[6-9]|20)\d\d))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter, T("quarter|qtr")),
         new("quarter-code", R(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E), OrdinalQuarter),
         new("half", R(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E), HalfYear),
         new("quarter-relative", R(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E), RelativeQuarter, T("quarter|period")),
@@ -508,10 +508,12 @@ public sealed partial class TimeExpressionRecognizer
 
     /// <summary>Extends a duration leftwards over a determiner ("the past") and an approximation ("about"), returning the new start.
     /// Done in code rather than in the pattern: optional prefixes made the duration patterns several times slower.</summary>
-    internal static (int Start, DurationPrefix Prefix) ExtendDurationLeft(string text, int start)
+    internal static (int Start, DurationPrefix Prefix) ExtendDurationLeft(string text, int start, int end)
     {
         string? pre = null, approx = null;
-        if (PhraseBefore(text, start, PrePhrases) is { } p)
+        // A hyphenated duration ("the 30-day period") is an adjective: the article belongs to the noun phrase.
+        bool adjective = text.AsSpan(start, end - start).Contains('-');
+        if (PhraseBefore(text, start, PrePhrases) is { } p && !(adjective && p.Phrase == "the"))
         {
             pre = p.Phrase;
             start = p.Start;
