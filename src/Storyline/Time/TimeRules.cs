@@ -11,14 +11,14 @@ public sealed partial class TimeExpressionRecognizer
     private const string E = @"(?![\w])";
     private const string Month = @"(?-i:(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?))(?![a-z])";
     private const string Weekday = @"(?-i:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.))";
-    private const string Day = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?";
-    private const string Year = @"(?<year>(?:1[6-9]|20)\d\d)(?!\d|[.,]\d)";
+    private const string Day = @"(?<day>[0-3]?[0-9])(?:st|nd|rd|th)?";
+    private const string Year = @"(?<year>(?:1[6-9]|20)[0-9][0-9])(?![0-9]|[.,][0-9])";
     private const string RelYear = @"(?<ry>this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year";
     private const string Mod = @"(?:(?<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+half|last\s+half|first\s+part|latter\s+part|rest|remainder|balance)\s+of(?:\s+the)?|early|late|mid|earlier|later)(?:\s+in)?(?:\s+|-))";
     private const string Approx = @"(?<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over(?!\s+the)|less\s+than|under(?!\s+the)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of|a\s+full|fully)";
     private const string NumWord = @"(?:(?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" + OnesPattern + ")";
     private const string SmallNum = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
-    private const string Num = @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
+    private const string Num = @"(?<num>[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]/[0-9])?|[0-9]/[0-9]|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
     private const string Vague = @"(?<vague>several|a\s+few|few|many|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+couple\s+of|some)";
     private const string Unit = @"(?<unit>years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?|millenni(?:um|a))";
     private const string Part = @"(?<part>morning|afternoon|evening|night)";
@@ -28,59 +28,63 @@ public sealed partial class TimeExpressionRecognizer
     /// <summary>Resolves a duration rule's match extended by a direction word ("two years" + "ago").</summary>
     internal static readonly Rule AgoRule = new("ago", new Regex("(?!)"), Ago);
 
-    // \d would also match Arabic-Indic and other digits, which int.Parse rejects.
-    private static Regex R(string pattern) =>
-        new(pattern.Replace(@"\d", "[0-9]", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromSeconds(5));
+    // Patterns use [0-9], not \d, which would also match Arabic-Indic and other digits that int.Parse rejects.
+    // Source-generated so that nothing is compiled at run time: the first call stays fast.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const int TimeoutMs = 5000;
 
-    private static readonly Regex UnitTrigger = T(@"\b(?:year|month|week|day|hour|hr|minute|min|second|sec|decade|century|centuries|quarter|weekend|fortnight|night|millennium|millennia)s?\b");
-    private static readonly Regex MonthTrigger = new("January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex UnitTrigger = UnitTriggerRx();
+    private static readonly Regex MonthTrigger = MonthTriggerRx();
 
-    private static Regex T(string alternatives) => new(alternatives, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"\b(?:year|month|week|day|hour|hr|minute|min|second|sec|decade|century|centuries|quarter|weekend|fortnight|night|millennium|millennia)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnitTriggerRx();
+
+    [GeneratedRegex("January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthTriggerRx();
 
     private static Rule[] BuildRules() =>
     [
-        new("iso", R(B + @"(?<year>\d{4})-(?<m>[01]\d)-(?<d>[0-3]\d)(?:T(?<hh>[0-2]\d):(?<mi>[0-5]\d)(?::[0-5]\d)?)?" + E), IsoDate),
-        new("numeric", R(B + @"(?<m>[01]?\d)/(?<d>[0-3]?\d)/(?<year>\d{4}|\d{2})" + E), NumericDate),
-        new("full-date", R(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"(?:,\s*|\s+)" + Year + "|" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + ")" + E), FullDate, MonthTrigger),
-        new("month-day", R(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*\\d)" + E), MonthDay, MonthTrigger),
-        new("month-year", R(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E), MonthYear, MonthTrigger),
-        new("month", R(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E), MonthAlone, MonthTrigger),
-        new("quarter", R(B + @"(?:(?<pre>the|this|that)\s+(?!(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-)|(?:(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)\d\d)'s|the\s+(?<ypre>(?:1[6-9]|20)\d\d))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E), OrdinalQuarter, T("quarter|qtr")),
-        new("quarter-code", R(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E), OrdinalQuarter),
-        new("half", R(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E), HalfYear),
-        new("quarter-relative", R(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E), RelativeQuarter, T("quarter|period")),
-        new("year-period", R(B + @"the\s+" + Year + @"\s+period" + E), YearPeriod),
-        new("year-quarter", R(B + @"(?:last|this|next)\s+year's\s+(?<what>quarter|period)" + E), RelativeQuarter),
-        new("decade", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)\d0)|['’](?<dec2>\d0))['’]?s" + E), Decade, T("0s|0's|0’s")),
-        new("decade-word", R(B + @"the\s+(?:(?<mod>early|mid|late)[-\s]+)?(?<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E), Decade),
-        new("century", R(B + @"(?:the\s+)?" + Mod + @"?(?:(?<ord>" + OrdinalPattern + @")|(?<rel>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous))[-\s]+century" + E), Century, T("century")),
-        new("year", R(B + Mod + @"?(?:(?<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|model\s+year)[-\s]?)?" + Year + @"(?!\s*(?:%|percent|per\s+cent|-\d|–\d))" + E), YearOnly, T("1[6-9]\\d\\d|20\\d\\d")),
-        new("spelled-year", R(B + @"(?:the\s+year\s+)?(?<spelled>nineteen[-\s](?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen[-\s]hundred|two\s+thousand(?:\s+and\s+(?:" + OnesPattern + "))?)" + E), SpelledYear),
-        new("season", R(B + Mod + @"?(?:(?<rel>this|last|next|past|coming|the|that)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:" + Year + "|" + RelYear + @"|(?<yw>nineteen[-\s]\w+(?:[-\s]\w+)?)))?" + E), Season, T("spring|summer|fall|autumn|winter")),
-        new("day-word", R(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rd>today|tonight|yesterday|tomorrow|overnight)(?:\s+" + Part + ")?" + E), DayWord),
-        new("day-around", R(B + @"(?:the\s+)?day\s+(?<ba>before|after)\s+(?<rd>yesterday|tomorrow)" + E), DayWord),
-        new("part-of-day", R(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rel>this|last|tomorrow|yesterday)\s+" + Part + E), PartOfDayRel),
-        new("weekday", R(B + @"(?:(?<mod>early|late)\s+)?(?:(?<rel>last|this|next|coming|past|previous|following)\s+)?" + Weekday + @"(?:\s+" + Part + ")?" + E), WeekdayRule),
-        new("clock", R(B + @"(?:(?<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<h>[01]?\d)(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.m\.?|[ap]m(?![a-z])|o'clock)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?:(?:,?\s+(?:on\s+)?)(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow|tonight)))?" + E), Clock),
-        new("clock24", R(B + @"(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?!\d)" + E), Clock),
-        new("clock-words", R(B + @"(?<h>[01]?\d)(?::(?<mi>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?<part>morning|afternoon|evening)" + E), Clock),
-        new("noon", R(B + @"(?<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow)))?" + E), Clock),
-        new("ago-bare", R(B + @"(?<unit>years|months|weeks|days|decades)\s+(?<dir>ago|earlier|later)" + E), Ago),
-        new("year-earlier", R(B + @"(?<adj>year-earlier|year-ago|year-before|prior-year|a-year-earlier|year-end|year\s+end)" + E), YearAdjective),
-        new("holiday", R(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E), Holiday, T("christmas|year's|thanksgiving|easter|day|halloween|friday")),
-        new("the-unit", R(B + @"the\s+(?:(?<fy>fiscal|calendar)[-\s]+)?(?<runit>year|week|weekend|day)" + E), TheUnit),
-        new("relative", R(B + Mod + @"?(?<rel>this|last|next|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new|the)\s+(?:(?<fy>fiscal|calendar|financial|school|academic)\s+)?(?<runit>day|week|weekend|month|year|decade)" + E), Relative, UnitTrigger),
-        new("set-adverb", R(B + @"(?<set>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|biannually|semiannually)" + E), SetRule),
-        new("set-every", R(B + @"(?:every|each|per)\s+(?:other\s+)?(?:(?<num>\d+|" + NumWord + @")\s+)?(?:" + Unit + "|" + Weekday + @"|(?<part>morning|night|evening|afternoon)|(?<season>spring|summer|fall|autumn|winter))" + E), SetRule),
-        new("set-rate", R(@"(?<=(?:\d|%|\bonce|\btwice|\btimes|\bcents?|\bdollars?|\byuan|\beuros?|\bpounds?|\bcent|\bpercent|\bbarrels|\btons|\btonnes|\bmillion|\bbillion)\s+)a\s+(?<unit>year|month|week|day|hour)" + E), SetRule),
-        new("set-weekdays", R(B + @"(?:on\s+)?(?-i:(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))" + E), SetRule),
-        new("duration-digits", R(B + @"(?<num>\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d)(?:\s*(?:to|or|-|–)\s*(?<num2>\d+))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
-        new("duration-words", R(B + @"(?<num>" + NumWord + @"(?:\s+hundred)?(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)(?:\s+(?:to|or)\s+(?<num2>" + SmallNum + @"))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>\d+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
-        new("duration-vague", R(B + @"" + Vague + @"(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:[-\s](?<long>long|old))?" + E), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
-        new("vague-duration", R(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)" + E), VagueDuration, UnitTrigger),
-        new("for-plural", R(B + @"(?:for|over|within|take|took|takes|lasted|last)\s+(?<span>(?<unit>years|months|weeks|days|hours|decades|centuries))" + E), VagueDuration, UnitTrigger),
-        new("ref", R(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future|the\s+distant\s+future|current|as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term)" + E), Reference),
+        new("iso", RxIso(), IsoDate),
+        new("numeric", RxNumeric(), NumericDate),
+        new("full-date", RxFullDate(), FullDate, MonthTrigger),
+        new("month-day", RxMonthDay(), MonthDay, MonthTrigger),
+        new("month-year", RxMonthYear(), MonthYear, MonthTrigger),
+        new("month", RxMonth(), MonthAlone, MonthTrigger),
+        new("quarter", RxQuarter(), OrdinalQuarter, TriggerRx1()),
+        new("quarter-code", RxQuarterCode(), OrdinalQuarter),
+        new("half", RxHalf(), HalfYear),
+        new("quarter-relative", RxQuarterRelative(), RelativeQuarter, TriggerRx2()),
+        new("year-period", RxYearPeriod(), YearPeriod),
+        new("year-quarter", RxYearQuarter(), RelativeQuarter),
+        new("decade", RxDecade(), Decade, TriggerRx3()),
+        new("decade-word", RxDecadeWord(), Decade),
+        new("century", RxCentury(), Century, TriggerRx4()),
+        new("year", RxYear(), YearOnly, TriggerRx5()),
+        new("spelled-year", RxSpelledYear(), SpelledYear),
+        new("season", RxSeason(), Season, TriggerRx6()),
+        new("day-word", RxDayWord(), DayWord),
+        new("day-around", RxDayAround(), DayWord),
+        new("part-of-day", RxPartOfDay(), PartOfDayRel),
+        new("weekday", RxWeekday(), WeekdayRule),
+        new("clock", RxClock(), Clock),
+        new("clock24", RxClock24(), Clock),
+        new("clock-words", RxClockWords(), Clock),
+        new("noon", RxNoon(), Clock),
+        new("ago-bare", RxAgoBare(), Ago),
+        new("year-earlier", RxYearEarlier(), YearAdjective),
+        new("holiday", RxHoliday(), Holiday, TriggerRx7()),
+        new("the-unit", RxTheUnit(), TheUnit),
+        new("relative", RxRelative(), Relative, UnitTrigger),
+        new("set-adverb", RxSetAdverb(), SetRule),
+        new("set-every", RxSetEvery(), SetRule),
+        new("set-rate", RxSetRate(), SetRule),
+        new("set-weekdays", RxSetWeekdays(), SetRule),
+        new("duration-digits", RxDurationDigits(), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
+        new("duration-words", RxDurationWords(), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
+        new("duration-vague", RxDurationVague(), Duration, UnitTrigger, TakesAgo: true, TakesPrefix: true),
+        new("vague-duration", RxVagueDuration(), VagueDuration, UnitTrigger),
+        new("for-plural", RxForPlural(), VagueDuration, UnitTrigger),
+        new("ref", RxRef(), Reference),
     ];
 
     // ---- absolute dates ----
@@ -552,8 +556,10 @@ public sealed partial class TimeExpressionRecognizer
     }
 
     // A duration followed by "ago", "earlier", "later" or "from now" is a point in time: "10 days ago".
-    private static readonly Regex AgoSuffix = new(@"\G\s+(?:or\s+so\s+)?(?<dir>ago|earlier|later|hence|from\s+now|previously|before(?=\s*[.,;)]))(?![\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+    private static readonly Regex AgoSuffix = AgoSuffixRx();
+
+    [GeneratedRegex(@"\G\s+(?:or\s+so\s+)?(?<dir>ago|earlier|later|hence|from\s+now|previously|before(?=\s*[.,;)]))(?![\w])", Options)]
+    private static partial Regex AgoSuffixRx();
 
     /// <summary>The direction word right after a duration ending at <paramref name="end"/>, and the length it adds, or null.</summary>
     internal static (string Direction, int Length)? AgoDirection(string text, int end)
@@ -819,4 +825,150 @@ public sealed partial class TimeExpressionRecognizer
             _ => "APPROX",
         };
     }
+
+    // ---- patterns ----
+
+    [GeneratedRegex(B + @"(?<year>[0-9]{4})-(?<m>[01][0-9])-(?<d>[0-3][0-9])(?:T(?<hh>[0-2][0-9]):(?<mi>[0-5][0-9])(?::[0-5][0-9])?)?" + E, Options, TimeoutMs)]
+    private static partial Regex RxIso();
+
+    [GeneratedRegex(B + @"(?<m>[01]?[0-9])/(?<d>[0-3]?[0-9])/(?<year>[0-9]{4}|[0-9]{2})" + E, Options, TimeoutMs)]
+    private static partial Regex RxNumeric();
+
+    [GeneratedRegex(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"(?:,\s*|\s+)" + Year + "|" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + ")" + E, Options, TimeoutMs)]
+    private static partial Regex RxFullDate();
+
+    [GeneratedRegex(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*[0-9])" + E, Options, TimeoutMs)]
+    private static partial Regex RxMonthDay();
+
+    [GeneratedRegex(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E, Options, TimeoutMs)]
+    private static partial Regex RxMonthYear();
+
+    [GeneratedRegex(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E, Options, TimeoutMs)]
+    private static partial Regex RxMonth();
+
+    [GeneratedRegex("quarter|qtr", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx1();
+
+    [GeneratedRegex(B + @"(?:(?<pre>the|this|that)\s+(?!(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-)|(?:(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)[0-9][0-9])'s|the\s+(?<ypre>(?:1[6-9]|20)[0-9][0-9]))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxQuarter();
+
+    [GeneratedRegex(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E, Options, TimeoutMs)]
+    private static partial Regex RxQuarterCode();
+
+    [GeneratedRegex(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E, Options, TimeoutMs)]
+    private static partial Regex RxHalf();
+
+    [GeneratedRegex("quarter|period", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx2();
+
+    [GeneratedRegex(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E, Options, TimeoutMs)]
+    private static partial Regex RxQuarterRelative();
+
+    [GeneratedRegex(B + @"the\s+" + Year + @"\s+period" + E, Options, TimeoutMs)]
+    private static partial Regex RxYearPeriod();
+
+    [GeneratedRegex(B + @"(?:last|this|next)\s+year's\s+(?<what>quarter|period)" + E, Options, TimeoutMs)]
+    private static partial Regex RxYearQuarter();
+
+    [GeneratedRegex("0s|0's|0’s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx3();
+
+    [GeneratedRegex(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)[0-9]0)|['’](?<dec2>[0-9]0))['’]?s" + E, Options, TimeoutMs)]
+    private static partial Regex RxDecade();
+
+    [GeneratedRegex(B + @"the\s+(?:(?<mod>early|mid|late)[-\s]+)?(?<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E, Options, TimeoutMs)]
+    private static partial Regex RxDecadeWord();
+
+    [GeneratedRegex("century", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx4();
+
+    [GeneratedRegex(B + @"(?:the\s+)?" + Mod + @"?(?:(?<ord>" + OrdinalPattern + @")|(?<rel>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous))[-\s]+century" + E, Options, TimeoutMs)]
+    private static partial Regex RxCentury();
+
+    [GeneratedRegex("1[6-9][0-9][0-9]|20[0-9][0-9]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx5();
+
+    [GeneratedRegex(B + Mod + @"?(?:(?<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|model\s+year)[-\s]?)?" + Year + @"(?!\s*(?:%|percent|per\s+cent|-[0-9]|–[0-9]))" + E, Options, TimeoutMs)]
+    private static partial Regex RxYear();
+
+    [GeneratedRegex(B + @"(?:the\s+year\s+)?(?<spelled>nineteen[-\s](?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen[-\s]hundred|two\s+thousand(?:\s+and\s+(?:" + OnesPattern + "))?)" + E, Options, TimeoutMs)]
+    private static partial Regex RxSpelledYear();
+
+    [GeneratedRegex("spring|summer|fall|autumn|winter", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx6();
+
+    [GeneratedRegex(B + Mod + @"?(?:(?<rel>this|last|next|past|coming|the|that)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:" + Year + "|" + RelYear + @"|(?<yw>nineteen[-\s]\w+(?:[-\s]\w+)?)))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxSeason();
+
+    [GeneratedRegex(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rd>today|tonight|yesterday|tomorrow|overnight)(?:\s+" + Part + ")?" + E, Options, TimeoutMs)]
+    private static partial Regex RxDayWord();
+
+    [GeneratedRegex(B + @"(?:the\s+)?day\s+(?<ba>before|after)\s+(?<rd>yesterday|tomorrow)" + E, Options, TimeoutMs)]
+    private static partial Regex RxDayAround();
+
+    [GeneratedRegex(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rel>this|last|tomorrow|yesterday)\s+" + Part + E, Options, TimeoutMs)]
+    private static partial Regex RxPartOfDay();
+
+    [GeneratedRegex(B + @"(?:(?<mod>early|late)\s+)?(?:(?<rel>last|this|next|coming|past|previous|following)\s+)?" + Weekday + @"(?:\s+" + Part + ")?" + E, Options, TimeoutMs)]
+    private static partial Regex RxWeekday();
+
+    [GeneratedRegex(B + @"(?:(?<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<h>[01]?[0-9])(?:[:.](?<mi>[0-5][0-9]))?\s*(?<ap>[ap]\.m\.?|[ap]m(?![a-z])|o'clock)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?:(?:,?\s+(?:on\s+)?)(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow|tonight)))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxClock();
+
+    [GeneratedRegex(B + @"(?<h>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?![0-9])" + E, Options, TimeoutMs)]
+    private static partial Regex RxClock24();
+
+    [GeneratedRegex(B + @"(?<h>[01]?[0-9])(?::(?<mi>[0-5][0-9]))?\s+(?:o'clock\s+)?in\s+the\s+(?<part>morning|afternoon|evening)" + E, Options, TimeoutMs)]
+    private static partial Regex RxClockWords();
+
+    [GeneratedRegex(B + @"(?<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow)))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxNoon();
+
+    [GeneratedRegex(B + @"(?<unit>years|months|weeks|days|decades)\s+(?<dir>ago|earlier|later)" + E, Options, TimeoutMs)]
+    private static partial Regex RxAgoBare();
+
+    [GeneratedRegex(B + @"(?<adj>year-earlier|year-ago|year-before|prior-year|a-year-earlier|year-end|year\s+end)" + E, Options, TimeoutMs)]
+    private static partial Regex RxYearEarlier();
+
+    [GeneratedRegex("christmas|year's|thanksgiving|easter|day|halloween|friday", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerRx7();
+
+    [GeneratedRegex(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E, Options, TimeoutMs)]
+    private static partial Regex RxHoliday();
+
+    [GeneratedRegex(B + @"the\s+(?:(?<fy>fiscal|calendar)[-\s]+)?(?<runit>year|week|weekend|day)" + E, Options, TimeoutMs)]
+    private static partial Regex RxTheUnit();
+
+    [GeneratedRegex(B + Mod + @"?(?<rel>this|last|next|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new|the)\s+(?:(?<fy>fiscal|calendar|financial|school|academic)\s+)?(?<runit>day|week|weekend|month|year|decade)" + E, Options, TimeoutMs)]
+    private static partial Regex RxRelative();
+
+    [GeneratedRegex(B + @"(?<set>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|biannually|semiannually)" + E, Options, TimeoutMs)]
+    private static partial Regex RxSetAdverb();
+
+    [GeneratedRegex(B + @"(?:every|each|per)\s+(?:other\s+)?(?:(?<num>[0-9]+|" + NumWord + @")\s+)?(?:" + Unit + "|" + Weekday + @"|(?<part>morning|night|evening|afternoon)|(?<season>spring|summer|fall|autumn|winter))" + E, Options, TimeoutMs)]
+    private static partial Regex RxSetEvery();
+
+    [GeneratedRegex(@"(?<=(?:[0-9]|%|\bonce|\btwice|\btimes|\bcents?|\bdollars?|\byuan|\beuros?|\bpounds?|\bcent|\bpercent|\bbarrels|\btons|\btonnes|\bmillion|\bbillion)\s+)a\s+(?<unit>year|month|week|day|hour)" + E, Options, TimeoutMs)]
+    private static partial Regex RxSetRate();
+
+    [GeneratedRegex(B + @"(?:on\s+)?(?-i:(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))" + E, Options, TimeoutMs)]
+    private static partial Regex RxSetWeekdays();
+
+    [GeneratedRegex(B + @"(?<num>[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]/[0-9])?|[0-9]/[0-9])(?:\s*(?:to|or|-|–)\s*(?<num2>[0-9]+))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>[0-9]+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxDurationDigits();
+
+    [GeneratedRegex(B + @"(?<num>" + NumWord + @"(?:\s+hundred)?(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)(?:\s+(?:to|or)\s+(?<num2>" + SmallNum + @"))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>[0-9]+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxDurationWords();
+
+    [GeneratedRegex(B + @"" + Vague + @"(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:[-\s](?<long>long|old))?" + E, Options, TimeoutMs)]
+    private static partial Regex RxDurationVague();
+
+    [GeneratedRegex(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)" + E, Options, TimeoutMs)]
+    private static partial Regex RxVagueDuration();
+
+    [GeneratedRegex(B + @"(?:for|over|within|take|took|takes|lasted|last)\s+(?<span>(?<unit>years|months|weeks|days|hours|decades|centuries))" + E, Options, TimeoutMs)]
+    private static partial Regex RxForPlural();
+
+    [GeneratedRegex(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future|the\s+distant\s+future|current|as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term)" + E, Options, TimeoutMs)]
+    private static partial Regex RxRef();
 }
