@@ -15,10 +15,8 @@ public sealed partial class TimeExpressionRecognizer
     private const string Year = @"(?<year>(?:1[6-9]|20)[0-9][0-9])(?![0-9]|[.,][0-9])";
     private const string RelYear = @"(?<ry>this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year";
     private const string Mod = @"(?:(?<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+half|last\s+half|first\s+part|latter\s+part|rest|remainder|balance)\s+of(?:\s+the)?|early|late|mid|earlier|later)(?:\s+in)?(?:\s+|-))";
-    private const string Approx = @"(?<approx>about|around|approximately|roughly|some|nearly|almost|more\s+than|over(?!\s+the)|less\s+than|under(?!\s+the)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just|only|barely|well\s+over|close\s+to|the\s+better\s+part\s+of|a\s+full|fully)";
     private const string NumWord = @"(?:(?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" + OnesPattern + ")";
     private const string SmallNum = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
-    private const string Num = @"(?<num>[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]/[0-9])?|[0-9]/[0-9]|(?:a\s+|" + NumWord + @"\s+)?hundred|" + NumWord + @"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)";
     private const string Vague = @"(?<vague>several|a\s+few|few|many|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|a\s+couple\s+of|some)";
     private const string Unit = @"(?<unit>years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|nights?|millenni(?:um|a))";
     private const string Part = @"(?<part>morning|afternoon|evening|night)";
@@ -118,7 +116,7 @@ public sealed partial class TimeExpressionRecognizer
         // "May 5" needs the capital: "may 5" is a verb and a number; "the 5 of May" is fine.
         if (c.Reference is not { } r)
         {
-            _ = new DateOnly(2000, month, day);
+            _ = new DateOnly(2000, month, day); // throws for "February 30", which is then no date
             return new(TimexType.Date, $"XXXX-{month:00}-{day:00}", TimeGranularity.Day);
         }
         int year = m.Groups["rel"].Value.ToLowerInvariant() switch
@@ -221,7 +219,7 @@ public sealed partial class TimeExpressionRecognizer
             var next = NextWord(after);
             if (CountNouns.Contains(next)) return null;
             var before = c.PreviousWord(m.Index);
-            if (before is "no" or "number" or "flight" or "route" or "page" or "room" or "article" or "resolution" or "section" or "about" or "some" or "nearly" or "over" or "than" or "the" or "of" && CountNouns.Contains(next)) return null;
+            if (before is "no" or "number" or "flight" or "route" or "page" or "room" or "article" or "resolution" or "section") return null;
             if (m.Index > 0 && c.Text[m.Index - 1] is '$' or '#' or '£' or '€' or '¥') return null;
         }
         return new(TimexType.Date, TimexValues.Year(y), TimeGranularity.Year, pre is "pre" ? "BEFORE" : pre is "post" ? "AFTER" : ModOf(m), new DateOnly(y, 1, 1));
@@ -388,7 +386,6 @@ public sealed partial class TimeExpressionRecognizer
         if (q is null) return new(TimexType.Date, "XXXX-QX", TimeGranularity.Quarter);
         var (y, n) = q.Value;
         if (yearBack) y--;
-        else if (which is "last" or "previous" or "prior" or "past" && c.LastQuarter is null) { }
         var result = new TimexResult(TimexType.Date, Quarter(y, n), TimeGranularity.Quarter, null, new DateOnly(y, (n - 1) * 3 + 1, 1));
         return yearBack ? result with { Date = null } : result;
     }
@@ -678,7 +675,6 @@ public sealed partial class TimeExpressionRecognizer
             if (!fromAnchor && rel is not ("the next" or "next" or "the same")) return null;
             fromAnchor = true;
         }
-        if (rel == "the" && m.Groups["fy"].Success && !hasMod) return null;
         DateOnly? b = fromAnchor ? c.AnchorDate : c.Reference;
         if (b is null)
             return new(TimexType.Date, offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF", TimeGranularity.Unknown, ModOf(m));
@@ -722,7 +718,7 @@ public sealed partial class TimeExpressionRecognizer
             var second = TimexValues.Duration(n3, unit3);
             value = Combine(value, second);
         }
-        // "the first nine months" of a year is a duration; "two years" as an adjective ("a two-year low") too.
+        // "The first nine months" of a year is a duration; so is "two years" as an adjective ("a two-year low").
         return new(TimexType.Duration, value, Granularity(m.Groups["unit3"].Success ? TimexValues.Unit(m.Groups["unit3"].Value) ?? unit : unit), ApproxMod(c.Prefix.Approx));
     }
 
