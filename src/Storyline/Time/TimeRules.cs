@@ -746,8 +746,9 @@ public sealed partial class TimeExpressionRecognizer
     {
         if (m.Groups["set"].Success)
         {
-            // "its quarterly dividend", "average daily volume": an adjective, not a recurrence.
-            if (c.PreviousWord(m.Index) is "its" or "the" or "a" or "an" or "their" or "his" or "her" or "our" or "average" or "initial" or "regular" or "party") return null;
+            // "its quarterly dividend", "its first quarterly loss": in financial reports an amount for one quarter, not a recurrence
+            // ("a daily rally", "his weekly address" do recur).
+            if (m.Groups["set"].Value.Equals("quarterly", StringComparison.OrdinalIgnoreCase) && char.IsLetter(NextWord(c.Text.AsSpan(m.Index + m.Length)).FirstOrDefault())) return null;
             var (value, g) = m.Groups["set"].Value.ToLowerInvariant() switch
             {
                 "daily" or "nightly" => ("P1D", TimeGranularity.Day),
