@@ -11,5 +11,6 @@ var root = new RootCommand("Storyline benchmarks")
     StoriesBackgroundBench.Create(),
     NerBench.Create(),
     NerTrainBench.Create(),
+    TimexBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();
