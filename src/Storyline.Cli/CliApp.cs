@@ -7,7 +7,7 @@ namespace Storyline.Cli;
 public static class CliApp
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(stdout, stderr, time);
         var root = new RootCommand("Storyline: turn news coverage of a contested story into a briefing you can trust.");
@@ -20,10 +20,11 @@ public static class CliApp
         root.Subcommands.Add(ReprocessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(StoriesCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {
-            return await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
+            return await root.Parse(args).InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -66,6 +66,32 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
             yield break;
         }
 
+        await foreach (var item in FromBytesAsync(name, ext, bytes, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    /// <summary>Reads uploaded content as if it were a file called <paramref name="name"/>: the extension picks text, HTML, feed or JSON Lines.</summary>
+    public async IAsyncEnumerable<IngestItem> ResolveContentAsync(string name, byte[] bytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (bytes.LongLength > maxInputBytes)
+        {
+            yield return new FailedItem(name, $"input is {bytes.LongLength:N0} bytes, over the {maxInputBytes:N0}-byte limit");
+            yield break;
+        }
+        await foreach (var item in FromBytesAsync(name, Path.GetExtension(name), bytes, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    /// <summary>Pasted text (or pasted HTML, recognised by its start) with the metadata the user gave alongside it.</summary>
+    public IngestItem FromText(string name, string text, InputHints hints)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (bytes.LongLength > maxInputBytes) return new FailedItem(name, $"text is {bytes.LongLength:N0} bytes, over the {maxInputBytes:N0}-byte limit");
+        if (string.IsNullOrWhiteSpace(text)) return new FailedItem(name, "no text given");
+        var type = LooksLikeHtml(bytes) ? "text/html" : "text/plain";
+        return new InputItem(new RawInput(name, null, type, bytes, time.GetUtcNow(), hints with { Charset = "utf-8" }));
+    }
+
+    private async IAsyncEnumerable<IngestItem> FromBytesAsync(string name, string ext, byte[] bytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         if (JsonLinesExtensions.Contains(ext))
         {

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Storyline.Documents;
+using Storyline.Ingestion;
+using Storyline.Pipeline;
+
+namespace Storyline.Web.Services;
+
+/// <summary>An uploaded file: its client-side name and bytes (or the reason it could not be read).</summary>
+public sealed record Upload(string FileName, byte[] Content, string? Error = null);
+
+/// <summary>Ingests pasted text, URLs, feeds, uploads and JSON records through the same resolver, pipeline and ingestor as the CLI.</summary>
+public sealed class IngestService : IDisposable
+{
+    private readonly WebOptions _options;
+    private readonly TimeProvider _time;
+    private readonly StoreFactory _stores;
+    private readonly UrlFetcher _fetcher;
+    private readonly InputResolver _resolver;
+
+    /// <summary>Creates the service with one URL fetcher (and connection pool) for the app's lifetime.</summary>
+    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores)
+    {
+        _options = options.Value;
+        _time = time;
+        _stores = stores;
+        _fetcher = new UrlFetcher(FetchOptions.Default with
+        {
+            Timeout = TimeSpan.FromSeconds(_options.FetchTimeoutSeconds),
+            MaxBytes = _options.MaxInputBytes,
+            AllowPrivate = _options.AllowPrivateUrls,
+        }, time);
+        _resolver = new InputResolver(_fetcher, time, _options.MaxInputBytes);
+    }
+
+    /// <summary>Parses a user-given publication date the way <c>storyline ingest --published</c> does; null when blank.</summary>
+    public static bool TryParsePublished(string? value, out DateTimeOffset? published)
+    {
+        published = null;
+        if (string.IsNullOrWhiteSpace(value)) return true;
+        if (!DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
+        published = parsed;
+        return true;
+    }
+
+    /// <summary>True for an absolute http(s) URL.</summary>
+    public static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    /// <summary>Pasted text with optional title, source and publication date.</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestTextAsync(string text, string? title, string? source, DateTimeOffset? published, CancellationToken cancellationToken)
+    {
+        var hints = new InputHints(Blank(title), Blank(source), published);
+        var item = _resolver.FromText("pasted text", text, hints);
+        return RunAsync(new[] { item }.ToAsyncEnumerable(), cancellationToken);
+    }
+
+    /// <summary>A page or feed URL (a feed brings every item).</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestUrlAsync(string url, CancellationToken cancellationToken) =>
+        RunAsync(_resolver.ResolveAsync([url.Trim()], cancellationToken), cancellationToken);
+
+    /// <summary>Uploaded files, each read by its extension like a file on disk.</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestUploadsAsync(IReadOnlyList<Upload> uploads, CancellationToken cancellationToken) =>
+        RunAsync(FromUploads(uploads, cancellationToken), cancellationToken);
+
+    /// <summary>JSON Lines records <c>{url?, title?, text|html, source?, published?}</c>, validated exactly as in a .jsonl file.</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestRecordsAsync(IReadOnlyList<JsonElement> records, CancellationToken cancellationToken)
+    {
+        var lines = new StringBuilder();
+        foreach (var record in records) lines.Append(record.GetRawText().ReplaceLineEndings(" ")).Append('\n');
+        var items = JsonLinesReader.Read("record", Encoding.UTF8.GetBytes(lines.ToString()), _time.GetUtcNow());
+        return RunAsync(items.ToAsyncEnumerable(), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<IngestItem> FromUploads(IReadOnlyList<Upload> uploads, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var upload in uploads)
+        {
+            if (upload.Error is not null)
+            {
+                yield return new FailedItem(upload.FileName, upload.Error);
+                continue;
+            }
+            await foreach (var item in _resolver.ResolveContentAsync(upload.FileName, upload.Content, cancellationToken).ConfigureAwait(false))
+                yield return item;
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestResult>> RunAsync(IAsyncEnumerable<IngestItem> items, CancellationToken cancellationToken)
+    {
+        await using var store = await _stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(_options.MaxInputBytes)).Build(_time);
+        var ingestor = new Ingestor(pipeline, store);
+        var results = new List<IngestResult>();
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (results.Count == _options.MaxInputsPerRequest)
+            {
+                // A feed can expand to thousands of fetches; one request must stay bounded.
+                results.Add(new IngestResult(item.Name, IngestStatus.Failed, null, null, $"not ingested: one request takes at most {_options.MaxInputsPerRequest} inputs", null));
+                break;
+            }
+            results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
+        }
+        return results;
+    }
+
+    /// <summary>The fetcher's refusal names the CLI's flag; here the operator's setting is what permits private addresses.</summary>
+    private static IngestResult ForWeb(IngestResult result) =>
+        result.Error is { } error && error.EndsWith("(use --allow-private to permit)", StringComparison.Ordinal)
+            ? result with { Error = error.Replace("(use --allow-private to permit)", "(the operator can allow them with Storyline:AllowPrivateUrls)", StringComparison.Ordinal) }
+            : result;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <inheritdoc />
+    public void Dispose() => _fetcher.Dispose();
+}

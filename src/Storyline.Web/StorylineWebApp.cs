@@ -1,0 +1,139 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Storyline.Web.Apis;
+using Storyline.Web.Services;
+
+namespace Storyline.Web;
+
+/// <summary>Wires the web app: services, middleware, the JSON API under /api, the OpenAPI document and the pages.</summary>
+public sealed class StorylineWebApp
+{
+    private StorylineWebApp() { }
+
+    /// <summary>Environment variables read as shorthands for the <c>Storyline</c> configuration keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnvironmentShorthands = new Dictionary<string, string>
+    {
+        ["STORYLINE_STORE"] = "Storyline:Store",
+        ["STORYLINE_API_KEY"] = "Storyline:ApiKey",
+        ["STORYLINE_REQUIRE_KEY_FOR_READS"] = "Storyline:RequireKeyForReads",
+        ["STORYLINE_ALLOW_PRIVATE_URLS"] = "Storyline:AllowPrivateUrls",
+    };
+
+    /// <summary>Builds the app from command-line arguments, configuration and (last, winning) <paramref name="settings"/>.</summary>
+    /// <param name="args">Host arguments (e.g. <c>--urls</c>).</param>
+    /// <param name="settings">Configuration that overrides every other source (the CLI's options).</param>
+    /// <param name="contentRoot">Content root; the host's current directory when null.</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, string? contentRoot = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The pages are compiled into this assembly, whichever program hosts it.
+            ApplicationName = typeof(StorylineWebApp).Assembly.GetName().Name,
+            ContentRootPath = contentRoot,
+        });
+        foreach (var (variable, key) in EnvironmentShorthands)
+        {
+            if (builder.Configuration[key] is null && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+                builder.Configuration[key] = value;
+        }
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // One line per request is noise for an operator; startup, warnings and errors stay.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        ConfigureServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    /// <summary>The store used when none is configured: the same default as the CLI.</summary>
+    public static string DefaultStorePath()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(data)) data = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(data, "storyline", "storyline.db");
+    }
+
+    private static void ConfigureServices(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<WebOptions>()
+            .Bind(configuration.GetSection(WebOptions.Section))
+            // Resolved late so that every configuration source (including a test host's) has had its say.
+            .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.Store)) o.Store = Environment.GetEnvironmentVariable("STORYLINE_STORE") is { Length: > 0 } env ? env : DefaultStorePath(); })
+            .ValidateDataAnnotations()
+            .Validate(o => !o.RequireKeyForReads || o.HasApiKey, "Storyline:RequireKeyForReads needs Storyline:ApiKey (or STORYLINE_API_KEY) to be set")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreFactory>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<IngestService>();
+
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((kestrel, web) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = web.Value.MaxRequestBytes;
+            kestrel.AddServerHeader = false;
+        });
+        services.AddOptions<FormOptions>().Configure<IOptions<WebOptions>>((form, web) =>
+        {
+            form.MultipartBodyLengthLimit = web.Value.MaxRequestBytes;
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, web.Value.MaxRequestBytes);
+        });
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Default;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorHandler>();
+        services.AddStorylineRateLimits();
+        services.AddStorylineOpenApi();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "storyline_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.FormFieldName = "__csrf";
+            // SecurityHeaders sends the stricter X-Frame-Options: DENY on every response.
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddRazorPages()
+            .AddApplicationPart(typeof(StorylineWebApp).Assembly)
+            .AddMvcOptions(o => o.Filters.Add<SessionGate>());
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = ErrorHandler.StatusFor,
+        });
+        app.UseWhen(c => Problems.IsApi(c.Request), api => api.UseStatusCodePages(Problems.ForStatusCodeAsync));
+        app.UseWhen(c => !Problems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        app.UseRateLimiter();
+
+        app.MapAssets();
+        app.MapGroup("/api").WithTags("Storyline")
+            .MapDocumentsApi()
+            .MapSearchApi()
+            .MapIngestApi();
+        app.MapOpenApi(StorylineOpenApi.Path);
+        app.MapGet("/documents/{id}/original", (string id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
+                keys.ReadsNeedKey && keys.CheckSession(context.Request) != KeyCheck.Accepted
+                    ? Task.FromResult<IResult>(TypedResults.Redirect("/signin"))
+                    : DocumentsApi.OriginalAsync(id, context, stores, ct))
+            .ExcludeFromDescription();
+        app.MapRazorPages();
+    }
+}

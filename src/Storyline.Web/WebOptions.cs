@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Storyline.Web;
+
+/// <summary>Operator settings of the web app, bound from the <c>Storyline</c> configuration section.</summary>
+public sealed class WebOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Storyline";
+
+    /// <summary>Path of the SQLite store (default: $STORYLINE_STORE or the CLI's default store).</summary>
+    public string Store { get; set; } = "";
+
+    /// <summary>The key that writes (and, with <see cref="RequireKeyForReads"/>, reads) must present; writes are disabled while it is unset.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>When true, reading documents and searching also need the key (pages ask for it once and keep a session cookie).</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    /// <summary>Allow URL ingestion to reach loopback, link-local and private addresses (off: a URL must not reach into the operator's network).</summary>
+    public bool AllowPrivateUrls { get; set; }
+
+    /// <summary>Largest single input (pasted text, uploaded file, fetched page).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxInputBytes { get; set; } = 20_000_000;
+
+    /// <summary>Largest request body; bigger requests get 413.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxRequestBytes { get; set; } = 25_000_000;
+
+    /// <summary>Most inputs one request may ingest (feeds can expand to many).</summary>
+    [Range(1, 10_000)]
+    public int MaxInputsPerRequest { get; set; } = 200;
+
+    /// <summary>URL fetch timeout in seconds.</summary>
+    [Range(1, 600)]
+    public double FetchTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Writes (ingest, sign-in attempts) allowed per client per minute.</summary>
+    [Range(1, int.MaxValue)]
+    public int WritesPerMinute { get; set; } = 30;
+
+    /// <summary>Searches allowed per client per minute.</summary>
+    [Range(1, int.MaxValue)]
+    public int SearchesPerMinute { get; set; } = 120;
+
+    /// <summary>True when an API key is configured.</summary>
+    public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);
+}

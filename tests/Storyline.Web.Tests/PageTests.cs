@@ -1,0 +1,259 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Storyline.Web.Tests;
+
+public class PageTests : IDisposable
+{
+    private readonly WebHost _host = new();
+
+    private HttpClient Browser() => _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Documents_TwoStored_TableWithTitleSourceDateWordsNewestFirst()
+    {
+        await _host.AddTextAsync(WebHost.Article("cotton"), source: "Wire One", published: "2019-03-01");
+        await _host.AddTextAsync(WebHost.Article("tariffs", 2), source: "Wire Two", published: "2021-05-02");
+        var page = await Forms.Page(_host.CreateClient(), "/");
+        var rows = page.QuerySelectorAll("table.documents tbody tr");
+        rows.Length.ShouldBe(2);
+        var cells = rows[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+        cells[0].ShouldBe("Officials weigh tariffs measures");
+        cells[1].ShouldBe("Wire Two");
+        cells[2].ShouldBe("2021-05-02");
+        int.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(40);
+        rows[1].QuerySelector("a")!.TextContent.ShouldBe("Officials weigh cotton measures");
+    }
+
+    [Fact]
+    public async Task Documents_Empty_InvitesToAdd()
+    {
+        var page = await Forms.Page(_host.CreateClient(), "/");
+        page.QuerySelector("p.empty")!.TextContent.ShouldContain("No coverage stored yet");
+        page.QuerySelector("p.empty a")!.GetAttribute("href").ShouldBe("/add");
+    }
+
+    [Fact]
+    public async Task Document_Stored_ParagraphsHeadingsAndMetadata()
+    {
+        var text = "Ministers clash over cotton rules\n\n" +
+            "The ministers met on 3 March 2021 to discuss the cotton rules that exporters say will cost them dearly this season.\n\n" +
+            "What happens next\n\n" +
+            "Officials said a second meeting would follow within weeks, according to people familiar with the talks in the capital.";
+        var id = await _host.AddTextAsync(text, source: "Wire");
+        var page = await Forms.Page(_host.CreateClient(), $"/documents/{id}");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Ministers clash over cotton rules");
+        var body = page.QuerySelector("div.body")!;
+        body.QuerySelectorAll("p").Select(p => p.TextContent).ShouldBe([
+            "The ministers met on 3 March 2021 to discuss the cotton rules that exporters say will cost them dearly this season.",
+            "Officials said a second meeting would follow within weeks, according to people familiar with the talks in the capital."]);
+        body.QuerySelector("h2")!.TextContent.ShouldBe("What happens next");
+        var meta = page.QuerySelector("aside.metadata")!.TextContent;
+        meta.ShouldContain("Wire");
+        meta.ShouldContain("2021-03-03");
+        page.QuerySelector("aside.metadata .estimate")!.TextContent.ShouldBe("estimated");
+        meta.ShouldContain("3 March 2021"); // the evidence the estimate rests on
+        page.QuerySelector("a[href$='/original']")!.GetAttribute("href").ShouldBe($"/documents/{id}/original");
+    }
+
+    [Fact]
+    public async Task Document_OriginalLink_DownloadsRawBytesAsAttachment()
+    {
+        var text = WebHost.Article("cotton");
+        var id = await _host.AddTextAsync(text);
+        var response = await _host.CreateClient().GetAsync($"/documents/{id}/original");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).ShouldBe(text);
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+    }
+
+    [Theory]
+    [InlineData("/documents/999")]
+    [InlineData("/documents/abc")]
+    [InlineData("/no-such-page")]
+    public async Task Document_Unknown_404Page(string path)
+    {
+        var response = await _host.CreateClient().GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await Forms.Parse(response)).QuerySelector("p.error")!.TextContent.ShouldContain("no such page or document");
+    }
+
+    [Fact]
+    public async Task Search_Word_SnippetHighlightsMatchWithMark()
+    {
+        var id = await _host.AddTextAsync(WebHost.Article("cotton"));
+        await _host.AddTextAsync(WebHost.Article("football", 2));
+        var page = await Forms.Page(_host.CreateClient(), "/search?q=cotton");
+        var hits = page.QuerySelectorAll("ol.hits li");
+        hits.Length.ShouldBe(1);
+        hits[0].QuerySelector("a.title")!.GetAttribute("href").ShouldBe($"/documents/{id}");
+        hits[0].QuerySelectorAll("mark").Select(m => m.TextContent).ShouldAllBe(t => t == "cotton");
+        hits[0].QuerySelectorAll("mark").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Search_NoMatch_SaysSo()
+    {
+        await _host.AddTextAsync(WebHost.Article("cotton"));
+        var page = await Forms.Page(_host.CreateClient(), "/search?q=zeppelin");
+        page.QuerySelector("p.empty")!.TextContent.ShouldContain("zeppelin");
+    }
+
+    [Fact]
+    public async Task Add_SignedInPaste_IngestsAndShowsResult()
+    {
+        var client = Browser();
+        (await Forms.SignIn(client, WebHost.Key)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var response = await Forms.Paste(client, WebHost.Article("cotton"), source: "Wire", published: "2020-07-10");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Forms.Parse(response);
+        var row = page.QuerySelector("section.results tbody tr")!;
+        row.TextContent.ShouldContain("added");
+        var link = row.QuerySelector("a")!;
+        link.TextContent.ShouldBe("Officials weigh cotton measures");
+        var list = await Forms.Page(client, "/");
+        list.QuerySelector("table.documents a")!.GetAttribute("href").ShouldBe(link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Add_BadDate_400WithMessageAndNothingStored()
+    {
+        var client = Browser();
+        await Forms.SignIn(client, WebHost.Key);
+        var response = await Forms.Paste(client, WebHost.Article("cotton"), published: "the other day");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Forms.Parse(response)).QuerySelector("p.error")!.TextContent.ShouldContain("is not a date");
+        (await Forms.Page(client, "/")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Add_Upload_EachFileReported()
+    {
+        var client = Browser();
+        await Forms.SignIn(client, WebHost.Key);
+        var page = await Forms.Page(client, "/add");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.Token(page, "Upload")), "__csrf" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(WebHost.Article("cotton"))), "Files", "cotton.txt" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(WebHost.ArticleHtml("Council plan", "housing"))), "Files", "plan.html" },
+            { new ByteArrayContent([1, 2, 3]), "Files", "picture.png" },
+        };
+        var result = await Forms.Parse(await client.PostAsync("/add?handler=Upload", form));
+        var rows = result.QuerySelectorAll("section.results tbody tr");
+        rows.Length.ShouldBe(3);
+        rows[0].TextContent.ShouldContain("added");
+        rows[1].TextContent.ShouldContain("Council plan");
+        rows[2].TextContent.ShouldContain("unsupported file type '.png'");
+    }
+
+    [Fact]
+    public async Task Add_WithoutSignIn_RefusedAndNothingStored()
+    {
+        var client = Browser();
+        var page = await Forms.Page(client, "/add");
+        page.QuerySelector("p.notice")!.TextContent.ShouldContain("Sign in");
+        page.QuerySelector("textarea").ShouldBeNull();
+        // A forged post (with a valid antiforgery token from another page) is still refused without the session.
+        var token = Forms.Token(await Forms.Page(client, "/signin"));
+        var response = await client.PostAsync("/add?handler=Paste", new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = token, ["Text"] = WebHost.Article("cotton") }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Forms.Page(client, "/")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Add_PostWithoutAntiforgeryToken_400AndNothingStored()
+    {
+        var client = Browser();
+        await Forms.SignIn(client, WebHost.Key);
+        var response = await client.PostAsync("/add?handler=Paste", new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = WebHost.Article("cotton") }));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Forms.Page(client, "/")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Add_NoKeyConfigured_FormsDisabled()
+    {
+        using var host = new WebHost(new() { ["Storyline:ApiKey"] = null });
+        var page = await Forms.Page(host.CreateClient(), "/add");
+        page.QuerySelector("p.notice")!.TextContent.ShouldContain("disabled");
+        page.QuerySelector("form textarea").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task EveryPostForm_CarriesAntiforgeryToken()
+    {
+        var client = Browser();
+        await Forms.SignIn(client, WebHost.Key);
+        foreach (var path in new[] { "/", "/add", "/search", "/signin" })
+        {
+            var page = await Forms.Page(client, path);
+            foreach (var form in page.QuerySelectorAll("form").Where(f => !string.Equals(f.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase)))
+                form.QuerySelector("input[name=__csrf]").ShouldNotBeNull($"a form on {path} has no antiforgery token");
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_WrongKey_401NoCookie()
+    {
+        var client = Browser();
+        var response = await Forms.SignIn(client, "not-the-key");
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.TryGetValues("Set-Cookie", out var cookies);
+        (cookies ?? []).ShouldNotContain(c => c.StartsWith("storyline_session", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignIn_RightKey_HttpOnlyStrictSessionCookieWithoutTheKey()
+    {
+        var response = await Forms.SignIn(Browser(), WebHost.Key);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("storyline_session=", StringComparison.Ordinal));
+        cookie.ShouldContain("httponly");
+        cookie.ShouldContain("samesite=strict");
+        cookie.ShouldNotContain(WebHost.Key);
+    }
+
+    [Fact]
+    public async Task SignIn_ExternalReturnUrl_StaysOnSite()
+    {
+        var client = Browser();
+        var page = await Forms.Page(client, "/signin?returnUrl=https://evil.example/");
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__csrf"] = Forms.Token(page), ["Key"] = WebHost.Key, ["ReturnUrl"] = "https://evil.example/",
+        }));
+        response.Headers.Location!.ToString().ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task ReadsNeedKey_Pages_RedirectToSignInUntilSignedIn()
+    {
+        using var host = new WebHost(new() { ["Storyline:RequireKeyForReads"] = "true" });
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/search?q=x");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/signin?returnUrl=%2Fsearch%3Fq%3Dx");
+        (await client.GetAsync("/documents/1/original")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await Forms.SignIn(client, WebHost.Key);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Stylesheet_SelfHosted()
+    {
+        var page = await Forms.Page(_host.CreateClient(), "/");
+        var href = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        href.ShouldStartWith("/assets/site.css");
+        var css = await _host.CreateClient().GetAsync(href);
+        css.Content.Headers.ContentType!.MediaType.ShouldBe("text/css");
+        (await css.Content.ReadAsStringAsync()).ShouldContain("mark {");
+        page.QuerySelectorAll("script").Length.ShouldBe(0);
+    }
+
+    public void Dispose() => _host.Dispose();
+}
