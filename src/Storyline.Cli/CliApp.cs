@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(ReprocessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(StoriesCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try

@@ -38,3 +38,55 @@ public class StoriesCommandTests : IDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+public class BriefCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    [Fact]
+    public async Task Brief_SampleFolder_JsonHasAllSectionsAndCitationsIntoStoredText()
+    {
+        var (code, stdout, _) = await _cli.Run("brief", SharedData.Samples, "--json");
+        code.ShouldBe(0);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var titles = root.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("title").GetString()).ToList();
+        titles.ShouldContain("Executive Summary");
+        titles.ShouldContain("The Story So Far");
+        titles.ShouldContain("Why This Matters");
+        titles.ShouldContain("Who Thinks What?");
+        root.GetProperty("sections")[0].GetProperty("sentences").GetArrayLength().ShouldBe(3);
+        foreach (var sentence in root.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("sentences").EnumerateArray()))
+        {
+            var citation = sentence.GetProperty("citations")[0];
+            var id = citation.GetProperty("document").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var text = JsonDocument.Parse((await _cli.Run("show", id, "--json")).Out).RootElement.GetProperty("content").GetProperty("text").GetString()!;
+            var cited = text[citation.GetProperty("start").GetInt32()..citation.GetProperty("end").GetInt32()];
+            sentence.GetProperty("text").GetString()!.ShouldContain(cited.Trim());
+        }
+    }
+
+    [Fact]
+    public async Task Brief_EmptyStore_OneErrorLine()
+    {
+        var (code, _, stderr) = await _cli.Run("brief");
+        code.ShouldBe(1);
+        stderr.Trim().ShouldBe("error: store: no stories yet: give articles to ingest");
+    }
+
+    [Fact]
+    public async Task Timeline_Samples_EventsInDateOrder()
+    {
+        (await _cli.Run("ingest", SharedData.Samples)).Code.ShouldBe(0);
+        var (code, stdout, _) = await _cli.Run("timeline", "--json");
+        code.ShouldBe(0);
+        var dates = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("date").GetString()!).ToList();
+        dates.ShouldNotBeEmpty();
+        dates.ShouldBe(dates.Order(StringComparer.Ordinal).ToList());
+    }
+
+    public void Dispose()
+    {
+        _cli.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Storyline.Briefing;
+using Storyline.Ingestion;
+using Storyline.Pipeline;
+using Storyline.Stories;
+
+namespace Storyline.Cli.Commands;
+
+/// <summary><c>storyline brief [INPUT...]</c>: ingests what it is given, then writes the briefing of the story they form (or of the most recent story).</summary>
+internal static class BriefCommand
+{
+    public static readonly Option<long?> Story = new("--story") { Description = "Story id (see storyline stories); default: the story the inputs form, or the most recent" };
+
+    public static Command Create(CliContext context)
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Articles to ingest first (files, folders, URLs, feeds, .jsonl)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "markdown | json", DefaultValueFactory = _ => "markdown" };
+        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, IngestCommand.AllowPrivate };
+        command.SetAction(async (parse, ct) =>
+        {
+            var fmt = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(format)!.ToLowerInvariant();
+            if (fmt is not ("markdown" or "md" or "json"))
+            {
+                context.WriteError("--format", $"unknown format '{fmt}' (markdown or json)");
+                return 2;
+            }
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            var storyId = parse.GetValue(Story);
+            var failed = 0;
+            var specs = parse.GetValue(inputs) ?? [];
+            if (specs.Length > 0)
+            {
+                using var fetcher = new UrlFetcher(FetchOptions.Default with { AllowPrivate = parse.GetValue(IngestCommand.AllowPrivate) }, context.Time);
+                var ingestor = new Ingestor(DocumentPipeline.CreateDefault(context.Time), store);
+                var ids = new List<long>();
+                await foreach (var item in new InputResolver(fetcher, context.Time).ResolveAsync(specs, ct).ConfigureAwait(false))
+                {
+                    var result = await ingestor.IngestAsync(item, ct).ConfigureAwait(false);
+                    if (result.Status == IngestStatus.Failed) { context.WriteError(result.Name, result.Error!); failed++; }
+                    if (result.DocumentId is { } id) ids.Add(id);
+                }
+                await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+                if (storyId is null && ids.Count > 0)
+                {
+                    // The story most of the given inputs belong to.
+                    var index = await store.ReadStoryIndexAsync(ct).ConfigureAwait(false);
+                    storyId = index.Where(e => ids.Contains(e.DocumentId) && e.StoryId is not null).GroupBy(e => e.StoryId!.Value)
+                        .OrderByDescending(g => g.Count()).Select(g => (long?)g.Key).FirstOrDefault();
+                }
+            }
+            else await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+
+            var reader = new StoryReader(store, store);
+            var resolved = await reader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
+            if (resolved is null)
+            {
+                context.WriteError(storyId is null ? "store" : $"story {storyId}", storyId is null ? "no stories yet: give articles to ingest" : "not in the store");
+                return 1;
+            }
+            var documents = await reader.ReadAsync(resolved.Value, ct).ConfigureAwait(false);
+            var briefing = new ExtractiveBriefingWriter().Write(resolved.Value, documents, [], ct);
+            if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));
+            else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
+            return failed > 0 ? 1 : 0;
+        });
+        return command;
+    }
+}
+
+/// <summary>The JSON form of a briefing: sections of sentences, each with citations as document ids and character spans.</summary>
+internal static class BriefingJson
+{
+    public static object From(StoryBriefing b) => new
+    {
+        story = b.StoryId,
+        headline = b.Headline,
+        summary = Sentence(b.Summary),
+        sections = b.Sections.Select(s => new { title = s.Title, bulleted = s.Bulleted, sentences = s.Sentences.Select(Sentence) }),
+        sources = b.Sources.Values.Select(s => new { document = s.DocumentId, title = s.Title, publisher = s.Publisher, published = s.Published, published_is_estimate = s.PublishedIsEstimate, url = s.Url }),
+    };
+
+    private static object Sentence(BriefingSentence s) => new
+    {
+        text = s.Text,
+        citations = s.Citations.Select(c => new { document = c.DocumentId, start = c.Span.Start, end = c.Span.End }),
+    };
+}
+
+/// <summary><c>storyline timeline</c>: a story's dated events with their sources.</summary>
+internal static class TimelineCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("timeline", "Dated events of a story, merged across sources") { BriefCommand.Story };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+            var reader = new StoryReader(store, store);
+            var storyId = await reader.ResolveStoryAsync(parse.GetValue(BriefCommand.Story), ct).ConfigureAwait(false);
+            if (storyId is null)
+            {
+                context.WriteError(parse.GetValue(BriefCommand.Story) is { } s ? $"story {s}" : "store", "no such story");
+                return 1;
+            }
+            var events = new TimelineBuilder().Build(await reader.ReadAsync(storyId.Value, ct).ConfigureAwait(false), ct);
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                context.WriteJson(events.Select(e => new
+                {
+                    date = e.DateValue,
+                    granularity = e.Granularity.ToString().ToLowerInvariant(),
+                    text = e.Text,
+                    sources = e.Sources.Select(c => new { document = c.DocumentId, start = c.Span.Start, end = c.Span.End }),
+                }));
+                return 0;
+            }
+            var table = new Table().AddColumns("Date", "Event", "Sources");
+            foreach (var e in events)
+                table.AddRow(Markup.Escape(e.DateValue), Markup.Escape(e.Text), string.Join(", ", e.Sources.Select(s => s.DocumentId.ToString(CultureInfo.InvariantCulture))));
+            context.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Storyline.Briefing;
+
+/// <summary>One sentence of a briefing with the source sentences it rests on.</summary>
+public sealed record BriefingSentence(string Text, IReadOnlyList<Citation> Citations);
+
+/// <summary>A titled section; bulleted sections render each sentence as a bullet.</summary>
+public sealed record BriefingSection(string Title, IReadOnlyList<BriefingSentence> Sentences, bool Bulleted);
+
+/// <summary>A statement attributed to a speaker, as the attribution stage finds it: what the "Who Thinks What?" section is built from.</summary>
+/// <param name="Speaker">Canonical speaker name.</param>
+/// <param name="Role">Role or affiliation as the coverage gives it, if any.</param>
+/// <param name="Camp">The side the speaker speaks for.</param>
+/// <param name="Text">The statement's content.</param>
+/// <param name="Citation">The source sentence(s) it comes from.</param>
+public sealed record Statement(string Speaker, string? Role, string Camp, string Text, Citation Citation);
+
+/// <summary>A briefing on one story: headline, one-line summary and sections, every sentence cited.</summary>
+public sealed record StoryBriefing(long StoryId, string Headline, BriefingSentence Summary, IReadOnlyList<BriefingSection> Sections, IReadOnlyDictionary<long, SourceInfo> Sources);
+
+/// <summary>What a citation's document is, for footnotes and links.</summary>
+public sealed record SourceInfo(long DocumentId, string Title, string? Publisher, DateTimeOffset? Published, bool PublishedIsEstimate, string? Url, string Text);
+
+/// <summary>Section titles, fixed so that readers and tools find them.</summary>
+public static class SectionTitles
+{
+    /// <summary>Three bullets on the latest development.</summary>
+    public const string ExecutiveSummary = "Executive Summary";
+    /// <summary>Background from earlier coverage, in time order.</summary>
+    public const string StorySoFar = "The Story So Far";
+    /// <summary>Stakes and consequences.</summary>
+    public const string WhyThisMatters = "Why This Matters";
+    /// <summary>One bullet per camp or principal actor.</summary>
+    public const string WhoThinksWhat = "Who Thinks What?";
+}

@@ -1,0 +1,191 @@
+using Storyline.Documents;
+using Storyline.Stories;
+using Storyline.Text;
+
+namespace Storyline.Briefing;
+
+/// <summary>Options for <see cref="ExtractiveBriefingWriter"/>.</summary>
+/// <param name="ExecutiveBullets">Bullets in the executive summary.</param>
+/// <param name="BackgroundItems">Most items in "The Story So Far".</param>
+/// <param name="StakesSentences">Most sentences in "Why This Matters".</param>
+/// <param name="SectionSentences">Most sentences per body section.</param>
+/// <param name="Redundancy">A candidate sharing this much of its content words (Jaccard) with a chosen sentence is left out.</param>
+public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundItems = 6, int StakesSentences = 3, int SectionSentences = 4, double Redundancy = 0.45);
+
+/// <summary>The default, deterministic briefing writer: it selects, orders and cites source sentences (no generation, no network).
+/// A sentence is eligible only if it can stand alone and says who claims what when it reports a claim: sentences inside or made of
+/// quotations without a reporting verb, transcript answers, questions and sentences opening with a pronoun are left to the
+/// attribution-aware parts of the briefing.</summary>
+public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
+{
+    private readonly BriefingOptions _options = options ?? new BriefingOptions();
+
+    private sealed record Candidate(AnalysedDocument Doc, Sentence Sentence, int Ordinal, string Text, HashSet<string> Words, float Centrality)
+    {
+        public Citation Citation => new(Doc.Document.Id, Sentence.Span);
+    }
+
+    /// <summary>Writes the briefing of a story from its analysed documents and the statements attributed in them.</summary>
+    public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
+    {
+        if (documents.Count == 0) throw new ArgumentException("a story has at least one document", nameof(documents));
+        var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
+        if (originals.Count == 0) originals = [.. documents];
+        var candidates = Candidates(originals, cancellationToken);
+
+        // The latest development: the one holding the most recent document.
+        var latestDoc = originals.MaxBy(d => (d.SortDate, d.Document.Id))!;
+        var latest = candidates.Where(c => c.Doc.Development == latestDoc.Development).ToList();
+        var chosen = new List<Candidate>();
+
+        var headline = latestDoc.Document.Content.Metadata.Title ?? "Latest coverage";
+        var lead = latest.Where(c => c.Doc == latestDoc).OrderBy(c => c.Ordinal).FirstOrDefault() ?? latest.FirstOrDefault() ?? candidates.FirstOrDefault();
+        // With nothing eligible, the latest document's first sentence is the summary: still cited, never uncited.
+        var first = latestDoc.Analysis.Sentences.Count > 0 ? latestDoc.Analysis.Sentences[0] : null;
+        var summary = lead is not null ? Cite(lead)
+            : first is not null ? new BriefingSentence(first.Span.Slice(latestDoc.Text), [new Citation(latestDoc.Document.Id, first.Span)])
+            : new BriefingSentence(latestDoc.Text, [new Citation(latestDoc.Document.Id, new TextSpan(0, latestDoc.Text.Length))]);
+        if (lead is not null) chosen.Add(lead);
+
+        var sections = new List<BriefingSection>
+        {
+            new(SectionTitles.ExecutiveSummary, [.. Pick(latest.OrderByDescending(Score), _options.ExecutiveBullets, chosen).Select(Cite)], Bulleted: true),
+            new(SectionTitles.StorySoFar, Background(originals, candidates, latestDoc, chosen, cancellationToken), Bulleted: true),
+            new(SectionTitles.WhyThisMatters, [.. Pick(candidates.Where(c => StakesScore(c.Text) > 0).OrderByDescending(c => StakesScore(c.Text) + c.Centrality + (c.Doc.Development == latestDoc.Development ? 0.2f : 0)),
+                _options.StakesSentences, chosen).Select(Cite)], Bulleted: false),
+            new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements), Bulleted: true),
+        };
+        sections.AddRange(Developments(originals, candidates, chosen));
+        var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
+            d.Document.Content.Metadata.Title ?? Path.GetFileName(d.Document.InputName), d.Document.Content.Metadata.Publisher,
+            d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text));
+        return new StoryBriefing(storyId, headline, summary, sections, sources);
+    }
+
+    private List<Candidate> Candidates(IReadOnlyList<AnalysedDocument> documents, CancellationToken cancellationToken)
+    {
+        var vectorizer = new TermVectorizer(new TermVectorizerOptions(MaxTerms: 400), BackgroundFrequencies.Default);
+        var termsByDoc = documents.ToDictionary(d => d, d => vectorizer.Terms(d.Document.Content.Metadata.Title, d.Text));
+        foreach (var terms in termsByDoc.Values) vectorizer.Observe(terms);
+        // Centrality against the whole story: what most of the coverage is about.
+        var storyTerms = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var terms in termsByDoc.Values)
+            foreach (var (term, weight) in terms) storyTerms[term] = storyTerms.GetValueOrDefault(term) + weight;
+        var storyVector = vectorizer.Vectorize(storyTerms);
+        var candidates = new List<Candidate>();
+        foreach (var doc in documents)
+        {
+            int ordinal = 0;
+            foreach (var sentence in doc.Analysis.Sentences)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = sentence.Span.Slice(doc.Text).Trim();
+                if (!IsEligible(doc, sentence, text)) continue;
+                var vector = vectorizer.Vectorize(vectorizer.Terms(null, text));
+                candidates.Add(new Candidate(doc, sentence, ordinal++, text, TimelineBuilder.ContentWords(text), vector.Dot(storyVector)));
+            }
+        }
+        return candidates;
+    }
+
+    private static readonly string[] Cues =
+    [
+        " said", " says", " told", " added", " according to", " stated", " announced", " denied", " denies", " claimed", " claims", " insisted",
+        " warned", " urged", " argued", " asserted", " acknowledged", " noted", " reported", " wrote", " accused", " rejected", " condemned", " vowed",
+    ];
+
+    /// <summary>True when the sentence can stand alone in a briefing without stating someone's claim as fact.</summary>
+    internal static bool IsEligible(AnalysedDocument doc, Sentence sentence, string text)
+    {
+        var block = doc.Document.Content.Blocks.ElementAtOrDefault(sentence.Block);
+        if (block is null || block.Kind == BlockKind.Heading) return false;
+        if (doc.InTranscriptTurn(sentence.Block)) return false; // transcript turns are statements, not narration
+        if (text.Length < 40 || text.EndsWith('?') || sentence.StartsInsideQuote || sentence.QuoteDepthAtEnd > 0) return false;
+        var first = text.Split(' ', 2)[0].Trim('“', '"', '‘');
+        if (first is "He" or "She" or "They" or "It" or "This" or "These" or "Those" or "That" or "But" or "And" or "However," or "Otherwise,") return false;
+        var hasQuote = text.AsSpan().IndexOfAny("“”\"‘") >= 0;
+        var hasCue = Cues.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
+        // A quotation is only usable with its speaker in the same sentence.
+        return !hasQuote || hasCue;
+    }
+
+    private static float Score(Candidate c) => c.Centrality + (c.Ordinal < 3 ? 0.15f * (3 - c.Ordinal) : 0);
+
+    private static readonly string[] StakesCues =
+    [
+        "impact", "consequence", "likely to", "expected to", "could ", "would ", "strain", "significant", "first time", "risk", "threat",
+        "pressure", "undermine", "escalat", "retaliat", "sensitive", "unprecedented", "major", "crucial", "affect", "hurt", "cost",
+    ];
+
+    internal static float StakesScore(string text)
+    {
+        float score = 0;
+        foreach (var cue in StakesCues) if (text.Contains(cue, StringComparison.OrdinalIgnoreCase)) score += 0.25f;
+        return score;
+    }
+
+    private List<Candidate> Pick(IEnumerable<Candidate> ranked, int count, List<Candidate> chosen)
+    {
+        var picked = new List<Candidate>();
+        foreach (var c in ranked)
+        {
+            if (picked.Count >= count) break;
+            if (chosen.Any(o => o == c || TimelineBuilder.Jaccard(o.Words, c.Words) >= _options.Redundancy)) continue;
+            picked.Add(c);
+            chosen.Add(c);
+        }
+        return picked;
+    }
+
+    private List<BriefingSentence> Background(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, List<Candidate> chosen, CancellationToken cancellationToken)
+    {
+        // Earlier developments, oldest first, each told by its most central eligible sentence; dated timeline events from before
+        // the latest development fill in between.
+        var latestStart = documents.Where(d => d.Development == latestDoc.Development).Min(d => d.SortDate);
+        var items = new List<(DateTimeOffset When, Candidate Candidate)>();
+        foreach (var development in documents.Where(d => d.Development != latestDoc.Development).GroupBy(d => d.Development))
+        {
+            var best = Pick(candidates.Where(c => c.Doc.Development == development.Key).OrderByDescending(Score), 1, chosen).FirstOrDefault();
+            if (best is not null) items.Add((best.Doc.SortDate, best));
+        }
+        var events = new TimelineBuilder().Build(documents, cancellationToken);
+        foreach (var e in events.Where(e => new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) < latestStart))
+        {
+            var source = e.Sources[0];
+            var candidate = candidates.FirstOrDefault(c => c.Doc.Document.Id == source.DocumentId && c.Sentence.Span == source.Span);
+            if (candidate is null) continue;
+            if (Pick([candidate], 1, chosen).Count > 0) items.Add((new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), candidate));
+        }
+        return [.. items.OrderBy(i => i.When).Take(_options.BackgroundItems).Select(i => Cite(i.Candidate))];
+    }
+
+    private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements)
+    {
+        var bullets = new List<BriefingSentence>();
+        foreach (var camp in statements.GroupBy(s => s.Camp).OrderByDescending(g => g.Count()))
+        {
+            var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ToList();
+            var lead = speakers[0].OrderByDescending(s => s.Text.Length).First();
+            var names = string.Join(", ", speakers.Take(4).Select(g => g.Key));
+            var role = lead.Role is null ? "" : $", {lead.Role},";
+            bullets.Add(new BriefingSentence($"{camp.Key} ({names}): {lead.Speaker}{role} says: “{lead.Text.Trim().Trim('“', '”', '"')}”",
+                [.. camp.Select(s => s.Citation).Distinct().Take(6)]));
+        }
+        return bullets;
+    }
+
+    private IEnumerable<BriefingSection> Developments(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, List<Candidate> chosen)
+    {
+        // The body: one section per development, newest first, titled by its earliest document's headline.
+        foreach (var development in documents.GroupBy(d => d.Development).OrderByDescending(g => g.Max(d => d.SortDate)))
+        {
+            var titleDoc = development.OrderBy(d => d.SortDate).First();
+            var sentences = Pick(candidates.Where(c => c.Doc.Development == development.Key).OrderByDescending(Score), _options.SectionSentences, chosen)
+                .OrderBy(c => c.Doc.SortDate).ThenBy(c => c.Ordinal).Select(Cite).ToList();
+            if (sentences.Count == 0) continue;
+            yield return new BriefingSection(titleDoc.Document.Content.Metadata.Title ?? "Development", sentences, Bulleted: false);
+        }
+    }
+
+    private static BriefingSentence Cite(Candidate c) => new(c.Text, [c.Citation]);
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using Storyline.Briefing;
+using Storyline.Documents;
+using Storyline.Pipeline;
+
+namespace Storyline.Tests.Briefing;
+
+public class ExtractiveBriefingWriterTests
+{
+    private static readonly DocumentPipeline Pipeline = DocumentPipeline.CreateDefault();
+
+    private static AnalysedDocument Doc(long id, long development, string published, string text)
+    {
+        var input = new RawInput($"doc{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch,
+            new InputHints(Published: DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture)));
+        var stored = new StoredDocument(id, input.Name, null, Pipeline.Process(input), null, DateTimeOffset.UnixEpoch);
+        return AnalysedDocument.Analyse(stored, development);
+    }
+
+    private static List<AnalysedDocument> Story() =>
+    [
+        Doc(1, 1, "2020-07-10", "Washington sanctions Xinjiang officials\n\nThe United States on Thursday imposed sanctions on four officials in Xinjiang over the detention of Uygurs, the Treasury Department said.\n\n“These measures hold abusers to account,” Secretary of State Mike Pompeo said in a statement.\n\nAnalysts said the move was likely to strain relations between Washington and Beijing further."),
+        Doc(2, 1, "2020-07-11", "China vows reciprocal action\n\nChina said on Friday it would take reciprocal action against American institutions after the sanctions on Xinjiang officials.\n\nHe also urged the US to withdraw the measures, which he called a gross interference.\n\nThe foreign ministry spokesman did not give details of the measures Beijing was planning."),
+        Doc(3, 3, "2022-09-01", "UN report on Xinjiang\n\nThe United Nations human rights office released a report on Wednesday that found serious human rights violations in Xinjiang, according to the report's summary.\n\nBeijing rejected the report as a politicised document and said it was based on lies.\n\nThe findings could have a significant impact on how governments deal with companies that source cotton from Xinjiang."),
+    ];
+
+    [Fact]
+    public void Write_Story_HasEverySectionAndEverySentenceCitesRealText()
+    {
+        var docs = Story();
+        var briefing = new ExtractiveBriefingWriter().Write(7, docs, []);
+        briefing.Sections.Select(s => s.Title).Take(4).ShouldBe([SectionTitles.ExecutiveSummary, SectionTitles.StorySoFar, SectionTitles.WhyThisMatters, SectionTitles.WhoThinksWhat]);
+        briefing.Headline.ShouldBe("UN report on Xinjiang");
+        foreach (var sentence in briefing.Sections.SelectMany(s => s.Sentences).Append(briefing.Summary))
+        {
+            sentence.Citations.ShouldNotBeEmpty();
+            foreach (var c in sentence.Citations)
+            {
+                var doc = docs.Single(d => d.Document.Id == c.DocumentId);
+                c.Span.End.ShouldBeLessThanOrEqualTo(doc.Text.Length);
+                sentence.Text.ShouldContain(c.Span.Slice(doc.Text).Trim());
+            }
+        }
+    }
+
+    [Fact]
+    public void Write_Story_ExecutiveSummaryIsAboutTheLatestDevelopment()
+    {
+        var briefing = new ExtractiveBriefingWriter().Write(7, Story(), []);
+        briefing.Sections[0].Sentences.ShouldAllBe(s => s.Citations.All(c => c.DocumentId == 3));
+        briefing.Sections[1].Sentences.ShouldAllBe(s => s.Citations.All(c => c.DocumentId != 3));
+    }
+
+    [Fact]
+    public void Write_Story_LeavesOutUnattributedQuotesAndPronounOpeners()
+    {
+        var briefing = new ExtractiveBriefingWriter().Write(7, Story(), []);
+        var texts = briefing.Sections.SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
+        texts.ShouldNotContain(t => t.StartsWith("He also urged", StringComparison.Ordinal));
+        texts.Where(t => t.Contains('“', StringComparison.Ordinal)).ShouldAllBe(t => t.Contains(" said", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_TranscriptAnswers_AreNotStatedAsFact()
+    {
+        var doc = Doc(9, 9, "2020-08-27", "Press conference on trade\n\nThe ministry held a press conference on trade on Thursday with three officials answering questions.\n\nQ1: What is your response to the tariffs?\n\nA: The tariffs are a farce and they violate every rule of international trade.\n\nThe economy grew by 7 per cent in 2019 and employment rose in every single province of the country.");
+        var briefing = new ExtractiveBriefingWriter().Write(1, [doc], []);
+        var texts = briefing.Sections.SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
+        texts.ShouldNotContain(t => t.Contains("farce", StringComparison.Ordinal));
+        texts.ShouldNotContain(t => t.Contains("economy grew", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_Statements_OneWhoThinksWhatBulletPerCamp()
+    {
+        var docs = Story();
+        var statements = new List<Statement>
+        {
+            new("Mike Pompeo", "US Secretary of State", "US government", "These measures hold abusers to account", new Citation(1, new TextSpan(0, 10))),
+            new("Zhao Lijian", "foreign ministry spokesman", "Chinese government", "China will take reciprocal action", new Citation(2, new TextSpan(0, 10))),
+        };
+        var who = new ExtractiveBriefingWriter().Write(7, docs, statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat);
+        who.Sentences.Count.ShouldBe(2);
+        who.Sentences.ShouldContain(s => s.Text.StartsWith("US government (Mike Pompeo)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TimelineBuilder_SameEventInTwoSources_MergedAndInDateOrder()
+    {
+        var docs = new List<AnalysedDocument>
+        {
+            Doc(1, 1, "2020-07-10", "Sanctions\n\nOn July 9, the US Treasury imposed sanctions on four Xinjiang officials over the detention of Uygurs.\n\nIn May, the Commerce Department blacklisted seven Chinese companies."),
+            Doc(2, 1, "2020-07-11", "Reaction\n\nThe US Treasury imposed sanctions on four Xinjiang officials on July 9 over the detention of Uygurs."),
+        };
+        var events = new TimelineBuilder().Build(docs);
+        events.Select(e => e.DateValue).ShouldBe(["2020-05", "2020-07-09"]);
+        events[1].Sources.Select(s => s.DocumentId).ShouldBe([1L, 2L]);
+    }
+}
+
+public class BriefingPropertyTests
+{
+    private static readonly string[] Words =
+    [
+        "officials", "said", "sanctions", "Beijing", "Washington", "report", "the", "on", "Tuesday", "“", "”", "he", "They", "in", "2019",
+        "July", "9", "announced", "camps", "UN", "claimed", "according", "to", "analysts", "would", "impact", "economy", ",", ".", "?", "Q1:", "A:",
+    ];
+
+    [Fact]
+    public void Write_RandomStories_EverySentenceHasCitationsInsideItsDocument()
+    {
+        var random = new Random(20261123);
+        var pipeline = Storyline.Pipeline.DocumentPipeline.CreateDefault();
+        for (int story = 0; story < 40; story++)
+        {
+            var docs = new List<AnalysedDocument>();
+            for (int d = 0; d < random.Next(1, 5); d++)
+            {
+                var sb = new StringBuilder("Headline number ").Append(d).Append("\n\n");
+                for (int p = 0; p < random.Next(1, 6); p++)
+                {
+                    for (int w = 0; w < random.Next(5, 60); w++) sb.Append(Words[random.Next(Words.Length)]).Append(' ');
+                    sb.Append(".\n\n");
+                }
+                var input = new RawInput($"r{d}.txt", null, "text/plain", Encoding.UTF8.GetBytes(sb.ToString()), DateTimeOffset.UnixEpoch,
+                    new InputHints(Published: new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 900))));
+                ProcessedDocument processed;
+                try { processed = pipeline.Process(input); }
+                catch (Storyline.Pipeline.InputRejectedException) { continue; }
+                docs.Add(AnalysedDocument.Analyse(new StoredDocument(d + 1, input.Name, null, processed, null, DateTimeOffset.UnixEpoch), random.Next(1, 3)));
+            }
+            if (docs.Count == 0) continue;
+            var briefing = new ExtractiveBriefingWriter().Write(story, docs, []);
+            foreach (var sentence in briefing.Sections.SelectMany(s => s.Sentences).Append(briefing.Summary))
+            {
+                sentence.Citations.ShouldNotBeEmpty();
+                foreach (var c in sentence.Citations)
+                {
+                    var doc = docs.Single(x => x.Document.Id == c.DocumentId);
+                    (c.Span.Start >= 0 && c.Span.Length > 0 && c.Span.End <= doc.Text.Length).ShouldBeTrue();
+                }
+            }
+            var background = briefing.Sections.Single(s => s.Title == SectionTitles.StorySoFar);
+            background.Sentences.Count.ShouldBeLessThanOrEqualTo(6);
+        }
+    }
+}
