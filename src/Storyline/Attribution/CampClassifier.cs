@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Storyline.Attribution;
+
+/// <summary>Assigns a speaker to the camp they speak for, from their role, affiliation and name, by the rules of a small editable camps file.</summary>
+public sealed partial class CampClassifier
+{
+    private const string CountryToken = "{country}";
+    private readonly List<(string Camp, Regex Pattern, bool PerCountry)> _rules = [];
+
+    /// <summary>The camp given to speakers no rule matches.</summary>
+    public const string Other = "Other voices";
+
+    private static readonly (string Camp, string[] Names)[] Countries =
+    [
+        ("Chinese", ["China", "Chinese", "Beijing", "PRC", "People's Republic of China", "CPC", "Communist Party of China", "Xinjiang", "XUAR", "Xinjiang Uygur Autonomous Region", "XPCC", "Bingtuan", "Tibet", "Hong Kong government"]),
+        ("US", ["US", "U.S.", "United States", "America", "American", "Washington", "White House", "Pentagon", "Congress", "State Department", "Treasury"]),
+        ("UK", ["UK", "Britain", "British", "United Kingdom", "London", "Downing Street"]),
+        ("EU", ["EU", "European Union", "European Commission", "Brussels"]),
+        ("Russian", ["Russia", "Russian", "Moscow", "Kremlin"]),
+        ("Japanese", ["Japan", "Japanese", "Tokyo"]),
+        ("Turkish", ["Turkey", "Turkish", "Ankara"]),
+        ("German", ["Germany", "German", "Berlin"]),
+        ("French", ["France", "French", "Paris", "Elysee"]),
+        ("Indian", ["India", "Indian", "New Delhi"]),
+        ("Australian", ["Australia", "Australian", "Canberra"]),
+        ("Canadian", ["Canada", "Canadian", "Ottawa"]),
+        ("Taiwanese", ["Taiwan", "Taiwanese", "Taipei"]),
+        ("Ukrainian", ["Ukraine", "Ukrainian", "Kyiv"]),
+        ("Israeli", ["Israel", "Israeli"]),
+        ("Iranian", ["Iran", "Iranian", "Tehran"]),
+    ];
+
+    /// <summary>Reads rules from the text of a camps file.</summary>
+    public CampClassifier(string rules)
+    {
+        foreach (var raw in rules.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0) continue;
+            var camp = line[..colon].Trim();
+            var phrases = line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (phrases.Length == 0) continue;
+            var pattern = new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', phrases.OrderByDescending(p => p.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            _rules.Add((camp, pattern, camp.Contains(CountryToken, StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>The default rules shipped with Storyline (Attribution/Data/camps.txt).</summary>
+    public static CampClassifier Default { get; } = new(ReadDefault());
+
+    /// <summary>The default camps file's text, to copy and edit.</summary>
+    public static string ReadDefault()
+    {
+        using var stream = typeof(CampClassifier).Assembly.GetManifestResourceStream("Storyline.Attribution.Data.camps.txt")
+            ?? throw new InvalidOperationException("camps.txt is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads rules from a file, or the defaults when <paramref name="path"/> is null.</summary>
+    public static CampClassifier Load(string? path) => path is null ? Default : new CampClassifier(File.ReadAllText(path));
+
+    /// <summary>The camp of a speaker described by <paramref name="descriptions"/> (roles, affiliations, the source mention, the name).</summary>
+    public string Classify(IEnumerable<string?> descriptions)
+    {
+        var text = string.Join(" ; ", descriptions.Where(d => !string.IsNullOrWhiteSpace(d)));
+        if (text.Length == 0) return Other;
+        // The rule matching earliest wins: a role's head comes first ("spokesman for the Chinese mission at the UN" speaks for
+        // China, "UN High Commissioner" for the UN); file order breaks ties.
+        (string? Camp, int Index) best = (null, int.MaxValue);
+        foreach (var (camp, pattern, perCountry) in _rules)
+        {
+            var match = pattern.Match(text);
+            if (!match.Success || match.Index >= best.Index) continue;
+            if (!perCountry) best = (camp, match.Index);
+            else if (CountryOf(text) is { } country) best = (camp.Replace(CountryToken, country, StringComparison.Ordinal), match.Index);
+        }
+        if (best.Camp is not null) return best.Camp;
+        // A government, party or state named without a role word ("Beijing denies…", "Washington says…") speaks for its government.
+        var bare = CountryOf(text);
+        var governmentRule = _rules.FirstOrDefault(r => r.PerCountry);
+        if (bare is not null && governmentRule.Camp is not null && IsBareState(text)) return governmentRule.Camp.Replace(CountryToken, bare, StringComparison.Ordinal);
+        return Other;
+    }
+
+    private static string? CountryOf(string text)
+    {
+        // The earliest-mentioned country wins: "a spokesman for the Chinese mission at the UN" is Chinese.
+        (string? Camp, int Index) best = (null, int.MaxValue);
+        foreach (var (camp, names) in Countries)
+        {
+            foreach (var name in names)
+            {
+                var m = Regex.Match(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?:['’]s)?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant);
+                if (m.Success && m.Index < best.Index) best = (camp, m.Index);
+            }
+        }
+        return best.Camp;
+    }
+
+    private static bool IsBareState(string text) => BareState().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:China|Beijing|Washington|the United States|the US|US|U\.S\.|Moscow|London|Tokyo|Brussels|Xinjiang|the Xinjiang government)(?:\s*;.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareState();
+}

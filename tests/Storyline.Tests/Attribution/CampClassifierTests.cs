@@ -1,0 +1,33 @@
+using Storyline.Attribution;
+
+namespace Storyline.Tests.Attribution;
+
+public class CampClassifierTests
+{
+    [Theory]
+    [InlineData("foreign ministry spokesman", "China's foreign ministry", "Chinese government")]
+    [InlineData("spokesman for the Chinese mission at the UN", "Chinese mission at the UN", "Chinese government")]
+    [InlineData("US Secretary of State", null, "US government")]
+    [InlineData("vice-chairman of the Xinjiang Uygur autonomous region", null, "Chinese government")]
+    [InlineData("international relations professor at Renmin University", "Renmin University", "Academics and analysts")]
+    [InlineData("an expert on China's ethnic politics at the Hong Kong University of Science and Technology", null, "Academics and analysts")]
+    [InlineData("UN High Commissioner for Human Rights", null, "United Nations")]
+    [InlineData("an award-winning journalist", null, "Journalists and media")]
+    [InlineData("Beijing", null, "Chinese government")]
+    [InlineData("Washington", null, "US government")]
+    [InlineData("a local shopkeeper", null, CampClassifier.Other)]
+    public void Classify_RoleAndAffiliation_GivesCamp(string role, string? affiliation, string expected) =>
+        CampClassifier.Default.Classify([role, affiliation]).ShouldBe(expected);
+
+    [Fact]
+    public void Classify_CustomFile_OverridesDefaults()
+    {
+        var classifier = new CampClassifier("# test\nClub management: manager, chairman\nFans: supporter, fan\n");
+        classifier.Classify(["the club's manager"]).ShouldBe("Club management");
+        classifier.Classify(["a season-ticket supporter"]).ShouldBe("Fans");
+        classifier.Classify(["a referee"]).ShouldBe(CampClassifier.Other);
+    }
+
+    [Fact]
+    public void Classify_Nothing_IsOther() => CampClassifier.Default.Classify([null, " "]).ShouldBe(CampClassifier.Other);
+}
