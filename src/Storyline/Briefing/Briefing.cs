@@ -11,8 +11,9 @@ public sealed record BriefingSection(string Title, IReadOnlyList<BriefingSentenc
 /// <param name="Role">Role or affiliation as the coverage gives it, if any.</param>
 /// <param name="Camp">The side the speaker speaks for.</param>
 /// <param name="Text">The statement's content.</param>
-/// <param name="Citation">The source sentence(s) it comes from.</param>
-public sealed record Statement(string Speaker, string? Role, string Camp, string Text, Citation Citation);
+/// <param name="Citation">The content it comes from.</param>
+/// <param name="Source">Where the text names the speaker, when it does.</param>
+public sealed record Statement(string Speaker, string? Role, string Camp, string Text, Citation Citation, Citation? Source = null);
 
 /// <summary>A briefing on one story: headline, one-line summary and sections, every sentence cited.</summary>
 public sealed record StoryBriefing(long StoryId, string Headline, BriefingSentence Summary, IReadOnlyList<BriefingSection> Sections, IReadOnlyDictionary<long, SourceInfo> Sources);

@@ -31,7 +31,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         if (documents.Count == 0) throw new ArgumentException("a story has at least one document", nameof(documents));
         var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
         if (originals.Count == 0) originals = [.. documents];
-        var candidates = Candidates(originals, cancellationToken);
+        var candidates = Candidates(originals, statements, cancellationToken);
 
         // The latest development: the one holding the most recent document.
         var latestDoc = originals.MaxBy(d => (d.SortDate, d.Document.Id))!;
@@ -62,8 +62,9 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         return new StoryBriefing(storyId, headline, summary, sections, sources);
     }
 
-    private List<Candidate> Candidates(IReadOnlyList<AnalysedDocument> documents, CancellationToken cancellationToken)
+    private List<Candidate> Candidates(IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
     {
+        var claims = statements.ToLookup(s => s.Citation.DocumentId);
         var vectorizer = new TermVectorizer(new TermVectorizerOptions(MaxTerms: 400), BackgroundFrequencies.Default);
         var termsByDoc = documents.ToDictionary(d => d, d => vectorizer.Terms(d.Document.Content.Metadata.Title, d.Text));
         foreach (var terms in termsByDoc.Values) vectorizer.Observe(terms);
@@ -80,7 +81,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var text = sentence.Span.Slice(doc.Text).Trim();
-                if (!IsEligible(doc, sentence, text)) continue;
+                if (!IsEligible(doc, sentence, text) || IsUnattributedClaim(claims[doc.Document.Id], sentence.Span)) continue;
                 var vector = vectorizer.Vectorize(vectorizer.Terms(null, text));
                 candidates.Add(new Candidate(doc, sentence, ordinal++, text, TimelineBuilder.ContentWords(text), vector.Dot(storyVector)));
             }
@@ -108,6 +109,11 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         // A quotation is only usable with its speaker in the same sentence.
         return !hasQuote || hasCue;
     }
+
+    /// <summary>True when the sentence carries a claim the attribution stage found but does not itself name who makes it
+    /// (the speaker was named in an earlier sentence): stating it alone would state the claim as fact.</summary>
+    internal static bool IsUnattributedClaim(IEnumerable<Statement> claims, Documents.TextSpan sentence) =>
+        claims.Any(c => c.Citation.Span.Overlaps(sentence) && (c.Source is not { } source || !(sentence.Start <= source.Span.Start && source.Span.End <= sentence.End)));
 
     private static float Score(Candidate c) => c.Centrality + (c.Ordinal < 3 ? 0.15f * (3 - c.Ordinal) : 0);
 

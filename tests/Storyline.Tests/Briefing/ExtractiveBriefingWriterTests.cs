@@ -145,3 +145,15 @@ public class BriefingPropertyTests
         }
     }
 }
+
+public class BriefingClaimTests
+{
+    [Fact]
+    public void IsUnattributedClaim_ContentWithoutItsSourceInSentence_IsTrue()
+    {
+        var claim = new Statement("Zhao Lijian", null, "Chinese government", "x", new Citation(1, new TextSpan(100, 50)), new Citation(1, new TextSpan(20, 11)));
+        ExtractiveBriefingWriter.IsUnattributedClaim([claim], new TextSpan(90, 80)).ShouldBeTrue();
+        ExtractiveBriefingWriter.IsUnattributedClaim([claim], new TextSpan(0, 200)).ShouldBeFalse();
+        ExtractiveBriefingWriter.IsUnattributedClaim([claim], new TextSpan(300, 50)).ShouldBeFalse();
+    }
+}
