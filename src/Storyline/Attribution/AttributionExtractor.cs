@@ -11,8 +11,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
 {
     private readonly AttributionOptions _options = options ?? AttributionOptions.Default;
     private readonly HashSet<string> _verbs = options?.ExtraCues is { Count: > 0 } extra
-        ? new HashSet<string>(CueLexicon.Verbs.Concat(extra), StringComparer.OrdinalIgnoreCase)
-        : CueLexicon.Verbs;
+        ? new HashSet<string>(CueLexicon.AllVerbs.Concat(extra), StringComparer.OrdinalIgnoreCase)
+        : CueLexicon.AllVerbs;
 
     /// <inheritdoc />
     public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
@@ -307,6 +307,11 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 relative = srcStart >= 0;
                 if (!relative) srcEnd = -1;
             }
+            else if (j >= lo && _lw[j] is "who" && !IsComma(j - 1))
+            {
+                // "voters who said they …": the relative pronoun is the source mention; the resolver maps it.
+                srcStart = srcEnd = j;
+            }
             else if (j >= lo)
             {
                 srcEnd = j;
@@ -387,10 +392,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         private bool IsShortAdverbial(int first, int last)
         {
             if (IsComma(first)) return true;
-            if (last - first + 1 > 6) return false;
             for (int k = first; k <= last; k++)
                 if (_lw[k] == "that" || IsOpenQuote(k) || _lw[k] == ":") return false;
-            return true;
+            // A long tail is still an adverbial when it opens with a preposition or time word ("said at a news conference in …").
+            return last - first + 1 <= 6 || CueLexicon.AdverbialOpeners.Contains(_lw[first]);
         }
 
         private bool HasContentBefore(int lo, int breakToken)

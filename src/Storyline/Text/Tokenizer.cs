@@ -221,7 +221,11 @@ public sealed class Tokenizer
             case '`' when next == '`':
                 return (2, TokenKind.OpenQuote);
             case '\'' when next == '\'':
-                return (2, TokenKind.CloseQuote);
+                {
+                    // Some papers (NYT archives) open quotes with '' as well as close them: read the direction from the context.
+                    bool before = IsOpeningContext(prev), after = IsClosingContext(i + 2 < end ? text[i + 2] : ' ');
+                    return (2, before && !after ? TokenKind.OpenQuote : TokenKind.CloseQuote);
+                }
             case '"':
                 {
                     bool before = IsOpeningContext(prev), after = IsClosingContext(next);
