@@ -16,7 +16,8 @@ public static class AttributionBench
         var data = new Option<string>("--data") { Description = "A PolNeAR split folder, e.g. ../shared/eval/polnear/data/dev", Required = true };
         var errors = new Option<int>("--errors") { Description = "Print up to N missed and spurious contents" };
         var nested = new Option<bool>("--nested") { Description = "Also score nested attributions (PolNeAR annotates each token in at most one attribution, so by default only top-level ones are scored)" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested };
+        var show = new Option<string?>("--show") { Description = "Print gold and predicted attributions of the documents whose name contains this" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -51,6 +52,7 @@ public static class AttributionBench
                     .Select(q => new AttributionTriple(null, null, new Fragments(q.Segments.Select(s => (s.Start, s.End)).ToList()))).ToList();
                 baseline.Add(docs[i].Text, docs[i].Gold, quotes);
                 if (shown < limit) shown += PrintErrors(docs[i], predicted, limit - shown);
+                if (parse.GetValue(show) is { Length: > 0 } name && docs[i].Name.Contains(name, StringComparison.Ordinal)) PrintAll(docs[i], predicted);
             }
 
             var m = metrics;
@@ -109,6 +111,14 @@ public static class AttributionBench
             }
         }
         return shown;
+    }
+
+    private static void PrintAll(PolnearDocument doc, List<AttributionTriple> predicted)
+    {
+        string Show(Fragments? f) => f is null ? "-" : string.Join(" | ", f.Parts.Select(p => doc.Text[p.Start..Math.Min(p.End, doc.Text.Length)])).ReplaceLineEndings(" ");
+        foreach (var (label, list) in new[] { ("GOLD", doc.Gold), ("PRED", (IReadOnlyList<AttributionTriple>)predicted) })
+            foreach (var t in list.OrderBy(t => t.Content.Parts[0].Start))
+                Console.WriteLine($"{label} [{Show(t.Source)}] [{Show(t.Cue)}] {Truncate(Show(t.Content))}");
     }
 
     private static string Truncate(string s) => s.Length <= 110 ? s : s[..110] + "…";

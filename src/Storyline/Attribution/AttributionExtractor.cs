@@ -68,6 +68,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         private readonly Dictionary<int, Quotation> _byOpen = [];
         private readonly Dictionary<int, Quotation> _byClose = [];
         private readonly List<Draft> _drafts = [];
+        private Draft? _lastInSentence;
+        private int _lastSentence = -1;
 
         public Doc(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, AttributionOptions options, HashSet<string> verbs)
         {
@@ -202,6 +204,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: false);
                     if (draft is null) continue;
                     Commit(draft);
+                    _lastInSentence = draft;
+                    _lastSentence = s;
                     // Skip past what this attribution took.
                     while (i + 1 < hi && (_used[i + 1] || _owner[i + 1] is not null)) i++;
                 }
@@ -297,6 +301,17 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             // Left of the cue: auxiliaries and adverbs, then the source phrase.
             int j = c - 1;
             while (j >= lo && CueLexicon.Between.Contains(_lw[j])) j--;
+            if (j >= lo && _lw[j] is "and" or "but" && _lastInSentence is { } previous && previous.Source is { } shared && _sentenceOf[c] == _lastSentence)
+            {
+                // "He announced that … and vowed to …": the second cue shares the first one's source.
+                var co = new Draft { Block = block, Cue = _t[c].Span, Source = shared };
+                int start = ContentStart(c, end);
+                if (start > end) return null;
+                end = CutAtNextClause(start, end);
+                co.Parts.Add(Range(start, end));
+                ExtendQuotes(co, start, end);
+                return co;
+            }
             int srcStart = -1, srcEnd = -1;
             bool relative = false;
             if (j >= lo + 1 && _lw[j] is "which" or "who" or "that" && IsComma(j - 1) && j - 2 >= lo)
@@ -306,6 +321,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 srcStart = SourceLeft(srcEnd, lo);
                 relative = srcStart >= 0;
                 if (!relative) srcEnd = -1;
+                // The antecedent is usually the object of a verb the walk cannot tell from a noun: start at its determiner.
+                for (int k = srcEnd; relative && k > srcStart; k--)
+                    if (_lw[k] is "the" or "a" or "an" or "this" or "its" or "their") { srcStart = k; break; }
             }
             else if (j >= lo && _lw[j] is "who" && !IsComma(j - 1))
             {
@@ -321,14 +339,18 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
 
             int afterFirst = c + 1;
             int afterCount = CountContent(afterFirst, end);
-            bool shortAfter = afterCount == 0 || IsShortAdverbial(afterFirst, end);
+            // After a quote closed with a comma ("“…,” Weiner said in May on the podcast “Here’s the Thing.”") the cue is postposed
+            // whatever follows, unless the content opens right after it.
+            bool afterQuote = srcStart > lo && IsCloseQuote(srcStart - 1) && QuoteEndsWithComma(srcStart - 1)
+                && !(Is(afterFirst, "that") || Is(afterFirst, ":") || IsOpenQuote(afterFirst));
+            bool shortAfter = afterCount == 0 || afterQuote || IsShortAdverbial(afterFirst, end);
             bool precededByBreak = srcStart > lo && (IsComma(srcStart - 1) || IsCloseQuote(srcStart - 1) || _t[srcStart - 1].Kind == TokenKind.Dash);
 
             var d = new Draft { Block = block, Cue = _t[c].Span };
             if (srcStart >= 0 && precededByBreak && shortAfter && !relative && HasContentBefore(lo, srcStart - 1))
             {
                 // Postposed: "…, sources said." / "“…,” he said."
-                d.Source = Range(srcStart, srcEnd);
+                d.Source = SourceRange(srcStart, srcEnd);
                 if (!AddContentBefore(d, lo, srcStart - 1)) return null;
                 AddSplitContinuation(d, c, end, hi);
                 return d;
@@ -351,14 +373,41 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // No subject in reach: only a colon or quotation right after the cue still marks reported speech, with no source.
                 if (!(Is(afterFirst, ":") || IsOpenQuote(afterFirst)) || insideQuote) return null;
             }
-            else d.Source = Range(srcStart, srcEnd);
+            else d.Source = SourceRange(srcStart, srcEnd);
 
             int cs = ContentStart(c, end);
             if (cs > end) return null;
+            end = CutAtNextClause(cs, end);
             d.Parts.Add(Range(cs, end));
             ExtendQuotes(d, cs, end);
             if (owner is null) AddFollowingQuote(d, end, hi);
             return d;
+        }
+
+        private TextSpan SourceRange(int first, int last)
+        {
+            while (last > first && (IsComma(last) || _t[last].Kind == TokenKind.Dash)) last--;
+            return Range(first, last);
+        }
+
+        private bool QuoteEndsWithComma(int close)
+        {
+            int k = close - 1;
+            return k >= 0 && _lw[k] is "," or "?" or "!" or "...";
+        }
+
+        // A preposed content stops where the next attribution in the sentence starts: "…, he claimed …" or "… and vowed to …".
+        private int CutAtNextClause(int first, int last)
+        {
+            for (int k = first + 2; k <= last; k++)
+            {
+                if (_quoteDepth[k] > 0 || !IsCue(k)) continue;
+                int j = k - 1;
+                while (j > first && CueLexicon.Between.Contains(_lw[j])) j--;
+                if (_lw[j] is "and" or "but" && j > first) return j - 1;
+                if (j > first && CueLexicon.Pronouns.Contains(_lw[j]) && IsComma(j - 1) && j - 1 > first) return j - 2;
+            }
+            return last;
         }
 
         private Draft? BuildAccording(int c, int lo, int hi, int end, int block)
@@ -395,7 +444,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             for (int k = first; k <= last; k++)
                 if (_lw[k] == "that" || IsOpenQuote(k) || _lw[k] == ":") return false;
             // A long tail is still an adverbial when it opens with a preposition or time word ("said at a news conference in …").
-            return last - first + 1 <= 6 || CueLexicon.AdverbialOpeners.Contains(_lw[first]);
+            return last - first + 1 <= 2 || CueLexicon.AdverbialOpeners.Contains(_lw[first]) || (last - first + 1 <= 4 && CueLexicon.TakesListener.Contains(_lw[first - 1]));
         }
 
         private bool HasContentBefore(int lo, int breakToken)
@@ -412,7 +461,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         // The content of a postposed cue: everything before the break, or the whole quotation that closes there.
         private bool AddContentBefore(Draft d, int lo, int breakToken)
         {
-            int last = breakToken - 1;
+            int last = IsCloseQuote(breakToken) ? breakToken : breakToken - 1;
             while (last >= lo && IsComma(last)) last--;
             if (last < lo) return false;
             int first = lo;

@@ -14,7 +14,7 @@ internal static class CueLexicon
         "explain", "explained", "explains", "explaining", "stated", "declare", "declared", "declares", "declaring",
         "suggest", "suggested", "suggests", "suggesting", "stress", "stressed", "stresses", "stressing", "emphasize", "emphasized",
         "emphasizes", "emphasise", "emphasised", "vow", "vowed", "vows", "reject", "rejected", "rejects", "reported", "reports",
-        "tweeted", "tweets", "asked", "asks", "replied", "replies", "responded", "recalled", "recalls", "predicted", "predicts",
+        "tweeted", "asked", "asks", "replied", "replies", "responded", "recalled", "recalls", "predicted", "predicts",
         "promised", "promises", "pledged", "pledges", "admitted", "admits", "confirmed", "confirms", "conceded", "concedes",
         "complained", "complains", "reiterated", "reiterates", "alleged", "alleges", "accused", "accuses", "contended", "contends",
         "maintained", "maintains", "concluded", "concludes", "observed", "remarked", "commented", "countered", "cautioned",

@@ -214,9 +214,9 @@ public sealed class Tokenizer
         char next = i + 1 < end ? text[i + 1] : ' ';
         switch (c)
         {
-            case '“' or '„' or '‟' or '«':
+            case '“' or '„' or '‟' or '«' or '「' or '『':
                 return (1, TokenKind.OpenQuote);
-            case '”' or '»':
+            case '”' or '»' or '」' or '』':
                 return (1, TokenKind.CloseQuote);
             case '`' when next == '`':
                 return (2, TokenKind.OpenQuote);
