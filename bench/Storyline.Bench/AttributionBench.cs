@@ -17,7 +17,8 @@ public static class AttributionBench
         var errors = new Option<int>("--errors") { Description = "Print up to N missed and spurious contents" };
         var nested = new Option<bool>("--nested") { Description = "Also score nested attributions (PolNeAR annotates each token in at most one attribution, so by default only top-level ones are scored)" };
         var show = new Option<string?>("--show") { Description = "Print gold and predicted attributions of the documents whose name contains this" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show };
+        var samples = new Option<string?>("--samples") { Description = "Also print what the extractor finds in each .txt file of this folder (e.g. ../shared/samples/xinjiang)" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -55,6 +56,7 @@ public static class AttributionBench
                 if (parse.GetValue(show) is { Length: > 0 } name && docs[i].Name.Contains(name, StringComparison.Ordinal)) PrintAll(docs[i], predicted);
             }
 
+            if (parse.GetValue(samples) is { Length: > 0 } sampleFolder) PrintSamples(sampleFolder, analyzer, ner, extractor, ct);
             var m = metrics;
             Console.WriteLine($"documents {docs.Count}, gold {m.ContentOverlap.Gold}, predicted {m.ContentOverlap.Predicted}");
             Console.WriteLine($"content overlap P {m.ContentOverlap.Precision:0.000} R {m.ContentOverlap.Recall:0.000} F1 {m.ContentOverlap.F1:0.000} | exact F1 {m.ContentExact.F1:0.000}");
@@ -111,6 +113,23 @@ public static class AttributionBench
             }
         }
         return shown;
+    }
+
+    private static void PrintSamples(string folder, TextAnalyzer analyzer, NamedEntityRecognizer ner, AttributionExtractor extractor, CancellationToken ct)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            var analysis = analyzer.Analyze(text, ct);
+            var found = extractor.Extract(text, analysis, ner.Recognize(text, analysis, ct), ct);
+            Console.WriteLine($"== {Path.GetFileName(file)}: {found.Count} attributions");
+            foreach (var a in found)
+            {
+                var flags = (a.IsQuestion ? "Q " : "") + (a.SourceFromHandover ? "H " : "") + (a.Parent is { } p ? $"^{p} " : "");
+                var content = string.Join(" | ", a.Content.Parts.Select(x => x.Slice(text))).ReplaceLineEndings(" ");
+                Console.WriteLine($"  {flags}{a.Kind} [{a.Source?.Slice(text)}] [{a.Cue?.Slice(text)}] {Truncate(content)}");
+            }
+        }
     }
 
     private static void PrintAll(PolnearDocument doc, List<AttributionTriple> predicted)

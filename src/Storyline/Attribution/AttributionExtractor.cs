@@ -150,7 +150,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 var body = TextSpan.FromBounds(first.Span.Start, last.Span.End);
                 if (block.SpeakerLabel is not { } label)
                 {
-                    // Unlabelled paragraphs after an answer continue it until the next label.
+                    // Unlabelled paragraphs after an answer continue it until the next label; a short line with no sentence end
+                    // ("Reporter from China Daily") or a photo caption ends the answer.
+                    if (answer is not null && (IsHeadingLike(block) || _text.AsSpan(body.Start, body.Length).StartsWith("Photo", StringComparison.Ordinal)))
+                        answer = null;
                     if (answer is not null) Add(new Draft { Source = answer.Source, Cue = null, Label = answer.Label, Handover = answer.Handover, Block = b, Transcript = true }, body);
                     continue;
                 }
@@ -180,6 +183,14 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     }
                 }
             }
+        }
+
+        private bool IsHeadingLike(BlockAnalysis block)
+        {
+            if (block.SentenceCount != 1) return false;
+            var sentence = _a.Sentences[block.FirstSentence];
+            int last = sentence.FirstToken + sentence.TokenCount - 1;
+            return sentence.TokenCount <= 8 && !IsTerminal(last) && !IsCloseQuote(last);
         }
 
         private TextSpan PreferEntity(TextSpan span)

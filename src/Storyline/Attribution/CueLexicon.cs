@@ -71,7 +71,8 @@ internal static class CueLexicon
     {
         "believes", "believe", "believed", "thinks", "think", "found", "finds", "shows", "showed", "show", "expects",
         "hopes", "hoped", "fears", "feared", "estimated", "estimates", "indicated", "indicates", "writing", "stress", "note", "add",
-        "reject", "deny", "explain", "continued", "known", "appeared", "appears", "seemed", "seems",
+        "reject", "deny", "explain", "continued", "known", "appeared", "appears", "seemed", "seems", "alleged", "claims", "claim",
+        "demands",
     };
 
     /// <summary>Auxiliaries and adverbs that sit between the source and the cue ("has also repeatedly said").</summary>
@@ -81,7 +82,7 @@ internal static class CueLexicon
         "recently", "often", "once", "publicly", "earlier", "separately", "similarly", "reportedly", "would", "will", "long", "never",
         "not", "did", "does", "do", "already", "just", "still", "first", "n't", "privately", "openly", "frequently", "explicitly",
         "flatly", "firmly", "strongly", "bluntly", "angrily", "simply", "even", "had", "may", "might", "could", "can", "should", "must",
-        "once", "subsequently", "since", "initially", "originally", "has long", "consistently", "widely", "all", "both",
+        "once", "subsequently", "since", "initially", "originally", "has long", "consistently", "widely", "all", "both", "always", "hereby",
     };
 
     /// <summary>Words that end a source phrase when walking left from the cue: clause openers and verbs.</summary>
