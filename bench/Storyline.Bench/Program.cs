@@ -12,5 +12,6 @@ var root = new RootCommand("Storyline benchmarks")
     NerBench.Create(),
     NerTrainBench.Create(),
     TimexBench.Create(),
+    AttributionBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -90,7 +90,13 @@ public static class PolnearCorpus
         {
             var args = e.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
                 .Select(a => a.Split(':')).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
-            if (!args.TryGetValue("Content", out var content) || !spans.TryGetValue(content, out var contentSpan)) continue;
+            // Brat lets an annotator add a second content span as "Content2" (a quote continued after the cue, 67 events in
+            // train and dev); it is part of the content, and some events carry only Content2.
+            var contentParts = new List<(int Start, int End)>();
+            foreach (var key in new[] { "Content", "Content2" })
+                if (args.TryGetValue(key, out var id) && spans.TryGetValue(id, out var part)) contentParts.AddRange(part.Parts);
+            if (contentParts.Count == 0) continue;
+            var contentSpan = new Fragments(contentParts.OrderBy(p => p.Start).ToList());
             triples.Add(new AttributionTriple(
                 args.TryGetValue("Source", out var s) && spans.TryGetValue(s, out var sourceSpan) ? sourceSpan : null,
                 args.TryGetValue("Cue", out var c) && spans.TryGetValue(c, out var cueSpan) ? cueSpan : null,

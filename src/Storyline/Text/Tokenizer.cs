@@ -214,14 +214,18 @@ public sealed class Tokenizer
         char next = i + 1 < end ? text[i + 1] : ' ';
         switch (c)
         {
-            case '“' or '„' or '‟' or '«':
+            case '“' or '„' or '‟' or '«' or '「' or '『':
                 return (1, TokenKind.OpenQuote);
-            case '”' or '»':
+            case '”' or '»' or '」' or '』':
                 return (1, TokenKind.CloseQuote);
             case '`' when next == '`':
                 return (2, TokenKind.OpenQuote);
             case '\'' when next == '\'':
-                return (2, TokenKind.CloseQuote);
+                {
+                    // Some papers (NYT archives) open quotes with '' as well as close them: read the direction from the context.
+                    bool before = IsOpeningContext(prev), after = IsClosingContext(i + 2 < end ? text[i + 2] : ' ');
+                    return (2, before && !after ? TokenKind.OpenQuote : TokenKind.CloseQuote);
+                }
             case '"':
                 {
                     bool before = IsOpeningContext(prev), after = IsClosingContext(next);

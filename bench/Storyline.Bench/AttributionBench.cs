@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Storyline.Attribution;
+using Storyline.Bench.Attribution;
+using Storyline.Entities;
+using Storyline.Text;
+
+namespace Storyline.Bench;
+
+/// <summary><c>attribution --data FOLDER</c>: scores the attribution extractor on a PolNeAR split (text/ and attributions/),
+/// with a same-run baseline that takes every closed quotation as a content with no source.</summary>
+public static class AttributionBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "A PolNeAR split folder, e.g. ../shared/eval/polnear/data/dev", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Print up to N missed and spurious contents" };
+        var nested = new Option<bool>("--nested") { Description = "Also score nested attributions (PolNeAR annotates each token in at most one attribution, so by default only top-level ones are scored)" };
+        var show = new Option<string?>("--show") { Description = "Print gold and predicted attributions of the documents whose name contains this" };
+        var samples = new Option<string?>("--samples") { Description = "Also print what the extractor finds in each .txt file of this folder (e.g. ../shared/samples/xinjiang)" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples };
+        command.SetAction((parse, ct) =>
+        {
+            var folder = parse.GetValue(data)!;
+            var docs = PolnearCorpus.Load(folder);
+            if (docs.Count == 0) { Console.Error.WriteLine("error: no annotated PolNeAR documents found"); return Task.FromResult(1); }
+            var analyzer = new TextAnalyzer();
+            var ner = new NamedEntityRecognizer();
+            var extractor = new AttributionExtractor();
+            bool withNested = parse.GetValue(nested);
+
+            // Analysis and NER are earlier stages: run them first so the timing covers the attribution stage alone.
+            var inputs = docs.Select(d =>
+            {
+                var analysis = analyzer.Analyze(d.Text, ct);
+                return (Analysis: analysis, Entities: ner.Recognize(d.Text, analysis, ct));
+            }).ToList();
+            for (int i = 0; i < Math.Min(docs.Count, 20); i++) extractor.Extract(docs[i].Text, inputs[i].Analysis, inputs[i].Entities, ct);
+
+            var outputs = new List<IReadOnlyList<Storyline.Attribution.Attribution>>(docs.Count);
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < docs.Count; i++) outputs.Add(extractor.Extract(docs[i].Text, inputs[i].Analysis, inputs[i].Entities, ct));
+            double seconds = sw.Elapsed.TotalSeconds;
+
+            var metrics = new AttributionMetrics();
+            var baseline = new AttributionMetrics();
+            int shown = 0, limit = parse.GetValue(errors);
+            for (int i = 0; i < docs.Count; i++)
+            {
+                var predicted = outputs[i].Where(a => withNested || a.Parent is null).Select(ToTriple).ToList();
+                metrics.Add(docs[i].Text, docs[i].Gold, predicted);
+                var quotes = inputs[i].Analysis.Quotations.Where(q => q.IsClosed && q.Depth == 1)
+                    .Select(q => new AttributionTriple(null, null, new Fragments(q.Segments.Select(s => (s.Start, s.End)).ToList()))).ToList();
+                baseline.Add(docs[i].Text, docs[i].Gold, quotes);
+                if (shown < limit) shown += PrintErrors(docs[i], predicted, limit - shown);
+                if (parse.GetValue(show) is { Length: > 0 } name && docs[i].Name.Contains(name, StringComparison.Ordinal)) PrintAll(docs[i], predicted);
+            }
+
+            if (parse.GetValue(samples) is { Length: > 0 } sampleFolder) PrintSamples(sampleFolder, analyzer, ner, extractor, ct);
+            var m = metrics;
+            Console.WriteLine($"documents {docs.Count}, gold {m.ContentOverlap.Gold}, predicted {m.ContentOverlap.Predicted}");
+            Console.WriteLine($"content overlap P {m.ContentOverlap.Precision:0.000} R {m.ContentOverlap.Recall:0.000} F1 {m.ContentOverlap.F1:0.000} | exact F1 {m.ContentExact.F1:0.000}");
+            Console.WriteLine($"source  overlap F1 {m.SourceOverlap.F1:0.000} | exact F1 {m.SourceExact.F1:0.000} | cue overlap F1 {m.CueOverlap.F1:0.000} | triples F1 {m.TripleOverlap.F1:0.000}");
+            Console.WriteLine($"baseline (closed quotations, no source): content overlap F1 {baseline.ContentOverlap.F1:0.000}, triples F1 {baseline.TripleOverlap.F1:0.000}");
+            BenchOutput.Write(new
+            {
+                bench = "attribution",
+                data = folder,
+                documents = docs.Count,
+                nested = withNested,
+                metrics = metrics.ToJson(),
+                documents_per_second = BenchOutput.R(docs.Count / Math.Max(seconds, 1e-9), 1),
+                baseline_closed_quotes = baseline.ToJson(),
+            });
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(
+        a.Source is { } s ? Fragments.Of(s.Start, s.End) : null,
+        a.Cue is { } c ? Fragments.Of(c.Start, c.End) : null,
+        new Fragments(a.Content.Parts.Select(p => (p.Start, p.End)).ToList()));
+
+    private static int PrintErrors(PolnearDocument doc, List<AttributionTriple> predicted, int limit)
+    {
+        var pairs = AttributionMetrics.Match(doc.Gold.Select(g => g.Content).ToList(), predicted.Select(p => p.Content).ToList(), doc.Text, exact: false);
+        var matchedGold = pairs.Select(p => p.Gold).ToHashSet();
+        var matchedPredicted = pairs.Select(p => p.Predicted).ToHashSet();
+        int shown = 0;
+        string Show(Fragments? f) => f is null ? "-" : string.Join(" | ", f.Parts.Select(p => doc.Text[p.Start..Math.Min(p.End, doc.Text.Length)])).ReplaceLineEndings(" ");
+        for (int g = 0; g < doc.Gold.Count && shown < limit; g++)
+        {
+            if (matchedGold.Contains(g)) continue;
+            Console.WriteLine($"MISS {doc.Name}: [{Show(doc.Gold[g].Source)}] [{Show(doc.Gold[g].Cue)}] {Truncate(Show(doc.Gold[g].Content))}");
+            shown++;
+        }
+        for (int p = 0; p < predicted.Count && shown < limit; p++)
+        {
+            if (matchedPredicted.Contains(p)) continue;
+            Console.WriteLine($"FALSE {doc.Name}: [{Show(predicted[p].Source)}] [{Show(predicted[p].Cue)}] {Truncate(Show(predicted[p].Content))}");
+            shown++;
+        }
+        foreach (var (g, p) in pairs)
+        {
+            if (shown >= limit) break;
+            var gs = doc.Gold[g].Source;
+            var ps = predicted[p].Source;
+            if (gs is not null && (ps is null || gs.OverlapWith(ps) == 0))
+            {
+                Console.WriteLine($"SOURCE {doc.Name}: gold [{Show(gs)}] got [{Show(ps)}] for {Truncate(Show(doc.Gold[g].Content))}");
+                shown++;
+            }
+        }
+        return shown;
+    }
+
+    private static void PrintSamples(string folder, TextAnalyzer analyzer, NamedEntityRecognizer ner, AttributionExtractor extractor, CancellationToken ct)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            var analysis = analyzer.Analyze(text, ct);
+            var found = extractor.Extract(text, analysis, ner.Recognize(text, analysis, ct), ct);
+            Console.WriteLine($"== {Path.GetFileName(file)}: {found.Count} attributions");
+            foreach (var a in found)
+            {
+                var flags = (a.IsQuestion ? "Q " : "") + (a.SourceFromHandover ? "H " : "") + (a.Parent is { } p ? $"^{p} " : "");
+                var content = string.Join(" | ", a.Content.Parts.Select(x => x.Slice(text))).ReplaceLineEndings(" ");
+                Console.WriteLine($"  {flags}{a.Kind} [{a.Source?.Slice(text)}] [{a.Cue?.Slice(text)}] {Truncate(content)}");
+            }
+        }
+    }
+
+    private static void PrintAll(PolnearDocument doc, List<AttributionTriple> predicted)
+    {
+        string Show(Fragments? f) => f is null ? "-" : string.Join(" | ", f.Parts.Select(p => doc.Text[p.Start..Math.Min(p.End, doc.Text.Length)])).ReplaceLineEndings(" ");
+        foreach (var (label, list) in new[] { ("GOLD", doc.Gold), ("PRED", (IReadOnlyList<AttributionTriple>)predicted) })
+            foreach (var t in list.OrderBy(t => t.Content.Parts[0].Start))
+                Console.WriteLine($"{label} [{Show(t.Source)}] [{Show(t.Cue)}] {Truncate(Show(t.Content))}");
+    }
+
+    private static string Truncate(string s) => s.Length <= 110 ? s : s[..110] + "…";
+}

@@ -1,0 +1,754 @@
+using System.Text.RegularExpressions;
+using Storyline.Documents;
+using Storyline.Entities;
+using Storyline.Text;
+
+namespace Storyline.Attribution;
+
+/// <summary>Rule-based attribution finder: direct, indirect and mixed reported speech around reporting cues, quotes continued over
+/// paragraphs, and transcripts (questions, moderator hand-overs, answers), with nested attributions inside contents.</summary>
+public sealed partial class AttributionExtractor(AttributionOptions? options = null) : IAttributionExtractor
+{
+    private readonly AttributionOptions _options = options ?? AttributionOptions.Default;
+    private readonly HashSet<string> _verbs = options?.ExtraCues is { Count: > 0 } extra
+        ? new HashSet<string>(CueLexicon.AllVerbs.Concat(extra), StringComparer.OrdinalIgnoreCase)
+        : CueLexicon.AllVerbs;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var doc = new Doc(text, analysis, entities ?? [], _options, _verbs);
+        doc.Transcripts(cancellationToken);
+        doc.Sentences(cancellationToken);
+        doc.Continuations(cancellationToken);
+        if (_options.IncludeNested) doc.Nested(cancellationToken);
+        return doc.Results();
+    }
+
+    [GeneratedRegex(@"^(Q|Q\d{1,3}|Question|Reporter|Journalist)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionLabel();
+
+    [GeneratedRegex(@"^(A|A\d{1,3}|Answer)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerLabel();
+
+    // "This question goes to Mehmut Usman." / "I'll give the floor to …" / "… will be answered by …"
+    [GeneratedRegex(@"\b(?:goes|go|is\s+directed|is\s+addressed|floor|over|answered\s+by|turn)\s+(?:to\s+)?(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Director\s+|Spokesperson\s+)?(?<name>\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,4})")]
+    private static partial Regex Handover();
+
+    private sealed class Draft
+    {
+        public List<TextSpan> Parts { get; } = [];
+        public TextSpan? Cue;
+        public TextSpan? Source;
+        public bool IsQuestion;
+        public Draft? Parent;
+        public TextSpan? Label;
+        public bool Handover;
+        public int Block;
+        public bool Transcript;
+    }
+
+    /// <summary>Per-text working state: token facts, who owns which token, and the drafts found so far.</summary>
+    private sealed class Doc
+    {
+        private readonly string _text;
+        private readonly TextAnalysis _a;
+        private readonly IReadOnlyList<NamedEntity> _entities;
+        private readonly AttributionOptions _options;
+        private readonly HashSet<string> _verbs;
+        private readonly IReadOnlyList<Token> _t;
+        private readonly string[] _lw;
+        private readonly int[] _quoteDepth;
+        private readonly int[] _sentenceOf;
+        private readonly int[] _blockOfSentence;
+        private readonly bool[] _used;
+        private readonly Draft?[] _owner;
+        private readonly Dictionary<int, Quotation> _byOpen = [];
+        private readonly Dictionary<int, Quotation> _byClose = [];
+        private readonly List<Draft> _drafts = [];
+        private Draft? _lastInSentence;
+        private int _lastSentence = -1;
+
+        public Doc(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, AttributionOptions options, HashSet<string> verbs)
+        {
+            _text = text;
+            _a = analysis;
+            _entities = entities;
+            _options = options;
+            _verbs = verbs;
+            _t = analysis.Tokens;
+            int n = _t.Count;
+            _lw = new string[n];
+            for (int i = 0; i < n; i++) _lw[i] = _t[i].Text(text).ToLowerInvariant().Replace('’', '\'');
+            _quoteDepth = new int[n];
+            foreach (var q in analysis.Quotations)
+            {
+                if (q.OpenToken >= 0 && q.OpenToken < n) _byOpen.TryAdd(q.OpenToken, q);
+                if (q.CloseToken >= 0 && q.CloseToken < n) _byClose.TryAdd(q.CloseToken, q);
+                foreach (var seg in q.Segments)
+                    for (int i = FirstAtOrAfter(seg.Start); i < n && _t[i].Span.End <= seg.End; i++) _quoteDepth[i]++;
+            }
+            _sentenceOf = new int[n];
+            Array.Fill(_sentenceOf, -1);
+            for (int s = 0; s < analysis.Sentences.Count; s++)
+            {
+                var sentence = analysis.Sentences[s];
+                for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount && i < n; i++) _sentenceOf[i] = s;
+            }
+            _blockOfSentence = new int[analysis.Sentences.Count];
+            for (int b = 0; b < analysis.Blocks.Count; b++)
+            {
+                var block = analysis.Blocks[b];
+                for (int s = block.FirstSentence; s < block.FirstSentence + block.SentenceCount && s < _blockOfSentence.Length; s++) _blockOfSentence[s] = b;
+            }
+            _used = new bool[n];
+            _owner = new Draft?[n];
+        }
+
+        private int FirstAtOrAfter(int position)
+        {
+            int lo = 0, hi = _t.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_t[mid].Span.Start < position) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        private bool Is(int i, string value) => i >= 0 && i < _t.Count && _lw[i] == value;
+
+        private bool IsWord(int i) => i >= 0 && i < _t.Count && _t[i].Kind is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Number;
+
+        private bool IsOpenQuote(int i) => i >= 0 && i < _t.Count && _byOpen.ContainsKey(i);
+
+        private bool IsCloseQuote(int i) => i >= 0 && i < _t.Count && _byClose.ContainsKey(i);
+
+        private bool IsTerminal(int i) => i >= 0 && i < _t.Count && _t[i].Kind is TokenKind.Punctuation or TokenKind.Ellipsis
+            && _lw[i] is "." or "!" or "?" or "..." or "…" or "。" or "！" or "？";
+
+        private bool IsComma(int i) => i >= 0 && i < _t.Count && _lw[i] == ",";
+
+        private TextSpan Range(int first, int last) => TextSpan.FromBounds(_t[first].Span.Start, _t[last].Span.End);
+
+        // ---- transcripts -------------------------------------------------------------------------------------------
+
+        public void Transcripts(CancellationToken ct)
+        {
+            Draft? answer = null;
+            TextSpan? handedTo = null;
+            for (int b = 0; b < _a.Blocks.Count; b++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var block = _a.Blocks[b];
+                if (block.SentenceCount == 0) continue;
+                var first = _a.Sentences[block.FirstSentence];
+                var last = _a.Sentences[block.FirstSentence + block.SentenceCount - 1];
+                var body = TextSpan.FromBounds(first.Span.Start, last.Span.End);
+                if (block.SpeakerLabel is not { } label)
+                {
+                    // Unlabelled paragraphs after an answer continue it until the next label; a short line with no sentence end
+                    // ("Reporter from China Daily") or a photo caption ends the answer.
+                    if (answer is not null && (IsHeadingLike(block) || _text.AsSpan(body.Start, body.Length).StartsWith("Photo", StringComparison.Ordinal)))
+                        answer = null;
+                    if (answer is not null) Add(new Draft { Source = answer.Source, Cue = null, Label = answer.Label, Handover = answer.Handover, Block = b, Transcript = true }, body);
+                    continue;
+                }
+                var name = label.Slice(_text).TrimEnd(':').Trim();
+                var colon = new TextSpan(label.End - 1, 1);
+                if (QuestionLabel().IsMatch(name))
+                {
+                    answer = null;
+                    Add(new Draft { Cue = colon, IsQuestion = true, Label = label, Block = b, Transcript = true }, body);
+                }
+                else if (AnswerLabel().IsMatch(name))
+                {
+                    answer = new Draft { Source = handedTo, Cue = colon, Label = label, Handover = handedTo is not null, Block = b, Transcript = true };
+                    Add(answer, body);
+                }
+                else
+                {
+                    answer = null;
+                    var source = new TextSpan(label.Start, label.Slice(_text).TrimEnd(':').TrimEnd().Length);
+                    var speaker = new Draft { Source = source, Cue = colon, Label = label, Block = b, Transcript = true };
+                    Add(speaker, body);
+                    var m = Handover().Match(_text, body.Start, body.Length);
+                    if (m.Success)
+                    {
+                        var g = m.Groups["name"];
+                        handedTo = PreferEntity(new TextSpan(g.Index, g.Length));
+                    }
+                }
+            }
+        }
+
+        private bool IsHeadingLike(BlockAnalysis block)
+        {
+            if (block.SentenceCount != 1) return false;
+            var sentence = _a.Sentences[block.FirstSentence];
+            int last = sentence.FirstToken + sentence.TokenCount - 1;
+            return sentence.TokenCount <= 8 && !IsTerminal(last) && !IsCloseQuote(last);
+        }
+
+        private TextSpan PreferEntity(TextSpan span)
+        {
+            foreach (var e in _entities)
+                if (e.Type == "PER" && e.Span.Overlaps(span)) return e.Span;
+            return span;
+        }
+
+        // ---- cue-anchored attributions ----------------------------------------------------------------------------
+
+        public void Sentences(CancellationToken ct)
+        {
+            for (int s = 0; s < _a.Sentences.Count; s++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var sentence = _a.Sentences[s];
+                int lo = sentence.FirstToken, hi = Math.Min(_t.Count, sentence.FirstToken + sentence.TokenCount);
+                for (int i = lo; i < hi; i++)
+                {
+                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !IsCue(i)) continue;
+                    var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: false);
+                    if (draft is null) continue;
+                    Commit(draft);
+                    _lastInSentence = draft;
+                    _lastSentence = s;
+                    // Skip past what this attribution took.
+                    while (i + 1 < hi && (_used[i + 1] || _owner[i + 1] is not null)) i++;
+                }
+            }
+        }
+
+        public void Nested(CancellationToken ct)
+        {
+            foreach (var outer in _drafts.ToList())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (outer.Parent is not null || outer.IsQuestion) continue;
+                foreach (var part in outer.Parts)
+                {
+                    int from = FirstAtOrAfter(part.Start);
+                    for (int i = from; i < _t.Count && _t[i].Span.End <= part.End; i++)
+                    {
+                        if (_used[i] || _owner[i] != outer || !IsCue(i)) continue;
+                        int s = _sentenceOf[i];
+                        if (s < 0) continue;
+                        var sentence = _a.Sentences[s];
+                        int lo = Math.Max(sentence.FirstToken, from), hi = Math.Min(sentence.FirstToken + sentence.TokenCount, FirstAtOrAfter(part.End));
+                        // Inside a quote, the inner attribution stays inside that quotation.
+                        if (_quoteDepth[i] > 0 && InnermostQuote(i) is { } q)
+                        {
+                            lo = Math.Max(lo, q.OpenToken + 1);
+                            if (q.CloseToken >= 0) hi = Math.Min(hi, q.CloseToken);
+                        }
+                        if (lo >= hi) continue;
+                        var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: _quoteDepth[i] > 0, owner: outer);
+                        if (draft is null) continue;
+                        draft.Parent = outer;
+                        Commit(draft, outer);
+                        while (i + 1 < hi && _owner[i + 1] == draft) i++;
+                    }
+                }
+            }
+        }
+
+        private Quotation? InnermostQuote(int i)
+        {
+            Quotation? best = null;
+            foreach (var q in _a.Quotations)
+            {
+                if (q.OpenToken >= i) break;
+                if (q.Segments.Any(seg => seg.Start <= _t[i].Span.Start && _t[i].Span.End <= seg.End) && (best is null || q.Depth > best.Depth)) best = q;
+            }
+            return best;
+        }
+
+        private bool IsCue(int i)
+        {
+            if (_t[i].Kind != TokenKind.Word) return false;
+            var w = _lw[i];
+            if (w == "according") return Is(i + 1, "to");
+            if (!_verbs.Contains(w)) return false;
+            // "the report says" is a cue, "a say", "the claims" are nouns.
+            if (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") || Is(i - 1, "its")) return false;
+            if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i);
+            return true;
+        }
+
+        // A verb that is only a cue with a complement clause: "that", a colon or a quotation within a few tokens.
+        private bool HasComplement(int i)
+        {
+            for (int k = i + 1; k < Math.Min(_t.Count, i + 5); k++)
+            {
+                if (_lw[k] is "that" or ":" || IsOpenQuote(k)) return true;
+                if (IsTerminal(k)) return IsPostposedEnd(i);
+            }
+            return IsPostposedEnd(i);
+        }
+
+        // "…, the source added." — the cue closes the sentence after a comma or quote and a short subject.
+        private bool IsPostposedEnd(int i)
+        {
+            int j = i + 1;
+            while (j < _t.Count && (IsTerminal(j) || _t[j].Kind == TokenKind.CloseQuote)) j++;
+            bool endsHere = j >= _t.Count || _sentenceOf[j] != _sentenceOf[i] || IsComma(i + 1);
+            if (!endsHere) return false;
+            int k = i - 1;
+            for (int steps = 0; k >= 0 && steps < 8 && _sentenceOf[k] == _sentenceOf[i]; k--, steps++)
+                if (IsComma(k) || IsCloseQuote(k)) return steps > 0;
+            return false;
+        }
+
+        private Draft? Build(int c, int lo, int hi, int block, bool insideQuote, Draft? owner = null)
+        {
+            int end = hi - 1;
+            while (end > c && (IsTerminal(end) || (_t[end].Kind is TokenKind.Punctuation && _lw[end] is "," or ";" or ":"))) end--;
+            if (_lw[c] == "according") return BuildAccording(c, lo, hi, end, block);
+
+            // Left of the cue: auxiliaries and adverbs, then the source phrase.
+            int j = c - 1;
+            while (j >= lo && CueLexicon.Between.Contains(_lw[j])) j--;
+            if (j >= lo && _lw[j] is "and" or "but" && _lastInSentence is { } previous && previous.Source is { } shared && _sentenceOf[c] == _lastSentence)
+            {
+                // "He announced that … and vowed to …": the second cue shares the first one's source.
+                var co = new Draft { Block = block, Cue = _t[c].Span, Source = shared };
+                int start = ContentStart(c, end);
+                if (start > end) return null;
+                end = CutAtNextClause(start, end);
+                co.Parts.Add(Range(start, end));
+                ExtendQuotes(co, start, end);
+                return co;
+            }
+            int srcStart = -1, srcEnd = -1;
+            bool relative = false;
+            if (j >= lo + 1 && _lw[j] is "which" or "who" or "that" && IsComma(j - 1) && j - 2 >= lo)
+            {
+                // "the report, which said …": the source is the phrase before the relative pronoun.
+                srcEnd = j - 2;
+                srcStart = SourceLeft(srcEnd, lo);
+                relative = srcStart >= 0;
+                if (!relative) srcEnd = -1;
+                // The antecedent is usually the object of a verb the walk cannot tell from a noun: start at its determiner.
+                for (int k = srcEnd; relative && k > srcStart; k--)
+                    if (_lw[k] is "the" or "a" or "an" or "this" or "its" or "their") { srcStart = k; break; }
+            }
+            else if (j >= lo && _lw[j] is "who" && !IsComma(j - 1))
+            {
+                // "voters who said they …": the relative pronoun is the source mention; the resolver maps it.
+                srcStart = srcEnd = j;
+            }
+            else if (j >= lo)
+            {
+                srcEnd = j;
+                srcStart = SourceLeft(j, lo);
+                if (srcStart < 0) srcEnd = -1;
+            }
+
+            int afterFirst = c + 1;
+            int afterCount = CountContent(afterFirst, end);
+            // After a quote closed with a comma ("“…,” Weiner said in May on the podcast “Here’s the Thing.”") the cue is postposed
+            // whatever follows, unless the content opens right after it.
+            bool afterQuote = srcStart > lo && IsCloseQuote(srcStart - 1) && QuoteEndsWithComma(srcStart - 1)
+                && !(Is(afterFirst, "that") || Is(afterFirst, ":") || IsOpenQuote(afterFirst));
+            bool shortAfter = afterCount == 0 || afterQuote || IsShortAdverbial(afterFirst, end);
+            bool precededByBreak = srcStart > lo && (IsComma(srcStart - 1) || IsCloseQuote(srcStart - 1) || _t[srcStart - 1].Kind == TokenKind.Dash);
+
+            var d = new Draft { Block = block, Cue = _t[c].Span };
+            if (srcStart >= 0 && precededByBreak && shortAfter && !relative && HasContentBefore(lo, srcStart - 1))
+            {
+                // Postposed: "…, sources said." / "“…,” he said."
+                d.Source = SourceRange(srcStart, srcEnd);
+                if (!AddContentBefore(d, lo, srcStart - 1)) return null;
+                AddSplitContinuation(d, c, end, hi);
+                return d;
+            }
+            if (srcStart < 0 && j >= lo && (IsComma(j) || IsCloseQuote(j)) && j == c - 1 && afterCount > 0 && HasContentBefore(lo, j))
+            {
+                // Inverted: "…, said Shi Yinhong, a professor at Renmin University."
+                int s0 = afterFirst, s1 = s0;
+                if (!(IsWord(s0) && (char.IsUpper(_text[_t[s0].Span.Start]) || _lw[s0] is "the" or "a" or "an" or "one" or "another"))) return null;
+                while (s1 + 1 <= end && !IsOpenQuote(s1 + 1) && !(IsComma(s1 + 1) && IsOpenQuote(s1 + 2)) && s1 - s0 < 25) s1++;
+                if (IsComma(s1)) s1--;
+                d.Source = Range(s0, s1);
+                if (!AddContentBefore(d, lo, j)) return null;
+                AddSplitContinuation(d, s1, end, hi);
+                return d;
+            }
+            if (afterCount == 0) return null;
+            if (srcStart < 0)
+            {
+                // No subject in reach: only a colon or quotation right after the cue still marks reported speech, with no source.
+                if (!(Is(afterFirst, ":") || IsOpenQuote(afterFirst)) || insideQuote) return null;
+            }
+            else d.Source = SourceRange(srcStart, srcEnd);
+
+            int cs = ContentStart(c, end);
+            if (cs > end) return null;
+            end = CutAtNextClause(cs, end);
+            d.Parts.Add(Range(cs, end));
+            ExtendQuotes(d, cs, end);
+            if (owner is null) AddFollowingQuote(d, end, hi);
+            return d;
+        }
+
+        private TextSpan SourceRange(int first, int last)
+        {
+            while (last > first && (IsComma(last) || _t[last].Kind == TokenKind.Dash)) last--;
+            return Range(first, last);
+        }
+
+        private bool QuoteEndsWithComma(int close)
+        {
+            int k = close - 1;
+            return k >= 0 && _lw[k] is "," or "?" or "!" or "...";
+        }
+
+        // A preposed content stops where the next attribution in the sentence starts: "…, he claimed …" or "… and vowed to …".
+        private int CutAtNextClause(int first, int last)
+        {
+            for (int k = first + 2; k <= last; k++)
+            {
+                if (_quoteDepth[k] > 0 || !IsCue(k)) continue;
+                int j = k - 1;
+                while (j > first && CueLexicon.Between.Contains(_lw[j])) j--;
+                if (_lw[j] is "and" or "but" && j > first) return j - 1;
+                if (j > first && CueLexicon.Pronouns.Contains(_lw[j]) && IsComma(j - 1) && j - 1 > first) return j - 2;
+            }
+            return last;
+        }
+
+        private Draft? BuildAccording(int c, int lo, int hi, int end, int block)
+        {
+            int s0 = c + 2, s1 = s0;
+            if (s0 > end || !IsWord(s0)) return null;
+            while (s1 + 1 <= end && !IsComma(s1 + 1) && !IsOpenQuote(s1 + 1) && s1 - s0 < 15) s1++;
+            var d = new Draft { Block = block, Cue = Range(c, c + 1), Source = Range(s0, s1) };
+            if (IsComma(s1 + 1) && s1 + 2 <= end && !HasContentBefore(lo, c - 1))
+            {
+                // "According to X, Y."
+                d.Parts.Add(Range(s1 + 2, end));
+                ExtendQuotes(d, s1 + 2, end);
+                return d;
+            }
+            int last = c - 1;
+            while (last >= lo && (IsComma(last) || _t[last].Kind == TokenKind.Dash)) last--;
+            if (last < lo) return null;
+            return AddContentBefore(d, lo, last + 1) ? d : null;
+        }
+
+        private int CountContent(int first, int last)
+        {
+            int count = 0;
+            for (int k = first; k <= last; k++) if (_t[k].Kind != TokenKind.Punctuation) count++;
+            return count;
+        }
+
+        // After a postposed cue only a short adverbial may follow ("said on Thursday", "told reporters", "said in a statement"),
+        // or a comma that continues a split quote or adds a participle.
+        private bool IsShortAdverbial(int first, int last)
+        {
+            if (IsComma(first)) return true;
+            for (int k = first; k <= last; k++)
+                if (_lw[k] == "that" || IsOpenQuote(k) || _lw[k] == ":") return false;
+            // A long tail is still an adverbial when it opens with a preposition or time word ("said at a news conference in …").
+            return last - first + 1 <= 2 || CueLexicon.AdverbialOpeners.Contains(_lw[first]) || (last - first + 1 <= 4 && CueLexicon.TakesListener.Contains(_lw[first - 1]));
+        }
+
+        private bool HasContentBefore(int lo, int breakToken)
+        {
+            int count = 0;
+            for (int k = lo; k < breakToken; k++)
+            {
+                if (IsWord(k)) count++;
+                if (IsCloseQuote(k) && _byClose[k].OpenToken < lo) return true;
+            }
+            return count >= 2;
+        }
+
+        // The content of a postposed cue: everything before the break, or the whole quotation that closes there.
+        private bool AddContentBefore(Draft d, int lo, int breakToken)
+        {
+            int last = IsCloseQuote(breakToken) ? breakToken : breakToken - 1;
+            while (last >= lo && IsComma(last)) last--;
+            if (last < lo) return false;
+            int first = lo;
+            // Start after any earlier attribution in this sentence.
+            for (int k = last; k >= lo; k--)
+                if (_used[k] || _owner[k] is not null) { first = k + 1; break; }
+            if (first > last) return false;
+            if (IsCloseQuote(last) && _byClose[last] is var q && q.OpenToken < first)
+            {
+                d.Parts.AddRange(q.Segments.Where(seg => seg.End > seg.Start && !TokenTaken(seg.Start)));
+                if (d.Parts.Count == 0) return false;
+                if (first <= last) AddIfFree(d, Range(first, last));
+                return true;
+            }
+            // A sentence that starts inside a quote opened earlier takes the quote from its opening.
+            var startQuote = _a.Quotations.FirstOrDefault(x => x.Depth == 1 && x.OpenToken < first && x.CloseToken >= first && x.CloseToken <= last);
+            if (startQuote is not null && !TokenTaken(startQuote.Span.Start))
+            {
+                foreach (var seg in startQuote.Segments)
+                    if (seg.Start < _t[first].Span.Start) d.Parts.Add(TextSpan.FromBounds(seg.Start, Math.Min(seg.End, _t[first].Span.Start)));
+            }
+            d.Parts.Add(Range(first, last));
+            return true;
+        }
+
+        private void AddIfFree(Draft d, TextSpan span)
+        {
+            if (!d.Parts.Any(p => p.Overlaps(span))) d.Parts.Add(span);
+        }
+
+        private bool TokenTaken(int position)
+        {
+            int k = FirstAtOrAfter(position);
+            return k < _t.Count && (_used[k] || _owner[k] is not null);
+        }
+
+        // "“…,” he said, “…”" or "“…,” he said. “…”": the second half of a split quote joins the content.
+        private void AddSplitContinuation(Draft d, int afterSource, int end, int hi)
+        {
+            for (int k = afterSource + 1; k <= Math.Min(end, afterSource + 3); k++)
+            {
+                if (IsOpenQuote(k))
+                {
+                    var q = _byOpen[k];
+                    d.Parts.AddRange(q.Segments);
+                    return;
+                }
+            }
+            AddFollowingQuote(d, hi - 1, hi);
+        }
+
+        // A quotation that opens the next sentence of the same paragraph and makes up that sentence continues the quote.
+        private void AddFollowingQuote(Draft d, int end, int hi)
+        {
+            if (!d.Parts.Any(p => QuoteIn(p))) return;
+            int next = Math.Max(end, hi - 1) + 1;
+            if (next >= _t.Count || _sentenceOf[next] < 0) return;
+            int s = _sentenceOf[next];
+            var sentence = _a.Sentences[s];
+            if (sentence.FirstToken != next || _blockOfSentence[s] != d.Block || !IsOpenQuote(next)) return;
+            if (_used[next] || _owner[next] is not null) return;
+            var q = _byOpen[next];
+            if (!QuoteIsWholeSentence(q)) return;
+            d.Parts.AddRange(q.Segments);
+        }
+
+        private bool QuoteIn(TextSpan span)
+        {
+            int k = FirstAtOrAfter(span.Start);
+            for (; k < _t.Count && _t[k].Span.End <= span.End; k++) if (IsOpenQuote(k) || IsCloseQuote(k)) return true;
+            return false;
+        }
+
+        // True when the quote's closing mark ends its sentence (so no cue of its own follows it there).
+        private bool QuoteIsWholeSentence(Quotation q)
+        {
+            if (q.CloseToken < 0) return true;
+            int s = _sentenceOf[q.CloseToken];
+            if (s < 0) return false;
+            var sentence = _a.Sentences[s];
+            int last = sentence.FirstToken + sentence.TokenCount - 1;
+            for (int k = q.CloseToken + 1; k <= last; k++) if (!IsTerminal(k) && _t[k].Kind != TokenKind.CloseQuote) return false;
+            return true;
+        }
+
+        // Where the content starts after a preposed cue: at "that", a colon's quote, or after the listener or an adverbial.
+        private int ContentStart(int c, int end)
+        {
+            int k = c + 1;
+            if (_lw[c] == "according") k++;
+            int window = Math.Min(end, c + (CueLexicon.TakesListener.Contains(_lw[c]) ? 9 : 7));
+            for (int m = k; m <= window; m++)
+            {
+                if (_lw[m] == "that") return m;
+                if (IsOpenQuote(m) && m > k && _lw[m - 1] is ":" or ",") return m;
+                if (_lw[m] == ":") return m + 1;
+                if (IsOpenQuote(m) || IsTerminal(m)) break;
+            }
+            // "said in a statement on Thursday, …" / "told reporters, …"
+            if (CueLexicon.AdverbialOpeners.Contains(_lw[k]) || CueLexicon.TakesListener.Contains(_lw[c]))
+            {
+                for (int m = k; m <= window; m++)
+                {
+                    if (IsComma(m)) return m + 1;
+                    if (IsOpenQuote(m) || _lw[m] == "that") break;
+                }
+            }
+            while (k <= end && _t[k].Kind == TokenKind.Punctuation && _lw[k] is "," or ":") k++;
+            return k;
+        }
+
+        // A quote opened in the content that runs past the sentence takes its later segments with it.
+        private void ExtendQuotes(Draft d, int first, int last)
+        {
+            for (int k = first; k <= last; k++)
+            {
+                if (!_byOpen.TryGetValue(k, out var q) || q.Depth != 1) continue;
+                if (q.Span.End <= _t[last].Span.End) continue;
+                var firstSeg = q.Segments[0];
+                int i = d.Parts.Count - 1;
+                d.Parts[i] = TextSpan.FromBounds(d.Parts[i].Start, Math.Max(d.Parts[i].End, firstSeg.End));
+                d.Parts.AddRange(q.Segments.Skip(1));
+            }
+        }
+
+        // Source phrase ending at token <paramref name="end"/>, walking left: a pronoun, or a run of words with an appositive.
+        private int SourceLeft(int end, int lo)
+        {
+            if (end < lo) return -1;
+            if (_lw[end] == ")")
+            {
+                int open = end - 1;
+                while (open >= lo && _lw[open] != "(" && end - open < 8) open--;
+                if (open < lo || _lw[open] != "(") return -1;
+                int before = SourceLeft(open - 1, lo);
+                return before;
+            }
+            if (IsComma(end))
+            {
+                // Appositive: "Shi Yinhong, an international relations professor at Renmin University, said".
+                int k = end - 1;
+                while (k >= lo && !IsComma(k) && !IsOpenQuote(k) && !IsCloseQuote(k) && !IsTerminal(k) && end - k < 20) k--;
+                if (k < lo || !IsComma(k) || k == end - 1) return -1;
+                int head = SourceLeft(k - 1, lo);
+                if (head < 0 || k - head > 6) return -1;
+                if (!char.IsUpper(_text[_t[head].Span.Start]) && !IsDeterminer(head)) return -1;
+                return head;
+            }
+            if (!IsWord(end)) return -1;
+            if (CueLexicon.Pronouns.Contains(_lw[end])) return end;
+            if (CueLexicon.SourceStops.Contains(_lw[end]) || _verbs.Contains(_lw[end])) return -1;
+            int start = end;
+            int k2 = end - 1;
+            while (k2 >= lo && end - k2 < _options.MaxSourceTokens)
+            {
+                if (_lw[k2] == ")")
+                {
+                    int open = k2 - 1;
+                    while (open >= lo && _lw[open] != "(" && k2 - open < 8) open--;
+                    if (open < lo) break;
+                    k2 = open - 1;
+                    continue;
+                }
+                if (!IsWord(k2) && _lw[k2] is not "&" and not "-") break;
+                var w = _lw[k2];
+                if (CueLexicon.SourceStops.Contains(w) || CueLexicon.Pronouns.Contains(w)) break;
+                if (w == "and" && !(k2 - 1 >= lo && IsCapitalised(k2 - 1) && IsCapitalised(k2 + 1))) break;
+                start = k2;
+                k2--;
+            }
+            while (start < end && (_lw[start] is "and" or "&" or "-")) start++;
+            return start;
+        }
+
+        private bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(_text[_t[i].Span.Start]);
+
+        private bool IsDeterminer(int i) => _lw[i] is "the" or "a" or "an" or "one" or "another" or "some" or "two" or "three" or "several" or "many";
+
+        private void Add(Draft d, TextSpan body)
+        {
+            d.Parts.Add(body);
+            Commit(d);
+        }
+
+        private void Commit(Draft d, Draft? parentOwner = null)
+        {
+            if (d.Parts.Count == 0) return;
+            _drafts.Add(d);
+            foreach (var part in d.Parts)
+                for (int k = FirstAtOrAfter(part.Start); k < _t.Count && _t[k].Span.End <= part.End; k++)
+                    if (_owner[k] is null || _owner[k] == parentOwner) _owner[k] = d;
+            foreach (var span in new[] { d.Source, d.Cue })
+                if (span is { } s && !d.Transcript)
+                    for (int k = FirstAtOrAfter(s.Start); k < _t.Count && _t[k].Span.End <= s.End; k++) _used[k] = true;
+        }
+
+        // ---- bare quoted paragraphs --------------------------------------------------------------------------------
+
+        public void Continuations(CancellationToken ct)
+        {
+            foreach (var q in _a.Quotations)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (q.Depth != 1 || q.OpenToken < 0 || q.OpenToken >= _t.Count) continue;
+                if (_used[q.OpenToken] || _owner[q.OpenToken] is not null) continue;
+                int s = _sentenceOf[q.OpenToken];
+                if (s < 0 || _a.Sentences[s].FirstToken != q.OpenToken || !QuoteIsWholeSentence(q)) continue;
+                int block = _blockOfSentence[s];
+                var previous = _drafts.Where(x => x.Parent is null && !x.IsQuestion && x.Parts[^1].End <= q.Span.Start)
+                    .OrderBy(x => x.Parts[^1].End).LastOrDefault();
+                if (previous is null || previous.Source is null || block - previous.Block > _options.ContinuationBlocks || block < previous.Block) continue;
+                var parts = q.Segments.Where(seg => seg.Length > 0).ToList();
+                if (parts.Count == 0) continue;
+                if (block == previous.Block && previous.Parts.Any(QuoteIn))
+                {
+                    // The quote goes on in the same paragraph: it is the same statement.
+                    previous.Parts.AddRange(parts);
+                    foreach (var part in parts)
+                        for (int k = FirstAtOrAfter(part.Start); k < _t.Count && _t[k].Span.End <= part.End; k++) _owner[k] ??= previous;
+                    continue;
+                }
+                var d = new Draft { Source = previous.Source, Label = previous.Label, Handover = previous.Handover, Block = block };
+                d.Parts.AddRange(parts);
+                Commit(d);
+            }
+        }
+
+        // ---- output ------------------------------------------------------------------------------------------------
+
+        public List<Attribution> Results()
+        {
+            var ordered = _drafts.Where(d => d.Parts.Count > 0).OrderBy(d => d.Parts.Min(p => p.Start)).ThenBy(d => d.Parent is null ? 0 : 1).ToList();
+            var index = new Dictionary<Draft, int>();
+            for (int i = 0; i < ordered.Count; i++) index[ordered[i]] = i;
+            var result = new List<Attribution>(ordered.Count);
+            foreach (var d in ordered)
+            {
+                var content = AttributionContent.Of(Merge(d.Parts));
+                result.Add(new Attribution(content, d.Cue, d.Source, KindOf(content), d.IsQuestion,
+                    d.Parent is not null && index.TryGetValue(d.Parent, out var p) ? p : null, d.Label, d.Handover));
+            }
+            return result;
+        }
+
+        private static List<TextSpan> Merge(List<TextSpan> parts)
+        {
+            var sorted = parts.Where(p => p.Length > 0).OrderBy(p => p.Start).ToList();
+            var merged = new List<TextSpan>();
+            foreach (var p in sorted)
+            {
+                if (merged.Count > 0 && p.Start <= merged[^1].End)
+                    merged[^1] = TextSpan.FromBounds(merged[^1].Start, Math.Max(merged[^1].End, p.End));
+                else merged.Add(p);
+            }
+            return merged;
+        }
+
+        private AttributionKind KindOf(AttributionContent content)
+        {
+            bool anyQuote = false, allQuote = true;
+            foreach (var part in content.Parts)
+            {
+                int first = FirstAtOrAfter(part.Start);
+                int last = first;
+                while (last + 1 < _t.Count && _t[last + 1].Span.End <= part.End) last++;
+                if (first >= _t.Count) { allQuote = false; continue; }
+                bool opens = IsOpenQuote(first);
+                int end = last;
+                while (end > first && IsTerminal(end)) end--;
+                bool closes = IsCloseQuote(end) || (opens && _byOpen[first].CloseToken < 0) || (opens && _byOpen[first].Span.End >= part.End);
+                bool has = false;
+                for (int k = first; k <= last; k++) if (IsOpenQuote(k) || IsCloseQuote(k)) { has = true; break; }
+                anyQuote |= has;
+                if (!(opens && closes && (!_byOpen.TryGetValue(first, out var q) || q.CloseToken < 0 || q.CloseToken >= end))) allQuote = false;
+            }
+            return allQuote ? AttributionKind.Direct : anyQuote ? AttributionKind.Mixed : AttributionKind.Indirect;
+        }
+    }
+}

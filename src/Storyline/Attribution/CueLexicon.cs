@@ -1,0 +1,116 @@
+namespace Storyline.Attribution;
+
+/// <summary>Word lists for reporting cues and the words around them (built from the most frequent cues in PolNeAR train).</summary>
+internal static class CueLexicon
+{
+    /// <summary>Reporting verbs in every inflection that introduces speech, writing or stated positions.</summary>
+    public static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds", "adding",
+        "write", "wrote", "writes", "writing", "note", "noted", "notes", "noting", "argue", "argued", "argues", "arguing",
+        "announce", "announced", "announces", "announcing", "claim", "claimed", "claims", "claiming", "deny", "denied", "denies", "denying",
+        "warn", "warned", "warns", "urge", "urged", "urges", "urging", "insist", "insisted", "insists", "insisting",
+        "assert", "asserted", "asserts", "asserting", "acknowledge", "acknowledged", "acknowledges", "acknowledging",
+        "explain", "explained", "explains", "explaining", "stated", "declare", "declared", "declares", "declaring",
+        "suggest", "suggested", "suggests", "suggesting", "stress", "stressed", "stresses", "stressing", "emphasize", "emphasized",
+        "emphasizes", "emphasise", "emphasised", "vow", "vowed", "vows", "reject", "rejected", "rejects", "reported", "reports",
+        "tweeted", "asked", "asks", "replied", "replies", "responded", "recalled", "recalls", "predicted", "predicts",
+        "promised", "promises", "pledged", "pledges", "admitted", "admits", "confirmed", "confirms", "conceded", "concedes",
+        "complained", "complains", "reiterated", "reiterates", "alleged", "alleges", "accused", "accuses", "contended", "contends",
+        "maintained", "maintains", "concluded", "concludes", "observed", "remarked", "commented", "countered", "cautioned",
+        "believes", "believe", "believed", "thinks", "think", "found", "finds", "shows", "showed", "show", "estimated", "estimates",
+        "revealed", "reveals", "disclosed", "indicated", "indicates", "boasted", "predicted", "demanded", "demands", "instructed",
+        "directed", "ordered", "called", "criticized", "criticised", "condemned", "described", "blamed", "praised", "hailed",
+        "dismissed", "denounced", "questioned", "agreed", "agrees", "hopes", "hoped", "fears", "feared", "expects", "expected",
+    };
+
+    /// <summary>Further cue words learned from PolNeAR train: words that are part of a cue at least 4 times and in at least 35% of
+    /// their occurrences, with adverbs, nouns, adjectives and plain verbs of action removed by hand.</summary>
+    public static readonly string[] Learned =
+    [
+        "accused", "accuses", "accusing", "acknowledged", "acknowledging", "acquiesced", "added", "adding", "adds", "admits",
+        "admitted", "advocated", "agreed", "aiming", "alleges", "alleging", "alluding", "announced", "announces", "announcing",
+        "answered", "apologized", "appeared", "appears", "argued", "argues", "arguing", "articulated", "asked", "asking", "asks",
+        "assailed", "asserted", "asserting", "assured", "attacked", "attributed", "balked", "believing", "bemoaned", "blamed",
+        "blames", "blaming", "blasted", "blasting", "blasts", "boasted", "boasts", "called", "calling", "calls", "cautioned",
+        "challenged", "chanted", "chanting", "chants", "charged", "cited", "cites", "citing", "claimed", "claiming", "commented",
+        "complained", "conceded", "concluded", "concludes", "condemned", "condemning", "confirmed", "congratulated", "considers",
+        "contends", "continued", "credited", "criticized", "criticizing", "declared", "declares", "declaring", "declined",
+        "decried", "defended", "defending", "demanding", "denied", "denounced", "denouncing", "derided", "described",
+        "describes", "describing", "detailing", "disclosed", "discussed", "discussing", "dismissed", "dismisses", "dismissing",
+        "distanced", "documented", "dubbed", "echoed", "echoing", "emailed", "emphasized", "emphasizing", "endorsed", "endorses",
+        "endorsing", "estimated", "estimates", "expected", "expecting", "explained", "explaining", "explains", "expressed",
+        "expressing", "fearing", "finds", "forecast", "found", "hailed", "highlighted", "highlighting", "hints", "hoped",
+        "hopes", "hoping", "identified", "imagined", "implied", "implying", "indicated", "indicates", "informed", "insisted",
+        "insisting", "insists", "interjected", "invoked", "joked", "knocked", "labeled", "lambasted", "lamented", "lashed",
+        "learned", "likened", "mentioned", "mentioning", "mentions", "mocked", "mocking", "mused", "naming", "noted", "notes",
+        "noting", "ordered", "outlined", "outlining", "persuaded", "pleaded", "pledges", "pledging", "pointed", "pointing",
+        "portrayed", "portraying", "posted", "praised", "praises", "praising", "predicted", "predicting", "preferred", "prefers",
+        "pressing", "proclaimed", "projected", "promised", "promises", "promising", "proposed", "proposing", "questioned",
+        "questioning", "quoted", "railed", "reads", "realized", "rebuffed", "rebuked", "recalled", "recalling", "recognizing",
+        "recommended", "recounted", "referenced", "referencing", "referred", "referring", "refers", "refused", "refuses",
+        "refusing", "regarded", "reiterated", "rejected", "rejecting", "remarked", "remarking", "remembered", "remembers",
+        "reminded", "reminding", "repeated", "repeating", "replied", "reported", "responded", "responds", "retweeted",
+        "revealed", "reveals", "said", "say", "saying", "says", "seeks", "seemed", "seems", "sees", "shouted", "showed", "shows",
+        "signaled", "slammed", "slamming", "slams", "speculated", "stated", "stating", "stressed", "suggested", "suggesting",
+        "suggests", "supported", "suspected", "telling", "tells", "testified", "thanked", "thanking", "thinks", "threatened",
+        "threatening", "told", "touted", "touting", "tweeted", "tweeting", "unveiled", "urged", "urging", "vowed", "vowing",
+        "vows", "warned", "warning", "wondered", "wondering", "worried", "writes", "writing", "wrote", "yelled",
+    ];
+
+    /// <summary>Verbs whose object is the listener ("told reporters that …"), so the content starts later.</summary>
+    public static readonly HashSet<string> TakesListener = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tell", "told", "tells", "telling", "asked", "asks", "urged", "urge", "urges", "urging", "warned", "warns", "assured",
+        "reminded", "instructed", "directed", "ordered", "called", "accused", "accuses", "criticized", "criticised", "condemned",
+        "described", "blamed", "praised", "hailed", "dismissed", "denounced", "questioned",
+    };
+
+    /// <summary>Verbs that are only cues with a following "that", a colon or a quotation (too common as plain verbs otherwise).</summary>
+    public static readonly HashSet<string> NeedsComplement = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "believes", "believe", "believed", "thinks", "think", "found", "finds", "shows", "showed", "show", "expects",
+        "hopes", "hoped", "fears", "feared", "estimated", "estimates", "indicated", "indicates", "writing", "stress", "note", "add",
+        "reject", "deny", "explain", "continued", "known", "appeared", "appears", "seemed", "seems", "alleged", "claims", "claim",
+        "demands",
+    };
+
+    /// <summary>Auxiliaries and adverbs that sit between the source and the cue ("has also repeatedly said").</summary>
+    public static readonly HashSet<string> Between = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "has", "have", "had", "was", "were", "is", "are", "later", "previously", "repeatedly", "then", "further", "again",
+        "recently", "often", "once", "publicly", "earlier", "separately", "similarly", "reportedly", "would", "will", "long", "never",
+        "not", "did", "does", "do", "already", "just", "still", "first", "n't", "privately", "openly", "frequently", "explicitly",
+        "flatly", "firmly", "strongly", "bluntly", "angrily", "simply", "even", "had", "may", "might", "could", "can", "should", "must",
+        "once", "subsequently", "since", "initially", "originally", "has long", "consistently", "widely", "all", "both", "always", "hereby",
+    };
+
+    /// <summary>Words that end a source phrase when walking left from the cue: clause openers and verbs.</summary>
+    public static readonly HashSet<string> SourceStops = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "that", "which", "who", "whom", "whose", "but", "or", "while", "because", "as", "when", "although", "though", "since", "if",
+        "after", "before", "where", "so", "yet", "then", "than", "is", "was", "are", "were", "be", "been", "being", "will", "would",
+        "can", "could", "should", "may", "might", "must", "do", "does", "did", "has", "have", "had", "not", "to", "by", "into", "until",
+        "unless", "whether", "what", "how", "why", "also", "however", "meanwhile", "moreover", "still", "now", "here", "there", "says",
+        "said", "saying", "told", "added", "wrote", "noted",
+    };
+
+    /// <summary>Personal pronouns that are a whole source mention on their own.</summary>
+    public static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "we", "i", "you",
+    };
+
+    /// <summary>Words that open a time or place adverbial between the cue and its content ("said on Thursday that").</summary>
+    public static readonly HashSet<string> AdverbialOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "late", "early", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "previously",
+        "again", "repeatedly", "also", "then", "publicly", "privately", "separately", "via", "through", "over", "from", "when",
+        "while", "to", "of", "about", "with",
+    };
+
+    // Declared last: static fields initialise in text order and this one reads the lists above.
+    /// <summary>Every cue verb: the hand list and the learned one.</summary>
+    public static readonly HashSet<string> AllVerbs = new(Verbs.Concat(Learned), StringComparer.OrdinalIgnoreCase);
+}
