@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(ReprocessCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(StoriesCommand.Create(context));
+        root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(PeopleCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {
