@@ -67,10 +67,17 @@ public sealed partial class SqliteDocumentStore : IEntityStore
             new
             {
                 key, name, rows[0].Type,
-                Roles = JsonSerializer.Serialize(Union(rows.Select(r => r.Roles)), JsonOptions.Default),
+                Roles = JsonSerializer.Serialize(MergeRoles(rows.SelectMany(r => r.Roles)), JsonOptions.Default),
                 Affiliations = JsonSerializer.Serialize(Union(rows.Select(r => r.Affiliations)), JsonOptions.Default),
                 Aliases = JsonSerializer.Serialize(aliases, JsonOptions.Default),
             }, tx).ConfigureAwait(false);
+    }
+
+    // "President" adds nothing to "Chinese President" said in another article.
+    private static List<string> MergeRoles(IEnumerable<string> roles)
+    {
+        var list = roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return [.. list.Where(r => !list.Any(o => o.Length > r.Length && o.EndsWith(" " + r, StringComparison.OrdinalIgnoreCase)))];
     }
 
     /// <inheritdoc />

@@ -83,6 +83,9 @@ public sealed partial class EntityResolver
     [GeneratedRegex(@"\b(?:Photo|Photograph|Picture|Image)s?:")]
     private static partial Regex CaptionCue();
 
+    [GeneratedRegex(@"-(?:related|based|backed|led|owned|run|funded|affiliated|style|made|born)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAName();
+
     [GeneratedRegex(@"^(?:Q|A|Q\d{1,3}|A\d{1,3}|Question|Answer)$")]
     private static partial Regex QaLabel();
 
@@ -113,6 +116,16 @@ public sealed partial class EntityResolver
             if (string.IsNullOrWhiteSpace(value)) return;
             value = WhiteSpace().Replace(value.Trim(), " ");
             if (!list.Contains(value, StringComparer.OrdinalIgnoreCase)) list.Add(value);
+        }
+
+        // "President" adds nothing to "Chinese President"; the longer wording replaces the shorter.
+        public static void AddRole(List<string> list, string value)
+        {
+            value = WhiteSpace().Replace(value.Trim(), " ");
+            if (value.Length == 0 || list.Any(r => r.Equals(value, StringComparison.OrdinalIgnoreCase) || r.EndsWith(" " + value, StringComparison.OrdinalIgnoreCase))) return;
+            int shorter = list.FindIndex(r => value.EndsWith(" " + r, StringComparison.OrdinalIgnoreCase));
+            if (shorter >= 0) list[shorter] = value;
+            else list.Add(value);
         }
 
         public ResolvedEntity Build() => new(Key, Name, Type, [.. Roles], [.. Affiliations],
@@ -234,6 +247,17 @@ public sealed partial class EntityResolver
                     span = TextSpan.FromBounds(span.Start + words[drop].Offset, span.End);
                     surface = span.Slice(text);
                 }
+                // "Chinese Human Rights Defenders" is an organisation whatever the tagger says.
+                if (type == EntityTypes.Person && WordsOf(surface).Any(w => OrganisationWords.Contains(w.Word) || NotPersonWords.Contains(w.Word))) type = EntityTypes.Organisation;
+                if (type is EntityTypes.Organisation or EntityTypes.Other or EntityTypes.Place && SplitTrailingPerson(span) is { } split)
+                {
+                    // "XUAR Parhat Azim", "CPC Xinjiang Committee Xu Guixiang": a title's organisation run into the name after it.
+                    candidates.Add(new Draft { Span = split.Person, Surface = split.Person.Slice(text), Type = EntityTypes.Person, Priority = 1 });
+                    span = split.Organisation;
+                    surface = span.Slice(text);
+                    if (owner._aliases.Lookup(Squash(surface)) is { } restAlias) type = restAlias.Entry.Type;
+                }
+                if (type == EntityTypes.Other && (char.IsLower(surface[0]) || NotAName().IsMatch(surface))) continue;
                 if (type == EntityTypes.Other)
                 {
                     // Nationality adjectives are not entities; plural nouns of peoples are groups ("Kazakhs").
@@ -242,6 +266,36 @@ public sealed partial class EntityResolver
                 }
                 candidates.Add(new Draft { Span = span, Surface = surface, Type = type, Priority = 1 });
             }
+        }
+
+        private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "committee", "department", "office", "commission", "government", "council", "ministry", "party", "university", "corps", "bureau",
+            "agency", "association", "institute", "administration", "authority", "court", "congress", "assembly", "federation", "union",
+            "company", "group", "bank", "network", "news", "service", "centre", "center", "foundation", "organisation", "organization",
+        };
+
+        private static readonly HashSet<string> NotPersonWords = new(StringComparer.OrdinalIgnoreCase) { "rights", "defenders", "watch", "forces", "times", "post", "daily", "international" };
+
+        private (TextSpan Organisation, TextSpan Person)? SplitTrailingPerson(TextSpan span)
+        {
+            var words = WordsOf(span.Slice(text));
+            if (words.Count < 3) return null;
+            // The organisation part ends at its last organisation word, or is a leading acronym or alias ("XUAR").
+            int cut = -1;
+            for (int i = 0; i < words.Count; i++)
+                if (OrganisationWords.Contains(words[i].Word)) cut = i;
+            if (cut < 0 && (words[0].Word.All(c => char.IsUpper(c) || c == '.') || owner._aliases.Lookup(words[0].Word) is not null)) cut = 0;
+            int rest = words.Count - cut - 1;
+            if (cut < 0 || rest is < 2 or > 3) return null;
+            for (int i = cut + 1; i < words.Count; i++)
+            {
+                var w = words[i].Word;
+                if (!char.IsUpper(w[0]) || w.All(char.IsUpper) || owner._aliases.Lookup(w) is not null || owner._adjectives.Contains(w)) return null;
+            }
+            int personStart = span.Start + words[cut + 1].Offset;
+            int restEnd = span.Start + words[cut].Offset + words[cut].Word.Length;
+            return (TextSpan.FromBounds(span.Start, restEnd), TextSpan.FromBounds(personStart, span.End));
         }
 
         private static bool IsTitleAbbreviation(string word) => word.TrimEnd('.') is "Mr" or "Mrs" or "Ms" or "Dr" or "Prof" or "Gen" or "Sen" or "Rep" or "Gov" or "Sir" or "Dame";
@@ -280,6 +334,7 @@ public sealed partial class EntityResolver
 
         private void AssignNames()
         {
+            var typeOfSurface = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var m in _mentions)
             {
                 var surface = Squash(m.Surface);
@@ -311,6 +366,9 @@ public sealed partial class EntityResolver
                     else m.Kind = MentionKind.Surname; // resolved once every full name is known
                     continue;
                 }
+                // The tagger may type the same name differently in two sentences ("West"): the first reading holds for the document.
+                if (typeOfSurface.TryGetValue(surface, out var firstType)) m.Type = firstType;
+                else typeOfSurface[surface] = m.Type;
                 var (k, n, t) = CanonicalOf(surface, m.Type);
                 Set(m, k, n, t, MentionKind.Name);
             }
@@ -392,8 +450,27 @@ public sealed partial class EntityResolver
                 }
                 var target = full.LastOrDefault(f => f.Span.Start < m.Span.Start && Matches(f)) ?? full.FirstOrDefault(f => f.Span.Start > m.Span.Start && Matches(f));
                 if (target is not null) Set(m, target.Key!, target.Name!, EntityTypes.Person, MentionKind.Surname);
-                else Set(m, $"person:{documentKey}/{Normalise(surname)}", surname, EntityTypes.Person, MentionKind.Surname);
+                else if (!SentenceInitialGuess(m)) Set(m, $"person:{documentKey}/{Normalise(surname)}", surname, EntityTypes.Person, MentionKind.Surname);
             }
+            // The tagger sometimes calls a surname an organisation or place ("In July, Xi visited"): a name word of a person in the text wins.
+            var nameWords = full.SelectMany(f => Squash(f.Surface).Split(' ')).ToHashSet(StringComparer.Ordinal);
+            foreach (var m in _mentions.Where(m => m.Kind == MentionKind.Name && m.Type != EntityTypes.Person && m.Key is not null && owner._aliases.Lookup(Squash(m.Surface)) is null))
+            {
+                var surname = Squash(m.Surface);
+                if (surname.Contains(' ', StringComparison.Ordinal) || !nameWords.Contains(surname)) continue;
+                var target = full.LastOrDefault(f => f.Span.Start < m.Span.Start && Squash(f.Surface).Split(' ').Contains(surname)) ?? full.First(f => Squash(f.Surface).Split(' ').Contains(surname));
+                m.Type = EntityTypes.Person;
+                Set(m, target.Key!, target.Name!, EntityTypes.Person, MentionKind.Surname);
+            }
+        }
+
+        // A lone capitalised word opening a sentence that matches nobody is more often a tagging error ("Dear friends", "Trainees’ right") than a person.
+        private bool SentenceInitialGuess(Draft m)
+        {
+            int t = TokenAt(m.Span.Start);
+            int s = SentenceOfToken(t);
+            if (s < 0 || analysis.Sentences[s].FirstToken != t) return false;
+            return t + 1 >= analysis.Tokens.Count || analysis.Tokens[t + 1].Text(text) is not ("said" or "says" or "told" or "added");
         }
 
         // ---- roles and affiliations -------------------------------------------------------------------------------------------
@@ -414,6 +491,7 @@ public sealed partial class EntityResolver
             int first = TokenAt(m.Span.Start);
             if (first <= 0) return;
             int sentence = SentenceOfToken(first);
+            if (sentence < 0) return;
             int j = first - 1;
             int left = first;
             while (j >= 0 && SentenceOfToken(j) == sentence && first - j <= 16)
@@ -519,9 +597,14 @@ public sealed partial class EntityResolver
             _roleSpans.Add(span);
             m.Role ??= role;
             var entity = _entities[m.Key];
-            Builder.AddDistinct(entity.Roles, role);
-            foreach (var x in _mentions.Where(x => x != m && x.Key is not null && x.Type is EntityTypes.Organisation or EntityTypes.Place && span.Start <= x.Span.Start && x.Span.End <= span.End))
-                Builder.AddDistinct(entity.Affiliations, _entities[x.Key!].Name);
+            Builder.AddRole(entity.Roles, role);
+            var inside = _mentions.Where(x => x != m && x.Key is not null && x.Type is EntityTypes.Organisation or EntityTypes.Place && span.Start <= x.Span.Start && x.Span.End <= span.End).ToList();
+            foreach (var x in inside)
+            {
+                // A tagger's organisation that starts with a title word is the title itself ("Spokesperson of the Information Office").
+                var name = _entities[x.Key!].Name;
+                if (!RoleLexicon.Heads.Contains(name.Split(' ')[0])) Builder.AddDistinct(entity.Affiliations, name);
+            }
             foreach (var a in _adjectives.Where(a => span.Start <= a.Span.Start && a.Span.End <= span.End))
             {
                 if (owner._aliases.Lookup(Squash(a.Surface)) is { } hit) Builder.AddDistinct(entity.Affiliations, hit.Entry.Canonical);
@@ -530,8 +613,13 @@ public sealed partial class EntityResolver
             {
                 var restText = Squash(r.Slice(text));
                 if (restText.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) restText = restText[4..];
-                bool single = _mentions.Any(x => x.Key is not null && Math.Abs(x.Span.Start - r.Start) <= 4 && x.Span.End == r.End);
-                if (!single) Builder.AddDistinct(entity.Affiliations, restText);
+                // Only wording the named entities do not already cover is kept ("Chinese mission at the UN", not "Commission’s Equipment Department").
+                var uncovered = r.Slice(text);
+                foreach (var x in inside.Where(x => r.Start <= x.Span.Start && x.Span.End <= r.End).OrderByDescending(x => x.Span.Start))
+                    uncovered = uncovered.Remove(x.Span.Start - r.Start, x.Span.Length);
+                bool covered = uncovered.Replace("’s", " ", StringComparison.Ordinal).Replace("'s", " ", StringComparison.Ordinal)
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => RoleLexicon.Connectors.Contains(w));
+                if (!covered) Builder.AddDistinct(entity.Affiliations, restText);
             }
         }
 
@@ -651,7 +739,7 @@ public sealed partial class EntityResolver
             // The issuer named just before the noun ("UN report", "Bachelet's report", "the UN body report").
             var before = _mentions.Where(x => x.Key is not null && x.Span.End <= position && position - x.Span.End <= 30 && x.Span.Start >= sentence.Span.Start
                 && _entities[x.Key!].Type is EntityTypes.Person or EntityTypes.Organisation).OrderByDescending(x => x.Span.End).FirstOrDefault();
-            if (before is not null && !text.AsSpan(before.Span.End, position - before.Span.End).ContainsAny(",;:“”\"".AsSpan()))
+            if (before is not null && IsNounModifierGap(text.AsSpan(before.Span.End, position - before.Span.End).ToString()))
             {
                 issuers[noun] = before.Key!;
                 return true;
@@ -668,6 +756,14 @@ public sealed partial class EntityResolver
                 }
             }
             return false;
+        }
+
+        // Between an issuer and its document only a possessive and modifiers may stand ("UN body report", "Bachelet's report"), not "said the".
+        private static bool IsNounModifierGap(string gap)
+        {
+            var words = gap.Replace("’s", " ", StringComparison.Ordinal).Replace("'s", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length <= 3 && words.All(w => w.All(c => char.IsLetter(c) || c == '-')
+                && !RoleLexicon.NotTitle.Contains(w) && !RoleLexicon.ClauseStarters.Contains(w) && !RoleLexicon.Connectors.Contains(w));
         }
 
         private void ResolveDocumentDescription(TextSpan span, string noun, Dictionary<string, string> issuers, List<Draft> found)
@@ -752,7 +848,13 @@ public sealed partial class EntityResolver
             return found;
         }
 
-        private int SentenceOfToken(int token) => SentenceAt(analysis.Tokens[token].Span.Start);
+        // -1 for tokens outside every sentence (speaker labels), so that titles are never read across blocks.
+        private int SentenceOfToken(int token)
+        {
+            var span = analysis.Tokens[token].Span;
+            int s = SentenceAt(span.Start);
+            return s >= 0 && analysis.Sentences[s].Span.End >= span.End ? s : -1;
+        }
 
         private static string Squash(string s) => WhiteSpace().Replace(s.Trim(), " ");
     }
