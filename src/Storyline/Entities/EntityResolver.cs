@@ -247,6 +247,8 @@ public sealed partial class EntityResolver
                     span = TextSpan.FromBounds(span.Start + words[drop].Offset, span.End);
                     surface = span.Slice(text);
                 }
+                // "vice-minister for foreign affairs Le Yucheng": two or three name words right after a title are a person whatever the tagger says.
+                if (type != EntityTypes.Person && LooksLikeTitledName(span, surface)) type = EntityTypes.Person;
                 // "Chinese Human Rights Defenders" is an organisation whatever the tagger says.
                 if (type == EntityTypes.Person && WordsOf(surface).Any(w => OrganisationWords.Contains(w.Word) || NotPersonWords.Contains(w.Word))) type = EntityTypes.Organisation;
                 if (type is EntityTypes.Organisation or EntityTypes.Other or EntityTypes.Place && SplitTrailingPerson(span) is { } split)
@@ -296,6 +298,18 @@ public sealed partial class EntityResolver
             int personStart = span.Start + words[cut + 1].Offset;
             int restEnd = span.Start + words[cut].Offset + words[cut].Word.Length;
             return (TextSpan.FromBounds(span.Start, restEnd), TextSpan.FromBounds(personStart, span.End));
+        }
+
+        private bool LooksLikeTitledName(TextSpan span, string surface)
+        {
+            var words = WordsOf(surface);
+            if (words.Count is < 2 or > 3 || owner._aliases.Lookup(Squash(surface)) is not null) return false;
+            if (words.Any(w => !char.IsUpper(w.Word[0]) || w.Word.All(char.IsUpper) || OrganisationWords.Contains(w.Word) || NotPersonWords.Contains(w.Word)
+                || owner._aliases.Lookup(w.Word) is not null || owner._adjectives.Contains(w.Word))) return false;
+            int t = TokenAt(span.Start);
+            if (t <= 0) return false;
+            var previous = analysis.Tokens[t - 1].Text(text);
+            return IsHead(previous) || words.Count == 2 && RoleLexicon.ChineseSurnames.Contains(words[0].Word) && IsRoleWord(previous);
         }
 
         private static bool IsTitleAbbreviation(string word) => word.TrimEnd('.') is "Mr" or "Mrs" or "Ms" or "Dr" or "Prof" or "Gen" or "Sen" or "Rep" or "Gov" or "Sir" or "Dame";
