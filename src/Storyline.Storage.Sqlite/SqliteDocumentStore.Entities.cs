@@ -106,10 +106,11 @@ public sealed partial class SqliteDocumentStore : IEntityStore
         var rows = await _connection.QueryAsync<EntityCountRow>(
             """
             SELECT e.key AS Key, e.name AS Name, e.type AS Type, e.roles_json AS Roles, e.affiliations_json AS Affiliations, e.aliases_json AS Aliases,
-                   (SELECT count(*) FROM mentions m WHERE m.entity_key = e.key) AS Mentions,
-                   (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_key = e.key) AS Documents
-            FROM entities e WHERE @type IS NULL OR e.type = @type
-            ORDER BY Mentions DESC, e.name
+                   CAST(count(m.document_id) AS INTEGER) AS Mentions, CAST(count(DISTINCT m.document_id) AS INTEGER) AS Documents
+            FROM entities e LEFT JOIN mentions m ON m.entity_key = e.key
+            WHERE @type IS NULL OR e.type = @type
+            GROUP BY e.key
+            ORDER BY count(m.document_id) DESC, e.name
             """, new { type }).ConfigureAwait(false);
         return [.. rows.Select(r => new EntitySummary(new EntityRow(r.Key, r.Name, r.Type, r.Roles, r.Affiliations, r.Aliases).ToEntity(), (int)r.Mentions, (int)r.Documents))];
     }
@@ -121,5 +122,16 @@ public sealed partial class SqliteDocumentStore : IEntityStore
         private static List<string> Read(string json) => JsonSerializer.Deserialize<List<string>>(json, JsonOptions.Default) ?? [];
     }
 
-    private sealed record EntityCountRow(string Key, string Name, string Type, string Roles, string Affiliations, string Aliases, long Mentions, long Documents);
+    // Settable properties: with no rows SQLite cannot type the count columns, and Dapper would find no matching constructor.
+    private sealed class EntityCountRow
+    {
+        public string Key { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Type { get; set; } = "";
+        public string Roles { get; set; } = "[]";
+        public string Affiliations { get; set; } = "[]";
+        public string Aliases { get; set; } = "[]";
+        public long Mentions { get; set; }
+        public long Documents { get; set; }
+    }
 }
