@@ -287,13 +287,13 @@ public sealed partial class EntityResolver
             int cut = -1;
             for (int i = 0; i < words.Count; i++)
                 if (OrganisationWords.Contains(words[i].Word)) cut = i;
-            if (cut < 0 && (words[0].Word.All(c => char.IsUpper(c) || c == '.') || owner._aliases.Lookup(words[0].Word) is not null)) cut = 0;
+            if (cut < 0 && (words[0].Word.All(c => char.IsUpper(c) || c == '.') || owner._aliases.Lookup(words[0].Word) is { Use: not AliasUse.Adjective })) cut = 0;
             int rest = words.Count - cut - 1;
             if (cut < 0 || rest is < 2 or > 3) return null;
             for (int i = cut + 1; i < words.Count; i++)
             {
                 var w = words[i].Word;
-                if (!char.IsUpper(w[0]) || w.All(char.IsUpper) || owner._aliases.Lookup(w) is not null || owner._adjectives.Contains(w)) return null;
+                if (!char.IsUpper(w[0]) || w.All(char.IsUpper) || owner._aliases.Lookup(w) is not null || owner._adjectives.Contains(w) || NotPersonWords.Contains(w)) return null;
             }
             int personStart = span.Start + words[cut + 1].Offset;
             int restEnd = span.Start + words[cut].Offset + words[cut].Word.Length;

@@ -274,6 +274,14 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_OrganisationNamedLikeAPerson_IsNoPerson()
+    {
+        const string text = "It is known that such rumors were spread by Chinese Human Rights Defenders, an NGO supported by the US government.";
+        var result = Resolve(text);
+        result.Entities.ShouldNotContain(e => e.Type == EntityTypes.Person);
+    }
+
+    [Fact]
     public void Resolve_SpanWithoutMentions_ReturnsNull()
     {
         const string text = "The weather was mild on Tuesday and the markets were calm.";
