@@ -23,6 +23,8 @@ public static class CliApp
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(PeopleCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {

@@ -57,5 +57,42 @@ internal static class Migrations
         );
         CREATE INDEX story_documents_story ON story_documents(story_id);
         """,
+        // 3: entities merged over documents, what each document says about them, their mentions, and which documents have been analysed.
+        """
+        CREATE TABLE entities(
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            roles_json TEXT NOT NULL,
+            affiliations_json TEXT NOT NULL,
+            aliases_json TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE document_entities(
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            entity_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            roles_json TEXT NOT NULL,
+            affiliations_json TEXT NOT NULL,
+            aliases_json TEXT NOT NULL,
+            PRIMARY KEY(document_id, entity_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_entities_key ON document_entities(entity_key);
+        CREATE TABLE mentions(
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            entity_key TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            role TEXT
+        );
+        CREATE INDEX mentions_document ON mentions(document_id, start);
+        CREATE INDEX mentions_entity ON mentions(entity_key);
+        CREATE TABLE entity_analyses(
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            version INTEGER NOT NULL,
+            analysed_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -156,7 +156,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 content.WordCount, MinHash = MinHash.ToBytes(signature), DuplicateOf = original, Version = ProcessedDocument.PipelineVersion,
             }, tx).ConfigureAwait(false);
         if (updated == 0) throw new KeyNotFoundException($"no document {id}");
-        await _connection.ExecuteAsync("DELETE FROM documents_fts WHERE rowid = @id; DELETE FROM minhash_bands WHERE document_id = @id", new { id }, tx).ConfigureAwait(false);
+        // The text changed, so its entity mentions' offsets no longer hold: the document is analysed again.
+        await _connection.ExecuteAsync("DELETE FROM documents_fts WHERE rowid = @id; DELETE FROM minhash_bands WHERE document_id = @id; DELETE FROM entity_analyses WHERE document_id = @id",
+            new { id }, tx).ConfigureAwait(false);
         await WriteIndexesAsync(id, content, bands, tx).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

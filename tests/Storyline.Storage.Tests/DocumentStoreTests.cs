@@ -1,5 +1,6 @@
 using System.Text;
 using Storyline.Documents;
+using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage;
@@ -144,6 +145,72 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         await stories.SetStoryTitleAsync(story, "Renamed");
         (await stories.GetStoryAsync(story))!.Title.ShouldBe("Renamed");
         (await stories.GetStoryAsync(story + 100)).ShouldBeNull();
+    }
+
+    private static DocumentEntities Analysis(string role, params (string Key, string Name, int Start)[] mentions) => new(
+        [.. mentions.DistinctBy(m => m.Key).Select(m => new ResolvedEntity(m.Key, m.Name, EntityTypes.Person, [role], ["Ministry of Trade"], ["Spokesman"]))],
+        [.. mentions.Select(m => new EntityMention(new TextSpan(m.Start, 5), m.Key, MentionKind.Name, role))]);
+
+    [Fact]
+    public async Task SaveEntitiesAsync_ThenGet_RoundTripsEntitiesAndMentions()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var entities = (IEntityStore)store;
+        var doc = await store.AddAsync(Make(Article), 0.7);
+        (await entities.GetEntitiesAsync(doc.DocumentId)).ShouldBeNull();
+        (await entities.ListDocumentsNeedingEntitiesAsync(1)).ShouldBe([doc.DocumentId]);
+        await entities.SaveEntitiesAsync(doc.DocumentId, Analysis("trade spokesman", ("person:li wei", "Li Wei", 10), ("person:li wei", "Li Wei", 40)), 1);
+        var stored = (await entities.GetEntitiesAsync(doc.DocumentId)).ShouldNotBeNull();
+        stored.Mentions.Count.ShouldBe(2);
+        stored.Mentions[1].ShouldBe(new EntityMention(new TextSpan(40, 5), "person:li wei", MentionKind.Name, "trade spokesman"));
+        stored.Get("person:li wei")!.Roles.ShouldBe(["trade spokesman"]);
+        stored.Resolve(new TextSpan(38, 10))!.Name.ShouldBe("Li Wei");
+        (await entities.ListDocumentsNeedingEntitiesAsync(1)).ShouldBeEmpty();
+        (await entities.ListDocumentsNeedingEntitiesAsync(2)).ShouldBe([doc.DocumentId]);
+    }
+
+    [Fact]
+    public async Task SaveEntitiesAsync_Again_ReplacesThePreviousAnalysis()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var entities = (IEntityStore)store;
+        var doc = await store.AddAsync(Make(Article), 0.7);
+        await entities.SaveEntitiesAsync(doc.DocumentId, Analysis("old role", ("person:li wei", "Li Wei", 10)), 1);
+        await entities.SaveEntitiesAsync(doc.DocumentId, Analysis("new role", ("person:zhang min", "Zhang Min", 20)), 1);
+        var stored = (await entities.GetEntitiesAsync(doc.DocumentId))!;
+        stored.Mentions.ShouldHaveSingleItem().EntityKey.ShouldBe("person:zhang min");
+        var all = await entities.ListEntitiesAsync(EntityTypes.Person);
+        all.ShouldHaveSingleItem().Entity.Roles.ShouldBe(["new role"]);
+    }
+
+    [Fact]
+    public async Task ListEntitiesAsync_SameKeyInTwoDocuments_MergesRolesAndCounts()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var entities = (IEntityStore)store;
+        var a = await store.AddAsync(Make(Article), 0.7);
+        var b = await store.AddAsync(Make("Cotton prices rose sharply.\n\nTraders in the market expected further gains as the harvest came in below forecasts for the third year."), 0.7);
+        await entities.SaveEntitiesAsync(a.DocumentId, Analysis("spokesman", ("person:li wei", "Li Wei", 10), ("person:li wei", "Li Wei", 30)), 1);
+        await entities.SaveEntitiesAsync(b.DocumentId, Analysis("trade ministry spokesman", ("person:li wei", "Li Wei", 5)), 1);
+        var li = (await entities.ListEntitiesAsync()).ShouldHaveSingleItem();
+        li.Mentions.ShouldBe(3);
+        li.Documents.ShouldBe(2);
+        li.Entity.Roles.ShouldBe(["trade ministry spokesman"]);
+        li.Entity.Affiliations.ShouldBe(["Ministry of Trade"]);
+        li.Entity.Aliases.ShouldBe(["Spokesman"]);
+        (await entities.ListEntitiesAsync(EntityTypes.Organisation)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UpdateContentAsync_AnalysedDocument_NeedsEntitiesAgain()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var entities = (IEntityStore)store;
+        var added = await store.AddAsync(Make(Article), 0.7);
+        await entities.SaveEntitiesAsync(added.DocumentId, Analysis("spokesman", ("person:li wei", "Li Wei", 10)), 1);
+        var replacement = Make("Completely different words about orchards and apples growing in the valley this autumn.");
+        await store.UpdateContentAsync(added.DocumentId, replacement.Content, replacement.TextHash, replacement.Signature);
+        (await entities.ListDocumentsNeedingEntitiesAsync(1)).ShouldBe([added.DocumentId]);
     }
 
     public void Dispose()

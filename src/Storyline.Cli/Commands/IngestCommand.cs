@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Storyline.Documents;
+using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage;
@@ -81,6 +82,8 @@ internal static class IngestCommand
 
         // Each new document joins a story or starts one.
         await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+        // ... and gets its people, organisations and places resolved.
+        await new EntityAnalyzer(store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
         var summary = IngestSummary.Of(results);
         if (json)
         {

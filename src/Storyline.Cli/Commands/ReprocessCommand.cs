@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Storyline.Dedup;
+using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 
@@ -34,6 +35,8 @@ internal static class ReprocessCommand
                     failed++;
                 }
             }
+            // Offsets changed with the text: every document's entities are resolved again.
+            await new EntityAnalyzer(store, store).AnalyzeAllAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(CommonOptions.Json)) context.WriteJson(new { reprocessed = done, failed });
             else context.Console.WriteLine($"reprocessed {done}, failed {failed}");
             return failed > 0 ? 1 : 0;

@@ -1,0 +1,44 @@
+using Storyline.Storage;
+using Storyline.Text;
+
+namespace Storyline.Entities;
+
+/// <summary>Runs text analysis, named-entity recognition and entity resolution over stored documents and stores the result.</summary>
+public sealed class EntityAnalyzer(IDocumentStore documents, IEntityStore entities, EntityResolverOptions? options = null)
+{
+    private readonly TextAnalyzer _analyzer = new();
+    private readonly NamedEntityRecognizer _recognizer = new();
+    private readonly EntityResolver _resolver = new(options);
+
+    /// <summary>Analyses every document that has no current analysis; returns how many were analysed.</summary>
+    public async Task<int> AnalyzePendingAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await entities.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version, cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids) await AnalyzeAsync(id, cancellationToken).ConfigureAwait(false);
+        return ids.Count;
+    }
+
+    /// <summary>Analyses every document again (after reprocessing changed their text); returns how many were analysed.</summary>
+    public async Task<int> AnalyzeAllAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await documents.ListIdsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids) await AnalyzeAsync(id, cancellationToken).ConfigureAwait(false);
+        return ids.Count;
+    }
+
+    /// <summary>Analyses one document and replaces its stored analysis; returns the result, or null when there is no such document.</summary>
+    public async Task<DocumentEntities?> AnalyzeAsync(long documentId, CancellationToken cancellationToken = default)
+    {
+        var document = await documents.GetAsync(documentId, cancellationToken).ConfigureAwait(false);
+        if (document is null) return null;
+        var text = document.Content.Text;
+        var analysis = _analyzer.Analyze(text, document.Content.Blocks, cancellationToken);
+        var named = _recognizer.Recognize(text, analysis, cancellationToken);
+        var result = _resolver.Resolve(text, analysis, named, DocumentKey(documentId), cancellationToken);
+        await entities.SaveEntitiesAsync(documentId, result, EntityResolver.Version, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The key part that names a stored document in document-local entity keys ("doc 7").</summary>
+    public static string DocumentKey(long documentId) => FormattableString.Invariant($"doc {documentId}");
+}
