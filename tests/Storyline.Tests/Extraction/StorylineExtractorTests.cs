@@ -203,6 +203,30 @@ public class StorylineExtractorTests
         text.ShouldContain("Paragraph 4 about the second half");
     }
 
+    [Theory]
+    [InlineData("<p>a</p><script>var x = '<p>not text</p>';</script><p>b</p>", "<p>a</p><p>b</p>")]
+    [InlineData("<p>a</p><SCRIPT type=\"text/javascript\">x()</Script ><p>b</p>", "<p>a</p><p>b</p>")]
+    [InlineData("<style>p { color: red }</style><svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg><p>a</p>", "<p>a</p>")]
+    [InlineData("<p>a</p><script>never closed <p>b</p>", "<p>a</p>")]
+    [InlineData("<p>a</p><section>s</section><span>t</span><scripts>u</scripts>", "<p>a</p><section>s</section><span>t</span><scripts>u</scripts>")]
+    [InlineData("<p>a</p><s>struck</s><strong>b</strong>", "<p>a</p><s>struck</s><strong>b</strong>")]
+    public void StripUnreadElements_CutsScriptsStylesAndSvgOnly(string html, string expected)
+    {
+        StorylineExtractor.StripUnreadElements(html).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Extract_JsonLdStillReadAfterScriptsAreCut()
+    {
+        var html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Stated headline\",\"author\":{\"name\":\"Ann Writer\"}}</script></head>"
+            + "<body><article>" + Prose("the council", 4) + "</article></body></html>";
+
+        var article = Extract(html);
+
+        article.Authors.ShouldBe(["Ann Writer"]);
+        BodyText(article).ShouldContain("Paragraph 4 about the council");
+    }
+
     [Fact]
     public void Extract_DeeplyNested_DoesNotOverflow()
     {
