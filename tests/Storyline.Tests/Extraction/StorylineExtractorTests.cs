@@ -228,6 +228,37 @@ public class StorylineExtractorTests
     }
 
     [Fact]
+    public void Extract_RunOfOneParagraphSiblingsBeforeBody_IsKept()
+    {
+        var html = "<html><body><section class=\"body-text\"><div class=\"container\">"
+            + "<div class=\"lead\"><p>The first paragraph of the story sits in its own wrapper, a sentence long enough to count.</p></div>"
+            + "<div class=\"para\">You should not just believe them.</div>"
+            + "<div class=\"para\">Which is not to say that the news was not routine, only that nobody explained it at the time.</div>"
+            + "<div class=\"read-all\">" + Prose("the rest", 8) + "</div>"
+            + "</div></section></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("The first paragraph of the story");
+        text.ShouldContain("You should not just believe them.");
+        text.ShouldContain("Paragraph 8 about the rest");
+    }
+
+    [Fact]
+    public void Extract_LoneOneParagraphSiblingBeforeBody_IsLeftOut()
+    {
+        var html = "<html><body><div class=\"container\">"
+            + "<div class=\"intro\">An artist's illustration of a plume of water vapour rising from the moon.</div>"
+            + "<div class=\"article-body\">" + Prose("the moon", 8) + "</div>"
+            + "</div></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("Paragraph 8 about the moon");
+        text.ShouldNotContain("An artist's illustration");
+    }
+
+    [Fact]
     public void Extract_DeeplyNested_DoesNotOverflow()
     {
         var html = string.Concat(Enumerable.Repeat("<div>", 20000)) + "<p>Deep text, far down the tree, is still a paragraph of some length to read.</p>";
