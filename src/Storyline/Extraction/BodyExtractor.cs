@@ -32,6 +32,7 @@ internal static class BodyExtractor
         public double Bad;
         public int Chars;
         public int LinkChars;
+        public int Blocks;
         public double Decayed;
         public double Final;
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
@@ -88,6 +89,7 @@ internal static class BodyExtractor
                 var s = Get(e);
                 s.Chars += block.Chars;
                 s.LinkChars += block.LinkChars;
+                s.Blocks++;
                 s.Good += block.Good;
                 s.Bad += block.Bad;
                 if (e == root) break;
@@ -129,17 +131,26 @@ internal static class BodyExtractor
         // Split bodies: siblings that score close to the winner, or that are good paragraphs themselves, belong to it.
         // Compared at the climbed level, where decay treats the winner and its siblings alike.
         double threshold = Math.Max(100, bestStats.Final * 0.2);
+        bool afterBest = false;
+        var singles = new List<IElement>();
         foreach (var node in parent.ChildNodes)
         {
             if (node is not IElement sibling) continue;
-            if (sibling == best) { included.Add(sibling); continue; }
+            if (sibling == best) { included.Add(sibling); afterBest = true; continue; }
             if (!stats.TryGetValue(sibling, out var s)) continue;
+            // A smaller section after the body that opens with a horizontal rule is set apart from the story (a press release's "about us" note).
+            if (afterBest && s.Good < bestStats.Good * 0.5 && OpensWithRule(sibling)) continue;
             bool close = s.Final >= threshold;
             // Bodies split into repeated sections share their markup (same tag, a shared class); teaser boxes do not share the body's.
             bool repeated = s.Good > 0 && s.LinkDensity < 0.3 && SameKind(sibling, best);
             bool paragraph = sibling.LocalName is "p" or "blockquote" or "pre" && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 80;
+            // Siblings that are each one good, link-poor block are paragraphs in other markup (a div per paragraph, a wrapped first paragraph),
+            // but only as a run: a lone one is as often a standfirst, a caption or an address line.
+            if (s.Blocks == 1 && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 25) singles.Add(sibling);
             if (close || paragraph || repeated) included.Add(sibling);
         }
+        if (singles.Count >= 3)
+            foreach (var single in singles) if (!included.Contains(single)) included.Add(single);
         Trace?.WriteLine("chosen " + string.Join(" + ", included.Select(Describe)));
         return best;
     }
@@ -154,6 +165,24 @@ internal static class BodyExtractor
             path.Add(x.LocalName + (string.IsNullOrEmpty(x.Id) ? "" : "#" + x.Id) + (x.ClassName is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
         path.Reverse();
         return string.Join(" > ", path);
+    }
+
+    private static bool OpensWithRule(IElement e)
+    {
+        for (int depth = 0; depth < 4 && e is not null; depth++)
+        {
+            IElement? first = null;
+            var children = e.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (children[i] is IElement c) { first = c; break; }
+                if (children[i] is IText t && !string.IsNullOrWhiteSpace(t.Data)) return false;
+            }
+            if (first is null) return false;
+            if (first.LocalName == "hr") return true;
+            e = first;
+        }
+        return false;
     }
 
     private static bool SameKind(IElement a, IElement b)

@@ -26,8 +26,8 @@ internal static partial class Boilerplate
     {
         "social", "sidebar", "menu", "widget", "banner", "header", "footer", "masthead", "tags", "tag", "byline", "author", "caption",
         "credit", "credits", "popular", "trending", "toolbar", "pagination", "pager", "modal", "popup", "subscribe", "subscription",
-        "signup", "login", "paywall", "meta", "nav", "navigation", "skip", "hidden", "invisible", "offscreen", "print", "tools",
-        "rail", "aside", "teaser", "teasers", "more", "next", "prev", "previous", "follow", "timestamp", "dateline", "date",
+        "signup", "login", "meta", "nav", "navigation", "skip", "hidden", "invisible", "offscreen", "print", "tools",
+        "rail", "aside", "teaser", "teasers", "next", "prev", "previous", "follow", "timestamp", "dateline", "date",
         "image", "img", "photo", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
     };
 
@@ -61,25 +61,36 @@ internal static partial class Boilerplate
     }
 
     /// <summary>-1 for furniture by class or id, +1 for article-like names, 0 otherwise.</summary>
-    public static int ClassHint(IElement element)
+    public static int ClassHint(IElement element) => Math.Max(-1, ClassHintStrength(element));
+
+    /// <summary>Hint for an element whose only furniture words name a gate (a paywall, a "more" fold): what it hides may be the article itself.</summary>
+    public const int GateHint = -3;
+
+    /// <summary>-2 for strong furniture words, -1 for weak ones that no positive word vouches for, <see cref="GateHint"/> when the weak words only name a gate, +1 for article-like names, 0 otherwise.</summary>
+    public static int ClassHintStrength(IElement element)
     {
         var cls = element.GetAttribute("class");
         var id = element.Id;
         if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
-        bool strong = false, weak = false, positive = false;
-        Scan(cls, ref strong, ref weak, ref positive);
-        Scan(id, ref strong, ref weak, ref positive);
-        if (strong) return -1;
+        bool strong = false, weak = false, positive = false, gate = false;
+        Scan(cls, ref strong, ref weak, ref positive, ref gate);
+        Scan(id, ref strong, ref weak, ref positive, ref gate);
+        if (strong) return -2;
         if (weak && !positive) return -1;
+        if (gate && !positive) return GateHint;
         return positive ? 1 : 0;
     }
+
+    // Weak words for wrappers that fold or lock away text: furniture when they hold a prompt, the body when they hold prose.
+    private static readonly HashSet<string> Gate = new(StringComparer.OrdinalIgnoreCase) { "paywall", "more" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StrongLookup = StrongNegative.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakNegative.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PositiveLookup = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GateLookup = Gate.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Span-based so that the thousands of class names on a page cost no allocations.
-    private static void Scan(string? value, ref bool strong, ref bool weak, ref bool positive)
+    private static void Scan(string? value, ref bool strong, ref bool weak, ref bool positive, ref bool gate)
     {
         if (string.IsNullOrEmpty(value)) return;
         var rest = value.AsSpan();
@@ -101,6 +112,7 @@ internal static partial class Boilerplate
                     if (StrongLookup.Contains(word)) strong = true;
                     else if (WeakLookup.Contains(word)) weak = true;
                     else if (PositiveLookup.Contains(word)) positive = true;
+                    else if (GateLookup.Contains(word)) gate = true;
                     start = -1;
                 }
                 if (letter && start < 0) start = i;
@@ -151,6 +163,24 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
         }
     }
 
+    // Prose: at least two sentence-ending, link-poor paragraphs directly inside, making up most of the text.
+    private static bool HoldsProse(IElement e, int chars)
+    {
+        int paragraphs = 0, prose = 0;
+        var children = e.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
+        {
+            if (children[i] is not IElement p || p.LocalName != "p") continue;
+            var (pc, pl) = Boilerplate.Measure(p);
+            if (pc < 80 || pl > pc * 0.3) continue;
+            var text = p.TextContent.AsSpan().TrimEnd();
+            if (text.Length == 0 || !".!?\"”’)".Contains(text[^1])) continue;
+            paragraphs++;
+            prose += pc;
+        }
+        return paragraphs >= 2 && prose >= chars * 0.6;
+    }
+
     private bool ShouldRemove(IElement e)
     {
         var tag = e.LocalName;
@@ -176,10 +206,13 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
             }
         }
         if (!useClassHints || tag is "body" or "main") return false;
-        if (Boilerplate.ClassHint(e) >= 0) return false;
+        var hint = Boilerplate.ClassHintStrength(e);
+        if (hint >= 0) return false;
         var (c, _) = Boilerplate.Measure(e);
         // A furniture-named element holding most of the page's text is a wrapper, not furniture.
         if (c > pageChars * 0.5) return false;
+        // A gate ("paywall", "more") that holds a run of prose paragraphs holds the rest of the article.
+        if (hint == Boilerplate.GateHint && c >= 400 && HoldsProse(e, c)) return false;
         var hintText = e.GetAttribute("class") + " " + e.Id;
         if (c > 0 && c < 400 && (hintText.Contains("caption", StringComparison.OrdinalIgnoreCase) || hintText.Contains("credit", StringComparison.OrdinalIgnoreCase)))
             captions.Add(BlockReader.CollapseWhitespace(e.TextContent).Replace('\n', ' '));

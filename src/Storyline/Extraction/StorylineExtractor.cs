@@ -50,17 +50,56 @@ public sealed class StorylineExtractor : IArticleExtractor
         return new BodyResult(blocks, body.Captions, blocks.Sum(b => b.Text.Length));
     }
 
+    /// <summary>
+    /// The page without its script, style and svg elements (JSON-LD is read from the original text).
+    /// Like a browser, a script runs to the first end tag of its name, and an unterminated one to the end of the page.
+    /// </summary>
+    internal static string StripUnreadElements(string html)
+    {
+        System.Text.StringBuilder? sb = null;
+        int copied = 0, at = 0;
+        while (at < html.Length)
+        {
+            int lt = html.IndexOf("<s", at, StringComparison.OrdinalIgnoreCase);
+            if (lt < 0) break;
+            string? endTag = StartsName(html, lt + 1, "script") ? "</script"
+                : StartsName(html, lt + 1, "style") ? "</style"
+                : StartsName(html, lt + 1, "svg") ? "</svg" : null;
+            if (endTag is null) { at = lt + 1; continue; }
+            int end = html.IndexOf(endTag, lt + endTag.Length - 1, StringComparison.OrdinalIgnoreCase);
+            int stop = end < 0 ? html.Length : html.IndexOf('>', end) is var gt and >= 0 ? gt + 1 : html.Length;
+            sb ??= new System.Text.StringBuilder(html.Length);
+            sb.Append(html, copied, lt - copied);
+            copied = at = stop;
+        }
+        if (sb is null) return html;
+        sb.Append(html, copied, html.Length - copied);
+        return sb.ToString();
+    }
+
+    // The tag name at this position, followed by a character that ends a name.
+    private static bool StartsName(string html, int at, string name)
+    {
+        int after = at + name.Length;
+        if (after >= html.Length || string.Compare(html, at, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) != 0) return false;
+        var c = html[after];
+        return c is '>' or '/' || char.IsWhiteSpace(c);
+    }
+
     /// <inheritdoc />
     public ExtractedArticle Extract(string html, string? url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        // Scripts, styles and inline drawings are half of a typical page's bytes and are dropped anyway:
+        // cutting them out with vectorised searches spares the tokenizer from stepping through them.
+        var markup = StripUnreadElements(html);
+        var document = new HtmlParser(ParserOptions).ParseDocument(markup);
         var meta = PageMetadata.Read(html, document);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {
             // Class hints can hit a wrapper ("page has-comments"); a second, literal reading guards against that.
-            var lenient = BodyExtractor.Extract(new HtmlParser(ParserOptions).ParseDocument(html), useClassHints: false, cancellationToken);
+            var lenient = BodyExtractor.Extract(new HtmlParser(ParserOptions).ParseDocument(markup), useClassHints: false, cancellationToken);
             if (lenient.Chars > body.Chars * 2) body = lenient;
         }
         if (meta.JsonLdBody is { } stated && FromJsonLd(stated, body) is { } replacement) body = replacement;

@@ -143,6 +143,121 @@ public class StorylineExtractorTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
     }
 
+    private static string Prose(string topic, int count) => string.Concat(Enumerable.Range(1, count).Select(i =>
+        $"<p>Paragraph {i} about {topic} goes on for a while, with enough plain words in it to read like the body of a real news story.</p>\n"));
+
+    [Fact]
+    public void Extract_PaywallWrapperHoldingProse_KeepsTheRestOfTheArticle()
+    {
+        var html = "<html><body><nav><a href=/>Home</a></nav><article><h1>Store results</h1>"
+            + "<p>Shares of the retailer fell on Tuesday after the company cut its sales forecast for the full year, analysts said.</p>"
+            + "<div class=\"paywall\">" + Prose("the quarter", 4) + "</div></article>"
+            + "<div class=\"paywall-prompt\"><p>Subscribe now to keep reading.</p></div></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("Shares of the retailer fell");
+        text.ShouldContain("Paragraph 4 about the quarter");
+        text.ShouldNotContain("Subscribe now");
+    }
+
+    [Fact]
+    public void Extract_PaywallWrapperHoldingPrompt_IsDropped()
+    {
+        var html = "<html><body><article>" + Prose("the harbour", 5)
+            + "<div class=\"paywall\"><p>Already a subscriber? Sign in to read this article.</p><p><a href=/subscribe>Subscribe for one dollar a week and read everything we publish today.</a></p></div>"
+            + "</article></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("Paragraph 5 about the harbour");
+        text.ShouldNotContain("Already a subscriber");
+    }
+
+    [Fact]
+    public void Extract_SectionAfterBodyOpeningWithRule_IsLeftOut()
+    {
+        var html = "<html><body><div class=\"release\">"
+            + "<div class=\"text part\"><div>" + Prose("the partnership", 6) + "</div></div>"
+            + "<div class=\"text part\"><div><hr><p>Example Corp is a global provider of widgets, founded in 1901, with offices in twelve countries and three thousand staff.</p>"
+            + "<p>Example Corp shares are listed on the stock exchange, and the company reports its results every quarter of the year.</p></div></div>"
+            + "</div></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("Paragraph 6 about the partnership");
+        text.ShouldNotContain("Example Corp is a global provider");
+    }
+
+    [Fact]
+    public void Extract_SplitBodyWithRuleInside_KeepsBothParts()
+    {
+        var html = "<html><body><div class=\"story\">"
+            + "<div class=\"text part\">" + Prose("the first half", 5) + "</div>"
+            + "<div class=\"text part\"><p>The second half of the story starts here with a full sentence of its own for the reader.</p><hr>" + Prose("the second half", 4) + "</div>"
+            + "</div></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("Paragraph 5 about the first half");
+        text.ShouldContain("Paragraph 4 about the second half");
+    }
+
+    [Theory]
+    [InlineData("<p>a</p><script>var x = '<p>not text</p>';</script><p>b</p>", "<p>a</p><p>b</p>")]
+    [InlineData("<p>a</p><SCRIPT type=\"text/javascript\">x()</Script ><p>b</p>", "<p>a</p><p>b</p>")]
+    [InlineData("<style>p { color: red }</style><svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg><p>a</p>", "<p>a</p>")]
+    [InlineData("<p>a</p><script>never closed <p>b</p>", "<p>a</p>")]
+    [InlineData("<p>a</p><section>s</section><span>t</span><scripts>u</scripts>", "<p>a</p><section>s</section><span>t</span><scripts>u</scripts>")]
+    [InlineData("<p>a</p><s>struck</s><strong>b</strong>", "<p>a</p><s>struck</s><strong>b</strong>")]
+    public void StripUnreadElements_CutsScriptsStylesAndSvgOnly(string html, string expected)
+    {
+        StorylineExtractor.StripUnreadElements(html).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Extract_JsonLdStillReadAfterScriptsAreCut()
+    {
+        var html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Stated headline\",\"author\":{\"name\":\"Ann Writer\"}}</script></head>"
+            + "<body><article>" + Prose("the council", 4) + "</article></body></html>";
+
+        var article = Extract(html);
+
+        article.Authors.ShouldBe(["Ann Writer"]);
+        BodyText(article).ShouldContain("Paragraph 4 about the council");
+    }
+
+    [Fact]
+    public void Extract_RunOfOneParagraphSiblingsBeforeBody_IsKept()
+    {
+        var html = "<html><body><section class=\"body-text\"><div class=\"container\">"
+            + "<div class=\"lead\"><p>The first paragraph of the story sits in its own wrapper, a sentence long enough to count.</p></div>"
+            + "<div class=\"para\">You should not just believe them.</div>"
+            + "<div class=\"para\">Which is not to say that the news was not routine, only that nobody explained it at the time.</div>"
+            + "<div class=\"read-all\">" + Prose("the rest", 8) + "</div>"
+            + "</div></section></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("The first paragraph of the story");
+        text.ShouldContain("You should not just believe them.");
+        text.ShouldContain("Paragraph 8 about the rest");
+    }
+
+    [Fact]
+    public void Extract_LoneOneParagraphSiblingBeforeBody_IsLeftOut()
+    {
+        var html = "<html><body><div class=\"container\">"
+            + "<div class=\"intro\">An artist's illustration of a plume of water vapour rising from the moon.</div>"
+            + "<div class=\"article-body\">" + Prose("the moon", 8) + "</div>"
+            + "</div></body></html>";
+
+        var text = BodyText(Extract(html));
+
+        text.ShouldContain("Paragraph 8 about the moon");
+        text.ShouldNotContain("An artist's illustration");
+    }
+
     [Fact]
     public void Extract_DeeplyNested_DoesNotOverflow()
     {
