@@ -25,6 +25,8 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
         root.Subcommands.Add(PeopleCommand.Create(context));
+        root.Subcommands.Add(QuotesCommand.Create(context));
+        root.Subcommands.Add(SpeakersCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {

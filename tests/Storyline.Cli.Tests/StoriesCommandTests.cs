@@ -90,3 +90,50 @@ public class BriefCommandTests : IDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+public class QuotesCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    [Fact]
+    public async Task Quotes_Samples_ContractFieldsAndNamedSpeakersWithCamps()
+    {
+        var (code, stdout, _) = await _cli.Run("quotes", SharedData.Samples, "--json");
+        code.ShouldBe(0);
+        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        rows.ShouldNotBeEmpty();
+        foreach (var field in new[] { "document", "speaker", "speaker_role", "camp", "kind", "cue", "text", "content_start", "content_end", "source_start", "source_end" })
+            rows[0].TryGetProperty(field, out _).ShouldBeTrue(field);
+        var speakers = rows.Select(r => r.GetProperty("speaker").GetString()).ToHashSet();
+        foreach (var name in new[] { "Zhao Lijian", "Mike Pompeo", "Shi Yinhong", "Barry Sautman", "Liu Yuyin", "Wang Yiwei", "Wang Wenbin", "Chen Weijun", "Elijan Anayit", "Mehmut Usman" })
+            speakers.ShouldContain(name);
+        speakers.ShouldNotContain("he");
+        string Camp(string speaker) => rows.First(r => r.GetProperty("speaker").GetString() == speaker).GetProperty("camp").GetString()!;
+        Camp("Mike Pompeo").ShouldBe("US government");
+        Camp("Zhao Lijian").ShouldBe("Chinese government");
+        Camp("Shi Yinhong").ShouldBe("Academics and analysts");
+        // Offsets point into the cleaned text as `show` prints it.
+        var row = rows.First(r => r.GetProperty("speaker").GetString() == "Mike Pompeo");
+        var doc = JsonDocument.Parse((await _cli.Run("list", "--json")).Out).RootElement.EnumerateArray()
+            .First(d => d.GetProperty("input_name").GetString() == row.GetProperty("document").GetString()).GetProperty("id").GetInt64();
+        var text = JsonDocument.Parse((await _cli.Run("show", doc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Out).RootElement.GetProperty("content").GetProperty("text").GetString()!;
+        text[row.GetProperty("source_start").GetInt32()..row.GetProperty("source_end").GetInt32()].ShouldContain("Pompeo");
+    }
+
+    [Fact]
+    public async Task Speakers_Samples_ListsCampsAndCounts()
+    {
+        (await _cli.Run("ingest", SharedData.Samples)).Code.ShouldBe(0);
+        var (code, stdout, _) = await _cli.Run("speakers", "--json");
+        code.ShouldBe(0);
+        var shi = JsonDocument.Parse(stdout).RootElement.EnumerateArray().First(s => s.GetProperty("speaker").GetString() == "Shi Yinhong");
+        shi.GetProperty("camp").GetString().ShouldBe("Academics and analysts");
+        shi.GetProperty("documents").GetInt32().ShouldBe(2);
+    }
+
+    public void Dispose()
+    {
+        _cli.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Storyline.Attribution;
 using Storyline.Briefing;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
@@ -17,7 +18,7 @@ internal static class BriefCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Articles to ingest first (files, folders, URLs, feeds, .jsonl)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "markdown | json", DefaultValueFactory = _ => "markdown" };
-        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, IngestCommand.AllowPrivate };
+        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, IngestCommand.AllowPrivate, QuotesCommand.Camps };
         command.SetAction(async (parse, ct) =>
         {
             var fmt = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(format)!.ToLowerInvariant();
@@ -60,7 +61,18 @@ internal static class BriefCommand
                 return 1;
             }
             var documents = await reader.ReadAsync(resolved.Value, ct).ConfigureAwait(false);
-            var briefing = new ExtractiveBriefingWriter().Write(resolved.Value, documents, [], ct);
+            // Who said what in the story's documents: the "Who Thinks What?" section, and the claims the writer must not state as fact.
+            var extractor = new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps)));
+            AnalysedDocument d(AttributedStatement s) => documents.First(x => x.Document.Id == s.DocumentId);
+            var statements = documents.Where(d => d.Document.DuplicateOf is null)
+                .SelectMany(d => extractor.Extract(d.Document, d.Analysis, ct))
+                .Where(s => !s.Attribution.IsQuestion)
+                // The first part of a content is what a bullet quotes, so it is what the bullet cites.
+                .Select(s => new Statement(s.Speaker, s.SpeakerRole, s.Camp, s.Attribution.Content.Parts[0].Slice(d(s).Text).Trim(),
+                    new Citation(s.DocumentId, s.Attribution.Content.Parts[0]),
+                    s.Attribution.Source is { } source && !s.Attribution.SourceFromHandover ? new Citation(s.DocumentId, source) : null))
+                .ToList();
+            var briefing = new ExtractiveBriefingWriter().Write(resolved.Value, documents, statements, ct);
             if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));
             else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
             return failed > 0 ? 1 : 0;

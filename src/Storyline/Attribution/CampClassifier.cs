@@ -65,8 +65,10 @@ public sealed partial class CampClassifier
     /// <summary>Loads rules from a file, or the defaults when <paramref name="path"/> is null.</summary>
     public static CampClassifier Load(string? path) => path is null ? Default : new CampClassifier(File.ReadAllText(path));
 
-    /// <summary>The camp of a speaker described by <paramref name="descriptions"/> (roles, affiliations, the source mention, the name).</summary>
-    public string Classify(IEnumerable<string?> descriptions)
+    /// <summary>The camp of a speaker described by <paramref name="descriptions"/> (roles, affiliations, the source mention, the name);
+    /// <paramref name="contextCountry"/> (the country the article is mostly about, see <see cref="DominantCountry"/>) completes a
+    /// government role that names no country ("foreign ministry spokesman").</summary>
+    public string Classify(IEnumerable<string?> descriptions, string? contextCountry = null)
     {
         var text = string.Join(" ; ", descriptions.Where(d => !string.IsNullOrWhiteSpace(d)));
         if (text.Length == 0) return Other;
@@ -78,7 +80,7 @@ public sealed partial class CampClassifier
             var match = pattern.Match(text);
             if (!match.Success || match.Index >= best.Index) continue;
             if (!perCountry) best = (camp, match.Index);
-            else if (CountryOf(text) is { } country) best = (camp.Replace(CountryToken, country, StringComparison.Ordinal), match.Index);
+            else if ((CountryOf(text) ?? contextCountry) is { } country) best = (camp.Replace(CountryToken, country, StringComparison.Ordinal), match.Index);
         }
         if (best.Camp is not null) return best.Camp;
         // A government, party or state named without a role word ("Beijing denies…", "Washington says…") speaks for its government.
@@ -86,6 +88,20 @@ public sealed partial class CampClassifier
         var governmentRule = _rules.FirstOrDefault(r => r.PerCountry);
         if (bare is not null && governmentRule.Camp is not null && IsBareState(text)) return governmentRule.Camp.Replace(CountryToken, bare, StringComparison.Ordinal);
         return Other;
+    }
+
+    /// <summary>The country (as a camp adjective, e.g. "Chinese") mentioned most often in <paramref name="text"/>, or null.</summary>
+    public static string? DominantCountry(string text)
+    {
+        (string? Camp, int Count) best = (null, 0);
+        foreach (var (camp, names) in Countries)
+        {
+            int count = 0;
+            foreach (var name in names)
+                count += Regex.Count(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant);
+            if (count > best.Count) best = (camp, count);
+        }
+        return best.Camp;
     }
 
     private static string? CountryOf(string text)

@@ -168,14 +168,15 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
     private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements)
     {
         var bullets = new List<BriefingSentence>();
-        foreach (var camp in statements.GroupBy(s => s.Camp).OrderByDescending(g => g.Count()))
+        foreach (var camp in statements.Where(s => s.Speaker != "unidentified speaker").GroupBy(s => s.Camp).OrderByDescending(g => g.Count()))
         {
             var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ToList();
             var lead = speakers[0].OrderByDescending(s => s.Text.Length).First();
             var names = string.Join(", ", speakers.Take(4).Select(g => g.Key));
             var role = lead.Role is null ? "" : $", {lead.Role},";
-            bullets.Add(new BriefingSentence($"{camp.Key} ({names}): {lead.Speaker}{role} says: “{lead.Text.Trim().Trim('“', '”', '"')}”",
-                [.. camp.Select(s => s.Citation).Distinct().Take(6)]));
+            var words = lead.Text.Trim();
+            var quoted = words.StartsWith('“') || words.StartsWith('"') ? words : $"“{words}”";
+            bullets.Add(new BriefingSentence($"{camp.Key} ({names}): {lead.Speaker}{role} says: {quoted}", [lead.Citation]));
         }
         return bullets;
     }

@@ -1,0 +1,84 @@
+using Storyline.Documents;
+using Storyline.Entities;
+using Storyline.Text;
+
+namespace Storyline.Attribution;
+
+/// <summary>One attributed statement with its speaker resolved: the canonical name, role and camp, and the spans it rests on.</summary>
+/// <param name="DocumentId">The stored document.</param>
+/// <param name="Document">The document's input file name or URL.</param>
+/// <param name="Speaker">Canonical speaker name (never a pronoun or a bare surname; an anonymous source is described).</param>
+/// <param name="SpeakerKey">The speaker's entity key, or null when the source could not be resolved to an entity.</param>
+/// <param name="SpeakerRole">The speaker's role or affiliation as the coverage gives it.</param>
+/// <param name="Camp">The side the speaker speaks for.</param>
+/// <param name="Attribution">The attribution found in the text.</param>
+/// <param name="Cue">The cue's text, or null.</param>
+/// <param name="Text">The content's text (parts joined).</param>
+public sealed record AttributedStatement(long DocumentId, string Document, string Speaker, string? SpeakerKey, string? SpeakerRole, string Camp,
+    Attribution Attribution, string? Cue, string Text);
+
+/// <summary>Runs the language layer and the attribution stage over a document and resolves every source to a speaker and a camp.</summary>
+public sealed class StatementExtractor(CampClassifier? camps = null, EntityResolverOptions? entityOptions = null)
+{
+    private readonly CampClassifier _camps = camps ?? CampClassifier.Default;
+    private readonly TextAnalyzer _analyzer = new();
+    private readonly NamedEntityRecognizer _recognizer = new();
+    private readonly EntityResolver _resolver = new(entityOptions);
+    private readonly AttributionExtractor _extractor = new();
+
+    /// <summary>The statements of one stored document (questions included, flagged on their attribution).</summary>
+    public IReadOnlyList<AttributedStatement> Extract(StoredDocument document, CancellationToken cancellationToken = default)
+    {
+        var text = document.Content.Text;
+        var analysis = _analyzer.Analyze(text, document.Content.Blocks, cancellationToken);
+        return Extract(document, analysis, cancellationToken);
+    }
+
+    /// <summary>The statements of one stored document whose text is already analysed.</summary>
+    public IReadOnlyList<AttributedStatement> Extract(StoredDocument document, TextAnalysis analysis, CancellationToken cancellationToken = default)
+    {
+        var text = document.Content.Text;
+        var named = _recognizer.Recognize(text, analysis, cancellationToken);
+        var entities = _resolver.Resolve(text, analysis, named, EntityAnalyzer.DocumentKey(document.Id), cancellationToken);
+        var attributions = _extractor.Extract(text, analysis, named, cancellationToken);
+        var statements = new List<AttributedStatement>(attributions.Count);
+        var country = CampClassifier.DominantCountry(text);
+        foreach (var a in attributions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var entity = a.Source is { } source ? entities.Resolve(source) : null;
+            var sourceText = a.Source?.Slice(text).Trim();
+            var speaker = entity?.Name ?? SpeakerFromMention(sourceText);
+            if (entity is null && speaker != UnidentifiedSpeaker && !LooksLikeSource(speaker)) speaker = UnidentifiedSpeaker;
+            var role = entity is null ? null : entity.Roles.Count > 0 ? entity.Roles[0] : entity.Affiliations.Count > 0 ? entity.Affiliations[0] : null;
+            var camp = speaker == UnidentifiedSpeaker ? CampClassifier.Other
+                : _camps.Classify([.. entity?.Roles ?? [], .. entity?.Affiliations ?? [], sourceText, entity?.Name], country);
+            var content = string.Join(" … ", a.Content.Parts.Select(p => p.Slice(text).Trim()));
+            statements.Add(new AttributedStatement(document.Id, document.Url ?? document.InputName, speaker, entity?.Key, role, camp, a, a.Cue?.Slice(text), content));
+        }
+        return statements;
+    }
+
+    /// <summary>The speaker name given when the source cannot be identified.</summary>
+    public const string UnidentifiedSpeaker = "unidentified speaker";
+
+    // An unresolved source keeps its own words unless they are only a pronoun: "he" names nobody.
+    private static string SpeakerFromMention(string? mention) =>
+        mention is null or "" || mention.ToLowerInvariant() is "he" or "she" or "they" or "it" or "we" or "i" or "we’ve" or "we've" ? UnidentifiedSpeaker : mention;
+
+    private static readonly string[] SourceNouns =
+        ["sources", "source", "officials", "official", "analysts", "analyst", "critics", "experts", "expert", "residents", "witnesses", "diplomats", "people", "media", "activists", "researchers", "lawmakers", "authorities", "observers"];
+
+    // An unresolved mention is kept only when it reads like a noun phrase naming someone: a capitalised name, or a
+    // description whose head is a source noun ("many media", "two diplomats"); fragments such as "This context" or "blocked and" are not sources.
+    private static bool LooksLikeSource(string mention)
+    {
+        var words = mention.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 12) return false;
+        var first = words[0];
+        if (first is "This" or "These" or "That" or "Those" or "It" or "and" or "or" or "but") return false;
+        var last = words[^1].Trim(',', '.').ToLowerInvariant();
+        if (SourceNouns.Contains(last)) return true;
+        return char.IsUpper(first[0]) && words.Length <= 6 && !mention.Contains(',', StringComparison.Ordinal);
+    }
+}
