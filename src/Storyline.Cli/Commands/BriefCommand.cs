@@ -70,7 +70,8 @@ internal static class BriefCommand
                 // The first part of a content is what a bullet quotes, so it is what the bullet cites.
                 .Select(s => new Statement(s.Speaker, s.SpeakerRole, s.Camp, s.Attribution.Content.Parts[0].Slice(d(s).Text).Trim(),
                     new Citation(s.DocumentId, s.Attribution.Content.Parts[0]),
-                    s.Attribution.Source is { } source && !s.Attribution.SourceFromHandover ? new Citation(s.DocumentId, source) : null))
+                    s.Attribution.Source is { } source && !s.Attribution.SourceFromHandover ? new Citation(s.DocumentId, source) : null,
+                    s.Attribution.Kind == AttributionKind.Direct))
                 .ToList();
             var briefing = new ExtractiveBriefingWriter().Write(resolved.Value, documents, statements, ct);
             if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));

@@ -13,7 +13,8 @@ public sealed record BriefingSection(string Title, IReadOnlyList<BriefingSentenc
 /// <param name="Text">The statement's content.</param>
 /// <param name="Citation">The content it comes from.</param>
 /// <param name="Source">Where the text names the speaker, when it does.</param>
-public sealed record Statement(string Speaker, string? Role, string Camp, string Text, Citation Citation, Citation? Source = null);
+/// <param name="Verbatim">True for a direct quotation (quoted as such); false for reported speech (paraphrased with "says").</param>
+public sealed record Statement(string Speaker, string? Role, string Camp, string Text, Citation Citation, Citation? Source = null, bool Verbatim = false);
 
 /// <summary>A briefing on one story: headline, one-line summary and sections, every sentence cited.</summary>
 public sealed record StoryBriefing(long StoryId, string Headline, BriefingSentence Summary, IReadOnlyList<BriefingSection> Sections, IReadOnlyDictionary<long, SourceInfo> Sources);

@@ -171,12 +171,15 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         foreach (var camp in statements.Where(s => s.Speaker != "unidentified speaker").GroupBy(s => s.Camp).OrderByDescending(g => g.Count()))
         {
             var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ToList();
-            var lead = speakers[0].OrderByDescending(s => s.Text.Length).First();
+            // A substantive verbatim quote of the camp's most-quoted speaker leads; reported speech when there is none.
+            var lead = speakers[0].OrderByDescending(s => s.Verbatim).ThenByDescending(s => Math.Min(s.Text.Length, 300)).First();
             var names = string.Join(", ", speakers.Take(4).Select(g => g.Key));
             var role = lead.Role is null ? "" : $", {lead.Role},";
             var words = lead.Text.Trim();
-            var quoted = words.StartsWith('“') || words.StartsWith('"') ? words : $"“{words}”";
-            bullets.Add(new BriefingSentence($"{camp.Key} ({names}): {lead.Speaker}{role} says: {quoted}", [lead.Citation]));
+            var quoted = lead.Verbatim
+                ? (words.StartsWith('“') || words.StartsWith('"') ? $": {words}" : $": “{words}”")
+                : words.StartsWith("that ", StringComparison.OrdinalIgnoreCase) ? $" {words}" : $" that {words}";
+            bullets.Add(new BriefingSentence($"{camp.Key} ({names}): {lead.Speaker}{role} says{quoted}", [lead.Citation]));
         }
         return bullets;
     }

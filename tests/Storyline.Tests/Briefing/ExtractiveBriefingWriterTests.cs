@@ -76,12 +76,13 @@ public class ExtractiveBriefingWriterTests
         var docs = Story();
         var statements = new List<Statement>
         {
-            new("Mike Pompeo", "US Secretary of State", "US government", "These measures hold abusers to account", new Citation(1, new TextSpan(0, 10))),
+            new("Mike Pompeo", "US Secretary of State", "US government", "These measures hold abusers to account", new Citation(1, new TextSpan(0, 10)), Verbatim: true),
             new("Zhao Lijian", "foreign ministry spokesman", "Chinese government", "China will take reciprocal action", new Citation(2, new TextSpan(0, 10))),
         };
         var who = new ExtractiveBriefingWriter().Write(7, docs, statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat);
         who.Sentences.Count.ShouldBe(2);
-        who.Sentences.ShouldContain(s => s.Text.StartsWith("US government (Mike Pompeo)", StringComparison.Ordinal));
+        who.Sentences.ShouldContain(s => s.Text == "US government (Mike Pompeo): Mike Pompeo, US Secretary of State, says: “These measures hold abusers to account”");
+        who.Sentences.ShouldContain(s => s.Text == "Chinese government (Zhao Lijian): Zhao Lijian, foreign ministry spokesman, says that China will take reciprocal action");
     }
 
     [Fact]
