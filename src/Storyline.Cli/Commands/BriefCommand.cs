@@ -3,8 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using Storyline.Attribution;
 using Storyline.Briefing;
-using Storyline.Ingestion;
-using Storyline.Pipeline;
 using Storyline.Stories;
 
 namespace Storyline.Cli.Commands;
@@ -33,16 +31,7 @@ internal static class BriefCommand
             var specs = parse.GetValue(inputs) ?? [];
             if (specs.Length > 0)
             {
-                using var fetcher = new UrlFetcher(FetchOptions.Default with { AllowPrivate = parse.GetValue(IngestCommand.AllowPrivate) }, context.Time);
-                var ingestor = new Ingestor(DocumentPipeline.CreateDefault(context.Time), store);
-                var ids = new List<long>();
-                await foreach (var item in new InputResolver(fetcher, context.Time).ResolveAsync(specs, ct).ConfigureAwait(false))
-                {
-                    var result = await ingestor.IngestAsync(item, ct).ConfigureAwait(false);
-                    if (result.Status == IngestStatus.Failed) { context.WriteError(result.Name, result.Error!); failed++; }
-                    if (result.DocumentId is { } id) ids.Add(id);
-                }
-                await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+                (var ids, failed) = await QuotesCommand.IngestOrAllAsync(context, store, specs, parse.GetValue(IngestCommand.AllowPrivate), ct).ConfigureAwait(false);
                 if (storyId is null && ids.Count > 0)
                 {
                     // The story most of the given inputs belong to.
