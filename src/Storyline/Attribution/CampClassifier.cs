@@ -94,11 +94,10 @@ public sealed partial class CampClassifier
     public static string? DominantCountry(string text)
     {
         (string? Camp, int Count) best = (null, 0);
-        foreach (var (camp, names) in Countries)
+        foreach (var (camp, names) in CountryPatterns)
         {
             int count = 0;
-            foreach (var name in names)
-                count += Regex.Count(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant);
+            foreach (var (bare, _) in names) count += bare.Count(text);
             if (count > best.Count) best = (camp, count);
         }
         return best.Camp;
@@ -108,16 +107,22 @@ public sealed partial class CampClassifier
     {
         // The earliest-mentioned country wins: "a spokesman for the Chinese mission at the UN" is Chinese.
         (string? Camp, int Index) best = (null, int.MaxValue);
-        foreach (var (camp, names) in Countries)
+        foreach (var (camp, names) in CountryPatterns)
         {
-            foreach (var name in names)
+            foreach (var (_, possessive) in names)
             {
-                var m = Regex.Match(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?:['’]s)?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant);
+                var m = possessive.Match(text);
                 if (m.Success && m.Index < best.Index) best = (camp, m.Index);
             }
         }
         return best.Camp;
     }
+
+    // Built once: the per-name patterns outnumber Regex's static cache, so building them per call re-parsed every one of them for every statement.
+    private static readonly (string Camp, (Regex Bare, Regex Possessive)[] Names)[] CountryPatterns =
+        [.. Countries.Select(c => (c.Camp, c.Names.Select(name => (
+            new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant),
+            new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?:['’]s)?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant))).ToArray()))];
 
     private static bool IsBareState(string text) => BareState().IsMatch(text.Trim());
 
