@@ -42,27 +42,16 @@ internal static class BriefCommand
             }
             else await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
 
-            var reader = new StoryReader(store, store);
-            var resolved = await reader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
-            if (resolved is null)
+            var loader = new StoryEvidenceLoader(store, store, new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps))));
+            var resolved = await loader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
+            var evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
+            if (evidence is null)
             {
                 context.WriteError(storyId is null ? "store" : $"story {storyId}", storyId is null ? "no stories yet: give articles to ingest" : "not in the store");
                 return 1;
             }
-            var documents = await reader.ReadAsync(resolved.Value, ct).ConfigureAwait(false);
-            // Who said what in the story's documents: the "Who Thinks What?" section, and the claims the writer must not state as fact.
-            var extractor = new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps)));
-            AnalysedDocument d(AttributedStatement s) => documents.First(x => x.Document.Id == s.DocumentId);
-            var statements = documents.Where(d => d.Document.DuplicateOf is null)
-                .SelectMany(d => extractor.Extract(d.Document, d.Analysis, ct))
-                .Where(s => !s.Attribution.IsQuestion)
-                // The first part of a content is what a bullet quotes, so it is what the bullet cites.
-                .Select(s => new Statement(s.Speaker, s.SpeakerRole, s.Camp, s.Attribution.Content.Parts[0].Slice(d(s).Text).Trim(),
-                    new Citation(s.DocumentId, s.Attribution.Content.Parts[0]),
-                    s.Attribution.Source is { } source && !s.Attribution.SourceFromHandover ? new Citation(s.DocumentId, source) : null,
-                    s.Attribution.Kind == AttributionKind.Direct))
-                .ToList();
-            var briefing = new ExtractiveBriefingWriter().Write(resolved.Value, documents, statements, ct);
+            // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
+            var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
             if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));
             else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
             return failed > 0 ? 1 : 0;
