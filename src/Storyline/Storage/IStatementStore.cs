@@ -1,0 +1,61 @@
+using Storyline.Attribution;
+
+namespace Storyline.Storage;
+
+/// <summary>A filter over stored statements; null members do not filter.</summary>
+/// <param name="Text">Full-text query over the statement's content.</param>
+/// <param name="Speaker">The speaker: entity key or canonical name (case-insensitive).</param>
+/// <param name="Camp">The camp (exact, case-insensitive).</param>
+/// <param name="From">Earliest publication date of the statement's document (inclusive).</param>
+/// <param name="To">Latest publication date of the statement's document (inclusive).</param>
+/// <param name="StoryId">Only statements from this story's documents.</param>
+/// <param name="IncludeQuestions">Also transcript questions (asked, not claimed).</param>
+/// <param name="Limit">Most results.</param>
+/// <param name="Offset">Results to skip, for paging.</param>
+public sealed record StatementQuery(
+    string? Text = null,
+    string? Speaker = null,
+    string? Camp = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    long? StoryId = null,
+    bool IncludeQuestions = false,
+    int Limit = 100,
+    int Offset = 0);
+
+/// <summary>A stored statement with what a listing shows about its document.</summary>
+/// <param name="Statement">The statement (its attribution's spans are offsets into the document's cleaned text).</param>
+/// <param name="Published">The document's publication date (stated or estimated), if known.</param>
+/// <param name="DocumentTitle">The document's title, if known.</param>
+public sealed record StatementHit(AttributedStatement Statement, DateTimeOffset? Published, string? DocumentTitle);
+
+/// <summary>A speaker across the store (or a story).</summary>
+/// <param name="Speaker">Canonical name.</param>
+/// <param name="SpeakerKey">Entity key, or null for unresolved sources.</param>
+/// <param name="Role">A role or affiliation the coverage gives, if any.</param>
+/// <param name="Camp">The camp most of their statements are classified in.</param>
+/// <param name="Statements">Number of statements (questions excluded).</param>
+/// <param name="Documents">Number of documents they are quoted in.</param>
+/// <param name="FirstPublished">Earliest publication date among those documents.</param>
+/// <param name="LastPublished">Latest publication date among those documents.</param>
+public sealed record SpeakerSummary(string Speaker, string? SpeakerKey, string? Role, string Camp, int Statements, int Documents,
+    DateTimeOffset? FirstPublished, DateTimeOffset? LastPublished);
+
+/// <summary>Durable results of the attribution stage: per document, its statements with speakers and camps resolved.</summary>
+public interface IStatementStore
+{
+    /// <summary>Replaces a document's statements in one transaction, recording the analysis version.</summary>
+    Task SaveStatementsAsync(long documentId, IReadOnlyList<AttributedStatement> statements, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>A document's statements in text order (questions included, flagged), or null when it has not been analysed.</summary>
+    Task<IReadOnlyList<AttributedStatement>?> GetStatementsAsync(long documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of documents with no statement analysis, or one older than <paramref name="version"/>, oldest first.</summary>
+    Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default);
+
+    /// <summary>Statements matching <paramref name="query"/>, newest document first, then in text order.</summary>
+    Task<IReadOnlyList<StatementHit>> FindStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Speakers with their camps and counts, most quoted first; only those quoted in <paramref name="storyId"/> when given.</summary>
+    Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default);
+}
