@@ -94,5 +94,65 @@ internal static class Migrations
             analysed_at TEXT NOT NULL
         );
         """,
+        // 4: attributed statements per document (with what their camp was classified from, so another camps file re-classifies them
+        // without analysing the text again), which documents have them and at what version, a full-text index over what was said
+        // (kept by triggers, so cascading deletes keep it too), and the recogniser's spans kept with the entity analysis.
+        """
+        CREATE TABLE statements(
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            speaker TEXT NOT NULL,
+            speaker_key TEXT,
+            speaker_role TEXT,
+            camp TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue TEXT,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            parts_json TEXT NOT NULL,
+            source_start INTEGER,
+            source_end INTEGER,
+            is_question INTEGER NOT NULL,
+            parent INTEGER,
+            speaker_label_start INTEGER,
+            speaker_label_end INTEGER,
+            source_from_handover INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            camp_inputs_json TEXT,
+            UNIQUE(document_id, ordinal)
+        );
+        CREATE INDEX statements_speaker_key ON statements(speaker_key COLLATE NOCASE);
+        CREATE INDEX statements_speaker ON statements(speaker COLLATE NOCASE);
+        CREATE INDEX statements_camp ON statements(camp COLLATE NOCASE);
+        CREATE VIRTUAL TABLE statements_fts USING fts5(text, content = 'statements', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+            INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+            INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER statements_fts_update AFTER UPDATE OF text ON statements BEGIN
+            INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TABLE statement_analyses(
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            statements INTEGER NOT NULL,
+            analysed_at TEXT NOT NULL
+        );
+        CREATE TABLE recognized_entities(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            sentence INTEGER NOT NULL
+        );
+        CREATE INDEX recognized_entities_document ON recognized_entities(document_id, start);
+        ALTER TABLE entity_analyses ADD COLUMN recognized INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

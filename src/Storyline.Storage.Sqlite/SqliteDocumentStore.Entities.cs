@@ -16,8 +16,12 @@ public sealed partial class SqliteDocumentStore : IEntityStore
         ArgumentNullException.ThrowIfNull(entities);
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var previous = await _connection.QueryAsync<string>("SELECT entity_key FROM document_entities WHERE document_id = @documentId", new { documentId }, tx).ConfigureAwait(false);
-        await _connection.ExecuteAsync("DELETE FROM mentions WHERE document_id = @documentId; DELETE FROM document_entities WHERE document_id = @documentId",
-            new { documentId }, tx).ConfigureAwait(false);
+        // Statements were resolved against the previous analysis: they stay readable but are marked for analysis again.
+        await _connection.ExecuteAsync(
+            """
+            DELETE FROM mentions WHERE document_id = @documentId; DELETE FROM document_entities WHERE document_id = @documentId;
+            DELETE FROM recognized_entities WHERE document_id = @documentId; UPDATE statement_analyses SET version = 0 WHERE document_id = @documentId
+            """, new { documentId }, tx).ConfigureAwait(false);
         await _connection.ExecuteAsync(
             """
             INSERT INTO document_entities(document_id, entity_key, name, type, roles_json, affiliations_json, aliases_json)
@@ -33,11 +37,15 @@ public sealed partial class SqliteDocumentStore : IEntityStore
         await _connection.ExecuteAsync(
             "INSERT INTO mentions(document_id, entity_key, start, length, kind, role) VALUES (@documentId, @EntityKey, @Start, @Length, @Kind, @Role)",
             entities.Mentions.Select(m => new { documentId, m.EntityKey, m.Span.Start, m.Span.Length, Kind = m.Kind.ToString(), m.Role }), tx).ConfigureAwait(false);
+        if (entities.Recognized is { } recognized)
+            await _connection.ExecuteAsync(
+                "INSERT INTO recognized_entities(document_id, start, length, type, sentence) VALUES (@documentId, @Start, @Length, @Type, @Sentence)",
+                recognized.Select(n => new { documentId, n.Span.Start, n.Span.Length, n.Type, n.Sentence }), tx).ConfigureAwait(false);
         await _connection.ExecuteAsync(
             """
-            INSERT INTO entity_analyses(document_id, version, analysed_at) VALUES (@documentId, @version, @now)
-            ON CONFLICT(document_id) DO UPDATE SET version = excluded.version, analysed_at = excluded.analysed_at
-            """, new { documentId, version, now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, tx).ConfigureAwait(false);
+            INSERT INTO entity_analyses(document_id, version, analysed_at, recognized) VALUES (@documentId, @version, @now, @recognized)
+            ON CONFLICT(document_id) DO UPDATE SET version = excluded.version, analysed_at = excluded.analysed_at, recognized = excluded.recognized
+            """, new { documentId, version, now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), recognized = entities.Recognized is not null }, tx).ConfigureAwait(false);
         foreach (var key in previous.Concat(entities.Entities.Select(e => e.Key)).Distinct(StringComparer.Ordinal))
             await MergeEntityAsync(key, tx).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -83,15 +91,22 @@ public sealed partial class SqliteDocumentStore : IEntityStore
     /// <inheritdoc />
     public async Task<DocumentEntities?> GetEntitiesAsync(long documentId, CancellationToken cancellationToken = default)
     {
-        var analysed = await _connection.ExecuteScalarAsync<long?>("SELECT version FROM entity_analyses WHERE document_id = @documentId", new { documentId }).ConfigureAwait(false);
+        var analysed = await _connection.QuerySingleOrDefaultAsync<AnalysisRow>(
+            "SELECT version, recognized FROM entity_analyses WHERE document_id = @documentId", new { documentId }).ConfigureAwait(false);
         if (analysed is null) return null;
         var entities = await _connection.QueryAsync<EntityRow>(
             "SELECT entity_key AS Key, name AS Name, type AS Type, roles_json AS Roles, affiliations_json AS Affiliations, aliases_json AS Aliases FROM document_entities WHERE document_id = @documentId",
             new { documentId }).ConfigureAwait(false);
         var mentions = await _connection.QueryAsync<(string Key, long Start, long Length, string Kind, string? Role)>(
-            "SELECT entity_key, start, length, kind, role FROM mentions WHERE document_id = @documentId ORDER BY start, length DESC", new { documentId }).ConfigureAwait(false);
+            "SELECT entity_key, start, length, kind, role FROM mentions WHERE document_id = @documentId ORDER BY start, length DESC, rowid", new { documentId }).ConfigureAwait(false);
+        // Analyses stored before the recogniser's spans were kept have none: null tells readers to recognise again.
+        List<NamedEntity>? recognized = null;
+        if (analysed.Recognized != 0)
+            recognized = [.. (await _connection.QueryAsync<(long Start, long Length, string Type, long Sentence)>(
+                "SELECT start, length, type, sentence FROM recognized_entities WHERE document_id = @documentId ORDER BY rowid", new { documentId }).ConfigureAwait(false))
+                .Select(n => new NamedEntity(new TextSpan((int)n.Start, (int)n.Length), n.Type, (int)n.Sentence))];
         return new DocumentEntities([.. entities.Select(e => e.ToEntity())],
-            [.. mentions.Select(m => new EntityMention(new TextSpan((int)m.Start, (int)m.Length), m.Key, Enum.Parse<MentionKind>(m.Kind), m.Role))]);
+            [.. mentions.Select(m => new EntityMention(new TextSpan((int)m.Start, (int)m.Length), m.Key, Enum.Parse<MentionKind>(m.Kind), m.Role))], recognized);
     }
 
     /// <inheritdoc />
@@ -120,6 +135,12 @@ public sealed partial class SqliteDocumentStore : IEntityStore
         public ResolvedEntity ToEntity() => new(Key, Name, Type, Read(Roles), Read(Affiliations), Read(Aliases));
 
         private static List<string> Read(string json) => JsonSerializer.Deserialize<List<string>>(json, JsonOptions.Default) ?? [];
+    }
+
+    private sealed class AnalysisRow
+    {
+        public long Version { get; set; }
+        public long Recognized { get; set; }
     }
 
     // Settable properties: with no rows SQLite cannot type the count columns, and Dapper would find no matching constructor.

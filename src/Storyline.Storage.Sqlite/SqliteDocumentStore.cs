@@ -156,9 +156,12 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 content.WordCount, MinHash = MinHash.ToBytes(signature), DuplicateOf = original, Version = ProcessedDocument.PipelineVersion,
             }, tx).ConfigureAwait(false);
         if (updated == 0) throw new KeyNotFoundException($"no document {id}");
-        // The text changed, so its entity mentions' offsets no longer hold: the document is analysed again.
-        await _connection.ExecuteAsync("DELETE FROM documents_fts WHERE rowid = @id; DELETE FROM minhash_bands WHERE document_id = @id; DELETE FROM entity_analyses WHERE document_id = @id",
-            new { id }, tx).ConfigureAwait(false);
+        // The text changed, so its entity mentions' and statements' offsets no longer hold: the document is analysed again.
+        await _connection.ExecuteAsync(
+            """
+            DELETE FROM documents_fts WHERE rowid = @id; DELETE FROM minhash_bands WHERE document_id = @id; DELETE FROM entity_analyses WHERE document_id = @id;
+            DELETE FROM statements WHERE document_id = @id; DELETE FROM statement_analyses WHERE document_id = @id
+            """, new { id }, tx).ConfigureAwait(false);
         await WriteIndexesAsync(id, content, bands, tx).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -282,6 +285,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         if (fts != docs) problems.Add($"full-text index has {fts} rows for {docs} documents");
         var orphans = await _connection.ExecuteScalarAsync<int>("SELECT count(*) FROM inputs WHERE id NOT IN (SELECT input_id FROM documents)").ConfigureAwait(false);
         if (orphans > 0) problems.Add($"{orphans} inputs without a document");
+        await CheckStatementsAsync(problems).ConfigureAwait(false);
         return problems;
     }
 

@@ -42,7 +42,7 @@ internal static class BriefCommand
             }
             else await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
 
-            var loader = new StoryEvidenceLoader(store, store, new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps))));
+            var loader = new StoryEvidenceLoader(store, store, store, store, new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps))));
             var resolved = await loader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
             var evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
             if (evidence is null)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Ingestion;
@@ -84,6 +85,8 @@ internal static class IngestCommand
         await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
         // ... and gets its people, organisations and places resolved.
         await new EntityAnalyzer(store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
+        // ... and who said what in it found and stored, from those entities.
+        await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
         var summary = IngestSummary.Of(results);
         if (json)
         {

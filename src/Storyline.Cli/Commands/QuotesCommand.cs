@@ -6,6 +6,7 @@ using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
+using Storyline.Storage;
 using Storyline.Storage.Sqlite;
 
 namespace Storyline.Cli.Commands;
@@ -23,13 +24,7 @@ internal static class QuotesCommand
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
             var (ids, failed) = await IngestOrAllAsync(context, store, parse.GetValue(inputs) ?? [], parse.GetValue(IngestCommand.AllowPrivate), ct).ConfigureAwait(false);
-            var extractor = new StatementExtractor(CampClassifier.Load(parse.GetValue(Camps)));
-            var statements = new List<AttributedStatement>();
-            foreach (var id in ids)
-            {
-                if (await store.GetAsync(id, ct).ConfigureAwait(false) is { } doc)
-                    statements.AddRange(extractor.Extract(doc, ct).Where(s => !s.Attribution.IsQuestion));
-            }
+            var statements = await ReadStatementsAsync(store, ids, parse.GetValue(Camps), ct).ConfigureAwait(false);
             if (parse.GetValue(CommonOptions.Json))
             {
                 foreach (var s in statements) context.Out.WriteLine(JsonSerializer.Serialize(Contract(s), CliContext.JsonOptions));
@@ -68,10 +63,30 @@ internal static class QuotesCommand
         ["source_end"] = s.Attribution.Source?.End,
     };
 
-    /// <summary>Ingests the inputs (already-stored ones are recognised as duplicates and give their stored id); with none, every stored document.</summary>
+    /// <summary>The stored statements of the documents (questions skipped), in document and text order; with <paramref name="campsFile"/>,
+    /// re-classified by that file's rules. A document not analysed yet is analysed (and stored) here.</summary>
+    internal static async Task<List<AttributedStatement>> ReadStatementsAsync(SqliteDocumentStore store, IEnumerable<long> ids, string? campsFile, CancellationToken ct)
+    {
+        var camps = campsFile is null ? null : CampClassifier.Load(campsFile);
+        var analyzer = new StatementAnalyzer(store, store, store);
+        var statements = new List<AttributedStatement>();
+        foreach (var id in ids)
+        {
+            var stored = await store.GetStatementsAsync(id, ct).ConfigureAwait(false) ?? await analyzer.AnalyzeAsync(id, ct).ConfigureAwait(false) ?? [];
+            statements.AddRange(stored.Where(s => !s.Attribution.IsQuestion).Select(s => camps is null ? s : camps.Reclassify(s)));
+        }
+        return statements;
+    }
+
+    /// <summary>Ingests the inputs (already-stored ones are recognised as duplicates and give their stored id); with none, every stored document.
+    /// Either way, documents without current statements are analysed and their statements stored.</summary>
     internal static async Task<(List<long> Ids, int Failed)> IngestOrAllAsync(CliContext context, SqliteDocumentStore store, string[] specs, bool allowPrivate, CancellationToken ct)
     {
-        if (specs.Length == 0) return ([.. await store.ListIdsAsync(ct).ConfigureAwait(false)], 0);
+        if (specs.Length == 0)
+        {
+            await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
+            return ([.. await store.ListIdsAsync(ct).ConfigureAwait(false)], 0);
+        }
         using var fetcher = new UrlFetcher(FetchOptions.Default with { AllowPrivate = allowPrivate }, context.Time);
         var ingestor = new Ingestor(DocumentPipeline.CreateDefault(context.Time), store);
         var ids = new List<long>();
@@ -83,6 +98,7 @@ internal static class QuotesCommand
             if (result.DocumentId is { } id && !ids.Contains(id)) ids.Add(id);
         }
         await new Stories.StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
+        await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
         return (ids, failed);
     }
 }
@@ -96,19 +112,23 @@ internal static class SpeakersCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            var extractor = new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps)));
-            var statements = new List<AttributedStatement>();
-            await foreach (var doc in store.ReadAllAsync(ct).ConfigureAwait(false))
-                statements.AddRange(extractor.Extract(doc, ct).Where(s => !s.Attribution.IsQuestion));
-            var speakers = statements.GroupBy(s => s.SpeakerKey ?? s.Speaker)
-                .Select(g => new
+            await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
+            IReadOnlyList<SpeakerSummary> summaries;
+            if (parse.GetValue(QuotesCommand.Camps) is { } campsFile)
+            {
+                // Another camps file changes camps, hence each speaker's majority camp: summarise the re-classified statements.
+                var camps = CampClassifier.Load(campsFile);
+                var hits = new List<StatementHit>();
+                foreach (var doc in await store.ListAsync(ct).ConfigureAwait(false))
                 {
-                    speaker = g.First().Speaker,
-                    role = g.Select(s => s.SpeakerRole).FirstOrDefault(r => r is not null),
-                    camp = g.GroupBy(s => s.Camp).OrderByDescending(c => c.Count()).First().Key,
-                    statements = g.Count(),
-                    documents = g.Select(s => s.DocumentId).Distinct().Count(),
-                })
+                    var stored = await store.GetStatementsAsync(doc.Id, ct).ConfigureAwait(false) ?? [];
+                    hits.AddRange(stored.Select(s => new StatementHit(camps.Reclassify(s), doc.Published?.Value, doc.Title)));
+                }
+                summaries = SpeakerSummaries.Summarise(hits);
+            }
+            else summaries = await store.ListSpeakersAsync(cancellationToken: ct).ConfigureAwait(false);
+            var speakers = summaries
+                .Select(s => new { speaker = s.Speaker, role = s.Role, camp = s.Camp, statements = s.Statements, documents = s.Documents })
                 .OrderBy(s => s.camp, StringComparer.Ordinal).ThenByDescending(s => s.statements).ToList();
             if (parse.GetValue(CommonOptions.Json))
             {

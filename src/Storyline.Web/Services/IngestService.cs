@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
@@ -105,6 +106,9 @@ public sealed class IngestService : IDisposable
             }
             results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
         }
+        // Who said what in the new documents is found and stored now, so pages and APIs read it; only this request's documents, to keep it bounded.
+        await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(
+            results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value), cancellationToken).ConfigureAwait(false);
         return results;
     }
 

@@ -90,6 +90,14 @@ public sealed partial class CampClassifier
         return Other;
     }
 
+    /// <summary>The statement with its camp classified by these rules from the inputs it was classified from; unchanged when it has none
+    /// (an unidentified speaker).</summary>
+    public AttributedStatement Reclassify(AttributedStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return statement.CampInputs is { } inputs ? statement with { Camp = Classify(inputs.Descriptions, inputs.Country) } : statement;
+    }
+
     /// <summary>The country (as a camp adjective, e.g. "Chinese") mentioned most often in <paramref name="text"/>, or null.</summary>
     public static string? DominantCountry(string text)
     {

@@ -15,7 +15,17 @@ namespace Storyline.Attribution;
 /// <param name="Cue">The cue's text, or null.</param>
 /// <param name="Text">The content's text (parts joined).</param>
 public sealed record AttributedStatement(long DocumentId, string Document, string Speaker, string? SpeakerKey, string? SpeakerRole, string Camp,
-    Attribution Attribution, string? Cue, string Text);
+    Attribution Attribution, string? Cue, string Text)
+{
+    /// <summary>What <see cref="Camp"/> was classified from, kept so another camps file can re-classify the statement without analysing the text
+    /// again (see <see cref="CampClassifier.Reclassify"/>); null when the speaker is unidentified (always <see cref="CampClassifier.Other"/>).</summary>
+    public CampEvidence? CampInputs { get; init; }
+}
+
+/// <summary>The inputs of <see cref="CampClassifier.Classify"/> for one speaker.</summary>
+/// <param name="Descriptions">Roles, affiliations, the source mention and the name, in the order the classifier reads them (blanks dropped).</param>
+/// <param name="Country">The country the article is mostly about (<see cref="CampClassifier.DominantCountry"/>), or null.</param>
+public sealed record CampEvidence(IReadOnlyList<string> Descriptions, string? Country);
 
 /// <summary>Runs the language layer and the attribution stage over a document and resolves every source to a speaker and a camp.</summary>
 public sealed class StatementExtractor(CampClassifier? camps = null, EntityResolverOptions? entityOptions = null)
@@ -25,6 +35,9 @@ public sealed class StatementExtractor(CampClassifier? camps = null, EntityResol
     private readonly NamedEntityRecognizer _recognizer = new();
     private readonly EntityResolver _resolver = new(entityOptions);
     private readonly AttributionExtractor _extractor = new();
+
+    /// <summary>The camps speakers are classified in.</summary>
+    public CampClassifier Camps => _camps;
 
     /// <summary>The statements of one stored document (questions included, flagged on their attribution).</summary>
     public IReadOnlyList<AttributedStatement> Extract(StoredDocument document, CancellationToken cancellationToken = default)
@@ -40,6 +53,23 @@ public sealed class StatementExtractor(CampClassifier? camps = null, EntityResol
         var text = document.Content.Text;
         var named = _recognizer.Recognize(text, analysis, cancellationToken);
         var entities = _resolver.Resolve(text, analysis, named, EntityAnalyzer.DocumentKey(document.Id), cancellationToken);
+        return Extract(document, analysis, named, entities, cancellationToken);
+    }
+
+    /// <summary>The statements of one stored document whose text is analysed and whose entities are already resolved (as
+    /// <see cref="Storage.IEntityStore.GetEntitiesAsync"/> returns them), so neither recognition nor resolution runs again; the
+    /// recogniser's spans are taken from <paramref name="entities"/> when it keeps them, else recognised here.</summary>
+    public IReadOnlyList<AttributedStatement> Extract(StoredDocument document, TextAnalysis analysis, DocumentEntities entities, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(entities);
+        var named = entities.Recognized ?? _recognizer.Recognize(document.Content.Text, analysis, cancellationToken);
+        return Extract(document, analysis, named, entities, cancellationToken);
+    }
+
+    private List<AttributedStatement> Extract(StoredDocument document, TextAnalysis analysis, IReadOnlyList<NamedEntity> named, DocumentEntities entities, CancellationToken cancellationToken)
+    {
+        var text = document.Content.Text;
         var attributions = _extractor.Extract(text, analysis, named, cancellationToken);
         var statements = new List<AttributedStatement>(attributions.Count);
         var country = CampClassifier.DominantCountry(text);
@@ -51,10 +81,16 @@ public sealed class StatementExtractor(CampClassifier? camps = null, EntityResol
             var speaker = entity?.Name ?? SpeakerFromMention(sourceText);
             if (entity is null && speaker != UnidentifiedSpeaker && !LooksLikeSource(speaker)) speaker = UnidentifiedSpeaker;
             var role = entity is null ? null : entity.Roles.Count > 0 ? entity.Roles[0] : entity.Affiliations.Count > 0 ? entity.Affiliations[0] : null;
-            var camp = speaker == UnidentifiedSpeaker ? CampClassifier.Other
-                : _camps.Classify([.. entity?.Roles ?? [], .. entity?.Affiliations ?? [], sourceText, entity?.Name], country);
+            string?[] descriptions = [.. entity?.Roles ?? [], .. entity?.Affiliations ?? [], sourceText, entity?.Name];
+            // Blanks are dropped here as the classifier drops them, so the stored inputs re-classify to the same camp.
+            CampEvidence? inputs = speaker == UnidentifiedSpeaker ? null
+                : new CampEvidence([.. descriptions.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!)], country);
+            var camp = inputs is null ? CampClassifier.Other : _camps.Classify(inputs.Descriptions, inputs.Country);
             var content = string.Join(" … ", a.Content.Parts.Select(p => p.Slice(text).Trim()));
-            statements.Add(new AttributedStatement(document.Id, document.Url ?? document.InputName, speaker, entity?.Key, role, camp, a, a.Cue?.Slice(text), content));
+            statements.Add(new AttributedStatement(document.Id, document.Url ?? document.InputName, speaker, entity?.Key, role, camp, a, a.Cue?.Slice(text), content)
+            {
+                CampInputs = inputs,
+            });
         }
         return statements;
     }

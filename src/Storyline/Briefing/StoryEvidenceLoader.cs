@@ -28,10 +28,29 @@ public sealed record StoryEvidence(long StoryId, IReadOnlyList<AnalysedDocument>
 }
 
 /// <summary>Loads a story's evidence from the store: the one path the CLI and the web app share.</summary>
-public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, StatementExtractor? statements = null)
+public sealed class StoryEvidenceLoader
 {
-    private readonly StoryReader _reader = new(documents, stories);
-    private readonly StatementExtractor _statements = statements ?? new StatementExtractor();
+    private readonly StoryReader _reader;
+    private readonly StatementExtractor _statements;
+    private readonly IStatementStore? _statementStore;
+    private readonly IEntityStore? _entityStore;
+
+    /// <summary>A loader that finds every document's statements anew (nothing stored is read).</summary>
+    public StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, StatementExtractor? statements = null)
+        : this(documents, stories, null, null, statements)
+    {
+    }
+
+    /// <summary>A loader that reads the statements stored by <see cref="StatementAnalyzer"/> and finds them (from the stored entities) only for
+    /// documents that have none, or outdated ones, without storing them: the store may be open for reading only. When
+    /// <paramref name="statements"/> classifies with other camps than the default, stored statements are re-classified with them.</summary>
+    public StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, IStatementStore? statementStore, IEntityStore? entityStore, StatementExtractor? statements = null)
+    {
+        _reader = new StoryReader(documents, stories);
+        _statements = statements ?? new StatementExtractor();
+        _statementStore = statementStore;
+        _entityStore = entityStore;
+    }
 
     /// <summary>The id of the story to show: the given one if it exists, or the most recently updated.</summary>
     public Task<long?> ResolveStoryAsync(long? storyId, CancellationToken cancellationToken = default) => _reader.ResolveStoryAsync(storyId, cancellationToken);
@@ -41,10 +60,26 @@ public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore st
     {
         var docs = await _reader.ReadAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (docs.Count == 0) return null;
-        var found = docs.Where(d => d.Document.DuplicateOf is null)
-            .SelectMany(d => _statements.Extract(d.Document, d.Analysis, cancellationToken))
-            .Where(s => !s.Attribution.IsQuestion)
-            .ToList();
+        var outdated = _statementStore is null ? []
+            : (await _statementStore.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var reclassify = !ReferenceEquals(_statements.Camps, CampClassifier.Default);
+        var found = new List<AttributedStatement>();
+        foreach (var d in docs.Where(d => d.Document.DuplicateOf is null))
+        {
+            var id = d.Document.Id;
+            var stored = _statementStore is null || outdated.Contains(id) ? null
+                : await _statementStore.GetStatementsAsync(id, cancellationToken).ConfigureAwait(false);
+            IEnumerable<AttributedStatement> statements;
+            if (stored is not null) statements = reclassify ? stored.Select(_statements.Camps.Reclassify) : stored;
+            else
+            {
+                var entities = _entityStore is null ? null : await _entityStore.GetEntitiesAsync(id, cancellationToken).ConfigureAwait(false);
+                statements = entities is null
+                    ? _statements.Extract(d.Document, d.Analysis, cancellationToken)
+                    : _statements.Extract(d.Document, d.Analysis, entities, cancellationToken);
+            }
+            found.AddRange(statements.Where(s => !s.Attribution.IsQuestion));
+        }
         return new StoryEvidence(storyId, docs, found);
     }
 }

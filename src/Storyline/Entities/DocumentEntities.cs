@@ -61,8 +61,9 @@ public sealed class DocumentEntities
     private readonly Dictionary<string, ResolvedEntity> _byKey;
 
     /// <summary>Creates the result; mentions are kept in text order.</summary>
-    public DocumentEntities(IReadOnlyList<ResolvedEntity> entities, IReadOnlyList<EntityMention> mentions)
+    public DocumentEntities(IReadOnlyList<ResolvedEntity> entities, IReadOnlyList<EntityMention> mentions, IReadOnlyList<NamedEntity>? recognized = null)
     {
+        Recognized = recognized;
         Entities = entities;
         Mentions = [.. mentions.OrderBy(m => m.Span.Start).ThenByDescending(m => m.Span.Length)];
         _byKey = entities.ToDictionary(e => e.Key, StringComparer.Ordinal);
@@ -70,6 +71,12 @@ public sealed class DocumentEntities
 
     /// <summary>No entities.</summary>
     public static DocumentEntities Empty { get; } = new([], []);
+
+    /// <summary>The recogniser's spans the entities were resolved from, when kept: later stages (attribution) read them instead of tagging again.</summary>
+    public IReadOnlyList<NamedEntity>? Recognized { get; }
+
+    /// <summary>The same result keeping the recogniser's spans it was resolved from.</summary>
+    public DocumentEntities WithRecognized(IReadOnlyList<NamedEntity> recognized) => new(Entities, Mentions, recognized);
 
     /// <summary>Every entity mentioned at least once.</summary>
     public IReadOnlyList<ResolvedEntity> Entities { get; }

@@ -1,3 +1,4 @@
+using Storyline.Documents;
 using Storyline.Storage;
 using Storyline.Text;
 
@@ -31,11 +32,19 @@ public sealed class EntityAnalyzer(IDocumentStore documents, IEntityStore entiti
     {
         var document = await documents.GetAsync(documentId, cancellationToken).ConfigureAwait(false);
         if (document is null) return null;
+        var analysis = _analyzer.Analyze(document.Content.Text, document.Content.Blocks, cancellationToken);
+        return await AnalyzeAsync(document, analysis, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Analyses one document whose text is already analysed and replaces its stored analysis; returns the result.</summary>
+    public async Task<DocumentEntities> AnalyzeAsync(StoredDocument document, TextAnalysis analysis, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         var text = document.Content.Text;
-        var analysis = _analyzer.Analyze(text, document.Content.Blocks, cancellationToken);
         var named = _recognizer.Recognize(text, analysis, cancellationToken);
-        var result = _resolver.Resolve(text, analysis, named, DocumentKey(documentId), cancellationToken);
-        await entities.SaveEntitiesAsync(documentId, result, EntityResolver.Version, cancellationToken).ConfigureAwait(false);
+        // The recogniser's spans are kept with the result: the attribution stage reads them instead of tagging the text again.
+        var result = _resolver.Resolve(text, analysis, named, DocumentKey(document.Id), cancellationToken).WithRecognized(named);
+        await entities.SaveEntitiesAsync(document.Id, result, EntityResolver.Version, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

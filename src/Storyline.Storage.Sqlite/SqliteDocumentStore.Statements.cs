@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Storyline.Attribution;
+using Storyline.Documents;
+
+namespace Storyline.Storage.Sqlite;
+
+/// <summary>Attributed statements in the SQLite store.</summary>
+public sealed partial class SqliteDocumentStore : IStatementStore
+{
+    /// <inheritdoc />
+    public async Task SaveStatementsAsync(long documentId, IReadOnlyList<AttributedStatement> statements, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        // One transaction: a failure or a killed process leaves the previous set (and its version), never part of the new one.
+        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await _connection.ExecuteAsync(new CommandDefinition("DELETE FROM statements WHERE document_id = @documentId", new { documentId }, tx,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO statements(document_id, ordinal, speaker, speaker_key, speaker_role, camp, kind, cue_start, cue_end, cue, content_start, content_end,
+                parts_json, source_start, source_end, is_question, parent, speaker_label_start, speaker_label_end, source_from_handover, text, camp_inputs_json)
+            VALUES (@DocumentId, @Ordinal, @Speaker, @SpeakerKey, @SpeakerRole, @Camp, @Kind, @CueStart, @CueEnd, @Cue, @ContentStart, @ContentEnd,
+                @PartsJson, @SourceStart, @SourceEnd, @IsQuestion, @Parent, @SpeakerLabelStart, @SpeakerLabelEnd, @SourceFromHandover, @Text, @CampInputsJson)
+            """, statements.Select((s, i) => StatementRow.From(documentId, i, s)), tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO statement_analyses(document_id, version, statements, analysed_at) VALUES (@documentId, @version, @count, @now)
+            ON CONFLICT(document_id) DO UPDATE SET version = excluded.version, statements = excluded.statements, analysed_at = excluded.analysed_at
+            """, new { documentId, version, count = statements.Count, now = Format(_time.GetUtcNow()) }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AttributedStatement>?> GetStatementsAsync(long documentId, CancellationToken cancellationToken = default)
+    {
+        var analysed = await _connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT version FROM statement_analyses WHERE document_id = @documentId", new { documentId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (analysed is null) return null;
+        var rows = await _connection.QueryAsync<StatementRow>(new CommandDefinition(
+            StatementSelect + " WHERE s.document_id = @documentId ORDER BY s.ordinal", new { documentId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToStatement())];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default) =>
+        [.. await _connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version < @version ORDER BY d.id",
+            new { version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StatementHit>> FindStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+        var where = new StringBuilder(" WHERE 1 = 1");
+        string? match = null;
+        if (query.Text is not null)
+        {
+            match = ToFtsQuery(query.Text);
+            if (match.Length == 0) return [];
+            where.Append(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH @match)");
+        }
+        if (!query.IncludeQuestions) where.Append(" AND s.is_question = 0");
+        if (query.Speaker is not null) where.Append(" AND (s.speaker_key = @Speaker COLLATE NOCASE OR s.speaker = @Speaker COLLATE NOCASE)");
+        if (query.Camp is not null) where.Append(" AND s.camp = @Camp COLLATE NOCASE");
+        // Dates are compared as instants: stored dates keep the offset they were given in, so their text does not sort.
+        if (query.From is not null) where.Append(" AND julianday(d.published) >= julianday(@From)");
+        if (query.To is not null) where.Append(" AND julianday(d.published) <= julianday(@To)");
+        if (query.StoryId is not null) where.Append(" AND s.document_id IN (SELECT document_id FROM story_documents WHERE story_id = @StoryId)");
+        var rows = await _connection.QueryAsync<StatementRow>(new CommandDefinition(
+            StatementSelect + where + " ORDER BY julianday(d.published) IS NULL, julianday(d.published) DESC, s.document_id DESC, s.ordinal LIMIT @Limit OFFSET @Offset",
+            new
+            {
+                match, query.Speaker, query.Camp, query.StoryId, query.Limit, query.Offset,
+                From = query.From is { } from ? Format(from) : null,
+                To = query.To is { } to ? Format(to) : null,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToHit())];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default)
+    {
+        var rows = await _connection.QueryAsync<StatementRow>(new CommandDefinition(
+            StatementSelect + " WHERE s.is_question = 0 AND (@storyId IS NULL OR s.document_id IN (SELECT document_id FROM story_documents WHERE story_id = @storyId))"
+                            + " ORDER BY s.document_id, s.ordinal",
+            new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return SpeakerSummaries.Summarise(rows.Select(r => r.ToHit()));
+    }
+
+    private const string StatementSelect =
+        """
+        SELECT s.document_id AS DocumentId, s.ordinal AS Ordinal, s.speaker AS Speaker, s.speaker_key AS SpeakerKey, s.speaker_role AS SpeakerRole,
+               s.camp AS Camp, s.kind AS Kind, s.cue_start AS CueStart, s.cue_end AS CueEnd, s.cue AS Cue, s.content_start AS ContentStart,
+               s.content_end AS ContentEnd, s.parts_json AS PartsJson, s.source_start AS SourceStart, s.source_end AS SourceEnd, s.is_question AS IsQuestion,
+               s.parent AS Parent, s.speaker_label_start AS SpeakerLabelStart, s.speaker_label_end AS SpeakerLabelEnd,
+               s.source_from_handover AS SourceFromHandover, s.text AS Text, s.camp_inputs_json AS CampInputsJson,
+               coalesce(i.url, i.name) AS Document, d.published AS Published, d.title AS Title
+        FROM statements s JOIN documents d ON d.id = s.document_id JOIN inputs i ON i.id = d.input_id
+        """;
+
+    /// <summary>Checks the statement tables: every document with statements has an analysis record, and the full-text index matches them.</summary>
+    private async Task CheckStatementsAsync(List<string> problems)
+    {
+        var unrecorded = await _connection.ExecuteScalarAsync<int>(
+            "SELECT count(DISTINCT document_id) FROM statements WHERE document_id NOT IN (SELECT document_id FROM statement_analyses)").ConfigureAwait(false);
+        if (unrecorded > 0) problems.Add($"{unrecorded} documents with statements but no statement analysis");
+        var miscounted = await _connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM statement_analyses a WHERE a.statements <> (SELECT count(*) FROM statements s WHERE s.document_id = a.document_id)").ConfigureAwait(false);
+        if (miscounted > 0) problems.Add($"{miscounted} statement analyses whose statements are not all stored");
+        try
+        {
+            await _connection.ExecuteAsync("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')").ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            problems.Add($"statement full-text index: {e.Message}");
+        }
+    }
+
+    // Settable properties: Dapper maps nullable integer columns more reliably onto them than onto a positional constructor.
+    private sealed class StatementRow
+    {
+        public long DocumentId { get; set; }
+        public long Ordinal { get; set; }
+        public string Speaker { get; set; } = "";
+        public string? SpeakerKey { get; set; }
+        public string? SpeakerRole { get; set; }
+        public string Camp { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public long? CueStart { get; set; }
+        public long? CueEnd { get; set; }
+        public string? Cue { get; set; }
+        public long ContentStart { get; set; }
+        public long ContentEnd { get; set; }
+        public string PartsJson { get; set; } = "[]";
+        public long? SourceStart { get; set; }
+        public long? SourceEnd { get; set; }
+        public bool IsQuestion { get; set; }
+        public long? Parent { get; set; }
+        public long? SpeakerLabelStart { get; set; }
+        public long? SpeakerLabelEnd { get; set; }
+        public bool SourceFromHandover { get; set; }
+        public string Text { get; set; } = "";
+        public string? CampInputsJson { get; set; }
+        public string Document { get; set; } = "";
+        public string? Published { get; set; }
+        public string? Title { get; set; }
+
+        public static StatementRow From(long documentId, int ordinal, AttributedStatement s)
+        {
+            var a = s.Attribution;
+            return new StatementRow
+            {
+                DocumentId = documentId, Ordinal = ordinal, Speaker = s.Speaker, SpeakerKey = s.SpeakerKey, SpeakerRole = s.SpeakerRole, Camp = s.Camp,
+                Kind = a.Kind.ToString(), CueStart = a.Cue?.Start, CueEnd = a.Cue?.End, Cue = s.Cue,
+                ContentStart = a.Content.Span.Start, ContentEnd = a.Content.Span.End,
+                PartsJson = JsonSerializer.Serialize(a.Content.Parts.Select(p => new[] { p.Start, p.End }), JsonOptions.Default),
+                SourceStart = a.Source?.Start, SourceEnd = a.Source?.End, IsQuestion = a.IsQuestion, Parent = a.Parent,
+                SpeakerLabelStart = a.SpeakerLabel?.Start, SpeakerLabelEnd = a.SpeakerLabel?.End, SourceFromHandover = a.SourceFromHandover,
+                Text = s.Text,
+                CampInputsJson = s.CampInputs is { } inputs ? JsonSerializer.Serialize(inputs, JsonOptions.Default) : null,
+            };
+        }
+
+        public AttributedStatement ToStatement()
+        {
+            var parts = (JsonSerializer.Deserialize<int[][]>(PartsJson, JsonOptions.Default) ?? []).Select(p => TextSpan.FromBounds(p[0], p[1])).ToList();
+            var attribution = new Attribution.Attribution(
+                new AttributionContent(TextSpan.FromBounds((int)ContentStart, (int)ContentEnd), parts),
+                Span(CueStart, CueEnd), Span(SourceStart, SourceEnd), Enum.Parse<AttributionKind>(Kind), IsQuestion, (int?)Parent,
+                Span(SpeakerLabelStart, SpeakerLabelEnd), SourceFromHandover);
+            return new AttributedStatement(DocumentId, Document, Speaker, SpeakerKey, SpeakerRole, Camp, attribution, Cue, Text)
+            {
+                CampInputs = CampInputsJson is null ? null : JsonSerializer.Deserialize<CampEvidence>(CampInputsJson, JsonOptions.Default),
+            };
+        }
+
+        public StatementHit ToHit() => new(ToStatement(), Published is null ? null : Parse(Published), Title);
+
+        private static TextSpan? Span(long? start, long? end) => start is { } s && end is { } e ? TextSpan.FromBounds((int)s, (int)e) : null;
+    }
+}

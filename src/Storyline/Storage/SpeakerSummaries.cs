@@ -1,0 +1,31 @@
+using Storyline.Attribution;
+
+namespace Storyline.Storage;
+
+/// <summary>Groups statements by speaker: the one definition of a <see cref="SpeakerSummary"/>, shared by stores and by callers that re-classify camps first.</summary>
+public static class SpeakerSummaries
+{
+    /// <summary>Speakers of <paramref name="statements"/> (questions skipped), grouped by entity key or else name; the first statement (in the
+    /// order given: document, then text order) names the speaker, the first role given is kept, the camp is the one most statements have
+    /// (the first seen on a tie); most quoted first, then in order of first appearance.</summary>
+    public static IReadOnlyList<SpeakerSummary> Summarise(IEnumerable<StatementHit> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        return [.. statements.Where(h => !h.Statement.Attribution.IsQuestion)
+            .GroupBy(h => h.Statement.SpeakerKey ?? h.Statement.Speaker, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var dates = g.Where(h => h.Published is not null).Select(h => h.Published!.Value).ToList();
+                return new SpeakerSummary(
+                    g.First().Statement.Speaker,
+                    g.First().Statement.SpeakerKey,
+                    g.Select(h => h.Statement.SpeakerRole).FirstOrDefault(r => r is not null),
+                    g.GroupBy(h => h.Statement.Camp, StringComparer.Ordinal).OrderByDescending(c => c.Count()).First().Key,
+                    g.Count(),
+                    g.Select(h => h.Statement.DocumentId).Distinct().Count(),
+                    dates.Count == 0 ? null : dates.MinBy(d => d.UtcTicks),
+                    dates.Count == 0 ? null : dates.MaxBy(d => d.UtcTicks));
+            })
+            .OrderByDescending(s => s.Statements)];
+    }
+}
