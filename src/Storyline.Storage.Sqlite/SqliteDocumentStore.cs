@@ -31,7 +31,11 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public static int SchemaVersion => Migrations.All.Length;
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
-    public static async Task<SqliteDocumentStore> OpenAsync(string path, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static Task<SqliteDocumentStore> OpenAsync(string path, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, Migrations.All.Length, time, cancellationToken);
+
+    /// <summary>Opens the store migrated only up to <paramref name="schemaVersion"/>: tests build stores as older versions left them.</summary>
+    internal static async Task<SqliteDocumentStore> OpenAsync(string path, int schemaVersion, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -40,7 +44,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         try
         {
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;").ConfigureAwait(false);
-            await MigrateAsync(connection).ConfigureAwait(false);
+            await MigrateAsync(connection, schemaVersion).ConfigureAwait(false);
         }
         catch
         {
@@ -50,12 +54,12 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         return new SqliteDocumentStore(connection, time ?? TimeProvider.System);
     }
 
-    private static async Task MigrateAsync(SqliteConnection connection)
+    private static async Task MigrateAsync(SqliteConnection connection, int schemaVersion)
     {
         var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version").ConfigureAwait(false);
         if (version > Migrations.All.Length)
             throw new InvalidOperationException($"the store has schema version {version}, newer than this Storyline ({Migrations.All.Length}); upgrade Storyline");
-        for (int v = version; v < Migrations.All.Length; v++)
+        for (int v = version; v < schemaVersion; v++)
         {
             await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
             await connection.ExecuteAsync(Migrations.All[v], transaction: tx).ConfigureAwait(false);

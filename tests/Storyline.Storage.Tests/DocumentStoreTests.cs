@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Ingestion;
@@ -20,9 +22,9 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         "A spokesman for the ministry said the government remained open to dialogue and would review the policy in the spring.",
         "Critics argued that the decision had been rushed and that small businesses had not been consulted before it was made.");
 
-    private NewDocument Make(string text, string name = "a.txt")
+    private NewDocument Make(string text, string name = "a.txt", DateTimeOffset? published = null)
     {
-        var input = new RawInput(name, null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch, InputHints.None);
+        var input = new RawInput(name, null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch, new InputHints(Published: published));
         return Ingestor.Prepare(input, _pipeline.Process(input));
     }
 
@@ -211,6 +213,278 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         var replacement = Make("Completely different words about orchards and apples growing in the valley this autumn.");
         await store.UpdateContentAsync(added.DocumentId, replacement.Content, replacement.TextHash, replacement.Signature);
         (await entities.ListDocumentsNeedingEntitiesAsync(1)).ShouldBe([added.DocumentId]);
+    }
+
+    private const string OtherArticle = "Cotton prices rose sharply.\n\nTraders in the market expected further gains as the harvest came in below forecasts for the third year.";
+
+    // A statement whose spans need not match the text: the store keeps what it is given.
+    private static AttributedStatement Said(long documentId, string speaker, string? key, string camp, string text, int start = 20, bool question = false,
+        string? role = null, string document = "a.txt") =>
+        new(documentId, document, speaker, key, role, camp,
+            new Attribution.Attribution(AttributionContent.Of(new TextSpan(start, text.Length)), new TextSpan(start - 6, 4), new TextSpan(0, 8), AttributionKind.Indirect,
+                IsQuestion: question), "said", text)
+        {
+            CampInputs = new CampEvidence([role ?? "spokesman", speaker], "Chinese"),
+        };
+
+    // Records compare lists by reference; their JSON compares every field by value.
+    private static string Json(IEnumerable<AttributedStatement> statements) => JsonSerializer.Serialize(statements);
+
+    [Fact]
+    public async Task SaveStatementsAsync_ThenGet_RoundTripsEveryField()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var doc = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        AttributedStatement[] saved =
+        [
+            new(doc, "a.txt", "Li Wei", "person:li wei", "trade spokesman", "Chinese government",
+                new Attribution.Attribution(AttributionContent.Of([new TextSpan(10, 5), new TextSpan(30, 7)]), null, new TextSpan(0, 6), AttributionKind.Mixed,
+                    IsQuestion: false, Parent: null, SpeakerLabel: new TextSpan(0, 3), SourceFromHandover: true), null, "first … second")
+            {
+                CampInputs = new CampEvidence(["trade spokesman", "Ministry of Trade", "Li Wei"], null),
+            },
+            Said(doc, "unidentified speaker", null, CampClassifier.Other, "what happens next?", start: 50, question: true) with { CampInputs = null },
+            Said(doc, "Zhang Min", "person:zhang min", "Academics and analysts", "the plan would fail", start: 80) with
+            {
+                Attribution = Said(doc, "x", null, "x", "x").Attribution with { Parent = 0, Kind = AttributionKind.Direct },
+            },
+        ];
+        await statements.SaveStatementsAsync(doc, saved, 3);
+        var stored = (await statements.GetStatementsAsync(doc)).ShouldNotBeNull();
+        Json(stored).ShouldBe(Json(saved));
+        stored[1].Attribution.IsQuestion.ShouldBeTrue();
+        stored[1].CampInputs.ShouldBeNull();
+        stored[2].Attribution.Parent.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GetStatementsAsync_NotAnalysed_IsNullAndNeedsAnalysisUntilSavedAtVersion()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var doc = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        (await statements.GetStatementsAsync(doc)).ShouldBeNull();
+        (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBe([doc]);
+        await statements.SaveStatementsAsync(doc, [], 1);
+        (await statements.GetStatementsAsync(doc)).ShouldNotBeNull().ShouldBeEmpty();
+        (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBeEmpty();
+        (await statements.ListDocumentsNeedingStatementsAsync(2)).ShouldBe([doc]);
+    }
+
+    [Fact]
+    public async Task SaveStatementsAsync_Again_ReplacesTheSetAndItsTextIndex()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var doc = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        await statements.SaveStatementsAsync(doc, [Said(doc, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay"), Said(doc, "Li Wei", "person:li wei", "Chinese government", "talks continue")], 1);
+        await statements.SaveStatementsAsync(doc, [Said(doc, "Zhang Min", "person:zhang min", "Academics and analysts", "exporters will suffer")], 1);
+        (await statements.GetStatementsAsync(doc))!.ShouldHaveSingleItem().Speaker.ShouldBe("Zhang Min");
+        (await statements.FindStatementsAsync(new StatementQuery(Text: "tariffs"))).ShouldBeEmpty();
+        (await statements.FindStatementsAsync(new StatementQuery(Text: "exporters"))).ShouldHaveSingleItem().Statement.Speaker.ShouldBe("Zhang Min");
+    }
+
+    [Fact]
+    public async Task SaveStatementsAsync_FailsPartWay_KeepsThePreviousSetAndVersion()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var doc = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var before = new[] { Said(doc, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay") };
+        await statements.SaveStatementsAsync(doc, before, 1);
+        // The second statement breaks the store's rules (a speaker is required) after the old set is gone and the first new one is written.
+        var broken = new[] { Said(doc, "Zhang Min", null, "Other voices", "exporters will suffer"), Said(doc, null!, null, "Other voices", "never stored") };
+        await Should.ThrowAsync<Exception>(() => statements.SaveStatementsAsync(doc, broken, 2));
+        Json((await statements.GetStatementsAsync(doc))!).ShouldBe(Json(before));
+        (await statements.ListDocumentsNeedingStatementsAsync(2)).ShouldBe([doc]);
+        (await statements.FindStatementsAsync(new StatementQuery(Text: "exporters"))).ShouldBeEmpty();
+    }
+
+    private async Task<(IStatementStore Store, long A, long B)> TwoAnalysedDocuments(IDocumentStore store)
+    {
+        var statements = (IStatementStore)store;
+        // B is newer; its date is given in another offset, which still sorts by the instant.
+        var a = (await store.AddAsync(Make(Article, "a.txt", new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero)), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make(OtherArticle, "b.txt", new DateTimeOffset(2020, 7, 12, 6, 0, 0, TimeSpan.FromHours(8))), 0.7)).DocumentId;
+        await statements.SaveStatementsAsync(a,
+        [
+            Said(a, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay in place", start: 20, role: "trade spokesman"),
+            Said(a, "Zhang Min", "person:zhang min", "Academics and analysts", "exporters will suffer", start: 40),
+            Said(a, "a reporter", null, CampClassifier.Other, "will the tariffs stay?", start: 60, question: true),
+        ], 1);
+        await statements.SaveStatementsAsync(b,
+        [
+            Said(b, "Li Wei", "person:li wei", "Chinese government", "cotton prices are stable", start: 10, document: "b.txt"),
+            Said(b, "Li Wei", "person:li wei", "Academics and analysts", "harvests vary", start: 30, document: "b.txt"),
+            Said(b, "traders", null, CampClassifier.Other, "prices will rise", start: 50, document: "b.txt"),
+        ], 1);
+        return (statements, a, b);
+    }
+
+    private static List<string> Texts(IEnumerable<StatementHit> hits) => [.. hits.Select(h => h.Statement.Text)];
+
+    [Fact]
+    public async Task FindStatementsAsync_NoFilter_NewestDocumentFirstInTextOrderWithoutQuestions()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, a, _) = await TwoAnalysedDocuments(store);
+        var hits = await statements.FindStatementsAsync(new StatementQuery());
+        Texts(hits).ShouldBe(["cotton prices are stable", "harvests vary", "prices will rise", "tariffs would stay in place", "exporters will suffer"]);
+        hits[0].Published.ShouldBe(new DateTimeOffset(2020, 7, 12, 6, 0, 0, TimeSpan.FromHours(8)));
+        hits[3].Statement.Document.ShouldBe("a.txt");
+        hits[3].Statement.DocumentId.ShouldBe(a);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(IncludeQuestions: true))).ShouldContain("will the tariffs stay?");
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Limit: 2, Offset: 2))).ShouldBe(["prices will rise", "tariffs would stay in place"]);
+    }
+
+    [Theory]
+    [InlineData("Li Wei")]
+    [InlineData("li wei")]
+    [InlineData("person:li wei")]
+    [InlineData("PERSON:LI WEI")]
+    public async Task FindStatementsAsync_BySpeaker_MatchesKeyOrNameIgnoringCase(string speaker)
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, _, _) = await TwoAnalysedDocuments(store);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Speaker: speaker)))
+            .ShouldBe(["cotton prices are stable", "harvests vary", "tariffs would stay in place"]);
+    }
+
+    [Fact]
+    public async Task FindStatementsAsync_ByUnresolvedSpeakerName_MatchesName()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, _, _) = await TwoAnalysedDocuments(store);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Speaker: "Traders"))).ShouldBe(["prices will rise"]);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Speaker: "a reporter", IncludeQuestions: true))).ShouldBe(["will the tariffs stay?"]);
+    }
+
+    [Fact]
+    public async Task FindStatementsAsync_ByCamp_MatchesIgnoringCase()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, _, _) = await TwoAnalysedDocuments(store);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Camp: "academics and analysts"))).ShouldBe(["harvests vary", "exporters will suffer"]);
+    }
+
+    [Fact]
+    public async Task FindStatementsAsync_ByDateRange_ComparesInstantsInclusively()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, _, _) = await TwoAnalysedDocuments(store);
+        var bPublished = new DateTimeOffset(2020, 7, 11, 22, 0, 0, TimeSpan.Zero); // the same instant as 2020-07-12 06:00 +08:00
+        Texts(await statements.FindStatementsAsync(new StatementQuery(From: bPublished))).ShouldBe(["cotton prices are stable", "harvests vary", "prices will rise"]);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(From: bPublished.AddSeconds(1)))).ShouldBeEmpty();
+        Texts(await statements.FindStatementsAsync(new StatementQuery(To: bPublished.AddSeconds(-1)))).ShouldBe(["tariffs would stay in place", "exporters will suffer"]);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(From: new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero), To: new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero))))
+            .ShouldBe(["tariffs would stay in place", "exporters will suffer"]);
+    }
+
+    [Fact]
+    public async Task FindStatementsAsync_ByStory_OnlyThatStorysDocuments()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, a, b) = await TwoAnalysedDocuments(store);
+        var stories = (IStoryStore)store;
+        var first = await stories.AssignStoryAsync(a, null, a, 0, "Tariffs");
+        var second = await stories.AssignStoryAsync(b, null, b, 0, "Cotton");
+        Texts(await statements.FindStatementsAsync(new StatementQuery(StoryId: first))).ShouldBe(["tariffs would stay in place", "exporters will suffer"]);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(StoryId: second, Speaker: "Li Wei"))).ShouldBe(["cotton prices are stable", "harvests vary"]);
+        (await statements.FindStatementsAsync(new StatementQuery(StoryId: second + 100))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FindStatementsAsync_ByText_FullTextMatchOverContent()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, _, _) = await TwoAnalysedDocuments(store);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Text: "prices"))).ShouldBe(["cotton prices are stable", "prices will rise"]);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Text: "\"prices will\""))).ShouldBe(["prices will rise"]);
+        Texts(await statements.FindStatementsAsync(new StatementQuery(Text: "tariffs", IncludeQuestions: true))).ShouldBe(["tariffs would stay in place", "will the tariffs stay?"]);
+        (await statements.FindStatementsAsync(new StatementQuery(Text: "NEAR( * -"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListSpeakersAsync_Statements_GroupedByKeyWithMajorityCampCountsAndDates()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, a, b) = await TwoAnalysedDocuments(store);
+        var speakers = await statements.ListSpeakersAsync();
+        speakers.Select(s => s.Speaker).ShouldBe(["Li Wei", "Zhang Min", "traders"]);
+        var li = speakers[0];
+        li.SpeakerKey.ShouldBe("person:li wei");
+        li.Role.ShouldBe("trade spokesman");
+        li.Camp.ShouldBe("Chinese government");
+        (li.Statements, li.Documents).ShouldBe((3, 2));
+        li.FirstPublished.ShouldBe(new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero));
+        li.LastPublished.ShouldBe(new DateTimeOffset(2020, 7, 12, 6, 0, 0, TimeSpan.FromHours(8)));
+        speakers[2].SpeakerKey.ShouldBeNull();
+        var story = await ((IStoryStore)store).AssignStoryAsync(b, null, b, 0, "Cotton");
+        var inStory = await statements.ListSpeakersAsync(story);
+        inStory.Select(s => (s.Speaker, s.Statements)).ShouldBe([("Li Wei", 2), ("traders", 1)]);
+        inStory[0].FirstPublished.ShouldBe(inStory[0].LastPublished);
+        (await statements.ListSpeakersAsync(story + 100)).ShouldBeEmpty();
+        a.ShouldNotBe(b);
+    }
+
+    [Fact]
+    public async Task StatementAnalyzer_EntitiesReadBackFromTheStore_GiveTheStatementsOfAFreshExtraction()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        const string quoted = "China hits back at sanctions\n\n"
+            + "Chinese foreign ministry spokesman Zhao Lijian said on Monday that the sanctions were “illegal and unjustified”.\n\n"
+            + "“We will take firm countermeasures,” Zhao told reporters in Beijing.\n\n"
+            + "Shi Yinhong, an international relations professor at Renmin University, said the dispute would deepen. He added that talks were unlikely.";
+        var id = (await store.AddAsync(Make(quoted), 0.7)).DocumentId;
+        // Entities first, stored; the statements are then found from what the store gives back.
+        await new EntityAnalyzer(store, (IEntityStore)store).AnalyzePendingAsync();
+        await new StatementAnalyzer(store, (IEntityStore)store, (IStatementStore)store).AnalyzePendingAsync();
+        var fresh = new StatementExtractor().Extract((await store.GetAsync(id))!);
+        fresh.ShouldContain(s => s.Speaker == "Zhao Lijian");
+        Json((await ((IStatementStore)store).GetStatementsAsync(id))!).ShouldBe(Json(fresh));
+    }
+
+    [Fact]
+    public async Task UpdateContentAsync_AnalysedDocument_DropsItsStatementsAndNeedsThemAgain()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var added = await store.AddAsync(Make(Article), 0.7);
+        await statements.SaveStatementsAsync(added.DocumentId, [Said(added.DocumentId, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay")], 1);
+        var replacement = Make("Completely different words about orchards and apples growing in the valley this autumn.");
+        await store.UpdateContentAsync(added.DocumentId, replacement.Content, replacement.TextHash, replacement.Signature);
+        (await statements.GetStatementsAsync(added.DocumentId)).ShouldBeNull();
+        (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBe([added.DocumentId]);
+        (await statements.FindStatementsAsync(new StatementQuery(Text: "tariffs"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SaveEntitiesAsync_DocumentWithStatements_KeepsThemReadableButOutdated()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var doc = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        await statements.SaveStatementsAsync(doc, [Said(doc, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay")], 1);
+        await ((IEntityStore)store).SaveEntitiesAsync(doc, Analysis("spokesman", ("person:li wei", "Li Wei", 10)), 1);
+        (await statements.GetStatementsAsync(doc)).ShouldNotBeNull().ShouldHaveSingleItem();
+        (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBe([doc]);
+    }
+
+    [Fact]
+    public async Task SaveEntitiesAsync_WithRecognizerSpans_RoundTripsThemAndWithoutGivesNull()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var entities = (IEntityStore)store;
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make(OtherArticle, "b.txt"), 0.7)).DocumentId;
+        NamedEntity[] recognized = [new(new TextSpan(10, 5), "PER", 0), new(new TextSpan(40, 8), "ORG", 2)];
+        await entities.SaveEntitiesAsync(a, Analysis("spokesman", ("person:li wei", "Li Wei", 10)).WithRecognized(recognized), 1);
+        await entities.SaveEntitiesAsync(b, Analysis("spokesman", ("person:li wei", "Li Wei", 5)), 1);
+        (await entities.GetEntitiesAsync(a))!.Recognized.ShouldBe(recognized);
+        (await entities.GetEntitiesAsync(b))!.Recognized.ShouldBeNull();
+        await entities.SaveEntitiesAsync(a, Analysis("spokesman", ("person:li wei", "Li Wei", 10)).WithRecognized([]), 1);
+        (await entities.GetEntitiesAsync(a))!.Recognized.ShouldNotBeNull().ShouldBeEmpty();
     }
 
     public void Dispose()
