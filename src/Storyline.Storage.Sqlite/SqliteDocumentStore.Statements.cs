@@ -104,9 +104,12 @@ public sealed partial class SqliteDocumentStore : IStatementStore
         FROM statements s JOIN documents d ON d.id = s.document_id JOIN inputs i ON i.id = d.input_id
         """;
 
-    /// <summary>Checks the statement tables: every document with statements has an analysis record, and the full-text index matches them.</summary>
+    /// <summary>Checks the statement tables: every statement has its document, every document with statements an analysis record counting them all, and the full-text index matches them.</summary>
     private async Task CheckStatementsAsync(List<string> problems)
     {
+        var orphans = await _connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM statements WHERE document_id NOT IN (SELECT id FROM documents)").ConfigureAwait(false);
+        if (orphans > 0) problems.Add($"{orphans} statements without a document");
         var unrecorded = await _connection.ExecuteScalarAsync<int>(
             "SELECT count(DISTINCT document_id) FROM statements WHERE document_id NOT IN (SELECT document_id FROM statement_analyses)").ConfigureAwait(false);
         if (unrecorded > 0) problems.Add($"{unrecorded} documents with statements but no statement analysis");
