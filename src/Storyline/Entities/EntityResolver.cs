@@ -64,6 +64,12 @@ public sealed partial class EntityResolver
 
     internal static string KeyOf(string type, string name) => type.ToLowerInvariant() + ":" + Normalise(name);
 
+    // Built once per document noun: two patterns per noun are more than Regex's static cache keeps.
+    private static readonly Dictionary<string, (Regex Word, Regex Possessed)> NounPatterns = RoleLexicon.DocumentNouns.ToDictionary(
+        n => n,
+        n => (new Regex(@"\b" + n + @"\b", RegexOptions.IgnoreCase), new Regex(@"\b(?:a|its|his|her|their)\s+(?:\w+\s+)?" + n + @"\b", RegexOptions.IgnoreCase)),
+        StringComparer.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
@@ -197,8 +203,8 @@ public sealed partial class EntityResolver
             }
             foreach (var (surface, _) in _learned)
             {
-                foreach (Match m in Regex.Matches(text, @"(?<![\w-])" + Regex.Escape(surface) + @"(?![\w-])"))
-                    candidates.Add(new Draft { Span = new TextSpan(m.Index, m.Length), Surface = surface, Type = EntityTypes.Organisation, Priority = 3 });
+                foreach (var (start, length) in WordOccurrences.Find(text, surface, flexibleSpaces: false))
+                    candidates.Add(new Draft { Span = new TextSpan(start, length), Surface = surface, Type = EntityTypes.Organisation, Priority = 3 });
             }
         }
 
@@ -431,11 +437,11 @@ public sealed partial class EntityResolver
             var added = new List<Draft>();
             foreach (var (form, info) in forms.OrderByDescending(f => f.Key.Length))
             {
-                foreach (Match m in Regex.Matches(text, @"(?<![\w-])" + Regex.Escape(form).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"(?![\w-])"))
+                foreach (var (start, length) in WordOccurrences.Find(text, form, flexibleSpaces: true))
                 {
-                    var span = new TextSpan(m.Index, m.Length);
+                    var span = new TextSpan(start, length);
                     if (_mentions.Any(x => x.Span.Overlaps(span)) || added.Any(x => x.Span.Overlaps(span))) continue;
-                    var d = new Draft { Span = span, Surface = m.Value, Type = EntityTypes.Person, Kind = info.Full ? MentionKind.Name : MentionKind.Surname };
+                    var d = new Draft { Span = span, Surface = span.Slice(text), Type = EntityTypes.Person, Kind = info.Full ? MentionKind.Name : MentionKind.Surname };
                     if (info.Full) Set(d, KeyOf(EntityTypes.Person, form), form, EntityTypes.Person, MentionKind.Name);
                     added.Add(d);
                 }
@@ -741,7 +747,7 @@ public sealed partial class EntityResolver
         private void LearnIssuer(Sentence sentence, string noun, Dictionary<string, string> issuers)
         {
             var s = sentence.Span.Slice(text);
-            foreach (Match m in Regex.Matches(s, @"\b" + noun + @"\b", RegexOptions.IgnoreCase))
+            foreach (Match m in NounPatterns[noun].Word.Matches(s))
             {
                 int position = sentence.Span.Start + m.Index;
                 if (!IsQuoted(position) && LearnIssuerAt(sentence, s, position, noun, issuers)) return;
@@ -759,7 +765,7 @@ public sealed partial class EntityResolver
                 return true;
             }
             // "In a statement ..., Liu Yuyin ... said": the first person or organisation named outside quotes in the sentence.
-            if (Regex.IsMatch(s, @"\b(?:a|its|his|her|their)\s+(?:\w+\s+)?" + noun + @"\b", RegexOptions.IgnoreCase))
+            if (NounPatterns[noun].Possessed.IsMatch(s))
             {
                 var issuer = _mentions.FirstOrDefault(x => x.Key is not null && sentence.Span.Start <= x.Span.Start && x.Span.End <= sentence.Span.End && !IsQuoted(x.Span.Start)
                     && _entities[x.Key!].Type is EntityTypes.Person or EntityTypes.Organisation);
