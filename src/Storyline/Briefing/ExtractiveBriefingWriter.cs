@@ -53,7 +53,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
             new(SectionTitles.StorySoFar, Background(originals, candidates, latestDoc, chosen, cancellationToken), Bulleted: true),
             new(SectionTitles.WhyThisMatters, [.. Pick(candidates.Where(c => StakesScore(c.Text) > 0).OrderByDescending(c => StakesScore(c.Text) + c.Centrality + (c.Doc.Development == latestDoc.Development ? 0.2f : 0)),
                 _options.StakesSentences, chosen).Select(Cite)], Bulleted: false),
-            new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements), Bulleted: true),
+            new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements, originals), Bulleted: true),
         };
         sections.AddRange(Developments(originals, candidates, chosen));
         var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
@@ -165,23 +165,61 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         return [.. items.OrderBy(i => i.When).Take(_options.BackgroundItems).Select(i => Cite(i.Candidate))];
     }
 
-    private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements)
+    private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements, IReadOnlyList<AnalysedDocument> documents)
     {
+        var docs = documents.ToDictionary(d => d.Document.Id);
         var bullets = new List<BriefingSentence>();
         foreach (var camp in statements.Where(s => s.Speaker != "unidentified speaker").GroupBy(s => s.Camp).OrderByDescending(g => g.Count()))
         {
-            var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ToList();
-            // A substantive verbatim quote of the camp's most-quoted speaker leads; reported speech when there is none.
-            var lead = speakers[0].OrderByDescending(s => s.Verbatim).ThenByDescending(s => Math.Min(s.Text.Length, 300)).First();
+            var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            // The camp's most telling statement leads: a full clause before a fragment, the speaker's own words before reported
+            // speech, a named person with a role before a collective ("China"), the camp's most-quoted speakers before the rest.
+            // A camp heard only in fragments the extractor cut from other sentences ("... spread by an NGO") has no position to report.
+            var counts = speakers.ToDictionary(g => g.Key, g => g.Count());
+            var lead = camp.Where(IsSubstantive).OrderByDescending(s => (s.Verbatim ? 1 : 0) + (s.Role is null ? 0 : 1)
+                + Math.Min(s.Text.Length, 300) / 300.0 + counts[s.Speaker] / (double)camp.Count()).FirstOrDefault();
+            if (lead is null) continue;
             var names = string.Join(", ", speakers.Take(4).Select(g => g.Key));
-            var role = lead.Role is null ? "" : $", {lead.Role},";
-            var words = lead.Text.Trim();
-            var quoted = lead.Verbatim
-                ? (words.StartsWith('“') || words.StartsWith('"') ? $": {words}" : $": “{words}”")
-                : words.StartsWith("that ", StringComparison.OrdinalIgnoreCase) ? $" {words}" : $" that {words}";
-            bullets.Add(new BriefingSentence($"{camp.Key} ({names}): {lead.Speaker}{role} says{quoted}", [lead.Citation]));
+            bullets.Add(Position($"{camp.Key} ({names}): ", lead, docs));
         }
         return bullets;
+    }
+
+    // One side's position, always attributed: its words quoted, or the source sentence that names the speaker reporting them,
+    // or "X says that ..." around the reported content.
+    private static BriefingSentence Position(string prefix, Statement lead, Dictionary<long, AnalysedDocument> docs)
+    {
+        // An anonymous speaker's name is their description already ("an unnamed specialist"): no role after it.
+        var role = lead.Role is null || lead.Speaker.Contains(lead.Role, StringComparison.OrdinalIgnoreCase) ? "" : $", {lead.Role},";
+        var words = lead.Text.Trim();
+        if (lead.Verbatim)
+            return new BriefingSentence($"{prefix}{lead.Speaker}{role} says: {(words.StartsWith('“') || words.StartsWith('"') ? words : $"“{words}”")}", [lead.Citation]);
+        if (lead.Source is { } source && docs.TryGetValue(source.DocumentId, out var doc)
+            && doc.Analysis.Sentences.FirstOrDefault(x => x.Span.Contains(lead.Citation.Span.Start)) is { } sentence
+            && sentence.Span.Contains(source.Span.Start) && sentence.Span.Length <= 400
+            && NamesSpeaker(source.Span.Slice(doc.Text), lead.Speaker))
+        {
+            // "China has vowed to retaliate ..." reads better than "China says that to retaliate ...", and stays attributed.
+            return new BriefingSentence(prefix + sentence.Span.Slice(doc.Text).Trim(), [new Citation(doc.Document.Id, sentence.Span)]);
+        }
+        var reported = words.StartsWith("that ", StringComparison.OrdinalIgnoreCase) ? $" {words}" : $" that {words}";
+        return new BriefingSentence($"{prefix}{lead.Speaker}{role} says{reported}", [lead.Citation]);
+    }
+
+    // The source mention gives the speaker's full name (or the organisation's), not a pronoun or a bare surname.
+    private static bool NamesSpeaker(string mention, string speaker) =>
+        mention.Contains(speaker, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> FragmentOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "by", "of", "for", "with", "from", "while", "and", "but", "or", "as", "at", "in", "on", "than", "because",
+    };
+
+    // A statement worth leading with: a clause of some length, not a fragment the extractor cut from a longer sentence.
+    private static bool IsSubstantive(Statement s)
+    {
+        var words = s.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 4 && !FragmentOpeners.Contains(words[0].Trim('“', '"', '‘', '\''));
     }
 
     private IEnumerable<BriefingSection> Developments(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, List<Candidate> chosen)

@@ -12,6 +12,9 @@ public readonly record struct TextSpan(int Start, int Length)
     /// <summary>The text this span covers in <paramref name="text"/>.</summary>
     public string Slice(string text) => text.Substring(Start, Length);
 
+    /// <summary>True when <paramref name="offset"/> lies inside the span.</summary>
+    public bool Contains(int offset) => Start <= offset && offset < End;
+
     /// <summary>True when the two spans share at least one character.</summary>
     public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
 }

@@ -85,6 +85,41 @@ public class ExtractiveBriefingWriterTests
         who.Sentences.ShouldContain(s => s.Text == "Chinese government (Zhao Lijian): Zhao Lijian, foreign ministry spokesman, says that China will take reciprocal action");
     }
 
+    private static Citation At(AnalysedDocument doc, string part) => new(doc.Document.Id, new TextSpan(doc.Text.IndexOf(part, StringComparison.Ordinal), part.Length));
+
+    [Fact]
+    public void Write_ReportedStatementWithNamedSource_BulletIsTheSourceSentence()
+    {
+        var docs = Story();
+        const string content = "it would take reciprocal action against American institutions after the sanctions on Xinjiang officials";
+        var statements = new List<Statement> { new("China", null, "Chinese government", content, At(docs[1], content), new Citation(2, new TextSpan(docs[1].Text.IndexOf("China said", StringComparison.Ordinal), 5))) };
+        var bullet = new ExtractiveBriefingWriter().Write(7, docs, statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat).Sentences.Single();
+        bullet.Text.ShouldBe("Chinese government (China): China said on Friday it would take reciprocal action against American institutions after the sanctions on Xinjiang officials.");
+        var citation = bullet.Citations.Single();
+        docs[1].Text[citation.Span.Start..citation.Span.End].ShouldBe(bullet.Text["Chinese government (China): ".Length..]);
+    }
+
+    [Fact]
+    public void Write_CampHeardOnlyInFragments_IsLeftOut()
+    {
+        var docs = Story();
+        var statements = new List<Statement>
+        {
+            new("Zhao Lijian", "foreign ministry spokesman", "Chinese government", "China will take reciprocal action", new Citation(2, new TextSpan(0, 10))),
+            new("NGO", null, "Rights groups", "by the US government", new Citation(2, new TextSpan(12, 10))),
+        };
+        var who = new ExtractiveBriefingWriter().Write(7, docs, statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat);
+        who.Sentences.ShouldHaveSingleItem().Text.ShouldStartWith("Chinese government");
+    }
+
+    [Fact]
+    public void Write_AnonymousSpeaker_DescriptionNotRepeatedAsRole()
+    {
+        var statements = new List<Statement> { new("an unnamed trade specialist", "trade specialist", "Academics and analysts", "The tariffs will hurt both economies badly", new Citation(1, new TextSpan(0, 10)), Verbatim: true) };
+        var who = new ExtractiveBriefingWriter().Write(7, Story(), statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat);
+        who.Sentences.Single().Text.ShouldBe("Academics and analysts (an unnamed trade specialist): an unnamed trade specialist says: “The tariffs will hurt both economies badly”");
+    }
+
     [Fact]
     public void TimelineBuilder_SameEventInTwoSources_MergedAndInDateOrder()
     {
