@@ -7,7 +7,7 @@ public static class AttributionVersion
     public const int Extractor = 1;
 
     /// <summary>Speaker, role and camp resolution (<see cref="StatementExtractor"/>, the embedded camps file): bump when they resolve differently.</summary>
-    public const int Statements = 1;
+    public const int Statements = 2;
 
     /// <summary>The version stored with a document's statements; grows whenever either part is bumped.</summary>
     public const int Current = Extractor * 1000 + Statements;

@@ -15,6 +15,8 @@ public class CampClassifierTests
     [InlineData("an award-winning journalist", null, "Journalists and media")]
     [InlineData("Beijing", null, "Chinese government")]
     [InlineData("Washington", null, "US government")]
+    [InlineData("Some media outlets", null, "Journalists and media")]
+    [InlineData("a polling firm's research center", null, "Academics and analysts")]
     [InlineData("a local shopkeeper", null, CampClassifier.Other)]
     public void Classify_RoleAndAffiliation_GivesCamp(string role, string? affiliation, string expected) =>
         CampClassifier.Default.Classify([role, affiliation]).ShouldBe(expected);
