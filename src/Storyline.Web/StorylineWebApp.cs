@@ -108,7 +108,8 @@ public sealed class StorylineWebApp
             // SecurityHeaders sends the stricter X-Frame-Options: DENY on every response.
             o.SuppressXFrameOptionsHeader = true;
         });
-        services.AddRazorPages()
+        // Stories are the home page.
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Stories", ""))
             .AddApplicationPart(typeof(StorylineWebApp).Assembly)
             .AddMvcOptions(o => o.Filters.Add<SessionGate>());
     }
