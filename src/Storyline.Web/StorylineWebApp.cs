@@ -131,6 +131,8 @@ public sealed class StorylineWebApp
         app.MapGroup("/api").WithTags("Storyline")
             .MapDocumentsApi()
             .MapSearchApi()
+            .MapStoriesApi()
+            .MapStatementsApi()
             .MapIngestApi();
         app.MapOpenApi(StorylineOpenApi.Path);
         app.MapGet("/documents/{id}/original", (string id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
