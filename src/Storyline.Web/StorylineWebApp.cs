@@ -22,6 +22,7 @@ public sealed class StorylineWebApp
         ["STORYLINE_API_KEY"] = "Storyline:ApiKey",
         ["STORYLINE_REQUIRE_KEY_FOR_READS"] = "Storyline:RequireKeyForReads",
         ["STORYLINE_ALLOW_PRIVATE_URLS"] = "Storyline:AllowPrivateUrls",
+        ["STORYLINE_CACHE_STORIES"] = "Storyline:CacheStories",
     };
 
     /// <summary>Builds the app from command-line arguments, configuration and (last, winning) <paramref name="settings"/>.</summary>
@@ -71,6 +72,8 @@ public sealed class StorylineWebApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreFactory>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<StoryCache>();
+        services.AddSingleton<StoryService>();
         services.AddSingleton<IngestService>();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((kestrel, web) =>
@@ -105,7 +108,8 @@ public sealed class StorylineWebApp
             // SecurityHeaders sends the stricter X-Frame-Options: DENY on every response.
             o.SuppressXFrameOptionsHeader = true;
         });
-        services.AddRazorPages()
+        // Stories are the home page.
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Stories", ""))
             .AddApplicationPart(typeof(StorylineWebApp).Assembly)
             .AddMvcOptions(o => o.Filters.Add<SessionGate>());
     }
@@ -127,6 +131,8 @@ public sealed class StorylineWebApp
         app.MapGroup("/api").WithTags("Storyline")
             .MapDocumentsApi()
             .MapSearchApi()
+            .MapStoriesApi()
+            .MapStatementsApi()
             .MapIngestApi();
         app.MapOpenApi(StorylineOpenApi.Path);
         app.MapGet("/documents/{id}/original", (string id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>

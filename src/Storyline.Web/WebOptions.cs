@@ -44,6 +44,9 @@ public sealed class WebOptions
     [Range(1, int.MaxValue)]
     public int SearchesPerMinute { get; set; } = 120;
 
+    /// <summary>Keep each story's briefing, timeline and statements in memory until its documents change (off: build them on every view).</summary>
+    public bool CacheStories { get; set; } = true;
+
     /// <summary>True when an API key is configured.</summary>
     public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);
 }

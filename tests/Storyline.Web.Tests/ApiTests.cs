@@ -342,7 +342,11 @@ public class ApiTests : IDisposable
         doc.GetProperty("info").GetProperty("title").GetString().ShouldBe("Storyline API");
         var paths = doc.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Order().ShouldBe(
-            ["/api/documents", "/api/documents/{id}", "/api/documents/{id}/original", "/api/ingest", "/api/search"]);
+            ["/api/documents", "/api/documents/{id}", "/api/documents/{id}/original", "/api/ingest", "/api/search", "/api/speakers", "/api/statements",
+             "/api/stories", "/api/stories/{id}", "/api/stories/{id}/briefing", "/api/stories/{id}/timeline"]);
+        paths.GetProperty("/api/stories/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
+        paths.GetProperty("/api/statements").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .ShouldBe(["speaker", "camp", "from", "to", "story", "q", "limit", "offset"], ignoreOrder: true);
         paths.GetProperty("/api/ingest").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
         paths.GetProperty("/api/search").GetProperty("get").GetProperty("responses").TryGetProperty("429", out _).ShouldBeTrue();
         var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");

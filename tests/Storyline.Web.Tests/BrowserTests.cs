@@ -20,7 +20,7 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await fixture.Host.AddTextAsync(WebHost.Article("shipping", 7), source: "Harbour Daily", published: "2021-02-01");
         var (page, errors, _) = await fixture.NewPageAsync();
 
-        await page.GotoAsync("/");
+        await page.GotoAsync("/documents");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents" })).ToBeVisibleAsync();
         await Expect(page.Locator("table.documents")).ToContainTextAsync("Harbour Daily");
         await page.ScreenshotAsync(new() { Path = Shot("documents"), FullPage = true });

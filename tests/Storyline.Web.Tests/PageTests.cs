@@ -15,7 +15,7 @@ public class PageTests : IDisposable
     {
         await _host.AddTextAsync(WebHost.Article("cotton"), source: "Wire One", published: "2019-03-01");
         await _host.AddTextAsync(WebHost.Article("tariffs", 2), source: "Wire Two", published: "2021-05-02");
-        var page = await Forms.Page(_host.CreateClient(), "/");
+        var page = await Forms.Page(_host.CreateClient(), "/documents");
         var rows = page.QuerySelectorAll("table.documents tbody tr");
         rows.Length.ShouldBe(2);
         var cells = rows[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
@@ -29,7 +29,7 @@ public class PageTests : IDisposable
     [Fact]
     public async Task Documents_Empty_InvitesToAdd()
     {
-        var page = await Forms.Page(_host.CreateClient(), "/");
+        var page = await Forms.Page(_host.CreateClient(), "/documents");
         page.QuerySelector("p.empty")!.TextContent.ShouldContain("No coverage stored yet");
         page.QuerySelector("p.empty a")!.GetAttribute("href").ShouldBe("/add");
     }
@@ -115,7 +115,7 @@ public class PageTests : IDisposable
         row.TextContent.ShouldContain("added");
         var link = row.QuerySelector("a")!;
         link.TextContent.ShouldBe("Officials weigh cotton measures");
-        var list = await Forms.Page(client, "/");
+        var list = await Forms.Page(client, "/documents");
         list.QuerySelector("table.documents a")!.GetAttribute("href").ShouldBe(link.GetAttribute("href"));
     }
 
@@ -127,7 +127,7 @@ public class PageTests : IDisposable
         var response = await Forms.Paste(client, WebHost.Article("cotton"), published: "the other day");
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Forms.Parse(response)).QuerySelector("p.error")!.TextContent.ShouldContain("is not a date");
-        (await Forms.Page(client, "/")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
+        (await Forms.Page(client, "/documents")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class PageTests : IDisposable
         var token = Forms.Token(await Forms.Page(client, "/signin"));
         var response = await client.PostAsync("/add?handler=Paste", new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = token, ["Text"] = WebHost.Article("cotton") }));
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await Forms.Page(client, "/")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
+        (await Forms.Page(client, "/documents")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class PageTests : IDisposable
         await Forms.SignIn(client, WebHost.Key);
         var response = await client.PostAsync("/add?handler=Paste", new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = WebHost.Article("cotton") }));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Forms.Page(client, "/")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
+        (await Forms.Page(client, "/documents")).QuerySelectorAll("table.documents tbody tr").Length.ShouldBe(0);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public class PageTests : IDisposable
     [Fact]
     public async Task Stylesheet_SelfHosted()
     {
-        var page = await Forms.Page(_host.CreateClient(), "/");
+        var page = await Forms.Page(_host.CreateClient(), "/documents");
         var href = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
         href.ShouldStartWith("/assets/site.css");
         var css = await _host.CreateClient().GetAsync(href);

@@ -37,7 +37,7 @@ public class XssTests : IDisposable
         var client = _host.CreateClient();
         var pages = new Dictionary<string, IDocument>
         {
-            ["documents"] = await Forms.Page(client, "/"),
+            ["documents"] = await Forms.Page(client, "/documents"),
             ["pasted document"] = await Forms.Page(client, $"/documents/{pasted}"),
             ["html document"] = await Forms.Page(client, $"/documents/{fromHtml.GetProperty("document_id").GetInt64()}"),
             ["search"] = await Forms.Page(client, "/search?q=cotton"),

@@ -2,36 +2,77 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Storyline.Documents;
+using Storyline.Storage;
 using Storyline.Web.Apis;
 using Storyline.Web.Services;
 
 namespace Storyline.Web.Pages;
 
-/// <summary>Full-text search with highlighted snippets.</summary>
+/// <summary>Full-text search with highlighted snippets, and statements filtered by words, speaker, camp and dates.</summary>
 [EnableRateLimiting(RateLimits.Search)]
 public sealed class SearchModel(StoreFactory stores) : PageModel
 {
+    /// <summary>Most statements shown.</summary>
+    public const int MaxStatements = 100;
+
     /// <summary>The query as typed.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    /// <summary>The hits, best first.</summary>
+    /// <summary>Only statements by this speaker.</summary>
+    [BindProperty(SupportsGet = true, Name = "speaker")]
+    public string? Speaker { get; set; }
+
+    /// <summary>Only statements of this camp.</summary>
+    [BindProperty(SupportsGet = true, Name = "camp")]
+    public string? Camp { get; set; }
+
+    /// <summary>Only statements published on or after this day (yyyy-MM-dd).</summary>
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>Only statements published on or before this day (yyyy-MM-dd).</summary>
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>The document hits, best first.</summary>
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
+
+    /// <summary>The statement hits, newest first.</summary>
+    public IReadOnlyList<StatementHit> Statements { get; private set; } = [];
+
+    /// <summary>Camps to choose from.</summary>
+    public IReadOnlyList<string> Camps { get; private set; } = [];
+
+    /// <summary>Speakers whose name matches the speaker filter exactly (a link to their page).</summary>
+    public string? Person { get; private set; }
+
+    /// <summary>True when a search was run.</summary>
+    public bool Searched { get; private set; }
 
     /// <summary>A one-line problem with the query, if any.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>Runs the search when a query is given.</summary>
+    /// <summary>Runs the search when a query or filter is given.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Query)) return;
-        if (Query.Length > SearchApi.MaxQueryLength)
+        await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var speakers = await store.ListSpeakersAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        Camps = [.. speakers.Select(s => s.Camp).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        if (!StatementFilters.Any(Query, Speaker, Camp, From, To)) return;
+        var (query, title, detail) = StatementFilters.Parse(Query, Speaker, Camp, From, To, null, MaxStatements);
+        if (query is null)
         {
-            Problem = $"The query is {Query.Length} characters; at most {SearchApi.MaxQueryLength} are accepted.";
+            Problem = $"{title}: {detail}";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-        Hits = await store.SearchAsync(Query, 50, cancellationToken).ConfigureAwait(false);
+        Searched = true;
+        // Words search the articles too; filters alone only make sense for statements.
+        if (!string.IsNullOrWhiteSpace(Query) && !StatementFilters.Any(Speaker, Camp, From, To))
+            Hits = await store.SearchAsync(Query, 50, cancellationToken).ConfigureAwait(false);
+        Statements = await store.FindStatementsAsync(query, cancellationToken).ConfigureAwait(false);
+        if (query.Speaker is { } name)
+            Person = Statements.Select(s => s.Statement.Speaker).FirstOrDefault() ?? speakers.FirstOrDefault(s => string.Equals(s.Speaker, name, StringComparison.OrdinalIgnoreCase))?.Speaker;
     }
 }

@@ -4,7 +4,14 @@ using Storyline.Documents;
 namespace Storyline.Web.Rendering;
 
 /// <summary>One piece of a rendered document body: a paragraph, heading or quote, or a run of list items.</summary>
-public sealed record BodyPart(BlockKind Kind, string Text, IReadOnlyList<string> Items);
+public sealed record BodyPart(BlockKind Kind, string Text, IReadOnlyList<string> Items)
+{
+    /// <summary>Where <see cref="Text"/> is in the document's text (empty when it was not cut by a block span).</summary>
+    public TextSpan Span { get; init; }
+
+    /// <summary>Where each of <see cref="Items"/> is in the document's text.</summary>
+    public IReadOnlyList<TextSpan> ItemSpans { get; init; } = [];
+}
 
 /// <summary>Turns stored block spans into the parts a page renders, and formats metadata for display.</summary>
 public static class DocumentView
@@ -14,24 +21,29 @@ public static class DocumentView
     {
         var parts = new List<BodyPart>();
         List<string>? list = null;
+        List<TextSpan>? listSpans = null;
         foreach (var block in content.Blocks)
         {
             // Spans come from storage; one that does not fit the text is skipped rather than failing the page.
             if (block.Span.Start < 0 || block.Span.Length <= 0 || block.Span.End > content.Text.Length) continue;
-            var text = block.Span.Slice(content.Text).Trim();
-            if (text.Length == 0) continue;
+            var span = Trim(content.Text, block.Span);
+            if (span.Length == 0) continue;
+            var text = span.Slice(content.Text);
             if (block.Kind == BlockKind.ListItem)
             {
-                if (list is null)
+                if (list is null || listSpans is null)
                 {
                     list = [];
-                    parts.Add(new BodyPart(BlockKind.ListItem, "", list));
+                    listSpans = [];
+                    parts.Add(new BodyPart(BlockKind.ListItem, "", list) { ItemSpans = listSpans });
                 }
                 list.Add(text);
+                listSpans.Add(span);
                 continue;
             }
             list = null;
-            parts.Add(new BodyPart(block.Kind, text, []));
+            listSpans = null;
+            parts.Add(new BodyPart(block.Kind, text, []) { Span = span });
         }
         // A document stored without blocks still shows its text, split at blank lines.
         if (parts.Count == 0 && content.Text.Length > 0)
@@ -40,6 +52,14 @@ public static class DocumentView
                 parts.Add(new BodyPart(BlockKind.Paragraph, paragraph, []));
         }
         return parts;
+    }
+
+    private static TextSpan Trim(string text, TextSpan span)
+    {
+        int start = span.Start, end = span.End;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return TextSpan.FromBounds(start, end);
     }
 
     /// <summary>A date as yyyy-MM-dd.</summary>

@@ -5,8 +5,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Storyline.Attribution;
 using Storyline.Documents;
+using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
+using Storyline.Storage.Sqlite;
+using Storyline.Stories;
 
 namespace Storyline.Web.Services;
 
@@ -21,10 +24,12 @@ public sealed class IngestService : IDisposable
     private readonly StoreFactory _stores;
     private readonly UrlFetcher _fetcher;
     private readonly InputResolver _resolver;
+    private readonly StoryCache _cache;
 
     /// <summary>Creates the service with one URL fetcher (and connection pool) for the app's lifetime.</summary>
-    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores)
+    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache)
     {
+        _cache = cache;
         _options = options.Value;
         _time = time;
         _stores = stores;
@@ -106,10 +111,22 @@ public sealed class IngestService : IDisposable
             }
             results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
         }
-        // Who said what in the new documents is found and stored now, so pages and APIs read it; only this request's documents, to keep it bounded.
-        await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(
-            results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value), cancellationToken).ConfigureAwait(false);
+        await AnalyseAsync(store, results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).ToList(), cancellationToken).ConfigureAwait(false);
         return results;
+    }
+
+    /// <summary>What <c>storyline ingest</c> runs after storing: each new document joins a story (or starts one), then gets its entities
+    /// and statements analysed and stored, so the story, people and search pages see it; analysis is bounded to this request's documents.</summary>
+    private async Task AnalyseAsync(SqliteDocumentStore store, IReadOnlyList<long> documentIds, CancellationToken cancellationToken)
+    {
+        var assigned = await new StoryAssigner(store).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = documentIds.ToHashSet();
+        var entities = new EntityAnalyzer(store, store);
+        foreach (var id in await store.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version, cancellationToken).ConfigureAwait(false))
+            if (wanted.Contains(id)) await entities.AnalyzeAsync(id, cancellationToken).ConfigureAwait(false);
+        var analysed = await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(documentIds, cancellationToken).ConfigureAwait(false);
+        // A story whose documents or statements changed is briefed anew on its next view.
+        if (assigned.Count > 0 || analysed > 0) _cache.Clear();
     }
 
     /// <summary>The fetcher's refusal names the CLI's flag; here the operator's setting is what permits private addresses.</summary>

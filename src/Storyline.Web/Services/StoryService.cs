@@ -1,0 +1,101 @@
+using Storyline.Attribution;
+using Storyline.Briefing;
+using Storyline.Storage;
+
+namespace Storyline.Web.Services;
+
+/// <summary>A story in the stories list: what the store says about it and the camps quoted in it.</summary>
+public sealed record StorySummaryView(StoryInfo Story, IReadOnlyList<string> Camps);
+
+/// <summary>One of a story's documents, as the story page lists it.</summary>
+public sealed record StoryDocumentView(long Id, string Title, string? Publisher, DateTimeOffset? Published, long? DuplicateOf);
+
+/// <summary>A speaker's statements in a story.</summary>
+public sealed record SpeakerStatements(string Speaker, string? Role, IReadOnlyList<AttributedStatement> Statements);
+
+/// <summary>A camp's speakers in a story, most quoted first.</summary>
+public sealed record CampSpeakers(string Camp, IReadOnlyList<SpeakerStatements> Speakers);
+
+/// <summary>A source (publisher) of a story with how many statements of each camp its documents quote.</summary>
+public sealed record SourceQuotes(string Source, IReadOnlyList<long> Documents, IReadOnlyDictionary<string, int> Camps)
+{
+    /// <summary>All statements quoted by the source.</summary>
+    public int Total => Camps.Values.Sum();
+}
+
+/// <summary>Everything the story page and the story APIs show, built once per story version.</summary>
+/// <param name="Story">The story as listed.</param>
+/// <param name="Briefing">The cited briefing (same sections as <c>storyline brief</c>).</param>
+/// <param name="Timeline">Dated events with their sources.</param>
+/// <param name="WhoThinksWhat">Statements by camp and speaker.</param>
+/// <param name="Sources">Per source, the statements of each camp it quotes.</param>
+/// <param name="Documents">The story's documents, oldest first.</param>
+/// <param name="Camps">Camps quoted in the story, most quoted first (their order gives their colours).</param>
+public sealed record StoryView(StoryInfo Story, StoryBriefing Briefing, IReadOnlyList<TimelineEvent> Timeline, IReadOnlyList<CampSpeakers> WhoThinksWhat,
+    IReadOnlyList<SourceQuotes> Sources, IReadOnlyList<StoryDocumentView> Documents, IReadOnlyList<string> Camps);
+
+/// <summary>Reads stories for pages and APIs through the engine's shared path (<see cref="StoryEvidenceLoader"/>, the briefing writer, the
+/// timeline builder), caching each story's view until its documents change.</summary>
+public sealed class StoryService(StoreFactory stores, StoryCache cache)
+{
+    /// <summary>Every story, most recent first, with the camps quoted in it.</summary>
+    public async Task<IReadOnlyList<StorySummaryView>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<StorySummaryView>();
+        foreach (var story in await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var speakers = await store.ListSpeakersAsync(story.Id, cancellationToken).ConfigureAwait(false);
+            result.Add(new StorySummaryView(story, CampsOf(speakers.Select(s => (s.Camp, s.Statements)))));
+        }
+        return result;
+    }
+
+    /// <summary>One story's view, from the cache when the story has not changed; null when there is no such story or it has no documents.</summary>
+    public async Task<StoryView?> GetAsync(long storyId, CancellationToken cancellationToken)
+    {
+        await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var story = await store.GetStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
+        if (story is null) return null;
+        if (cache.Get(story) is { } cached) return cached;
+        var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
+        if (evidence is null) return null;
+        var view = Build(story, evidence, cancellationToken);
+        cache.Set(view);
+        return view;
+    }
+
+    /// <summary>Builds a story's view from its evidence: the one place the web app calls the briefing writer and the timeline builder.</summary>
+    public static StoryView Build(StoryInfo story, StoryEvidence evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), cancellationToken);
+        var timeline = new TimelineBuilder().Build(evidence.Documents, cancellationToken);
+        var statements = evidence.Statements;
+        var camps = CampsOf(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
+        var who = camps.Select(camp => new CampSpeakers(camp, [.. statements.Where(s => s.Camp == camp)
+                .GroupBy(s => s.SpeakerKey ?? s.Speaker, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count())
+                .Select(g => new SpeakerStatements(g.First().Speaker, g.Select(s => s.SpeakerRole).FirstOrDefault(r => r is not null), [.. g]))]))
+            .ToList();
+        var documents = evidence.Documents.Select(d => new StoryDocumentView(d.Document.Id,
+            Rendering.DocumentView.Title(d.Document.Content.Metadata.Title, d.Document.InputName, d.Document.Id),
+            d.Document.Content.Metadata.Publisher, d.Document.Content.Metadata.Published?.Value, d.Document.DuplicateOf)).ToList();
+        var byDocument = statements.GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.ToList());
+        var sources = documents.Where(d => d.DuplicateOf is null)
+            .GroupBy(d => string.IsNullOrWhiteSpace(d.Publisher) ? "Unknown source" : d.Publisher.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var quoted = g.SelectMany(d => byDocument.GetValueOrDefault(d.Id) ?? []).ToList();
+                var counts = camps.Where(c => quoted.Any(s => s.Camp == c)).ToDictionary(c => c, c => quoted.Count(s => s.Camp == c), StringComparer.Ordinal);
+                return new SourceQuotes(g.Key, [.. g.Select(d => d.Id)], counts);
+            })
+            .OrderByDescending(s => s.Total).ThenBy(s => s.Source, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new StoryView(story, briefing, timeline, who, sources, documents, camps);
+    }
+
+    private static List<string> CampsOf(IEnumerable<(string Camp, int Count)> counts) =>
+        [.. counts.GroupBy(c => c.Camp, StringComparer.Ordinal).Select(g => (Camp: g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Camp, StringComparer.Ordinal).Select(c => c.Camp)];
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Storyline.Web.Services;
+
+namespace Storyline.Web.Tests;
+
+public class StoryCacheTests
+{
+    private static async Task<long> StoryOf(WebHost host, long document)
+    {
+        await using var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(host.Store, TimeProvider.System);
+        return (await store.ListStoriesAsync()).Single(s => store.GetStoryDocumentIdsAsync(s.Id).Result.Contains(document)).Id;
+    }
+
+    [Fact]
+    public async Task GetAsync_NewDocumentInStory_BuiltAnew()
+    {
+        using var host = new WebHost();
+        var first = await host.AddTextAsync(WebHost.Article("cotton", 1), source: "Wire One", published: "2021-03-01");
+        var story = await StoryOf(host, first);
+        var service = host.Services.GetRequiredService<StoryService>();
+        var before = (await service.GetAsync(story, CancellationToken.None))!;
+        (await service.GetAsync(story, CancellationToken.None)).ShouldBeSameAs(before);
+        var second = await host.AddTextAsync(WebHost.Article("cotton", 2), source: "Wire Two", published: "2021-03-02");
+        var after = (await service.GetAsync(await StoryOf(host, second), CancellationToken.None))!;
+        after.ShouldNotBeSameAs(before);
+    }
+
+    [Fact]
+    public async Task GetAsync_CachingOff_BuiltEveryTime()
+    {
+        using var host = new WebHost(new() { ["Storyline:CacheStories"] = "false" });
+        var id = await host.AddTextAsync(WebHost.Article("cotton", 1), published: "2021-03-01");
+        var story = await StoryOf(host, id);
+        var service = host.Services.GetRequiredService<StoryService>();
+        var a = await service.GetAsync(story, CancellationToken.None);
+        var b = await service.GetAsync(story, CancellationToken.None);
+        b.ShouldNotBeSameAs(a);
+        host.Services.GetRequiredService<StoryCache>().Count.ShouldBe(0);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Web;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Storyline.Web.Services;
+
+namespace Storyline.Web.Tests;
+
+/// <summary>Stories, a story's briefing, timeline and who-thinks-what, the document's cited sentence and quotes, people and statement search, over the samples.</summary>
+public class StoryPageTests(SamplesFixture samples) : IClassFixture<SamplesFixture>
+{
+    private HttpClient Client() => samples.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/stories")]
+    public async Task Stories_Samples_TitleDatesCountsCampsAndSearchBox(string path)
+    {
+        var page = await Forms.Page(Client(), path);
+        var row = page.QuerySelectorAll("table.stories tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href") == $"/stories/{samples.StoryId}");
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+        cells[0].ShouldNotBeEmpty();
+        cells[1].ShouldMatch(@"^\d{4}-\d{2}-\d{2}( – \d{4}-\d{2}-\d{2})?$");
+        int.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(1);
+        int.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        row.QuerySelectorAll("span.camp").Length.ShouldBeGreaterThan(0);
+        page.QuerySelector("form.search[action='/search'] input[name=q]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Story_Samples_BriefingSectionsWithCitationLinks()
+    {
+        var page = await Forms.Page(Client(), $"/stories/{samples.StoryId}");
+        // The CLI's sections, then one per development.
+        page.QuerySelectorAll("section.briefing h2").Select(h => h.TextContent).Take(4).ShouldBe(
+            ["Executive Summary", "The Story So Far", "Why This Matters", "Who Thinks What?"]);
+        var cites = page.QuerySelectorAll("section.briefing a.cite").Select(a => a.GetAttribute("href")!).ToList();
+        cites.ShouldNotBeEmpty();
+        cites.ShouldAllBe(h => System.Text.RegularExpressions.Regex.IsMatch(h, @"^/documents/\d+\?start=\d+&end=\d+#cite$"));
+    }
+
+    [Fact]
+    public async Task Story_Samples_TimelineSvgWhoTableAndSourceBars()
+    {
+        var page = await Forms.Page(Client(), $"/stories/{samples.StoryId}");
+        page.QuerySelector("svg.timeline-chart")!.QuerySelectorAll("circle.event").Length.ShouldBeGreaterThan(0);
+        page.QuerySelectorAll("ol.events li").Length.ShouldBe(page.QuerySelectorAll("svg.timeline-chart circle").Length);
+        var who = page.QuerySelector("table.who")!;
+        who.QuerySelectorAll("th[scope=rowgroup]").Length.ShouldBeGreaterThan(0);
+        who.QuerySelectorAll("td a[href^='/person?name=']").Length.ShouldBeGreaterThan(0);
+        who.QuerySelectorAll("ul.statements li q").Length.ShouldBeGreaterThan(0);
+        page.QuerySelector("svg.sources-chart")!.QuerySelectorAll("rect.bar").Length.ShouldBeGreaterThan(0);
+        page.QuerySelectorAll("ol.source-list li").Length.ShouldBeGreaterThan(1);
+        Markup.ShouldHaveNoInjectedMarkup(page, "story");
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("999")]
+    public async Task Story_UnknownOrBadId_404Page(string id) =>
+        (await Client().GetAsync($"/stories/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task Document_CitationLink_CitedSentenceMarked()
+    {
+        var story = await Forms.Page(Client(), $"/stories/{samples.StoryId}");
+        var href = story.QuerySelector("section.briefing a.cite")!.GetAttribute("href")!;
+        var query = HttpUtility.ParseQueryString(new Uri("http://x" + href).Query);
+        var (start, end) = (int.Parse(query["start"]!), int.Parse(query["end"]!));
+        var id = long.Parse(href.Split('/', '?')[2]);
+        var doc = await Forms.Page(Client(), href.Split('#')[0]);
+        var mark = doc.QuerySelector("mark#cite")!;
+        mark.ShouldNotBeNull();
+        doc.QuerySelectorAll("#cite").Length.ShouldBe(1);
+        using var api = Client();
+        var text = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync($"/api/documents/{id}")).RootElement.GetProperty("text").GetString()!;
+        text[start..end].ShouldStartWith(mark.TextContent);
+    }
+
+    [Fact]
+    public async Task Document_Quotes_MarkedBySpeakerWithLegendAndEntityLinks()
+    {
+        var story = await Forms.Page(Client(), $"/stories/{samples.StoryId}");
+        var quoted = story.QuerySelector("table.who ul.statements a.cite")!.GetAttribute("href")!.Split('?')[0];
+        var page = await Forms.Page(Client(), quoted);
+        var quotes = page.QuerySelectorAll("div.body q.quote");
+        quotes.Length.ShouldBeGreaterThan(0);
+        quotes.ShouldAllBe(q => q.GetAttribute("title")!.Length > 0 && q.ClassList.Any(c => c.StartsWith('s')));
+        page.QuerySelectorAll("ul.speaker-legend li a[href^='/person?name=']").Length.ShouldBeGreaterThan(0);
+        page.QuerySelectorAll("div.body a.entity[href^='/person?name=']").Length.ShouldBeGreaterThan(0);
+        page.QuerySelector("mark#cite").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Document_CitationOutsideText_NoMark()
+    {
+        var story = await Forms.Page(Client(), $"/stories/{samples.StoryId}");
+        var id = story.QuerySelector("ol.source-list a")!.GetAttribute("href")!;
+        var page = await Forms.Page(Client(), id + "?start=5&end=99999999");
+        page.QuerySelector("mark#cite").ShouldBeNull();
+        page.QuerySelectorAll("div.body p").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task People_Samples_SpeakersLinkedToPersonPage()
+    {
+        var page = await Forms.Page(Client(), "/people");
+        var links = page.QuerySelectorAll("table.people tbody tr td:first-child a");
+        links.Length.ShouldBeGreaterThan(1);
+        links[0].GetAttribute("href")!.ShouldStartWith("/person?name=");
+    }
+
+    [Fact]
+    public async Task Person_MostQuoted_EveryStatementWithDateAndSourceLink()
+    {
+        var people = await Forms.Page(Client(), "/people");
+        var first = people.QuerySelector("table.people tbody tr")!;
+        var name = first.QuerySelector("a")!.TextContent;
+        var count = int.Parse(first.QuerySelectorAll("td")[3].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var page = await Forms.Page(Client(), first.QuerySelector("a")!.GetAttribute("href")!);
+        page.QuerySelector("h1")!.TextContent.ShouldBe(name);
+        var items = page.QuerySelectorAll("ol.person-statements li");
+        items.Length.ShouldBe(count);
+        items.ShouldAllBe(li => li.QuerySelector("a.source")!.GetAttribute("href")!.Contains("#cite"));
+    }
+
+    [Fact]
+    public async Task Person_Unknown_SaysSo()
+    {
+        var page = await Forms.Page(Client(), "/person?name=Nobody%20Atall");
+        page.QuerySelector("p.empty")!.TextContent.ShouldContain("Nobody Atall");
+    }
+
+    [Fact]
+    public async Task Person_NoName_RedirectsToPeople()
+    {
+        var response = await Client().GetAsync("/person");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/people");
+    }
+
+    [Fact]
+    public async Task Search_SpeakerFilter_StatementsOfThatSpeakerAndPersonLink()
+    {
+        var people = await Forms.Page(Client(), "/people");
+        var name = people.QuerySelector("table.people tbody tr a")!.TextContent;
+        var page = await Forms.Page(Client(), "/search?speaker=" + Uri.EscapeDataString(name.ToUpperInvariant()));
+        var statements = page.QuerySelectorAll("section.statement-hits ol.statements li");
+        statements.Length.ShouldBeGreaterThan(0);
+        statements.ShouldAllBe(li => li.QuerySelector("a.speaker")!.TextContent == name);
+        page.QuerySelector("a.person")!.GetAttribute("href").ShouldBe("/person?name=" + Uri.EscapeDataString(name));
+    }
+
+    [Fact]
+    public async Task Search_CampAndDates_FilterStatements()
+    {
+        var page = await Forms.Page(Client(), "/search");
+        var camp = page.QuerySelectorAll("select[name=camp] option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+        var inCamp = await Forms.Page(Client(), "/search?camp=" + Uri.EscapeDataString(camp));
+        var items = inCamp.QuerySelectorAll("ol.statements li");
+        items.Length.ShouldBeGreaterThan(0);
+        items.ShouldAllBe(li => li.QuerySelector("span.camp")!.TextContent == camp);
+        var none = await Forms.Page(Client(), "/search?camp=" + Uri.EscapeDataString(camp) + "&from=1990-01-01&to=1990-12-31");
+        none.QuerySelectorAll("ol.statements li").Length.ShouldBe(0);
+        none.QuerySelector("section.statement-hits p.empty").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Search_BadDate_400WithMessage()
+    {
+        var response = await Client().GetAsync("/search?speaker=x&from=yesterday");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Forms.Parse(response)).QuerySelector("p.error")!.TextContent.ShouldContain("not a date");
+    }
+
+    [Fact]
+    public async Task StoryCache_SecondView_ServedFromCache()
+    {
+        var cache = samples.Host.Services.GetRequiredService<StoryCache>();
+        await Client().GetAsync($"/stories/{samples.StoryId}");
+        cache.Count.ShouldBeGreaterThan(0);
+        var service = samples.Host.Services.GetRequiredService<StoryService>();
+        var first = await service.GetAsync(samples.StoryId, CancellationToken.None);
+        var second = await service.GetAsync(samples.StoryId, CancellationToken.None);
+        second.ShouldBeSameAs(first);
+    }
+}
