@@ -75,6 +75,7 @@ public sealed class StorylineWebApp
         services.AddSingleton<StoryCache>();
         services.AddSingleton<StoryService>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton<IngestJobs>();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((kestrel, web) =>
         {

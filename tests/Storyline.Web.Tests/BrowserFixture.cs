@@ -23,6 +23,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright? _playwright;
+    private Task<long>? _samples;
+
+    /// <summary>Ingests the xinjiang samples once (through the web ingest service); the story most of them joined.</summary>
+    public Task<long> SamplesStoryAsync() => _samples ??= SamplesFixture.IngestSamplesAsync(Host);
 
     public async Task InitializeAsync()
     {

@@ -76,6 +76,70 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Documents" }).ClickAsync();
         await Expect(page.Locator("table.documents")).ToContainTextAsync("Port strike halts grain exports");
         await Expect(page.Locator("table.documents")).ToContainTextAsync("2022-04-05");
+        // The new article formed a story of its own, listed on the home page and briefed.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stories" }).ClickAsync();
+        await page.Locator("table.stories").GetByRole(AriaRole.Link, new() { Name = "Port strike halts grain exports" }).ClickAsync();
+        await Expect(page.Locator("article.story h1")).ToHaveTextAsync("Port strike halts grain exports");
+        await Expect(page.Locator("section.briefing a.cite").First).ToBeVisibleAsync();
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task Stories_OpenStoryClickCitation_SourceSentenceHighlighted()
+    {
+        var story = await fixture.SamplesStoryAsync();
+        var (page, errors, _) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stories" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("stories"), FullPage = true });
+        await page.Locator($"table.stories a[href='/stories/{story}']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/stories/{story}$"));
+        await Expect(page.Locator("section.briefing h2").First).ToHaveTextAsync("Executive Summary");
+        await Expect(page.Locator("svg.timeline-chart circle.event").First).ToBeVisibleAsync();
+        await Expect(page.Locator("table.who")).ToBeVisibleAsync();
+        await Expect(page.Locator("svg.sources-chart rect.bar").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("story"), FullPage = true });
+
+        var citation = page.Locator("section.briefing a.cite").First;
+        var href = (await citation.GetAttributeAsync("href"))!;
+        await citation.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/documents/\d+\?start=\d+&end=\d+#cite$"));
+        page.Url.ShouldEndWith(href);
+        var mark = page.Locator("div.body mark#cite");
+        await Expect(mark).ToBeVisibleAsync();
+        await Expect(mark).ToBeInViewportAsync();
+        (await mark.TextContentAsync())!.Trim().Length.ShouldBeGreaterThan(10);
+        var background = await mark.EvaluateAsync<string>("m => getComputedStyle(m).backgroundColor");
+        background.ShouldNotBe("rgba(0, 0, 0, 0)");
+        await page.ScreenshotAsync(new() { Path = Shot("citation") });
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task Search_Speaker_OpensPersonPage()
+    {
+        await fixture.SamplesStoryAsync();
+        var (page, errors, _) = await fixture.NewPageAsync();
+        await page.GotoAsync("/people");
+        var name = (await page.Locator("table.people tbody tr a").First.TextContentAsync())!.Trim();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.GetByLabel("Speaker").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator("section.statement-hits ol.statements li").First).ToBeVisibleAsync();
+        await Expect(page.Locator("section.statement-hits a.speaker").First).ToHaveTextAsync(name);
+        await page.ScreenshotAsync(new() { Path = Shot("search-speaker"), FullPage = true });
+        await page.Locator("a.person").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        await Expect(page.Locator("ol.person-statements li").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("person"), FullPage = true });
+
+        // A statement's source opens the document with the statement highlighted among the speakers' marked quotes.
+        await page.Locator("ol.person-statements a.source").First.ClickAsync();
+        await Expect(page.Locator("div.body mark#cite")).ToBeVisibleAsync();
+        await Expect(page.Locator("div.body q.quote").First).ToBeVisibleAsync();
+        await Expect(page.Locator("ul.speaker-legend")).ToContainTextAsync(name);
+        await page.ScreenshotAsync(new() { Path = Shot("document-quotes"), FullPage = true });
         errors.ShouldBeEmpty();
     }
 

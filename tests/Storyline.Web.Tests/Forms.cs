@@ -23,6 +23,18 @@ public static class Forms
         return form.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
     }
 
+    /// <summary>Loads a batch's progress page until it stops refreshing itself (the batch is done); fails after about 30 s.</summary>
+    public static async Task<IDocument> FollowJob(HttpClient client, string path)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            var page = await Page(client, path);
+            if (page.QuerySelector("meta[http-equiv=refresh]") is null) return page;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{path} still running");
+    }
+
     /// <summary>Signs the client in with the API key through the sign-in form.</summary>
     public static async Task<HttpResponseMessage> SignIn(HttpClient client, string key)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Storyline.Web.Services;
 
 namespace Storyline.Web.Tests;
 
@@ -143,13 +144,44 @@ public class PageTests : IDisposable
             { new ByteArrayContent(Encoding.UTF8.GetBytes(WebHost.ArticleHtml("Council plan", "housing"))), "Files", "plan.html" },
             { new ByteArrayContent([1, 2, 3]), "Files", "picture.png" },
         };
-        var result = await Forms.Parse(await client.PostAsync("/add?handler=Upload", form));
+        var response = await client.PostAsync("/add?handler=Upload", form);
+        // A batch: the browser is sent to its progress page, which refreshes itself (no script) until every file has its outcome.
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var status = response.Headers.Location!.ToString();
+        status.ShouldMatch("^/add/jobs/[0-9a-f]{32}$");
+        var result = await Forms.FollowJob(client, status);
+        result.QuerySelector("meta[http-equiv=refresh]").ShouldBeNull();
+        result.QuerySelector("p.job-status")!.TextContent.ShouldContain("done, 3 inputs");
         var rows = result.QuerySelectorAll("section.results tbody tr");
         rows.Length.ShouldBe(3);
         rows[0].TextContent.ShouldContain("added");
         rows[1].TextContent.ShouldContain("Council plan");
         rows[2].TextContent.ShouldContain("unsupported file type '.png'");
     }
+
+    [Fact]
+    public async Task AddJob_Running_RefreshesItselfAndListsOutcomesSoFar()
+    {
+        var jobs = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IngestJobs>(_host.Services);
+        var release = new TaskCompletionSource();
+        var job = jobs.Start("2 files", async (onResult, ct) =>
+        {
+            onResult(new Storyline.Ingestion.IngestResult("first.txt", Storyline.Ingestion.IngestStatus.Failed, null, null, "unsupported file type '.txt'", null));
+            await release.Task.WaitAsync(ct);
+        });
+        var running = await Forms.Page(_host.CreateClient(), $"/add/jobs/{job.Id}");
+        running.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content").ShouldBe("1");
+        running.QuerySelector("p.job-status")!.TextContent.ShouldContain("1 input done so far");
+        running.QuerySelectorAll("section.results tbody tr").Length.ShouldBe(1);
+        release.SetResult();
+        var done = await Forms.FollowJob(_host.CreateClient(), $"/add/jobs/{job.Id}");
+        done.QuerySelector("meta[http-equiv=refresh]").ShouldBeNull();
+        done.QuerySelector("h1")!.TextContent.ShouldBe("Added coverage");
+    }
+
+    [Fact]
+    public async Task AddJob_Unknown_404() =>
+        (await _host.CreateClient().GetAsync("/add/jobs/0123456789abcdef0123456789abcdef")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
     [Fact]
     public async Task Add_WithoutSignIn_RefusedAndNothingStored()

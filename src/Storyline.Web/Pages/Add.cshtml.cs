@@ -10,7 +10,7 @@ namespace Storyline.Web.Pages;
 /// <summary>Add coverage: paste text, give a URL or feed, or upload files; each input's outcome is listed.</summary>
 [EnableRateLimiting(RateLimits.Writes)]
 [RequestFormLimits(ValueCountLimit = 64)]
-public sealed class AddModel(IngestService ingest, ApiKeys keys, IOptions<WebOptions> options) : PageModel
+public sealed class AddModel(IngestService ingest, IngestJobs jobs, ApiKeys keys, IOptions<WebOptions> options) : PageModel
 {
     /// <summary>Most files one upload takes.</summary>
     public const int MaxFiles = 50;
@@ -61,16 +61,17 @@ public sealed class AddModel(IngestService ingest, ApiKeys keys, IOptions<WebOpt
         return Done();
     }
 
-    /// <summary>Ingests a page or feed URL.</summary>
-    public async Task<IActionResult> OnPostUrlAsync(CancellationToken cancellationToken)
+    /// <summary>Starts ingesting a page or feed URL (a feed can bring many items) and shows the batch's progress page.</summary>
+    public IActionResult OnPostUrl()
     {
         if (Refuse() is { } refused) return refused;
         if (!IngestService.IsHttpUrl(FeedUrl)) return Fail("Give an absolute http:// or https:// URL.");
-        Results = await ingest.IngestUrlAsync(FeedUrl!, cancellationToken).ConfigureAwait(false);
-        return Done();
+        var url = FeedUrl!.Trim();
+        var job = jobs.Start(url, (onResult, ct) => ingest.IngestUrlAsync(url, onResult, ct));
+        return RedirectToPage("/AddJob", new { id = job.Id });
     }
 
-    /// <summary>Ingests uploaded files.</summary>
+    /// <summary>Reads uploaded files and starts ingesting them; shows the batch's progress page.</summary>
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
         if (Refuse() is { } refused) return refused;
@@ -89,8 +90,9 @@ public sealed class AddModel(IngestService ingest, ApiKeys keys, IOptions<WebOpt
             await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
             uploads.Add(new Upload(name, buffer.ToArray()));
         }
-        Results = await ingest.IngestUploadsAsync(uploads, cancellationToken).ConfigureAwait(false);
-        return Done();
+        // Read within the request; ingested in the background while the progress page follows each file.
+        var job = jobs.Start(uploads.Count == 1 ? uploads[0].FileName : $"{uploads.Count} files", (onResult, ct) => ingest.IngestUploadsAsync(uploads, onResult, ct));
+        return RedirectToPage("/AddJob", new { id = job.Id });
     }
 
     private PageResult? Refuse()

@@ -66,11 +66,19 @@ public sealed class IngestService : IDisposable
 
     /// <summary>A page or feed URL (a feed brings every item).</summary>
     public Task<IReadOnlyList<IngestResult>> IngestUrlAsync(string url, CancellationToken cancellationToken) =>
-        RunAsync(_resolver.ResolveAsync([url.Trim()], cancellationToken), cancellationToken);
+        IngestUrlAsync(url, null, cancellationToken);
+
+    /// <summary>A page or feed URL, reporting each input's outcome as soon as it is known.</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestUrlAsync(string url, Action<IngestResult>? onResult, CancellationToken cancellationToken) =>
+        RunAsync(_resolver.ResolveAsync([url.Trim()], cancellationToken), cancellationToken, onResult);
 
     /// <summary>Uploaded files, each read by its extension like a file on disk.</summary>
     public Task<IReadOnlyList<IngestResult>> IngestUploadsAsync(IReadOnlyList<Upload> uploads, CancellationToken cancellationToken) =>
-        RunAsync(FromUploads(uploads, cancellationToken), cancellationToken);
+        IngestUploadsAsync(uploads, null, cancellationToken);
+
+    /// <summary>Uploaded files, reporting each input's outcome as soon as it is known.</summary>
+    public Task<IReadOnlyList<IngestResult>> IngestUploadsAsync(IReadOnlyList<Upload> uploads, Action<IngestResult>? onResult, CancellationToken cancellationToken) =>
+        RunAsync(FromUploads(uploads, cancellationToken), cancellationToken, onResult);
 
     /// <summary>JSON Lines records <c>{url?, title?, text|html, source?, published?}</c>, validated exactly as in a .jsonl file.</summary>
     public Task<IReadOnlyList<IngestResult>> IngestRecordsAsync(IReadOnlyList<JsonElement> records, CancellationToken cancellationToken)
@@ -95,7 +103,7 @@ public sealed class IngestService : IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<IngestResult>> RunAsync(IAsyncEnumerable<IngestItem> items, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IngestResult>> RunAsync(IAsyncEnumerable<IngestItem> items, CancellationToken cancellationToken, Action<IngestResult>? onResult = null)
     {
         await using var store = await _stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(_options.MaxInputBytes)).Build(_time);
@@ -107,9 +115,11 @@ public sealed class IngestService : IDisposable
             {
                 // A feed can expand to thousands of fetches; one request must stay bounded.
                 results.Add(new IngestResult(item.Name, IngestStatus.Failed, null, null, $"not ingested: one request takes at most {_options.MaxInputsPerRequest} inputs", null));
+                onResult?.Invoke(results[^1]);
                 break;
             }
             results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
+            onResult?.Invoke(results[^1]);
         }
         await AnalyseAsync(store, results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).ToList(), cancellationToken).ConfigureAwait(false);
         return results;

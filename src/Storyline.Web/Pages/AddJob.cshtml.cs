@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storyline.Ingestion;
+using Storyline.Web.Services;
+
+namespace Storyline.Web.Pages;
+
+/// <summary>A background ingest batch's progress: each input's outcome as it is known, the page reloading itself (meta refresh) until done.</summary>
+public sealed class AddJobModel(IngestJobs jobs) : PageModel
+{
+    /// <summary>Seconds between reloads while the batch runs.</summary>
+    public const int RefreshSeconds = 1;
+
+    /// <summary>The batch.</summary>
+    public IngestJob Job { get; private set; } = null!;
+
+    /// <summary>A snapshot of its outcomes.</summary>
+    public IReadOnlyList<IngestResult> Results { get; private set; } = [];
+
+    /// <summary>Shows the batch; 404 for an unknown (or forgotten) one.</summary>
+    public IActionResult OnGet(string id)
+    {
+        if (jobs.Get(id) is not { } job) return NotFound();
+        Job = job;
+        Results = job.Results;
+        return Page();
+    }
+}
