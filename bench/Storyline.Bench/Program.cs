@@ -13,5 +13,6 @@ var root = new RootCommand("Storyline benchmarks")
     NerTrainBench.Create(),
     TimexBench.Create(),
     AttributionBench.Create(),
+    BriefBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();
