@@ -14,5 +14,6 @@ var root = new RootCommand("Storyline benchmarks")
     TimexBench.Create(),
     AttributionBench.Create(),
     ResolveBench.Create(),
+    BriefBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -66,6 +66,18 @@ public class BriefCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Brief_FormatHtml_StandalonePageWithSectionsAndNoScript()
+    {
+        var (code, stdout, _) = await _cli.Run("brief", SharedData.Samples, "--format", "html");
+        code.ShouldBe(0);
+        stdout.ShouldStartWith("<!DOCTYPE html>");
+        stdout.ShouldContain("Content-Security-Policy");
+        stdout.ShouldContain("<h2>Who Thinks What?</h2>");
+        stdout.ShouldContain("<h2>Sources</h2>");
+        stdout.ShouldNotContain("<script", Case.Insensitive);
+    }
+
+    [Fact]
     public async Task Brief_EmptyStore_OneErrorLine()
     {
         var (code, _, stderr) = await _cli.Run("brief");

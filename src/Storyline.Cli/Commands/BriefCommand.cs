@@ -15,14 +15,14 @@ internal static class BriefCommand
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Articles to ingest first (files, folders, URLs, feeds, .jsonl)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "markdown | json", DefaultValueFactory = _ => "markdown" };
+        var format = new Option<string>("--format") { Description = "markdown | html | json", DefaultValueFactory = _ => "markdown" };
         var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, IngestCommand.AllowPrivate, QuotesCommand.Camps };
         command.SetAction(async (parse, ct) =>
         {
             var fmt = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(format)!.ToLowerInvariant();
-            if (fmt is not ("markdown" or "md" or "json"))
+            if (fmt is not ("markdown" or "md" or "html" or "json"))
             {
-                context.WriteError("--format", $"unknown format '{fmt}' (markdown or json)");
+                context.WriteError("--format", $"unknown format '{fmt}' (markdown, html or json)");
                 return 2;
             }
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
@@ -53,6 +53,7 @@ internal static class BriefCommand
             // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
             var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
             if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));
+            else if (fmt == "html") context.Out.Write(HtmlBriefingRenderer.Render(briefing));
             else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
             return failed > 0 ? 1 : 0;
         });

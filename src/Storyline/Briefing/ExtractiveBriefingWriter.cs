@@ -136,33 +136,44 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         foreach (var c in ranked)
         {
             if (picked.Count >= count) break;
-            if (chosen.Any(o => o == c || TimelineBuilder.Jaccard(o.Words, c.Words) >= _options.Redundancy)) continue;
+            if (IsRedundant(c, chosen)) continue;
             picked.Add(c);
             chosen.Add(c);
         }
         return picked;
     }
 
+    // Jaccard is at most the ratio of the smaller set to the larger: a cheap test first, as this runs against every sentence chosen so far.
+    private bool IsRedundant(Candidate c, List<Candidate> chosen) => chosen.Any(o => ReferenceEquals(o, c)
+        || (Math.Min(o.Words.Count, c.Words.Count) >= _options.Redundancy * Math.Max(o.Words.Count, c.Words.Count) && TimelineBuilder.Jaccard(o.Words, c.Words) >= _options.Redundancy));
+
     private List<BriefingSentence> Background(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, List<Candidate> chosen, CancellationToken cancellationToken)
     {
-        // Earlier developments, oldest first, each told by its most central eligible sentence; dated timeline events from before
-        // the latest development fill in between.
+        // Earlier developments, each told by its most central eligible sentence, and dated timeline events from before the latest
+        // development, oldest first. Only the items shown count as chosen: the others neither crowd out later sections nor are
+        // compared against (comparing every event against every earlier one made large stories quadratic).
         var latestStart = documents.Where(d => d.Development == latestDoc.Development).Min(d => d.SortDate);
-        var items = new List<(DateTimeOffset When, Candidate Candidate)>();
-        foreach (var development in documents.Where(d => d.Development != latestDoc.Development).GroupBy(d => d.Development))
+        var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
+        var pool = new List<(DateTimeOffset When, Candidate Candidate)>();
+        foreach (var development in documents.Where(d => d.Development != latestDoc.Development).Select(d => d.Development).Distinct())
         {
-            var best = Pick(candidates.Where(c => c.Doc.Development == development.Key).OrderByDescending(Score), 1, chosen).FirstOrDefault();
-            if (best is not null) items.Add((best.Doc.SortDate, best));
+            var best = byDevelopment[development].OrderByDescending(Score).FirstOrDefault(c => !IsRedundant(c, chosen));
+            if (best is not null) pool.Add((best.Doc.SortDate, best));
         }
-        var events = new TimelineBuilder().Build(documents, cancellationToken);
-        foreach (var e in events.Where(e => new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) < latestStart))
+        var bySentence = new Dictionary<Citation, Candidate>();
+        foreach (var c in candidates) bySentence.TryAdd(c.Citation, c);
+        foreach (var e in new TimelineBuilder().Build(documents, cancellationToken))
         {
-            var source = e.Sources[0];
-            var candidate = candidates.FirstOrDefault(c => c.Doc.Document.Id == source.DocumentId && c.Sentence.Span == source.Span);
-            if (candidate is null) continue;
-            if (Pick([candidate], 1, chosen).Count > 0) items.Add((new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), candidate));
+            var when = new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (when < latestStart && bySentence.TryGetValue(e.Sources[0], out var candidate)) pool.Add((when, candidate));
         }
-        return [.. items.OrderBy(i => i.When).Take(_options.BackgroundItems).Select(i => Cite(i.Candidate))];
+        var items = new List<Candidate>();
+        foreach (var (_, candidate) in pool.OrderBy(i => i.When))
+        {
+            if (items.Count >= _options.BackgroundItems) break;
+            if (Pick([candidate], 1, chosen).Count > 0) items.Add(candidate);
+        }
+        return [.. items.Select(Cite)];
     }
 
     private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements, IReadOnlyList<AnalysedDocument> documents)
@@ -225,10 +236,11 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
     private IEnumerable<BriefingSection> Developments(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, List<Candidate> chosen)
     {
         // The body: one section per development, newest first, titled by its earliest document's headline.
+        var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
         foreach (var development in documents.GroupBy(d => d.Development).OrderByDescending(g => g.Max(d => d.SortDate)))
         {
             var titleDoc = development.OrderBy(d => d.SortDate).First();
-            var sentences = Pick(candidates.Where(c => c.Doc.Development == development.Key).OrderByDescending(Score), _options.SectionSentences, chosen)
+            var sentences = Pick(byDevelopment[development.Key].OrderByDescending(Score), _options.SectionSentences, chosen)
                 .OrderBy(c => c.Doc.SortDate).ThenBy(c => c.Ordinal).Select(Cite).ToList();
             if (sentences.Count == 0) continue;
             yield return new BriefingSection(titleDoc.Document.Content.Metadata.Title ?? "Development", sentences, Bulleted: false);

@@ -26,6 +26,8 @@ public sealed class TimelineBuilder(TimelineOptions? options = null)
     public IReadOnlyList<TimelineEvent> Build(IEnumerable<AnalysedDocument> documents, CancellationToken cancellationToken = default)
     {
         var events = new List<(TimelineEvent Event, HashSet<string> Words)>();
+        // Only events on the same date can merge: look there, not through every event so far (that made a story's timeline quadratic).
+        var byDate = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var doc in documents.OrderBy(d => d.SortDate).ThenBy(d => d.Document.Id))
         {
             foreach (var (sentence, time) in DatedSentences(doc))
@@ -35,7 +37,10 @@ public sealed class TimelineBuilder(TimelineOptions? options = null)
                 var text = sentence.Span.Slice(doc.Text);
                 var words = ContentWords(text);
                 var citation = new Citation(doc.Document.Id, sentence.Span);
-                var match = events.FindIndex(e => e.Event.DateValue == time.Value && Jaccard(e.Words, words) >= _options.MergeSimilarity);
+                if (!byDate.TryGetValue(time.Value, out var sameDate)) byDate[time.Value] = sameDate = [];
+                var match = -1;
+                foreach (var i in sameDate)
+                    if (Jaccard(events[i].Words, words) >= _options.MergeSimilarity) { match = i; break; }
                 if (match >= 0)
                 {
                     var existing = events[match];
@@ -43,6 +48,7 @@ public sealed class TimelineBuilder(TimelineOptions? options = null)
                         events[match] = (existing.Event with { Sources = [.. existing.Event.Sources, citation] }, existing.Words);
                     continue;
                 }
+                sameDate.Add(events.Count);
                 events.Add((new TimelineEvent(date, time.Granularity, time.Value, text, [citation]), words));
             }
         }

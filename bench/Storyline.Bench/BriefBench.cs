@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Storyline.Attribution;
+using Storyline.Briefing;
+using Storyline.Documents;
+using Storyline.Ingestion;
+using Storyline.Pipeline;
+using Storyline.Storage.Sqlite;
+
+namespace Storyline.Bench;
+
+/// <summary><c>brief --data FNC1_FOLDER</c>: time to brief a story of 10, 100 and 1,000 documents (FNC-1 bodies ingested into a temporary
+/// SQLite store and put in one story each, a development per ten documents), loading and writing timed apart, with per-phase figures
+/// and each size's ratio to the smallest run: a linear pipeline gives ratios near 10 and 100.</summary>
+public static class BriefBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "FNC-1 folder (train_bodies.csv)", Required = true };
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated story sizes", DefaultValueFactory = _ => "10,100,1000" };
+        var rounds = new Option<int>("--rounds") { Description = "Timed runs per size; the best is reported", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Only the JSON line" };
+        var command = new Command("brief", "Briefing time for stories of 10, 100 and 1,000 documents") { data, sizes, rounds, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var quiet = parse.GetValue(json);
+            var counts = parse.GetValue(sizes)!.Split(',').Select(s => int.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var (bodies, _) = StoriesBench.Load(parse.GetValue(data)!, "all");
+            var needed = counts.Sum();
+            if (bodies.Count < needed) { Console.Error.WriteLine($"error: {needed} bodies needed, {bodies.Count} found"); return 1; }
+            var dir = Directory.CreateTempSubdirectory("storyline-bench-brief-");
+            try
+            {
+                await using var store = await SqliteDocumentStore.OpenAsync(Path.Combine(dir.FullName, "bench.db"), cancellationToken: ct);
+                var ingestor = new Ingestor(DocumentPipeline.CreateDefault(), store);
+                var sw = Stopwatch.StartNew();
+                var stories = new List<(int Size, long StoryId)>();
+                int next = 0;
+                var start = new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                foreach (var size in counts)
+                {
+                    long? storyId = null;
+                    long development = 0;
+                    for (int i = 0; i < size; i++)
+                    {
+                        var (id, text) = bodies[next++];
+                        // A publication date a day apart keeps the order stable; the first line stands in for a headline.
+                        var title = text.Split('\n', 2)[0].Trim();
+                        if (title.Length > 90) title = title[..90];
+                        var input = new RawInput($"fnc1-{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch,
+                            new InputHints(Title: title.Length == 0 ? $"Body {id}" : title, Published: start.AddDays(i)));
+                        var result = await ingestor.IngestAsync(new InputItem(input), ct);
+                        if (result.DocumentId is not { } docId) continue;
+                        if (i % 10 == 0) development = docId;
+                        storyId = await store.AssignStoryAsync(docId, storyId, development, 1, $"FNC-1 story of {size}", ct);
+                    }
+                    if (storyId is { } s) stories.Add((size, s));
+                }
+                await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct);
+                if (!quiet) Console.WriteLine($"ingested and analysed {needed} bodies in {sw.Elapsed.TotalSeconds:0.0}s");
+
+                // One untimed run of every size first, so that no size's figures carry the JIT, tiering and the first queries.
+                foreach (var (_, storyId) in stories) await TimeOnceAsync(store, storyId, ct);
+                var results = new List<Figures>();
+                foreach (var (size, storyId) in stories)
+                {
+                    Figures? best = null;
+                    for (int r = 0; r < Math.Max(1, parse.GetValue(rounds)); r++)
+                    {
+                        var f = await TimeOnceAsync(store, storyId, ct);
+                        if (best is null || f.TotalMs < best.TotalMs) best = f;
+                    }
+                    results.Add(best!);
+                    if (!quiet)
+                        Console.WriteLine($"{size,5} docs: load {best!.LoadMs,8:0.0} ms (read+analyse {best.ReadMs:0.0}, statements {best.StatementsMs:0.0}), " +
+                                          $"write {best.WriteMs,8:0.0} ms (timeline alone {best.TimelineMs:0.0}), render {best.RenderMs:0.0} ms, total {best.TotalMs:0.0} ms");
+                }
+                var baseline = results[0];
+                BenchOutput.Write(new
+                {
+                    bench = "brief",
+                    runs = results.Select(f => new
+                    {
+                        documents = f.Documents,
+                        statements = f.Statements,
+                        load_ms = BenchOutput.R(f.LoadMs, 1),
+                        read_ms = BenchOutput.R(f.ReadMs, 1),
+                        statements_ms = BenchOutput.R(f.StatementsMs, 1),
+                        write_ms = BenchOutput.R(f.WriteMs, 1),
+                        timeline_ms = BenchOutput.R(f.TimelineMs, 1),
+                        render_ms = BenchOutput.R(f.RenderMs, 1),
+                        total_ms = BenchOutput.R(f.TotalMs, 1),
+                        load_ratio = BenchOutput.R(f.LoadMs / baseline.LoadMs, 1),
+                        write_ratio = BenchOutput.R(f.WriteMs / baseline.WriteMs, 1),
+                        total_ratio = BenchOutput.R(f.TotalMs / baseline.TotalMs, 1),
+                        size_ratio = BenchOutput.R((double)f.Documents / baseline.Documents, 1),
+                    }),
+                });
+                return 0;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                dir.Delete(true);
+            }
+        });
+        return command;
+    }
+
+    private sealed record Figures(int Documents, int Statements, double LoadMs, double ReadMs, double StatementsMs, double WriteMs, double TimelineMs, double RenderMs)
+    {
+        public double TotalMs => LoadMs + WriteMs + RenderMs;
+    }
+
+    private static async Task<Figures> TimeOnceAsync(SqliteDocumentStore store, long storyId, CancellationToken ct)
+    {
+        var loader = new StoryEvidenceLoader(store, store, store, store, new StatementExtractor());
+        var sw = Stopwatch.StartNew();
+        var evidence = await loader.LoadAsync(storyId, ct) ?? throw new InvalidOperationException($"story {storyId} has no documents");
+        var loadMs = sw.Elapsed.TotalMilliseconds;
+
+        // Reading alone (documents fetched and analysed) beside the whole load, so that statement loading shows as the difference.
+        sw.Restart();
+        GC.KeepAlive(await new StoryReader(store, store).ReadAsync(storyId, ct));
+        var readMs = sw.Elapsed.TotalMilliseconds;
+
+        sw.Restart();
+        var events = new TimelineBuilder().Build(evidence.Documents, ct);
+        var timelineMs = sw.Elapsed.TotalMilliseconds;
+
+        sw.Restart();
+        var statements = evidence.BriefingStatements();
+        var briefing = new ExtractiveBriefingWriter().Write(storyId, evidence.Documents, statements, ct);
+        var writeMs = sw.Elapsed.TotalMilliseconds;
+
+        sw.Restart();
+        var html = HtmlBriefingRenderer.Render(briefing);
+        var markdown = MarkdownBriefingRenderer.Render(briefing);
+        var renderMs = sw.Elapsed.TotalMilliseconds;
+        GC.KeepAlive(events);
+        GC.KeepAlive(html + markdown);
+        return new Figures(evidence.Documents.Count, evidence.Statements.Count, loadMs, readMs, Math.Max(0, loadMs - readMs), writeMs, timelineMs, renderMs);
+    }
+}
