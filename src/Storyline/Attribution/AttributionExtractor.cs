@@ -286,7 +286,12 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         {
             if (!CueLexicon.BareComplement.Contains(_lw[i]) || _quoteDepth[i] > 0) return false;
             int j = i - 1;
-            while (j >= 0 && CueLexicon.Between.Contains(_lw[j]) && _sentenceOf[j] == _sentenceOf[i]) j--;
+            while (j >= 0 && CueLexicon.Between.Contains(_lw[j]) && _sentenceOf[j] == _sentenceOf[i])
+            {
+                // "X is believed to …" is passive: X holds no belief.
+                if (_lw[j] is "is" or "was" or "are" or "were" or "be" or "been" or "being") return false;
+                j--;
+            }
             if (j < 0 || _sentenceOf[j] != _sentenceOf[i] || !IsWord(j)) return false;
             bool subject = CueLexicon.Pronouns.Contains(_lw[j]) || IsCapitalised(j) || CueLexicon.DocumentSources.Contains(_lw[j])
                 || (!CueLexicon.SourceStops.Contains(_lw[j]) && !_verbs.Contains(_lw[j]) && !_lw[j].EndsWith("ly", StringComparison.Ordinal) && _t[j].Kind == TokenKind.Word);
@@ -366,6 +371,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             {
                 srcEnd = j;
                 srcStart = SourceLeft(j, lo);
+                // "271 pledged delegates": a bare number before a verb form is a modifier, not a source.
+                if (srcStart >= 0 && _t[srcEnd].Kind == TokenKind.Number) srcStart = -1;
                 if (srcStart < 0) srcEnd = -1;
             }
 
@@ -429,6 +436,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             int cs = ContentStart(c, end);
             if (cs > end) return null;
             end = CutAtNextClause(cs, end);
+            if (srcStart > lo) end = CutAtMainClause(srcStart, lo, cs, end);
             d.Parts.Add(Range(cs, end));
             ExtendQuotes(d, cs, end);
             if (owner is null) AddFollowingQuote(d, end, hi);
@@ -504,7 +512,21 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 while (j > first && CueLexicon.Between.Contains(_lw[j])) j--;
                 if (_lw[j] is "and" or "but" && j > first) return j - 1;
                 if (j > first && CueLexicon.Pronouns.Contains(_lw[j]) && IsComma(j - 1) && j - 1 > first) return j - 2;
+                // "…, and he railed against …": a new subject after a connective starts another statement.
+                if (j - 1 > first && CueLexicon.Pronouns.Contains(_lw[j]) && _lw[j] is not "it" and not "you" && _lw[j - 1] is "and" or "but" or "while" or "as")
+                    return IsComma(j - 2) ? j - 3 : j - 2;
             }
+            return last;
+        }
+
+        // A reporting clause inside a leading subordinate clause ("While X said that …, he …") ends where the main clause starts.
+        private int CutAtMainClause(int srcStart, int lo, int first, int last)
+        {
+            int k = srcStart - 1;
+            if (k < lo || !CueLexicon.Subordinators.Contains(_lw[k])) return last;
+            for (int m = first + 1; m < last - 1; m++)
+                if (IsComma(m) && _quoteDepth[m] == 0 && IsWord(m + 1) && (CueLexicon.Pronouns.Contains(_lw[m + 1]) || IsCapitalised(m + 1) || IsDeterminer(m + 1)))
+                    return m - 1;
             return last;
         }
 
@@ -539,6 +561,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         private bool IsShortAdverbial(int first, int last)
         {
             if (IsComma(first)) return true;
+            // "said Tuesday in Paris, noting …": a participle after the adverbial does not make the cue preposed.
+            for (int k = first + 1; k <= last; k++)
+                if (IsComma(k) && _quoteDepth[k] == 0 && k + 1 <= last && _lw[k + 1].EndsWith("ing", StringComparison.Ordinal) && _verbs.Contains(_lw[k + 1])) { last = k - 1; break; }
             for (int k = first; k <= last; k++)
                 if (_lw[k] == "that" || IsOpenQuote(k) || _lw[k] == ":") return false;
             // A long tail is still an adverbial when it opens with a preposition or time word ("said at a news conference in …").
@@ -650,6 +675,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         {
             int k = c + 1;
             if (_lw[c] == "according") k++;
+            if (k > end || k >= _t.Count) return k;
             int window = Math.Min(end, c + (CueLexicon.TakesListener.Contains(_lw[c]) ? 9 : 7));
             for (int m = k; m <= window; m++)
             {

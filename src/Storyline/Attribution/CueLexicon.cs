@@ -126,6 +126,7 @@ internal static class CueLexicon
         "not", "did", "does", "do", "already", "just", "still", "first", "n't", "privately", "openly", "frequently", "explicitly",
         "flatly", "firmly", "strongly", "bluntly", "angrily", "simply", "even", "had", "may", "might", "could", "can", "should", "must",
         "once", "subsequently", "since", "initially", "originally", "has long", "consistently", "widely", "all", "both", "always", "hereby",
+        "however", "instead", "too", "personally", "immediately", "ultimately", "quickly", "herself", "himself", "themselves", "itself",
     };
 
     /// <summary>Words that end a source phrase when walking left from the cue: clause openers and verbs.</summary>
@@ -136,6 +137,12 @@ internal static class CueLexicon
         "can", "could", "should", "may", "might", "must", "do", "does", "did", "has", "have", "had", "not", "to", "by", "into", "until",
         "unless", "whether", "what", "how", "why", "also", "however", "meanwhile", "moreover", "still", "now", "here", "there", "says",
         "said", "saying", "told", "added", "wrote", "noted",
+    };
+
+    /// <summary>Conjunctions that open a subordinate clause before the main one ("While X said …, Y …").</summary>
+    public static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "while", "although", "though", "whereas", "because", "since", "if", "when", "after", "before", "as", "once", "until", "unless",
     };
 
     /// <summary>Personal pronouns that are a whole source mention on their own.</summary>

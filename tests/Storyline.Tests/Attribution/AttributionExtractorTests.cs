@@ -364,4 +364,38 @@ public class AttributionExtractorTests
         Source(text, a).ShouldBe("Ortega");
         Content(text, a).ShouldBe("“The bridge will reopen in May.”");
     }
+    [Fact]
+    public void Extract_PostposedCueWithAdverbialThenParticiple_TwoAttributions()
+    {
+        const string text = "The tariff is a mistake, Okafor said Friday in Lagos, adding that exporters would suffer.";
+        var list = Extract(text);
+        list.Count.ShouldBe(2);
+        Content(text, list[0]).ShouldBe("The tariff is a mistake");
+        Source(text, list[1]).ShouldBe("Okafor");
+        Content(text, list[1]).ShouldBe("that exporters would suffer");
+    }
+
+    [Fact]
+    public void Extract_NewPronounSubjectAfterAnd_SplitsStatements()
+    {
+        const string text = "Okafor said the tariff was a mistake, and she criticised the ministry for its silence.";
+        var list = Extract(text);
+        list.Count.ShouldBe(2);
+        Content(text, list[0]).ShouldBe("the tariff was a mistake");
+        Source(text, list[1]).ShouldBe("she");
+    }
+
+    [Fact]
+    public void Extract_CueInLeadingSubordinateClause_ContentEndsAtMainClause()
+    {
+        const string text = "While Okafor said that the port would stay open, the workers went home.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Content(text, a).ShouldBe("that the port would stay open");
+    }
+
+    [Fact]
+    public void Extract_PassiveBelief_NoStance()
+    {
+        Extract("The ship is believed to have sunk near the coast.").ShouldBeEmpty();
+    }
 }
