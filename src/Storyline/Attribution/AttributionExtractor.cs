@@ -273,10 +273,36 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             var w = _lw[i];
             if (w == "according") return Is(i + 1, "to");
             if (!_verbs.Contains(w)) return false;
+            if (_quoteDepth[i] > 0 && CueLexicon.NotInQuotes.Contains(w)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
             if (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") || Is(i - 1, "its")) return false;
-            if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i);
+            if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i) || HasClauseAfterSubject(i);
             return true;
+        }
+
+        // "He thinks the plan will fail", "The poll shows Clinton ahead": a belief or finding verb with a subject right before it
+        // and a clause or noun phrase right after it reports a stance even without "that".
+        private bool HasClauseAfterSubject(int i)
+        {
+            if (!CueLexicon.BareComplement.Contains(_lw[i]) || _quoteDepth[i] > 0) return false;
+            int j = i - 1;
+            while (j >= 0 && CueLexicon.Between.Contains(_lw[j]) && _sentenceOf[j] == _sentenceOf[i])
+            {
+                // "X is believed to …" is passive: X holds no belief.
+                if (_lw[j] is "is" or "was" or "are" or "were" or "be" or "been" or "being") return false;
+                j--;
+            }
+            if (j < 0 || _sentenceOf[j] != _sentenceOf[i] || !IsWord(j)) return false;
+            bool subject = CueLexicon.Pronouns.Contains(_lw[j]) || IsCapitalised(j) || CueLexicon.DocumentSources.Contains(_lw[j])
+                || (!CueLexicon.SourceStops.Contains(_lw[j]) && !_verbs.Contains(_lw[j]) && !_lw[j].EndsWith("ly", StringComparison.Ordinal) && _t[j].Kind == TokenKind.Word);
+            if (!subject || _lw[j] is "it" || CueLexicon.SourceStops.Contains(_lw[j])) return false;
+            int k = i + 1;
+            if (k >= _t.Count || _sentenceOf[k] != _sentenceOf[i]) return false;
+            // What follows must open a clause or a named or determined noun phrase ("found jobs" is an action, "found the plan …" a finding).
+            if (!IsWord(k) || CueLexicon.NotAfterBareCue.Contains(_lw[k])) return false;
+            return CueLexicon.Pronouns.Contains(_lw[k]) || IsDeterminer(k) || IsCapitalised(k) || _t[k].Kind == TokenKind.Number
+                || _lw[k] is "there" or "this" or "these" or "those" or "his" or "her" or "their" or "its" or "our" or "my" or "your"
+                    or "no" or "most" or "more" or "to" or "nothing" or "everyone" or "nobody" or "everything";
         }
 
         // A verb that is only a cue with a complement clause: "that", a colon or a quotation within a few tokens.
@@ -345,6 +371,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             {
                 srcEnd = j;
                 srcStart = SourceLeft(j, lo);
+                // "271 pledged delegates": a bare number before a verb form is a modifier, not a source.
+                if (srcStart >= 0 && _t[srcEnd].Kind == TokenKind.Number) srcStart = -1;
                 if (srcStart < 0) srcEnd = -1;
             }
 
@@ -366,6 +394,18 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 AddSplitContinuation(d, c, end, hi);
                 return d;
             }
+            if (j >= lo && IsComma(j) && j == c - 1 && afterCount > 0 && _lw[c].EndsWith("ing", StringComparison.Ordinal)
+                && owner is null && ClauseSubject(lo, j) is { } subject)
+            {
+                // Participle: "Smith rejected the plan, saying it would fail." — the main clause's subject says it.
+                d.Source = subject;
+                int ps = ContentStart(c, end);
+                if (ps > end) return null;
+                end = CutAtNextClause(ps, end);
+                d.Parts.Add(Range(ps, end));
+                ExtendQuotes(d, ps, end);
+                return d;
+            }
             if (srcStart < 0 && j >= lo && (IsComma(j) || IsCloseQuote(j)) && j == c - 1 && afterCount > 0 && HasContentBefore(lo, j))
             {
                 // Inverted: "…, said Shi Yinhong, a professor at Renmin University."
@@ -378,6 +418,13 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 AddSplitContinuation(d, s1, end, hi);
                 return d;
             }
+            if (srcStart == lo && shortAfter && !relative && owner is null && PreviousSentenceQuote(lo, block) is { } before)
+            {
+                // "“…” Trump said." — a sentence of only source and cue takes the quotation that ends the sentence before.
+                d.Source = SourceRange(srcStart, srcEnd);
+                d.Parts.AddRange(before.Segments.Where(seg => seg.Length > 0));
+                return d.Parts.Count > 0 ? d : null;
+            }
             if (afterCount == 0) return null;
             if (srcStart < 0)
             {
@@ -389,10 +436,56 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             int cs = ContentStart(c, end);
             if (cs > end) return null;
             end = CutAtNextClause(cs, end);
+            if (srcStart > lo) end = CutAtMainClause(srcStart, lo, cs, end);
             d.Parts.Add(Range(cs, end));
             ExtendQuotes(d, cs, end);
             if (owner is null) AddFollowingQuote(d, end, hi);
             return d;
+        }
+
+        // The subject of the clause before a participle cue: the source of an attribution earlier in the sentence, else the
+        // sentence's opening noun phrase (a pronoun, a run of capitalised words, or a determiner and a few words).
+        private TextSpan? ClauseSubject(int lo, int comma)
+        {
+            if (_lastInSentence is { Source: { } shared } && _lastSentence == _sentenceOf[comma] && shared.End <= _t[comma].Span.Start) return shared;
+            int s = lo;
+            while (s < comma && !IsWord(s)) s++;
+            // Skip an opening adverbial: "On Tuesday, …" / "In a statement, …".
+            if (s < comma && CueLexicon.AdverbialOpeners.Contains(_lw[s]))
+            {
+                int k = s;
+                while (k < comma && !IsComma(k) && k - s < 10) k++;
+                if (k >= comma || !IsComma(k)) return null;
+                s = k + 1;
+            }
+            if (s >= comma || !IsWord(s)) return null;
+            if (CueLexicon.Pronouns.Contains(_lw[s]) && _lw[s] is not "it" and not "you") return _t[s].Span;
+            int e = s;
+            if (IsCapitalised(s) && !IsDeterminer(s))
+            {
+                while (e + 1 < comma && (IsCapitalised(e + 1) || (_lw[e + 1] is "." or "-" && IsCapitalised(e + 2)) || (_lw[e + 1] is "of" && IsCapitalised(e + 2)))) e++;
+            }
+            else if (IsDeterminer(s) || _lw[s] is "the")
+            {
+                while (e + 1 < comma && e - s < 4 && IsWord(e + 1) && !CueLexicon.Between.Contains(_lw[e + 1]) && !CueLexicon.SourceStops.Contains(_lw[e + 1])
+                    && !_verbs.Contains(_lw[e + 1]) && !_lw[e + 1].EndsWith("ed", StringComparison.Ordinal)) e++;
+                if (e == s) return null;
+            }
+            else return null;
+            // The subject must be followed by the main verb, not end the clause.
+            if (e + 1 >= comma) return null;
+            return Range(s, e);
+        }
+
+        // The quotation that makes up the end of the sentence before <paramref name="lo"/> in the same paragraph, if nobody owns it.
+        private Quotation? PreviousSentenceQuote(int lo, int block)
+        {
+            int k = lo - 1;
+            while (k >= 0 && IsTerminal(k)) k--;
+            if (k < 0 || !IsCloseQuote(k) || _sentenceOf[k] < 0 || _blockOfSentence[_sentenceOf[k]] != block) return null;
+            var q = _byClose[k];
+            if (q.Depth != 1 || q.OpenToken < 0 || _used[q.OpenToken] || _owner[q.OpenToken] is not null || _owner[k] is not null) return null;
+            return q;
         }
 
         private TextSpan SourceRange(int first, int last)
@@ -413,11 +506,27 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             for (int k = first + 2; k <= last; k++)
             {
                 if (_quoteDepth[k] > 0 || !IsCue(k)) continue;
+                // ", saying …" starts the participle's own attribution.
+                if (IsComma(k - 1) && k - 1 > first && _lw[k].EndsWith("ing", StringComparison.Ordinal)) return k - 2;
                 int j = k - 1;
                 while (j > first && CueLexicon.Between.Contains(_lw[j])) j--;
                 if (_lw[j] is "and" or "but" && j > first) return j - 1;
                 if (j > first && CueLexicon.Pronouns.Contains(_lw[j]) && IsComma(j - 1) && j - 1 > first) return j - 2;
+                // "…, and he railed against …": a new subject after a connective starts another statement.
+                if (j - 1 > first && CueLexicon.Pronouns.Contains(_lw[j]) && _lw[j] is not "it" and not "you" && _lw[j - 1] is "and" or "but" or "while" or "as")
+                    return IsComma(j - 2) ? j - 3 : j - 2;
             }
+            return last;
+        }
+
+        // A reporting clause inside a leading subordinate clause ("While X said that …, he …") ends where the main clause starts.
+        private int CutAtMainClause(int srcStart, int lo, int first, int last)
+        {
+            int k = srcStart - 1;
+            if (k < lo || !CueLexicon.Subordinators.Contains(_lw[k])) return last;
+            for (int m = first + 1; m < last - 1; m++)
+                if (IsComma(m) && _quoteDepth[m] == 0 && IsWord(m + 1) && (CueLexicon.Pronouns.Contains(_lw[m + 1]) || IsCapitalised(m + 1) || IsDeterminer(m + 1)))
+                    return m - 1;
             return last;
         }
 
@@ -452,6 +561,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         private bool IsShortAdverbial(int first, int last)
         {
             if (IsComma(first)) return true;
+            // "said Tuesday in Paris, noting …": a participle after the adverbial does not make the cue preposed.
+            for (int k = first + 1; k <= last; k++)
+                if (IsComma(k) && _quoteDepth[k] == 0 && k + 1 <= last && _lw[k + 1].EndsWith("ing", StringComparison.Ordinal) && _verbs.Contains(_lw[k + 1])) { last = k - 1; break; }
             for (int k = first; k <= last; k++)
                 if (_lw[k] == "that" || IsOpenQuote(k) || _lw[k] == ":") return false;
             // A long tail is still an adverbial when it opens with a preposition or time word ("said at a news conference in …").
@@ -563,6 +675,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         {
             int k = c + 1;
             if (_lw[c] == "according") k++;
+            if (k > end || k >= _t.Count) return k;
             int window = Math.Min(end, c + (CueLexicon.TakesListener.Contains(_lw[c]) ? 9 : 7));
             for (int m = k; m <= window; m++)
             {

@@ -24,6 +24,13 @@ internal static class CueLexicon
         "dismissed", "denounced", "questioned", "agreed", "agrees", "hopes", "hoped", "fears", "feared", "expects", "expected",
     };
 
+    /// <summary>Belief and wish verbs ("knows", "wants", "doubts") that PolNeAR annotates as stances; cues only outside quotations and with a complement.</summary>
+    public static readonly string[] Stance =
+    [
+        "know", "knows", "knew", "feel", "feels", "felt", "hope", "fear", "want", "wants", "wanted", "doubt", "doubts", "expect",
+        "suspect", "suspects", "worry", "worries",
+    ];
+
     /// <summary>Further cue words learned from PolNeAR train: words that are part of a cue at least 4 times and in at least 35% of
     /// their occurrences, with adverbs, nouns, adjectives and plain verbs of action removed by hand.</summary>
     public static readonly string[] Learned =
@@ -58,6 +65,17 @@ internal static class CueLexicon
         "vows", "warned", "warning", "wondered", "wondering", "worried", "writes", "writing", "wrote", "yelled",
     ];
 
+    /// <summary>Cue verbs learned in a second pass over PolNeAR train (at least 5 cue uses and 30% of occurrences, verbs only):
+    /// stances and acts of support or opposition that are too often plain actions inside a quotation to be cues there.</summary>
+    public static readonly string[] LearnedWeak =
+    [
+        "offered", "sought", "spoke", "supporting", "opposed", "seeking", "mention", "issued", "discuss", "talked", "considered",
+        "backing", "endorse", "pushed", "backed", "shown", "oppose", "opposes", "shared", "pushing", "talks", "talking", "offering",
+        "praise", "listed", "blame", "voiced", "requested", "prefer", "describe", "encouraged", "express", "pressed",
+        "viewed", "reveal", "indicate", "portray", "applauded", "welcomed", "criticize", "predict", "admit", "championed",
+        "embraced", "lists", "wonder", "convince", "persuade", "encourage", "highlight", "noticed", "recognized",
+    ];
+
     /// <summary>Verbs whose object is the listener ("told reporters that …"), so the content starts later.</summary>
     public static readonly HashSet<string> TakesListener = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -72,7 +90,32 @@ internal static class CueLexicon
         "believes", "believe", "believed", "thinks", "think", "found", "finds", "shows", "showed", "show", "expects",
         "hopes", "hoped", "fears", "feared", "estimated", "estimates", "indicated", "indicates", "writing", "stress", "note", "add",
         "reject", "deny", "explain", "continued", "known", "appeared", "appears", "seemed", "seems", "alleged", "claims", "claim",
-        "demands",
+        "demands", "know", "knows", "knew", "feel", "feels", "felt", "hope", "fear", "want", "wants", "wanted", "doubt", "doubts",
+        "expect", "suspect", "suspects", "worry", "worries",
+    };
+
+    /// <summary>Belief, wish and finding verbs that report a stance without "that" when a subject sits right before them ("He thinks the plan …").</summary>
+    public static readonly HashSet<string> BareComplement = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "believes", "believe", "believed", "thinks", "think", "found", "finds", "shows", "showed", "show", "expects", "hopes",
+        "hoped", "fears", "feared", "estimated", "estimates", "indicated", "indicates", "claims", "claim", "demands", "know", "knows",
+        "knew", "feel", "feels", "felt", "hope", "fear", "want", "wants", "wanted", "doubt", "doubts", "expect", "suspect", "suspects",
+        "worry", "worries",
+    };
+
+    /// <summary>Words that, right after a belief verb, show it is not reporting a stance ("thinks about", "found in", "showed up").</summary>
+    public static readonly HashSet<string> NotAfterBareCue = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "about", "of", "in", "on", "at", "for", "up", "out", "off", "over", "with", "by", "from", "into", "himself", "herself",
+        "themselves", "itself", "myself", "and", "or", "but", "so", "as", "too", "twice", "again", "back", "no", "nothing",
+    };
+
+    /// <summary>Nouns for documents and studies that can be the source of a finding ("the poll shows", "a report found").</summary>
+    public static readonly HashSet<string> DocumentSources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "records", "document", "documents",
+        "analysis", "research", "figures", "statistics", "numbers", "results", "memo", "letter", "filing", "filings", "review",
+        "investigation", "audit", "census", "statement", "ruling", "indictment", "complaint", "lawsuit", "emails", "email",
     };
 
     /// <summary>Auxiliaries and adverbs that sit between the source and the cue ("has also repeatedly said").</summary>
@@ -83,6 +126,7 @@ internal static class CueLexicon
         "not", "did", "does", "do", "already", "just", "still", "first", "n't", "privately", "openly", "frequently", "explicitly",
         "flatly", "firmly", "strongly", "bluntly", "angrily", "simply", "even", "had", "may", "might", "could", "can", "should", "must",
         "once", "subsequently", "since", "initially", "originally", "has long", "consistently", "widely", "all", "both", "always", "hereby",
+        "however", "instead", "too", "personally", "immediately", "ultimately", "quickly", "herself", "himself", "themselves", "itself",
     };
 
     /// <summary>Words that end a source phrase when walking left from the cue: clause openers and verbs.</summary>
@@ -93,6 +137,12 @@ internal static class CueLexicon
         "can", "could", "should", "may", "might", "must", "do", "does", "did", "has", "have", "had", "not", "to", "by", "into", "until",
         "unless", "whether", "what", "how", "why", "also", "however", "meanwhile", "moreover", "still", "now", "here", "there", "says",
         "said", "saying", "told", "added", "wrote", "noted",
+    };
+
+    /// <summary>Conjunctions that open a subordinate clause before the main one ("While X said …, Y …").</summary>
+    public static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "while", "although", "though", "whereas", "because", "since", "if", "when", "after", "before", "as", "once", "until", "unless",
     };
 
     /// <summary>Personal pronouns that are a whole source mention on their own.</summary>
@@ -112,5 +162,8 @@ internal static class CueLexicon
 
     // Declared last: static fields initialise in text order and this one reads the lists above.
     /// <summary>Every cue verb: the hand list and the learned one.</summary>
-    public static readonly HashSet<string> AllVerbs = new(Verbs.Concat(Learned), StringComparer.OrdinalIgnoreCase);
+    public static readonly HashSet<string> AllVerbs = new(Verbs.Concat(Learned).Concat(LearnedWeak).Concat(Stance), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Cue verbs that are not cues inside a quotation ("“We oppose it,” he said" has one attribution, not two).</summary>
+    public static readonly HashSet<string> NotInQuotes = new(LearnedWeak.Concat(Stance).Where(w => !Verbs.Contains(w) && !Learned.Contains(w)), StringComparer.OrdinalIgnoreCase);
 }

@@ -304,4 +304,98 @@ public class AttributionExtractorTests
             if (Directory.EnumerateFiles(SharedData.Samples, "*.txt").Any(f => File.ReadAllText(f).Contains(name, StringComparison.Ordinal)))
                 found.ShouldContain(name);
     }
+    [Fact]
+    public void Extract_BeliefVerbWithoutThat_FindsStance()
+    {
+        const string text = "The treasurer believes the budget is too large.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("The treasurer");
+        a.Cue!.Value.Slice(text).ShouldBe("believes");
+        Content(text, a).ShouldBe("the budget is too large");
+    }
+
+    [Fact]
+    public void Extract_WishVerbWithInfinitive_FindsStance()
+    {
+        const string text = "Farmers want to sell their grain abroad.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Farmers");
+        Content(text, a).ShouldBe("to sell their grain abroad");
+    }
+
+    [Fact]
+    public void Extract_BeliefVerbWithPlainObject_NoAttribution()
+    {
+        Extract("They found jobs in the harbour town.").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_LearnedStanceVerbInsideQuote_NotNested()
+    {
+        const string text = "“We back the new harbour plan,” she said.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("she");
+    }
+
+    [Fact]
+    public void Extract_ParticipleCue_SourceIsClauseSubject()
+    {
+        const string text = "Mayor Ortega left the meeting early, saying the plan would raise water bills.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Mayor Ortega");
+        a.Cue!.Value.Slice(text).ShouldBe("saying");
+        Content(text, a).ShouldBe("the plan would raise water bills");
+    }
+
+    [Fact]
+    public void Extract_ParticipleCueAfterOpeningAdverbial_SkipsAdverbial()
+    {
+        const string text = "On Monday, the union walked out, arguing the deal ignored safety.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("the union");
+        Content(text, a).ShouldBe("the deal ignored safety");
+    }
+
+    [Fact]
+    public void Extract_SourceAndCueSentenceAfterQuote_TakesThatQuote()
+    {
+        const string text = "“The bridge will reopen in May.” Ortega said.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Ortega");
+        Content(text, a).ShouldBe("“The bridge will reopen in May.”");
+    }
+    [Fact]
+    public void Extract_PostposedCueWithAdverbialThenParticiple_TwoAttributions()
+    {
+        const string text = "The tariff is a mistake, Okafor said Friday in Lagos, adding that exporters would suffer.";
+        var list = Extract(text);
+        list.Count.ShouldBe(2);
+        Content(text, list[0]).ShouldBe("The tariff is a mistake");
+        Source(text, list[1]).ShouldBe("Okafor");
+        Content(text, list[1]).ShouldBe("that exporters would suffer");
+    }
+
+    [Fact]
+    public void Extract_NewPronounSubjectAfterAnd_SplitsStatements()
+    {
+        const string text = "Okafor said the tariff was a mistake, and she criticised the ministry for its silence.";
+        var list = Extract(text);
+        list.Count.ShouldBe(2);
+        Content(text, list[0]).ShouldBe("the tariff was a mistake");
+        Source(text, list[1]).ShouldBe("she");
+    }
+
+    [Fact]
+    public void Extract_CueInLeadingSubordinateClause_ContentEndsAtMainClause()
+    {
+        const string text = "While Okafor said that the port would stay open, the workers went home.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Content(text, a).ShouldBe("that the port would stay open");
+    }
+
+    [Fact]
+    public void Extract_PassiveBelief_NoStance()
+    {
+        Extract("The ship is believed to have sunk near the coast.").ShouldBeEmpty();
+    }
 }
