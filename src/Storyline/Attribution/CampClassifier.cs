@@ -132,8 +132,19 @@ public sealed partial class CampClassifier
             new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant),
             new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?:['’]s)?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant))).ToArray()))];
 
-    private static bool IsBareState(string text) => BareState().IsMatch(text.Trim());
+    // Every description is a state's name, with or without "the" or "government" ("Beijing", "the U.S. ; United States", "the Xinjiang government").
+    private static bool IsBareState(string text) =>
+        text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(part => StateNames.Contains(BareStateName().Replace(part, "")));
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:China|Beijing|Washington|the United States|the US|US|U\.S\.|Moscow|London|Tokyo|Brussels|Xinjiang|the Xinjiang government)(?:\s*;.*)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex BareState();
+    private static readonly HashSet<string> Demonyms = new(StringComparer.Ordinal)
+    {
+        "Chinese", "American", "British", "Russian", "Japanese", "Turkish", "German", "French", "Indian", "Australian", "Canadian", "Taiwanese", "Ukrainian", "Israeli", "Iranian",
+    };
+
+    // A people's adjective ("the Chinese", "Americans") is not its government.
+    private static readonly HashSet<string> StateNames = new(Countries.SelectMany(c => c.Names).Where(n => !Demonyms.Contains(n)), StringComparer.OrdinalIgnoreCase);
+
+    // Also what a loose source span carries around the name: "with the U.S. (asserting)", "Beijing, however, (says)".
+    [GeneratedRegex(@"^(?:(?:with|and|but|while|as|whereas)\s+)?(?:the\s+)?|['’]s(?=,|$)|\s+government(?=,|$)|,.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareStateName();
 }

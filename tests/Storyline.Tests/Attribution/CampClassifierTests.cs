@@ -16,6 +16,11 @@ public class CampClassifierTests
     [InlineData("Beijing", null, "Chinese government")]
     [InlineData("Washington", null, "US government")]
     [InlineData("Some media outlets", null, "Journalists and media")]
+    [InlineData("the U.S.", "United States", "US government")]
+    [InlineData("Tehran", null, "Iranian government")]
+    [InlineData("with the U.S.", "United States", "US government")]
+    [InlineData("Beijing, however", "China", "Chinese government")]
+    [InlineData("the Chinese", null, CampClassifier.Other)]
     [InlineData("a polling firm's research center", null, "Academics and analysts")]
     [InlineData("a local shopkeeper", null, CampClassifier.Other)]
     public void Classify_RoleAndAffiliation_GivesCamp(string role, string? affiliation, string expected) =>
