@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Text;
@@ -28,7 +29,7 @@ public sealed record AttributedStatement(long DocumentId, string Document, strin
 public sealed record CampEvidence(IReadOnlyList<string> Descriptions, string? Country);
 
 /// <summary>Runs the language layer and the attribution stage over a document and resolves every source to a speaker and a camp.</summary>
-public sealed class StatementExtractor(CampClassifier? camps = null, EntityResolverOptions? entityOptions = null)
+public sealed partial class StatementExtractor(CampClassifier? camps = null, EntityResolverOptions? entityOptions = null)
 {
     private readonly CampClassifier _camps = camps ?? CampClassifier.Default;
     private readonly TextAnalyzer _analyzer = new();
@@ -78,9 +79,16 @@ public sealed class StatementExtractor(CampClassifier? camps = null, EntityResol
             cancellationToken.ThrowIfCancellationRequested();
             var entity = a.Source is { } source ? entities.Resolve(source) : null;
             var sourceText = a.Source?.Slice(text).Trim();
-            var speaker = entity?.Name ?? SpeakerFromMention(sourceText);
-            if (entity is null && speaker != UnidentifiedSpeaker && !LooksLikeSource(speaker)) speaker = UnidentifiedSpeaker;
-            var role = entity is null ? null : entity.Roles.Count > 0 ? entity.Roles[0] : entity.Affiliations.Count > 0 ? entity.Affiliations[0] : null;
+            string? description = null;
+            // "a journalist from Turkey said": someone unnamed, described by the mention; the place or body it names is not the speaker.
+            if (entity?.Type != EntityTypes.Person && sourceText is not null && IndefiniteDescription().Match(sourceText) is { Success: true } indefinite)
+            {
+                description = indefinite.Groups["desc"].Value.TrimEnd(',', ' ');
+                entity = null;
+            }
+            var speaker = description is not null ? "an unnamed " + description : entity?.Name ?? SpeakerFromMention(sourceText);
+            if (entity is null && description is null && speaker != UnidentifiedSpeaker && !LooksLikeSource(speaker)) speaker = UnidentifiedSpeaker;
+            var role = description ?? (entity is null ? null : entity.Roles.Count > 0 ? entity.Roles[0] : entity.Affiliations.Count > 0 ? entity.Affiliations[0] : null);
             string?[] descriptions = [.. entity?.Roles ?? [], .. entity?.Affiliations ?? [], sourceText, entity?.Name];
             // Blanks are dropped here as the classifier drops them, so the stored inputs re-classify to the same camp.
             CampEvidence? inputs = speaker == UnidentifiedSpeaker ? null
@@ -117,4 +125,8 @@ public sealed class StatementExtractor(CampClassifier? camps = null, EntityResol
         if (SourceNouns.Contains(last)) return true;
         return char.IsUpper(first[0]) && words.Length <= 6 && !mention.Contains(',', StringComparison.Ordinal);
     }
+
+    // The indefinite noun phrase ends the mention; what a loose span carries before it ("Last year a reporter ...") has no comma.
+    [GeneratedRegex(@"^[^,]*?\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?<desc>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,8})$")]
+    private static partial Regex IndefiniteDescription();
 }

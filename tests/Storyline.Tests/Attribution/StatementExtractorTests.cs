@@ -29,6 +29,18 @@ public class StatementExtractorTests
     }
 
     [Fact]
+    public void Extract_IndefiniteDescriptionNamingAPlace_SpeakerIsTheUnnamedPerson()
+    {
+        const string text = "Visitors change their minds\n\nLast year a reporter from Portugal said the new port had brought hundreds of jobs to the town.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        var statement = new StatementExtractor().Extract(document).ShouldHaveSingleItem();
+        statement.Speaker.ShouldBe("an unnamed reporter from Portugal");
+        statement.SpeakerRole.ShouldBe("reporter from Portugal");
+        statement.SpeakerKey.ShouldBeNull();
+        statement.Camp.ShouldBe("Journalists and media");
+    }
+
+    [Fact]
     public void Extract_StoredEntities_SameStatementsAsFreshAnalysis()
     {
         var (document, analysis, entities) = Analysed(Article);
