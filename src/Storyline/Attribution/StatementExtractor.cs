@@ -113,6 +113,13 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
     private static readonly string[] SourceNouns =
         ["sources", "source", "officials", "official", "analysts", "analyst", "critics", "experts", "expert", "residents", "witnesses", "diplomats", "people", "media", "activists", "researchers", "lawmakers", "authorities", "observers"];
 
+    private static readonly HashSet<string> InstitutionNouns = new(StringComparer.Ordinal)
+    {
+        "report", "statement", "study", "survey", "poll", "ruling", "court", "ministry", "government", "agency", "committee", "council", "office",
+        "department", "commission", "embassy", "police", "army", "military", "company", "firm", "group", "spokesman", "spokeswoman", "spokesperson",
+        "newspaper", "paper", "website", "union", "party", "administration", "regime", "mission", "panel", "board", "bank", "organisation", "organization",
+    };
+
     // An unresolved mention is kept only when it reads like a noun phrase naming someone: a capitalised name, or a
     // description whose head is a source noun ("many media", "two diplomats"); fragments such as "This context" or "blocked and" are not sources.
     private static bool LooksLikeSource(string mention)
@@ -123,6 +130,8 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
         if (first is "This" or "These" or "That" or "Those" or "It" or "and" or "or" or "but") return false;
         var last = words[^1].Trim(',', '.').ToLowerInvariant();
         if (SourceNouns.Contains(last)) return true;
+        // "The sanctions (announced by ...)": a determiner and common nouns only name a source when the head is one that speaks.
+        if (first is "The" or "A" or "An" && words.Skip(1).All(w => !char.IsUpper(w[0]))) return InstitutionNouns.Contains(last);
         return char.IsUpper(first[0]) && words.Length <= 6 && !mention.Contains(',', StringComparison.Ordinal);
     }
 

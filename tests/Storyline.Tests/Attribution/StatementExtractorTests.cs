@@ -40,6 +40,17 @@ public class StatementExtractorTests
         statement.Camp.ShouldBe("Journalists and media");
     }
 
+    [Theory]
+    [InlineData("The tariffs announced by the trade office on Monday covered steel and aluminium from six countries.", "The tariffs")]
+    [InlineData("The ministry said the tariffs on steel and aluminium would stay in place until next year.", "The ministry")]
+    public void Extract_CommonNounSource_KeptOnlyWhenItsHeadCanSpeak(string sentence, string mention)
+    {
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean("Trade dispute\n\n" + sentence), null, DateTimeOffset.UnixEpoch);
+        var speakers = new StatementExtractor().Extract(document).Select(s => s.Speaker).ToList();
+        if (mention == "The ministry") speakers.ShouldContain(mention);
+        else speakers.ShouldNotContain(mention);
+    }
+
     [Fact]
     public void Extract_StoredEntities_SameStatementsAsFreshAnalysis()
     {
