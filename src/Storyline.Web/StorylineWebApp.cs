@@ -76,6 +76,7 @@ public sealed class StorylineWebApp
         services.AddSingleton<StoryService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestJobs>();
+        services.AddHostedService<StoreCatchUp>();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((kestrel, web) =>
         {

@@ -23,5 +23,39 @@ public class IngestAnalysisTests : IDisposable
         (await store.ListDocumentsNeedingStatementsAsync(Storyline.Attribution.StatementAnalyzer.Version)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task StartUp_DocumentStoredWithoutStoryOrStatements_CaughtUp()
+    {
+        // A store written by ingestion alone (no story assignment, no analysis), as an older release left it.
+        var dir = Directory.CreateTempSubdirectory("storyline-catchup-");
+        var path = Path.Combine(dir.FullName, "store.db");
+        try
+        {
+            await using (var store = await SqliteDocumentStore.OpenAsync(path, TimeProvider.System))
+            {
+                var ingestor = new Storyline.Ingestion.Ingestor(Storyline.Pipeline.DocumentPipeline.CreateDefault(TimeProvider.System), store);
+                using var fetcher = new Storyline.Ingestion.UrlFetcher(Storyline.Ingestion.FetchOptions.Default, TimeProvider.System);
+                var item = new Storyline.Ingestion.InputResolver(fetcher, TimeProvider.System)
+                    .FromText("old.txt", "\"The rules will ruin exporters,\" said Maria Lopez, a spokeswoman for the Cotton Growers Association, on Tuesday.\n\n" + WebHost.Article("cotton"), new Storyline.Documents.InputHints(null, null, null));
+                (await ingestor.IngestAsync(item, CancellationToken.None)).DocumentId.ShouldNotBeNull();
+                (await store.ListStoriesAsync()).ShouldBeEmpty();
+            }
+            using var host = new WebHost(new() { ["Storyline:Store"] = path });
+            host.CreateClient().Dispose();
+            for (var i = 0; i < 100; i++)
+            {
+                await using var store = await SqliteDocumentStore.OpenAsync(path, TimeProvider.System);
+                if ((await store.ListStoriesAsync()).Count == 1 && (await store.ListDocumentsNeedingStatementsAsync(Storyline.Attribution.StatementAnalyzer.Version)).Count == 0) return;
+                await Task.Delay(200);
+            }
+            throw new TimeoutException("the store was not caught up");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { dir.Delete(true); } catch (IOException) { }
+        }
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -49,6 +49,9 @@ public class StoryPageTests(SamplesFixture samples) : IClassFixture<SamplesFixtu
         who.QuerySelectorAll("th[scope=rowgroup]").Length.ShouldBeGreaterThan(0);
         who.QuerySelectorAll("td a[href^='/person?name=']").Length.ShouldBeGreaterThan(0);
         who.QuerySelectorAll("ul.statements li q").Length.ShouldBeGreaterThan(0);
+        // A few statements per speaker; the rest are a link away, on the speaker's page.
+        who.QuerySelectorAll("ul.statements").ShouldAllBe(ul => ul.QuerySelectorAll("li").Length <= 3);
+        who.QuerySelectorAll("a.more").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/person?name="));
         page.QuerySelector("svg.sources-chart")!.QuerySelectorAll("rect.bar").Length.ShouldBeGreaterThan(0);
         page.QuerySelectorAll("ol.source-list li").Length.ShouldBeGreaterThan(1);
         Markup.ShouldHaveNoInjectedMarkup(page, "story");

@@ -8,6 +8,9 @@ namespace Storyline.Web.Pages;
 /// <summary>One story: its cited briefing, timeline, who thinks what, and its sources.</summary>
 public sealed class StoryModel(StoryService stories) : PageModel
 {
+    /// <summary>Statements shown per speaker in the who-thinks-what table; the person page has them all.</summary>
+    public const int StatementsPerSpeaker = 3;
+
     /// <summary>The story's view.</summary>
     public StoryView View { get; private set; } = null!;
 

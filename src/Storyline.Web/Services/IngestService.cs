@@ -25,6 +25,7 @@ public sealed class IngestService : IDisposable
     private readonly UrlFetcher _fetcher;
     private readonly InputResolver _resolver;
     private readonly StoryCache _cache;
+    private readonly SemaphoreSlim _analysis = new(1, 1);
 
     /// <summary>Creates the service with one URL fetcher (and connection pool) for the app's lifetime.</summary>
     public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache)
@@ -127,16 +128,36 @@ public sealed class IngestService : IDisposable
 
     /// <summary>What <c>storyline ingest</c> runs after storing: each new document joins a story (or starts one), then gets its entities
     /// and statements analysed and stored, so the story, people and search pages see it; analysis is bounded to this request's documents.</summary>
-    private async Task AnalyseAsync(SqliteDocumentStore store, IReadOnlyList<long> documentIds, CancellationToken cancellationToken)
+    private async Task AnalyseAsync(SqliteDocumentStore store, IReadOnlyList<long>? documentIds, CancellationToken cancellationToken)
     {
-        var assigned = await new StoryAssigner(store).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
-        var wanted = documentIds.ToHashSet();
-        var entities = new EntityAnalyzer(store, store);
-        foreach (var id in await store.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version, cancellationToken).ConfigureAwait(false))
-            if (wanted.Contains(id)) await entities.AnalyzeAsync(id, cancellationToken).ConfigureAwait(false);
-        var analysed = await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(documentIds, cancellationToken).ConfigureAwait(false);
-        // A story whose documents or statements changed is briefed anew on its next view.
-        if (assigned.Count > 0 || analysed > 0) _cache.Clear();
+        // One analysis at a time, so that two batches (or a batch and the start-up catch-up) never place the same document twice.
+        await _analysis.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var assigned = await new StoryAssigner(store).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
+            var wanted = documentIds?.ToHashSet();
+            var entities = new EntityAnalyzer(store, store);
+            foreach (var id in await store.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version, cancellationToken).ConfigureAwait(false))
+                if (wanted is null || wanted.Contains(id)) await entities.AnalyzeAsync(id, cancellationToken).ConfigureAwait(false);
+            var statements = new StatementAnalyzer(store, store, store);
+            var analysed = documentIds is null
+                ? await statements.AnalyzePendingAsync(cancellationToken).ConfigureAwait(false)
+                : await statements.AnalyzePendingAsync(documentIds, cancellationToken).ConfigureAwait(false);
+            // A story whose documents or statements changed is briefed anew on its next view.
+            if (assigned.Count > 0 || analysed > 0) _cache.Clear();
+        }
+        finally
+        {
+            _analysis.Release();
+        }
+    }
+
+    /// <summary>Catches the store up with what the pages read: documents stored without a story, entities or statements (by an older
+    /// version, or an interrupted batch) get them, as <c>storyline stories</c> and <c>storyline quotes</c> would do.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var store = await _stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await AnalyseAsync(store, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The fetcher's refusal names the CLI's flag; here the operator's setting is what permits private addresses.</summary>
@@ -148,5 +169,9 @@ public sealed class IngestService : IDisposable
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <inheritdoc />
-    public void Dispose() => _fetcher.Dispose();
+    public void Dispose()
+    {
+        _fetcher.Dispose();
+        _analysis.Dispose();
+    }
 }
