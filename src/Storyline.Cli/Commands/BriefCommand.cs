@@ -116,7 +116,7 @@ internal static class BriefingJson
         headline = b.Headline,
         summary = Sentence(b.Summary),
         sections = b.Sections.Select(s => new { title = s.Title, bulleted = s.Bulleted, sentences = s.Sentences.Select(Sentence) }),
-        sources = b.Sources.Values.Select(s => new { document = s.DocumentId, title = s.Title, publisher = s.Publisher, published = s.Published, published_is_estimate = s.PublishedIsEstimate, url = s.Url }),
+        sources = b.Sources.Values.Select(s => new { document = s.DocumentId, title = s.Title, publisher = s.Publisher, published = s.Published, published_is_estimate = s.PublishedIsEstimate, published_label = s.PublishedLabel, url = s.Url }),
     };
 
     private static object Sentence(BriefingSentence s) => new

@@ -62,7 +62,8 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         sections.AddRange(Developments(originals, candidates, chosen));
         var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
             d.Document.Content.Metadata.Title ?? Path.GetFileName(d.Document.InputName), d.Document.Content.Metadata.Publisher,
-            d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text));
+            d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text,
+            d.Document.Content.Metadata.Published?.Granularity ?? Time.TimeGranularity.Day));
         return new StoryBriefing(storyId, headline, summary, sections, sources);
     }
 

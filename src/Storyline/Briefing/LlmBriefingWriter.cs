@@ -132,7 +132,7 @@ public sealed class LlmBriefingWriter : IBriefingWriter
             var meta = d.Document.Content.Metadata;
             var parts = new List<string> { $"doc {d.Document.Id}" };
             if (meta.Publisher is { Length: > 0 } publisher) parts.Add(publisher);
-            if (meta.Published is { } p) parts.Add(p.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (p.IsEstimate ? " (estimated)" : ""));
+            if (meta.Published is { } p) parts.Add(p.Label);
             return string.Join(", ", parts);
         }
         var whoCitations = baseline.Sections.Where(s => s.Title == SectionTitles.WhoThinksWhat).SelectMany(s => s.Sentences).SelectMany(s => s.Citations).ToHashSet();
