@@ -78,6 +78,25 @@ public class BriefCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Brief_WriterLlmUnreachable_WarnsAndWritesExtractiveBriefing()
+    {
+        // A closed loopback port: the model fails at once and the extractive briefing is written (no network used).
+        var (code, stdout, stderr) = await _cli.Run("brief", SharedData.Samples, "--writer", "llm", "--llm-provider", "ollama", "--llm-model", "m",
+            "--llm-endpoint", "http://127.0.0.1:9", "--llm-timeout", "5");
+        code.ShouldBe(0);
+        stderr.ShouldContain("the briefing is extractive");
+        stdout.ShouldContain("## Who Thinks What?");
+    }
+
+    [Fact]
+    public async Task Brief_WriterLlmWithoutModel_UsageError()
+    {
+        var (code, _, stderr) = await _cli.Run("brief", "--writer", "llm");
+        code.ShouldBe(2);
+        stderr.ShouldContain("--llm-model");
+    }
+
+    [Fact]
     public async Task Brief_EmptyStore_OneErrorLine()
     {
         var (code, _, stderr) = await _cli.Run("brief");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.AI;
 using Spectre.Console;
 using Storyline.Attribution;
 using Storyline.Briefing;
@@ -16,7 +17,12 @@ internal static class BriefCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Articles to ingest first (files, folders, URLs, feeds, .jsonl)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "markdown | html | json", DefaultValueFactory = _ => "markdown" };
-        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, IngestCommand.AllowPrivate, QuotesCommand.Camps };
+        var writer = new Option<string>("--writer") { Description = "extractive | llm (a language model rewrites the evidence; checked, falls back to extractive)", DefaultValueFactory = _ => "extractive" };
+        var llmProvider = new Option<string>("--llm-provider") { Description = "openai (any OpenAI-compatible endpoint) | ollama", DefaultValueFactory = _ => "openai" };
+        var llmEndpoint = new Option<string?>("--llm-endpoint") { Description = "Model endpoint URL (default: https://api.openai.com/v1, or http://localhost:11434 for ollama); API key from STORYLINE_LLM_API_KEY" };
+        var llmModel = new Option<string?>("--llm-model") { Description = "Model name (required with --writer llm)" };
+        var llmTimeout = new Option<double>("--llm-timeout") { Description = "Seconds to wait for the model before writing the extractive briefing", DefaultValueFactory = _ => 60 };
+        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, writer, llmProvider, llmEndpoint, llmModel, llmTimeout, IngestCommand.AllowPrivate, QuotesCommand.Camps };
         command.SetAction(async (parse, ct) =>
         {
             var fmt = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(format)!.ToLowerInvariant();
@@ -25,6 +31,26 @@ internal static class BriefCommand
                 context.WriteError("--format", $"unknown format '{fmt}' (markdown, html or json)");
                 return 2;
             }
+            var writerName = parse.GetValue(writer)!.ToLowerInvariant();
+            IChatClient? chat = null;
+            if (writerName == "llm")
+            {
+                var provider = parse.GetValue(llmProvider)!.ToLowerInvariant();
+                var model = parse.GetValue(llmModel);
+                var endpoint = parse.GetValue(llmEndpoint);
+                if (string.IsNullOrWhiteSpace(model)) { context.WriteError("--llm-model", "a model name is required with --writer llm"); return 2; }
+                if (provider is not ("openai" or "ollama")) { context.WriteError("--llm-provider", $"unknown provider '{provider}' (openai or ollama)"); return 2; }
+                if (parse.GetValue(llmTimeout) is var seconds && (seconds <= 0 || double.IsNaN(seconds))) { context.WriteError("--llm-timeout", "seconds must be positive"); return 2; }
+                endpoint ??= provider == "ollama" ? "http://localhost:11434" : "https://api.openai.com/v1";
+                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) { context.WriteError("--llm-endpoint", $"not an http(s) URL: '{endpoint}'"); return 2; }
+                chat = LlmClients.Create(provider, uri, model, Environment.GetEnvironmentVariable("STORYLINE_LLM_API_KEY"));
+            }
+            else if (writerName != "extractive")
+            {
+                context.WriteError("--writer", $"unknown writer '{writerName}' (extractive or llm)");
+                return 2;
+            }
+            using var chatClient = chat;
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
             var storyId = parse.GetValue(Story);
             var failed = 0;
@@ -51,7 +77,16 @@ internal static class BriefCommand
                 return 1;
             }
             // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
-            var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
+            StoryBriefing briefing;
+            if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
+            else
+            {
+                var llm = new LlmBriefingWriter(chatClient, new LlmBriefingOptions(TimeSpan.FromSeconds(parse.GetValue(llmTimeout)), parse.GetValue(llmModel)), time: context.Time);
+                var report = await llm.WriteWithReportAsync(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct).ConfigureAwait(false);
+                if (report.FellBack) context.Error.WriteLine($"warning: llm writer: {report.FallbackReason}; the briefing is extractive");
+                else if (report.Dropped.Count > 0) context.Error.WriteLine($"warning: llm writer: {report.Dropped.Count} generated sentence(s) not supported by their citations were left out");
+                briefing = report.Briefing;
+            }
             if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));
             else if (fmt == "html") context.Out.Write(HtmlBriefingRenderer.Render(briefing));
             else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
@@ -59,6 +94,17 @@ internal static class BriefCommand
         });
         return command;
     }
+}
+
+/// <summary>The chat clients behind <c>brief --writer llm</c>.</summary>
+internal static class LlmClients
+{
+    public static IChatClient Create(string provider, Uri endpoint, string model, string? apiKey) => provider switch
+    {
+        "ollama" => new OllamaSharp.OllamaApiClient(endpoint, model),
+        _ => new OpenAI.Chat.ChatClient(model, new System.ClientModel.ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? "unused" : apiKey),
+            new OpenAI.OpenAIClientOptions { Endpoint = endpoint }).AsIChatClient(),
+    };
 }
 
 /// <summary>The JSON form of a briefing: sections of sentences, each with citations as document ids and character spans.</summary>
@@ -70,7 +116,7 @@ internal static class BriefingJson
         headline = b.Headline,
         summary = Sentence(b.Summary),
         sections = b.Sections.Select(s => new { title = s.Title, bulleted = s.Bulleted, sentences = s.Sentences.Select(Sentence) }),
-        sources = b.Sources.Values.Select(s => new { document = s.DocumentId, title = s.Title, publisher = s.Publisher, published = s.Published, published_is_estimate = s.PublishedIsEstimate, url = s.Url }),
+        sources = b.Sources.Values.Select(s => new { document = s.DocumentId, title = s.Title, publisher = s.Publisher, published = s.Published, published_is_estimate = s.PublishedIsEstimate, published_label = s.PublishedLabel, url = s.Url }),
     };
 
     private static object Sentence(BriefingSentence s) => new

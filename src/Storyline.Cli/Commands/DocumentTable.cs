@@ -31,5 +31,5 @@ internal static class Summaries
 
     public static string FormatDate(PublicationDate? date) => date is null
         ? ""
-        : date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (date.IsEstimate ? " (est.)" : "");
+        : PublicationDate.Format(date.Value, date.Granularity, estimate: false) + (date.IsEstimate ? " (est.)" : "");
 }

@@ -20,7 +20,20 @@ public sealed record Statement(string Speaker, string? Role, string Camp, string
 public sealed record StoryBriefing(long StoryId, string Headline, BriefingSentence Summary, IReadOnlyList<BriefingSection> Sections, IReadOnlyDictionary<long, SourceInfo> Sources);
 
 /// <summary>What a citation's document is, for footnotes and links.</summary>
-public sealed record SourceInfo(long DocumentId, string Title, string? Publisher, DateTimeOffset? Published, bool PublishedIsEstimate, string? Url, string Text);
+/// <param name="DocumentId">The stored document.</param>
+/// <param name="Title">Its headline, or its input name.</param>
+/// <param name="Publisher">Publisher, when known.</param>
+/// <param name="Published">Publication date (the first day of the month or year for a coarse estimate).</param>
+/// <param name="PublishedIsEstimate">True when the date is estimated from the dates the text mentions.</param>
+/// <param name="Url">Where it was fetched from.</param>
+/// <param name="Text">Its cleaned text, which citations index.</param>
+/// <param name="PublishedGranularity">How precise <paramref name="Published"/> is: a day, a month or a year.</param>
+public sealed record SourceInfo(long DocumentId, string Title, string? Publisher, DateTimeOffset? Published, bool PublishedIsEstimate, string? Url, string Text,
+    Time.TimeGranularity PublishedGranularity = Time.TimeGranularity.Day)
+{
+    /// <summary>The date as precise as it is known, marked when estimated ("2021 (estimated)"), or null.</summary>
+    public string? PublishedLabel => Published is { } p ? Documents.PublicationDate.Format(p, PublishedGranularity, PublishedIsEstimate) : null;
+}
 
 /// <summary>Section titles, fixed so that readers and tools find them.</summary>
 public static class SectionTitles

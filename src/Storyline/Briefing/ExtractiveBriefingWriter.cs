@@ -16,7 +16,7 @@ public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundIte
 /// A sentence is eligible only if it can stand alone and says who claims what when it reports a claim: sentences inside or made of
 /// quotations without a reporting verb, transcript answers, questions and sentences opening with a pronoun are left to the
 /// attribution-aware parts of the briefing.</summary>
-public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
+public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : IBriefingWriter
 {
     private readonly BriefingOptions _options = options ?? new BriefingOptions();
 
@@ -24,6 +24,10 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
     {
         public Citation Citation => new(Doc.Document.Id, Sentence.Span);
     }
+
+    /// <inheritdoc />
+    public Task<StoryBriefing> WriteAsync(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Write(storyId, documents, statements, cancellationToken));
 
     /// <summary>Writes the briefing of a story from its analysed documents and the statements attributed in them.</summary>
     public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
@@ -58,7 +62,8 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null)
         sections.AddRange(Developments(originals, candidates, chosen));
         var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
             d.Document.Content.Metadata.Title ?? Path.GetFileName(d.Document.InputName), d.Document.Content.Metadata.Publisher,
-            d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text));
+            d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text,
+            d.Document.Content.Metadata.Published?.Granularity ?? Time.TimeGranularity.Day));
         return new StoryBriefing(storyId, headline, summary, sections, sources);
     }
 

@@ -77,8 +77,7 @@ public static class HtmlBriefingRenderer
                 else sb.Append("<cite>").Append(title).Append("</cite>");
                 sb.Append("<span class=\"meta\">");
                 if (source.Publisher is { } publisher) sb.Append(", ").Append(Encode(publisher));
-                if (source.Published is { } p)
-                    sb.Append(", ").Append(p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(source.PublishedIsEstimate ? " (estimated)" : "");
+                if (source.PublishedLabel is { } date) sb.Append(", ").Append(date);
                 sb.Append(CultureInfo.InvariantCulture, $", doc {c.DocumentId}, chars {c.Span.Start}–{c.Span.End}</span>");
                 var quoted = c.Span.Start >= 0 && c.Span.End <= source.Text.Length ? c.Span.Slice(source.Text).Trim() : "";
                 if (quoted.Length > 0) sb.Append("<blockquote>").Append(Encode(quoted)).Append("</blockquote>");

@@ -44,7 +44,7 @@ public static class MarkdownBriefingRenderer
             var source = briefing.Sources[c.DocumentId];
             var quoted = c.Span.End <= source.Text.Length ? c.Span.Slice(source.Text) : "";
             if (quoted.Length > 240) quoted = quoted[..237] + "…";
-            var date = source.Published is { } p ? " " + p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (source.PublishedIsEstimate ? " (est.)" : "") : "";
+            var date = source.PublishedLabel is { } label ? " " + label : "";
             var where = source.Publisher is null ? "" : $", {Escape(source.Publisher)}";
             sb.AppendLine(CultureInfo.InvariantCulture, $"[^{i + 1}]: doc {c.DocumentId} “{Escape(source.Title)}”{where}{date}, chars {c.Span.Start}–{c.Span.End}: “{Escape(quoted)}”");
         }

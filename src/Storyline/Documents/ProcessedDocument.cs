@@ -1,3 +1,6 @@
+using System.Globalization;
+using Storyline.Time;
+
 namespace Storyline.Documents;
 
 /// <summary>The kind of a structural block of cleaned text.</summary>
@@ -35,10 +38,19 @@ public enum DateSource
 /// <param name="Value">The date (UTC offset kept when known).</param>
 /// <param name="Source">Where it came from.</param>
 /// <param name="Evidence">The text or field it was read from.</param>
-public sealed record PublicationDate(DateTimeOffset Value, DateSource Source, string? Evidence)
+/// <param name="Granularity">How precise the date is: a day, or for an estimate from a month or year the text mentions, that month or year (<paramref name="Value"/> is then its first day).</param>
+public sealed record PublicationDate(DateTimeOffset Value, DateSource Source, string? Evidence, TimeGranularity Granularity = TimeGranularity.Day)
 {
     /// <summary>True when the date is an estimate rather than stated by the input.</summary>
     public bool IsEstimate => Source == DateSource.TextEstimate;
+
+    /// <summary>The date as precise as it is known, marked when estimated: "2020-07-10", "2021-03 (estimated)", "2021 (estimated)".</summary>
+    public string Label => Format(Value, Granularity, IsEstimate);
+
+    /// <summary>A date written to the given precision, with " (estimated)" when it is an estimate.</summary>
+    public static string Format(DateTimeOffset value, TimeGranularity granularity, bool estimate) =>
+        value.ToString(granularity switch { TimeGranularity.Year => "yyyy", TimeGranularity.Month => "yyyy-MM", _ => "yyyy-MM-dd" }, CultureInfo.InvariantCulture)
+        + (estimate ? " (estimated)" : "");
 }
 
 /// <summary>Metadata of a cleaned document.</summary>
@@ -66,5 +78,5 @@ public sealed record DocumentMetadata
 public sealed record ProcessedDocument(string Text, IReadOnlyList<Block> Blocks, DocumentMetadata Metadata, int WordCount)
 {
     /// <summary>The version of the cleaning pipeline that produced this document; bump when output changes.</summary>
-    public const int PipelineVersion = 2;
+    public const int PipelineVersion = 3;
 }

@@ -28,20 +28,24 @@ public sealed class MetadataStage(MetadataOptions options) : IDocumentStage
         context.Language = LanguageDetector.Detect(string.Join('\n', context.Blocks.Select(b => b.Text))) ?? context.Language;
     }
 
+    /// <summary>A lower bound on the publication date: the latest day, month or year the text mentions, to that precision
+    /// ("in 2021" gives 2021, "July 2020" gives 2020-07); on a tie the more precise wins.</summary>
     private static PublicationDate? Estimate(DocumentContext context)
     {
         var today = DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
-        DateFinder.Found? latest = null;
+        DateFinder.FoundPeriod? latest = null;
         // Captions are left out: a file photo's caption dates the photo, not the article.
         foreach (var block in context.Blocks.Select(b => b.Text))
         {
-            foreach (var found in DateFinder.FindAll(block))
+            foreach (var found in DateFinder.FindPeriods(block))
             {
                 // A date after today is a plan or a typo, not evidence of when the article appeared.
-                if (found.Date <= today && (latest is null || found.Date > latest.Date)) latest = found;
+                if (found.Start > today) continue;
+                if (latest is null || found.Start > latest.Start || (found.Start == latest.Start && found.Granularity < latest.Granularity)) latest = found;
             }
         }
-        return latest is null ? null : new PublicationDate(ToOffset(latest.Date), DateSource.TextEstimate, $"latest date mentioned: \"{latest.Evidence}\"");
+        return latest is null ? null
+            : new PublicationDate(ToOffset(latest.Start), DateSource.TextEstimate, $"latest date mentioned: \"{latest.Evidence}\"", latest.Granularity);
     }
 
     private static DateTimeOffset ToOffset(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -17,8 +17,9 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
     public IReadOnlyList<TimeExpression> Recognize(ProcessedDocument document, CancellationToken cancellationToken = default) =>
         Recognize(document.Text, ReferenceDate(document.Metadata.Published), cancellationToken);
 
-    /// <summary>The calendar day of a publication date, in its own offset, or null.</summary>
-    public static DateOnly? ReferenceDate(PublicationDate? published) => published is null ? null : DateOnly.FromDateTime(published.Value.DateTime);
+    /// <summary>The calendar day of a publication date, in its own offset, or null (also for a month or year estimate, which cannot anchor "on Tuesday").</summary>
+    public static DateOnly? ReferenceDate(PublicationDate? published) =>
+        published is null || published.Granularity != TimeGranularity.Day ? null : DateOnly.FromDateTime(published.Value.DateTime);
 
     /// <inheritdoc />
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken)

@@ -193,3 +193,34 @@ public class BriefingClaimTests
         ExtractiveBriefingWriter.IsUnattributedClaim([claim], new TextSpan(300, 50)).ShouldBeFalse();
     }
 }
+
+public class UndatedBriefingTests
+{
+    private static AnalysedDocument Undated(long id, string text)
+    {
+        var input = new RawInput($"undated{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch, InputHints.None);
+        // Ingested in the reverse of their order in time: only the estimates can put them right.
+        var stored = new StoredDocument(id, input.Name, null, DocumentPipeline.CreateDefault().Process(input), null, DateTimeOffset.UnixEpoch.AddDays(-id));
+        return AnalysedDocument.Analyse(stored, id);
+    }
+
+    [Fact]
+    public void Write_UndatedArticles_BackgroundInEstimatedDateOrderAndMarkedEstimated()
+    {
+        var docs = new List<AnalysedDocument>
+        {
+            Undated(1, "Camps reported\n\nResearchers reported in 2018 that detention camps in Xinjiang held large numbers of Uygurs across the region."),
+            Undated(2, "Sanctions imposed\n\nThe United States imposed sanctions on officials in Xinjiang in July 2020 over the detention of Uygurs in camps."),
+            Undated(3, "Cotton ban\n\nA ban on cotton imports from Xinjiang over forced labour took effect in 2022 after a law was passed in Washington."),
+        };
+        docs.ShouldAllBe(d => d.Document.Content.Metadata.Published!.IsEstimate);
+        var briefing = new ExtractiveBriefingWriter().Write(1, docs, []);
+        var background = briefing.Sections.Single(s => s.Title == SectionTitles.StorySoFar).Sentences;
+        background.Select(s => s.Citations[0].DocumentId).ShouldBe([1L, 2L]);
+        briefing.Sections[0].Sentences.ShouldAllBe(s => s.Citations.All(c => c.DocumentId == 3));
+        var markdown = MarkdownBriefingRenderer.Render(briefing);
+        markdown.ShouldContain("2022 (estimated)");
+        markdown.ShouldContain("2020-07 (estimated)");
+        briefing.Sources[1].PublishedLabel.ShouldBe("2018 (estimated)");
+    }
+}
