@@ -118,6 +118,9 @@ internal static class CueLexicon
         "investigation", "audit", "census", "statement", "ruling", "indictment", "complaint", "lawsuit", "emails", "email",
     };
 
+    /// <summary>Document nouns that, in an opening "In …," phrase, are rather places or events ("In his statement" stays a source; these do not).</summary>
+    public static readonly HashSet<string> NotDocumentInPhrase = new(StringComparer.OrdinalIgnoreCase) { "records", "numbers", "email", "emails" };
+
     /// <summary>Auxiliaries and adverbs that sit between the source and the cue ("has also repeatedly said").</summary>
     public static readonly HashSet<string> Between = new(StringComparer.OrdinalIgnoreCase)
     {
