@@ -390,7 +390,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 return co;
             }
             int srcStart = -1, srcEnd = -1;
-            bool relative = false;
+            bool relative = false, dropSource = false;
             if (j >= lo + 1 && _lw[j] is "which" or "who" or "that" && IsComma(j - 1) && j - 2 >= lo)
             {
                 // "the report, which said …": the source is the phrase before the relative pronoun.
@@ -413,6 +413,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 srcStart = SourceLeft(j, lo);
                 // "271 pledged delegates": a bare number before a verb form is a modifier, not a source.
                 if (srcStart >= 0 && _t[srcEnd].Kind == TokenKind.Number) srcStart = -1;
+                // A source ends in a noun or pronoun: "broken many", "impassioned in", "basically" are the middle of another clause.
+                // The content is still reported; only the source is unknown.
+                dropSource = srcStart >= 0 && !IsCapitalised(srcEnd) && IsBadSourceEnd(_lw[srcEnd]);
                 if (srcStart < 0) srcEnd = -1;
             }
 
@@ -473,7 +476,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // No subject in reach: only a colon or quotation right after the cue still marks reported speech, with no source.
                 if (!(Is(afterFirst, ":") || IsOpenQuote(afterFirst)) || insideQuote) return null;
             }
-            else d.Source = SourceRange(srcStart, srcEnd);
+            else if (!dropSource) d.Source = SourceRange(srcStart, srcEnd);
 
             int cs = ContentStart(c, end);
             if (cs > end) return null;
@@ -816,6 +819,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             while (start < end && (_lw[start] is "and" or "&" or "-")) start++;
             return start;
         }
+
+        private static bool IsBadSourceEnd(string w) => CueLexicon.NotSourceEnds.Contains(w);
 
         private bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(_text[_t[i].Span.Start]);
 

@@ -148,6 +148,14 @@ internal static class CueLexicon
         "while", "although", "though", "whereas", "because", "since", "if", "when", "after", "before", "as", "once", "until", "unless",
     };
 
+    /// <summary>Words a source phrase does not end with (prepositions, determiners, quantifiers): the walk left went past a clause boundary.</summary>
+    public static readonly HashSet<string> NotSourceEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "for", "of", "on", "at", "with", "from", "about", "against", "over", "under", "like", "the", "a", "an", "and", "or",
+        "many", "any", "some", "much", "more", "most", "few", "no", "every", "each", "this", "these", "those", "very", "too",
+        "just", "only", "even", "my", "your", "our", "his", "her", "its", "their", "held", "made", "got", "did", "new",
+    };
+
     /// <summary>Personal pronouns that are a whole source mention on their own.</summary>
     public static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
