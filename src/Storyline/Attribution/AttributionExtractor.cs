@@ -209,6 +209,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 ct.ThrowIfCancellationRequested();
                 var sentence = _a.Sentences[s];
                 int lo = sentence.FirstToken, hi = Math.Min(_t.Count, sentence.FirstToken + sentence.TokenCount);
+                if (hi - lo >= 4 && !_used[lo] && _owner[lo] is null && _quoteDepth[lo] == 0 && SentenceOpening(lo, hi, _blockOfSentence[s]) is { } opening)
+                    Commit(opening);
                 for (int i = lo; i < hi; i++)
                 {
                     if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !IsCue(i)) continue;
@@ -221,6 +223,44 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     while (i + 1 < hi && (_used[i + 1] || _owner[i + 1] is not null)) i++;
                 }
             }
+        }
+
+        // Attributions marked by how a sentence opens rather than by a verb: "In a new poll, …" (the study is the source),
+        // "Asked whether …, …" (a question put to the speaker, whose answer follows).
+        private Draft? SentenceOpening(int lo, int hi, int block)
+        {
+            int end = hi - 1;
+            while (end > lo && (IsTerminal(end) || IsComma(end))) end--;
+            if (_lw[lo] is "in" or "according")
+            {
+                int comma = lo + 1;
+                while (comma < end && !IsComma(comma) && comma - lo <= 14) comma++;
+                if (!IsComma(comma) || end - comma < 3) return null;
+                bool document = false;
+                for (int k = lo + 1; k < comma; k++) document |= CueLexicon.DocumentSources.Contains(_lw[k]) && !CueLexicon.NotDocumentInPhrase.Contains(_lw[k]);
+                if (!document || _lw[lo] == "according") return null;
+                // "In a statement, Liu said …": a reporting verb in the main clause is the cue, the phrase only says where.
+                for (int k = comma + 1; k <= Math.Min(end, comma + 8); k++)
+                    if (IsCue(k) && !CueLexicon.NotInQuotes.Contains(_lw[k])) return null;
+                var d = new Draft { Block = block, Cue = _t[lo].Span, Source = Range(lo + 1, comma - 1) };
+                d.Parts.Add(Range(comma + 1, end));
+                ExtendQuotes(d, comma + 1, end);
+                return d;
+            }
+            if (_lw[lo] == "asked" || (_lw[lo] == "when" && Is(lo + 1, "asked")))
+            {
+                int c = _lw[lo] == "asked" ? lo : lo + 1;
+                int first = c + 1;
+                if (Is(first, "about")) first++;
+                if (first > end || !IsWord(first)) return null;
+                int last = first;
+                while (last + 1 <= end && !(IsComma(last + 1) && _quoteDepth[last + 1] == 0)) last++;
+                if (last >= end) return null;
+                var d = new Draft { Block = block, Cue = Range(lo, c) };
+                d.Parts.Add(Range(first, last));
+                return d;
+            }
+            return null;
         }
 
         public void Nested(CancellationToken ct)
@@ -350,7 +390,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 return co;
             }
             int srcStart = -1, srcEnd = -1;
-            bool relative = false;
+            bool relative = false, dropSource = false;
             if (j >= lo + 1 && _lw[j] is "which" or "who" or "that" && IsComma(j - 1) && j - 2 >= lo)
             {
                 // "the report, which said …": the source is the phrase before the relative pronoun.
@@ -373,6 +413,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 srcStart = SourceLeft(j, lo);
                 // "271 pledged delegates": a bare number before a verb form is a modifier, not a source.
                 if (srcStart >= 0 && _t[srcEnd].Kind == TokenKind.Number) srcStart = -1;
+                // A source ends in a noun or pronoun: "broken many", "impassioned in", "basically" are the middle of another clause.
+                // The content is still reported; only the source is unknown.
+                dropSource = srcStart >= 0 && !IsCapitalised(srcEnd) && IsBadSourceEnd(_lw[srcEnd]);
                 if (srcStart < 0) srcEnd = -1;
             }
 
@@ -391,7 +434,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // Postposed: "…, sources said." / "“…,” he said."
                 d.Source = SourceRange(srcStart, srcEnd);
                 if (!AddContentBefore(d, lo, srcStart - 1)) return null;
+                int parts = d.Parts.Count;
                 AddSplitContinuation(d, c, end, hi);
+                if (d.Parts.Count == parts && !IsCloseQuote(srcStart - 1)) AddMidSentenceRest(d, c, end);
                 return d;
             }
             if (j >= lo && IsComma(j) && j == c - 1 && afterCount > 0 && _lw[c].EndsWith("ing", StringComparison.Ordinal)
@@ -431,7 +476,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // No subject in reach: only a colon or quotation right after the cue still marks reported speech, with no source.
                 if (!(Is(afterFirst, ":") || IsOpenQuote(afterFirst)) || insideQuote) return null;
             }
-            else d.Source = SourceRange(srcStart, srcEnd);
+            else if (!dropSource) d.Source = SourceRange(srcStart, srcEnd);
 
             int cs = ContentStart(c, end);
             if (cs > end) return null;
@@ -441,6 +486,21 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             ExtendQuotes(d, cs, end);
             if (owner is null) AddFollowingQuote(d, end, hi);
             return d;
+        }
+
+        // "The plan, Ortega said, would raise bills.": a cue set off by commas inside a clause; the clause goes on after it.
+        private void AddMidSentenceRest(Draft d, int c, int end)
+        {
+            int k = c + 1;
+            while (k <= end && k - c <= 4 && !IsComma(k) && !IsOpenQuote(k) && IsWord(k)) k++;
+            if (k + 2 > end || !IsComma(k) || !IsWord(k + 1) || _quoteDepth[k + 1] > 0) return;
+            var w = _lw[k + 1];
+            if (_verbs.Contains(w) || w is "and" or "but" or "while" or "although" or "though" or "according" or "as" or "because" or "who" or "which" or "where" or "when") return;
+            // The clause before the cue must be unfinished: a subject with no verb yet is short ("The plan, …").
+            int before = 0;
+            foreach (var part in d.Parts) before += CountContent(FirstAtOrAfter(part.Start), FirstAtOrAfter(part.End) - 1);
+            if (before > 6) return;
+            d.Parts.Add(Range(k + 1, end));
         }
 
         // The subject of the clause before a participle cue: the source of an attribution earlier in the sentence, else the
@@ -759,6 +819,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             while (start < end && (_lw[start] is "and" or "&" or "-")) start++;
             return start;
         }
+
+        private static bool IsBadSourceEnd(string w) => CueLexicon.NotSourceEnds.Contains(w);
 
         private bool IsCapitalised(int i) => IsWord(i) && char.IsUpper(_text[_t[i].Span.Start]);
 

@@ -118,6 +118,9 @@ internal static class CueLexicon
         "investigation", "audit", "census", "statement", "ruling", "indictment", "complaint", "lawsuit", "emails", "email",
     };
 
+    /// <summary>Document nouns that, in an opening "In …," phrase, are rather places or events ("In his statement" stays a source; these do not).</summary>
+    public static readonly HashSet<string> NotDocumentInPhrase = new(StringComparer.OrdinalIgnoreCase) { "records", "numbers", "email", "emails" };
+
     /// <summary>Auxiliaries and adverbs that sit between the source and the cue ("has also repeatedly said").</summary>
     public static readonly HashSet<string> Between = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -143,6 +146,14 @@ internal static class CueLexicon
     public static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
     {
         "while", "although", "though", "whereas", "because", "since", "if", "when", "after", "before", "as", "once", "until", "unless",
+    };
+
+    /// <summary>Words a source phrase does not end with (prepositions, determiners, quantifiers): the walk left went past a clause boundary.</summary>
+    public static readonly HashSet<string> NotSourceEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "for", "of", "on", "at", "with", "from", "about", "against", "over", "under", "like", "the", "a", "an", "and", "or",
+        "many", "any", "some", "much", "more", "most", "few", "no", "every", "each", "this", "these", "those", "very", "too",
+        "just", "only", "even", "my", "your", "our", "his", "her", "its", "their", "held", "made", "got", "did", "new",
     };
 
     /// <summary>Personal pronouns that are a whole source mention on their own.</summary>

@@ -398,4 +398,31 @@ public class AttributionExtractorTests
     {
         Extract("The ship is believed to have sunk near the coast.").ShouldBeEmpty();
     }
+    [Fact]
+    public void Extract_OpeningInSurveyPhrase_SurveyIsSource()
+    {
+        const string text = "In a new survey by the city council, most residents would use the ferry.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("a new survey by the city council");
+        a.Cue!.Value.Slice(text).ShouldBe("In");
+        Content(text, a).ShouldBe("most residents would use the ferry");
+    }
+
+    [Fact]
+    public void Extract_OpeningAskedClause_QuestionWithoutSource()
+    {
+        const string text = "Asked whether the port would close, Okafor shook her head.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Source.ShouldBeNull();
+        Content(text, a).ShouldBe("whether the port would close");
+    }
+
+    [Fact]
+    public void Extract_CueInsideClause_ContentOnBothSides()
+    {
+        const string text = "The new bridge, Okafor said, would open in June.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Okafor");
+        Content(text, a).ShouldBe("The new bridge | would open in June");
+    }
 }
