@@ -81,7 +81,8 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
             var sourceText = a.Source?.Slice(text).Trim();
             string? description = null;
             // "a journalist from Turkey said": someone unnamed, described by the mention; the place or body it names is not the speaker.
-            if (entity?.Type != EntityTypes.Person && sourceText is not null && IndefiniteDescription().Match(sourceText) is { Success: true } indefinite)
+            if (entity?.Type != EntityTypes.Person && sourceText is not null && IndefiniteDescription().Match(sourceText) is { Success: true } indefinite
+                && NamesAPerson(indefinite.Groups["desc"].Value))
             {
                 description = indefinite.Groups["desc"].Value.TrimEnd(',', ' ');
                 entity = null;
@@ -112,6 +113,24 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
 
     private static readonly string[] SourceNouns =
         ["sources", "source", "officials", "official", "analysts", "analyst", "critics", "experts", "expert", "residents", "witnesses", "diplomats", "people", "media", "activists", "researchers", "lawmakers", "authorities", "observers"];
+
+    private static readonly HashSet<string> PersonNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "correspondent", "editor", "source", "insider", "person", "man", "woman", "resident", "worker", "employee", "doctor", "witness", "student",
+        "teacher", "farmer", "villager", "officer", "soldier", "executive", "adviser", "advisor", "member", "lawmaker", "senator", "politician", "mother",
+        "father", "survivor", "relative", "delegate", "negotiator", "prosecutor", "judge", "investigator", "analyst", "campaigner",
+    };
+
+    // The noun phrase's head (its last word before a preposition or a participle clause) is someone: "a senior official (with ...)",
+    // "a journalist (from Turkey)", not "a statement (published on Thursday)".
+    private static bool NamesAPerson(string description)
+    {
+        var words = description.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int end = Array.FindIndex(words, w => w is "from" or "with" or "at" or "in" or "of" or "for" or "on" or "who" or "close" or "familiar" or "speaking");
+        var head = (end < 0 ? words[^1] : end == 0 ? words[0] : words[end - 1]).Trim(',', '.');
+        if (head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal)) head = head[..^1];
+        return PersonNouns.Contains(head) || RoleLexicon.DescriptionClass.ContainsKey(head);
+    }
 
     private static readonly HashSet<string> InstitutionNouns = new(StringComparer.Ordinal)
     {

@@ -40,6 +40,14 @@ public class StatementExtractorTests
         statement.Camp.ShouldBe("Journalists and media");
     }
 
+    [Fact]
+    public void Extract_IndefiniteDocumentSource_IsNotAnUnnamedPerson()
+    {
+        const string text = "Port dispute\n\nIn a statement published on Thursday, the harbour authority said the new port had brought hundreds of jobs to the town.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        new StatementExtractor().Extract(document).ShouldNotContain(s => s.Speaker.StartsWith("an unnamed", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("The tariffs announced by the trade office on Monday covered steel and aluminium from six countries.", "The tariffs")]
     [InlineData("The ministry said the tariffs on steel and aluminium would stay in place until next year.", "The ministry")]
