@@ -10,7 +10,9 @@ namespace Storyline.Briefing;
 /// <param name="StakesSentences">Most sentences in "Why This Matters".</param>
 /// <param name="SectionSentences">Most sentences per body section.</param>
 /// <param name="Redundancy">A candidate sharing this much of its content words (Jaccard) with a chosen sentence is left out.</param>
-public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundItems = 6, int StakesSentences = 3, int SectionSentences = 4, double Redundancy = 0.45);
+/// <param name="DevelopmentSections">Most body sections, one per development, the most recent first: a story of hundreds of developments
+/// is not briefed section by section (and each section's sentences are checked against every sentence chosen before them).</param>
+public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundItems = 6, int StakesSentences = 3, int SectionSentences = 4, double Redundancy = 0.45, int DevelopmentSections = 12);
 
 /// <summary>The default, deterministic briefing writer: it selects, orders and cites source sentences (no generation, no network).
 /// A sentence is eligible only if it can stand alone and says who claims what when it reports a claim: sentences inside or made of
@@ -242,6 +244,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     {
         // The body: one section per development, newest first, titled by its earliest document's headline.
         var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
+        var sections = 0;
         foreach (var development in documents.GroupBy(d => d.Development).OrderByDescending(g => g.Max(d => d.SortDate)))
         {
             var titleDoc = development.OrderBy(d => d.SortDate).First();
@@ -249,6 +252,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
                 .OrderBy(c => c.Doc.SortDate).ThenBy(c => c.Ordinal).Select(Cite).ToList();
             if (sentences.Count == 0) continue;
             yield return new BriefingSection(titleDoc.Document.Content.Metadata.Title ?? "Development", sentences, Bulleted: false);
+            if (++sections >= _options.DevelopmentSections) yield break;
         }
     }
 

@@ -224,3 +224,24 @@ public class UndatedBriefingTests
         briefing.Sources[1].PublishedLabel.ShouldBe("2018 (estimated)");
     }
 }
+
+public class BriefingScaleTests
+{
+    [Fact]
+    public void Write_ManyDevelopments_AtMostTheConfiguredBodySectionsNewestFirst()
+    {
+        var pipeline = DocumentPipeline.CreateDefault();
+        var docs = new List<AnalysedDocument>();
+        for (int i = 1; i <= 8; i++)
+        {
+            var text = $"Development {i}\n\nOfficials in province number {i} announced a new inquiry into the handling of the {i}th case on the coast this week.";
+            var input = new RawInput($"d{i}.txt", null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch,
+                new InputHints(Published: new DateTimeOffset(2020, 1, i, 0, 0, 0, TimeSpan.Zero)));
+            docs.Add(AnalysedDocument.Analyse(new StoredDocument(i, input.Name, null, pipeline.Process(input), null, DateTimeOffset.UnixEpoch), i));
+        }
+        var briefing = new ExtractiveBriefingWriter(new BriefingOptions(DevelopmentSections: 3)).Write(1, docs, []);
+        var body = briefing.Sections.Skip(4).ToList();
+        body.Count.ShouldBeLessThanOrEqualTo(3);
+        body.ShouldAllBe(s => s.Title != "Development 1");
+    }
+}
