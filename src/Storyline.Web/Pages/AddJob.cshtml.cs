@@ -14,6 +14,9 @@ public sealed class AddJobModel(IngestJobs jobs) : PageModel
     /// <summary>The batch.</summary>
     public IngestJob Job { get; private set; } = null!;
 
+    /// <summary>Whether the batch had finished when the page was asked for (read before <see cref="Results"/>, so a finished batch shows every outcome).</summary>
+    public bool Finished { get; private set; }
+
     /// <summary>A snapshot of its outcomes.</summary>
     public IReadOnlyList<IngestResult> Results { get; private set; } = [];
 
@@ -22,6 +25,8 @@ public sealed class AddJobModel(IngestJobs jobs) : PageModel
     {
         if (jobs.Get(id) is not { } job) return NotFound();
         Job = job;
+        // One snapshot for the whole page: the head (refresh or not) and the body must agree.
+        Finished = job.Finished;
         Results = job.Results;
         return Page();
     }
