@@ -5,6 +5,13 @@ namespace Storyline.Web.Tests;
 
 public class RenderingTests
 {
+    [Theory]
+    [InlineData(Storyline.Time.TimeGranularity.Year, "2021")]
+    [InlineData(Storyline.Time.TimeGranularity.Month, "2021-07")]
+    [InlineData(Storyline.Time.TimeGranularity.Day, "2021-07-01")]
+    public void Date_EstimateFromAMonthOrYear_ShownToItsPrecision(Storyline.Time.TimeGranularity granularity, string expected) =>
+        DocumentView.Date(new PublicationDate(new DateTimeOffset(2021, 7, 1, 0, 0, 0, TimeSpan.Zero), DateSource.TextEstimate, "x", granularity)).ShouldBe(expected);
+
     [Fact]
     public void ToHtml_MarkupInSnippet_EncodedThenMarked()
     {

@@ -6,10 +6,10 @@ using Storyline.Web.Rendering;
 namespace Storyline.Web.Apis;
 
 /// <summary>A publication date with where it came from.</summary>
-public sealed record DateView(DateTimeOffset Value, DateSource Source, bool Estimated, string? Evidence)
+public sealed record DateView(DateTimeOffset Value, DateSource Source, bool Estimated, string? Evidence, string Granularity, string Label)
 {
     /// <summary>The view of a stored date, or null.</summary>
-    public static DateView? Of(PublicationDate? date) => date is null ? null : new(date.Value, date.Source, date.IsEstimate, date.Evidence);
+    public static DateView? Of(PublicationDate? date) => date is null ? null : new(date.Value, date.Source, date.IsEstimate, date.Evidence, date.Granularity.ToString().ToLowerInvariant(), date.Label);
 }
 
 /// <summary>One document in a listing.</summary>

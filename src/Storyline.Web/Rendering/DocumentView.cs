@@ -62,9 +62,9 @@ public static class DocumentView
         return TextSpan.FromBounds(start, end);
     }
 
-    /// <summary>A date as yyyy-MM-dd.</summary>
+    /// <summary>A date to its precision (yyyy-MM-dd, or yyyy-MM / yyyy for an estimate from a month or year); pages mark estimates themselves.</summary>
     public static string Date(PublicationDate? date) =>
-        date is null ? "" : date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        date is null ? "" : PublicationDate.Format(date.Value, date.Granularity, estimate: false);
 
     /// <summary>A human phrase for where a date came from.</summary>
     public static string Source(DateSource source) => source switch

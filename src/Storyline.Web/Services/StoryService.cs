@@ -8,7 +8,7 @@ namespace Storyline.Web.Services;
 public sealed record StorySummaryView(StoryInfo Story, IReadOnlyList<string> Camps);
 
 /// <summary>One of a story's documents, as the story page lists it.</summary>
-public sealed record StoryDocumentView(long Id, string Title, string? Publisher, DateTimeOffset? Published, long? DuplicateOf);
+public sealed record StoryDocumentView(long Id, string Title, string? Publisher, DateTimeOffset? Published, long? DuplicateOf, string? PublishedLabel = null);
 
 /// <summary>A speaker's statements in a story.</summary>
 public sealed record SpeakerStatements(string Speaker, string? Role, IReadOnlyList<AttributedStatement> Statements);
@@ -80,7 +80,7 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
             .ToList();
         var documents = evidence.Documents.Select(d => new StoryDocumentView(d.Document.Id,
             Rendering.DocumentView.Title(d.Document.Content.Metadata.Title, d.Document.InputName, d.Document.Id),
-            d.Document.Content.Metadata.Publisher, d.Document.Content.Metadata.Published?.Value, d.Document.DuplicateOf)).ToList();
+            d.Document.Content.Metadata.Publisher, d.Document.Content.Metadata.Published?.Value, d.Document.DuplicateOf, d.Document.Content.Metadata.Published?.Label)).ToList();
         var byDocument = statements.GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.ToList());
         var sources = documents.Where(d => d.DuplicateOf is null)
             .GroupBy(d => string.IsNullOrWhiteSpace(d.Publisher) ? "Unknown source" : d.Publisher.Trim(), StringComparer.OrdinalIgnoreCase)
