@@ -794,6 +794,16 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 if (!char.IsUpper(_text[_t[head].Span.Start]) && !IsDeterminer(head)) return -1;
                 return head;
             }
+            if (_t[end].Kind == TokenKind.Dash)
+            {
+                // Dash appositive: "Ortega — the mayor since 2019 — said".
+                int k = end - 1;
+                while (k >= lo && _t[k].Kind != TokenKind.Dash && !IsOpenQuote(k) && !IsCloseQuote(k) && !IsTerminal(k) && end - k < 20) k--;
+                if (k < lo || _t[k].Kind != TokenKind.Dash || k == end - 1) return -1;
+                int head = SourceLeft(k - 1, lo);
+                if (head < 0 || k - head > 6 || !char.IsUpper(_text[_t[head].Span.Start])) return -1;
+                return head;
+            }
             if (!IsWord(end)) return -1;
             if (CueLexicon.Pronouns.Contains(_lw[end])) return end;
             if (CueLexicon.SourceStops.Contains(_lw[end]) || _verbs.Contains(_lw[end])) return -1;

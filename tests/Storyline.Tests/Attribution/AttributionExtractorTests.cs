@@ -425,4 +425,12 @@ public class AttributionExtractorTests
         Source(text, a).ShouldBe("Okafor");
         Content(text, a).ShouldBe("The new bridge | would open in June");
     }
+    [Fact]
+    public void Extract_DashAppositive_SourceKeepsAppositive()
+    {
+        const string text = "Ortega — the mayor since 2019 — said the bridge would reopen.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Ortega — the mayor since 2019");
+        Content(text, a).ShouldBe("the bridge would reopen");
+    }
 }
