@@ -790,7 +790,11 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 while (k >= lo && !IsComma(k) && !IsOpenQuote(k) && !IsCloseQuote(k) && !IsTerminal(k) && end - k < 20) k--;
                 if (k < lo || !IsComma(k) || k == end - 1) return -1;
                 int head = SourceLeft(k - 1, lo);
-                if (head < 0 || k - head > 6) return -1;
+                // A party tag in parentheses ("Rep. Lee (D-Md.)") does not make the head long.
+                int extra = 0;
+                if (head >= 0 && _lw[k - 1] == ")")
+                    for (int m = k - 1; m > head && _lw[m] != "("; m--) extra++;
+                if (head < 0 || k - head - extra > 7) return -1;
                 if (!char.IsUpper(_text[_t[head].Span.Start]) && !IsDeterminer(head)) return -1;
                 return head;
             }

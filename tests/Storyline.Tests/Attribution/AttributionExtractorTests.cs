@@ -433,4 +433,12 @@ public class AttributionExtractorTests
         Source(text, a).ShouldBe("Ortega — the mayor since 2019");
         Content(text, a).ShouldBe("the bridge would reopen");
     }
+    [Fact]
+    public void Extract_NameWithPartyTagAndAppositive_WholeSource()
+    {
+        const string text = "Rep. Dana Ortega (D-Md.), chair of the harbour committee, said the bridge would reopen.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Rep. Dana Ortega (D-Md.), chair of the harbour committee");
+        Content(text, a).ShouldBe("the bridge would reopen");
+    }
 }
