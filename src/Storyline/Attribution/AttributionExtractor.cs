@@ -240,7 +240,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 for (int k = lo + 1; k < comma; k++) document |= CueLexicon.DocumentSources.Contains(_lw[k]) && !CueLexicon.NotDocumentInPhrase.Contains(_lw[k]);
                 if (!document || _lw[lo] == "according") return null;
                 // "In a statement, Liu said …": a reporting verb in the main clause is the cue, the phrase only says where.
-                for (int k = comma + 1; k <= Math.Min(end, comma + 8); k++)
+                for (int k = comma + 1; k <= end; k++)
                     if (IsCue(k) && !CueLexicon.NotInQuotes.Contains(_lw[k])) return null;
                 var d = new Draft { Block = block, Cue = _t[lo].Span, Source = Range(lo + 1, comma - 1) };
                 d.Parts.Add(Range(comma + 1, end));

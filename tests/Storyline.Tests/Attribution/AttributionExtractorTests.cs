@@ -441,4 +441,12 @@ public class AttributionExtractorTests
         Source(text, a).ShouldBe("Rep. Dana Ortega (D-Md.), chair of the harbour committee");
         Content(text, a).ShouldBe("the bridge would reopen");
     }
+    [Fact]
+    public void Extract_OpeningStatementPhraseWithLongAppositive_VerbIsTheCue()
+    {
+        const string text = "In a statement on Friday, Dana Ortega, a spokeswoman for the harbour authority in the northern port, said the report was wrong.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Cue!.Value.Slice(text).ShouldBe("said");
+        Source(text, a).ShouldBe("Dana Ortega, a spokeswoman for the harbour authority in the northern port");
+    }
 }
