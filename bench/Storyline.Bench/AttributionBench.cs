@@ -92,7 +92,9 @@ public static class AttributionBench
         for (int g = 0; g < doc.Gold.Count && shown < limit; g++)
         {
             if (matchedGold.Contains(g)) continue;
-            Console.WriteLine($"MISS {doc.Name}: [{Show(doc.Gold[g].Source)}] [{Show(doc.Gold[g].Cue)}] {Truncate(Show(doc.Gold[g].Content))}");
+            // A miss whose content is inside a prediction matched to another gold: the prediction ran over two statements.
+            var covered = predicted.Any(p => p.Content.OverlapWith(doc.Gold[g].Content) > 0) ? "MISS+" : "MISS";
+            Console.WriteLine($"{covered} {doc.Name}: [{Show(doc.Gold[g].Source)}] [{Show(doc.Gold[g].Cue)}] {Truncate(Show(doc.Gold[g].Content))}");
             shown++;
         }
         for (int p = 0; p < predicted.Count && shown < limit; p++)

@@ -240,7 +240,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 for (int k = lo + 1; k < comma; k++) document |= CueLexicon.DocumentSources.Contains(_lw[k]) && !CueLexicon.NotDocumentInPhrase.Contains(_lw[k]);
                 if (!document || _lw[lo] == "according") return null;
                 // "In a statement, Liu said …": a reporting verb in the main clause is the cue, the phrase only says where.
-                for (int k = comma + 1; k <= Math.Min(end, comma + 8); k++)
+                for (int k = comma + 1; k <= end; k++)
                     if (IsCue(k) && !CueLexicon.NotInQuotes.Contains(_lw[k])) return null;
                 var d = new Draft { Block = block, Cue = _t[lo].Span, Source = Range(lo + 1, comma - 1) };
                 d.Parts.Add(Range(comma + 1, end));
@@ -790,8 +790,22 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 while (k >= lo && !IsComma(k) && !IsOpenQuote(k) && !IsCloseQuote(k) && !IsTerminal(k) && end - k < 20) k--;
                 if (k < lo || !IsComma(k) || k == end - 1) return -1;
                 int head = SourceLeft(k - 1, lo);
-                if (head < 0 || k - head > 6) return -1;
+                // A party tag in parentheses ("Rep. Lee (D-Md.)") does not make the head long.
+                int extra = 0;
+                if (head >= 0 && _lw[k - 1] == ")")
+                    for (int m = k - 1; m > head && _lw[m] != "("; m--) extra++;
+                if (head < 0 || k - head - extra > 7) return -1;
                 if (!char.IsUpper(_text[_t[head].Span.Start]) && !IsDeterminer(head)) return -1;
+                return head;
+            }
+            if (_t[end].Kind == TokenKind.Dash)
+            {
+                // Dash appositive: "Ortega — the mayor since 2019 — said".
+                int k = end - 1;
+                while (k >= lo && _t[k].Kind != TokenKind.Dash && !IsOpenQuote(k) && !IsCloseQuote(k) && !IsTerminal(k) && end - k < 20) k--;
+                if (k < lo || _t[k].Kind != TokenKind.Dash || k == end - 1) return -1;
+                int head = SourceLeft(k - 1, lo);
+                if (head < 0 || k - head > 6 || !char.IsUpper(_text[_t[head].Span.Start])) return -1;
                 return head;
             }
             if (!IsWord(end)) return -1;

@@ -425,4 +425,28 @@ public class AttributionExtractorTests
         Source(text, a).ShouldBe("Okafor");
         Content(text, a).ShouldBe("The new bridge | would open in June");
     }
+    [Fact]
+    public void Extract_DashAppositive_SourceKeepsAppositive()
+    {
+        const string text = "Ortega — the mayor since 2019 — said the bridge would reopen.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Ortega — the mayor since 2019");
+        Content(text, a).ShouldBe("the bridge would reopen");
+    }
+    [Fact]
+    public void Extract_NameWithPartyTagAndAppositive_WholeSource()
+    {
+        const string text = "Rep. Dana Ortega (D-Md.), chair of the harbour committee, said the bridge would reopen.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Rep. Dana Ortega (D-Md.), chair of the harbour committee");
+        Content(text, a).ShouldBe("the bridge would reopen");
+    }
+    [Fact]
+    public void Extract_OpeningStatementPhraseWithLongAppositive_VerbIsTheCue()
+    {
+        const string text = "In a statement on Friday, Dana Ortega, a spokeswoman for the harbour authority in the northern port, said the report was wrong.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Cue!.Value.Slice(text).ShouldBe("said");
+        Source(text, a).ShouldBe("Dana Ortega, a spokeswoman for the harbour authority in the northern port");
+    }
 }
