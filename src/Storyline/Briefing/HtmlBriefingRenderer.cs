@@ -23,18 +23,9 @@ public static class HtmlBriefingRenderer
     public static string Render(StoryBriefing briefing)
     {
         var sb = new StringBuilder();
-        var notes = new List<Citation>();
-        string Refs(BriefingSentence s)
-        {
-            var refs = new StringBuilder();
-            foreach (var c in s.Citations)
-            {
-                var n = notes.IndexOf(c);
-                if (n < 0) { notes.Add(c); n = notes.Count - 1; }
-                refs.Append(CultureInfo.InvariantCulture, $"<sup><a href=\"#source-{n + 1}\">[{n + 1}]</a></sup>");
-            }
-            return refs.ToString();
-        }
+        var footnotes = new FootnoteNumbers();
+        var notes = footnotes.Notes;
+        string Refs(BriefingSentence s) => footnotes.References(s, n => $"<sup><a href=\"#source-{FootnoteNumbers.Number(n)}\">[{FootnoteNumbers.Number(n)}]</a></sup>");
 
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Policy).Append("\">\n");

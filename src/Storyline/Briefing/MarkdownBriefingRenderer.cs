@@ -10,18 +10,9 @@ public static class MarkdownBriefingRenderer
     public static string Render(StoryBriefing briefing)
     {
         var sb = new StringBuilder();
-        var notes = new List<Citation>();
-        string Refs(BriefingSentence s)
-        {
-            var refs = new StringBuilder();
-            foreach (var c in s.Citations)
-            {
-                var n = notes.IndexOf(c);
-                if (n < 0) { notes.Add(c); n = notes.Count - 1; }
-                refs.Append(CultureInfo.InvariantCulture, $"[^{n + 1}]");
-            }
-            return refs.ToString();
-        }
+        var footnotes = new FootnoteNumbers();
+        var notes = footnotes.Notes;
+        string Refs(BriefingSentence s) => footnotes.References(s, n => $"[^{FootnoteNumbers.Number(n)}]");
 
         sb.Append("# ").AppendLine(Escape(briefing.Headline)).AppendLine();
         sb.Append('*').Append(Escape(briefing.Summary.Text)).Append('*').AppendLine(Refs(briefing.Summary)).AppendLine();
