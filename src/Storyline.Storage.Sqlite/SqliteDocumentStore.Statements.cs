@@ -93,6 +93,24 @@ public sealed partial class SqliteDocumentStore : IStatementStore
         return SpeakerSummaries.Summarise(rows.Select(r => r.ToHit()));
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _connection.QueryAsync<CampCountRow>(new CommandDefinition(
+            """
+            SELECT sd.story_id AS StoryId, s.camp AS Camp, count(*) AS Statements
+            FROM statements s JOIN story_documents sd ON sd.document_id = s.document_id JOIN documents d ON d.id = s.document_id
+            WHERE s.is_question = 0 AND d.duplicate_of IS NULL
+            GROUP BY sd.story_id, s.camp
+            ORDER BY sd.story_id, count(*) DESC, s.camp
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(r => new StoryCampCount(r.StoryId, r.Camp, (int)r.Statements))];
+
+    private sealed class CampCountRow
+    {
+        public long StoryId { get; set; }
+        public string Camp { get; set; } = "";
+        public long Statements { get; set; }
+    }
+
     private const string StatementSelect =
         """
         SELECT s.document_id AS DocumentId, s.ordinal AS Ordinal, s.speaker AS Speaker, s.speaker_key AS SpeakerKey, s.speaker_role AS SpeakerRole,

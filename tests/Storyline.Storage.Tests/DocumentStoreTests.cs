@@ -406,6 +406,27 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task CountCampsByStoryAsync_StatementsInStories_CountedPerStoryAndCampWithoutQuestions()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, a, b) = await TwoAnalysedDocuments(store);
+        (await statements.CountCampsByStoryAsync()).ShouldBeEmpty();
+        var stories = (IStoryStore)store;
+        var first = await stories.AssignStoryAsync(a, null, a, 0, "Cotton");
+        var second = await stories.AssignStoryAsync(b, null, b, 0, "Tariffs");
+        var byStory = await statements.CountCampsByStoryAsync();
+        var expected = new List<StoryCampCount>();
+        foreach (var (story, document) in new[] { (first, a), (second, b) })
+        {
+            var stored = (await statements.GetStatementsAsync(document))!.Where(s => !s.Attribution.IsQuestion);
+            expected.AddRange(stored.GroupBy(s => s.Camp).Select(g => new StoryCampCount(story, g.Key, g.Count()))
+                .OrderByDescending(c => c.Statements).ThenBy(c => c.Camp, StringComparer.Ordinal));
+        }
+        byStory.ShouldBe(expected);
+        byStory.Sum(c => c.Statements).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task ListSpeakersAsync_Statements_GroupedByKeyWithMajorityCampCountsAndDates()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -42,13 +42,10 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
     public async Task<IReadOnlyList<StorySummaryView>> ListAsync(CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var result = new List<StorySummaryView>();
-        foreach (var story in await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var speakers = await store.ListSpeakersAsync(story.Id, cancellationToken).ConfigureAwait(false);
-            result.Add(new StorySummaryView(story, CampsOf(speakers.Select(s => (s.Camp, s.Statements)))));
-        }
-        return result;
+        // One grouped query for every story's camps (it was one query per story, each reading all of the story's statements).
+        var camps = (await store.CountCampsByStoryAsync(cancellationToken).ConfigureAwait(false)).ToLookup(c => c.StoryId);
+        return [.. (await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false))
+            .Select(story => new StorySummaryView(story, CampsOf(camps[story.Id].Select(c => (c.Camp, c.Statements)))))];
     }
 
     /// <summary>One story's view, from the cache when the story has not changed; null when there is no such story or it has no documents.</summary>

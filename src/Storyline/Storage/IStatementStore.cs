@@ -41,6 +41,9 @@ public sealed record StatementHit(AttributedStatement Statement, DateTimeOffset?
 public sealed record SpeakerSummary(string Speaker, string? SpeakerKey, string? Role, string Camp, int Statements, int Documents,
     DateTimeOffset? FirstPublished, DateTimeOffset? LastPublished);
 
+/// <summary>How many statements of one camp a story's original documents hold.</summary>
+public sealed record StoryCampCount(long StoryId, string Camp, int Statements);
+
 /// <summary>Durable results of the attribution stage: per document, its statements with speakers and camps resolved.</summary>
 public interface IStatementStore
 {
@@ -58,4 +61,7 @@ public interface IStatementStore
 
     /// <summary>Speakers with their camps and counts, most quoted first; only those quoted in <paramref name="storyId"/> when given.</summary>
     Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Statements per camp in every story, questions and near-duplicate documents left out (as a story's briefing counts them), in one query for listings.</summary>
+    Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default);
 }
