@@ -575,8 +575,33 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // "…, and he railed against …": a new subject after a connective starts another statement.
                 if (j - 1 > first && CueLexicon.Pronouns.Contains(_lw[j]) && _lw[j] is not "it" and not "you" && _lw[j - 1] is "and" or "but" or "while" or "as")
                     return IsComma(j - 2) ? j - 3 : j - 2;
+                // "…, and three-quarters said …", "…, but the report found …": a comma, a connective and a short noun phrase
+                // subject start another statement.
+                if (NewSubjectAfterConnective(first, j) is var cut and >= 0) return cut;
             }
             return last;
+        }
+
+        // Walks left from the last word of a subject over at most six plain words to ", and|but|while|whereas"; returns the last
+        // content token before the comma, or -1.
+        private int NewSubjectAfterConnective(int first, int subjectEnd)
+        {
+            if (!IsWord(subjectEnd) || CueLexicon.SourceStops.Contains(_lw[subjectEnd]) || _lw[subjectEnd] is "it" or "you") return -1;
+            for (int k = subjectEnd; k > first + 1 && subjectEnd - k < 6; k--)
+            {
+                if (!IsWord(k) || _quoteDepth[k] > 0) return -1;
+                if (_lw[k - 1] is "and" or "but" or "while" or "whereas" && IsComma(k - 2) && k - 2 > first)
+                {
+                    // The subject opens like a noun phrase: a name, a determiner, a number or a quantity word.
+                    if (!(IsCapitalised(k) || IsDeterminer(k) || _t[k].Kind == TokenKind.Number || CueLexicon.Pronouns.Contains(_lw[k])
+                        || _lw[k] is "many" or "most" or "some" or "more" or "few" or "several" or "half" or "nearly" or "about" or "only"
+                            or "his" or "her" or "their" or "its" or "our" or "other" or "others" or "both" or "all"))
+                        return -1;
+                    return k - 3;
+                }
+                if (CueLexicon.SourceStops.Contains(_lw[k]) || _verbs.Contains(_lw[k]) || _lw[k] is "and" or "but") return -1;
+            }
+            return -1;
         }
 
         // A reporting clause inside a leading subordinate clause ("While X said that …, he …") ends where the main clause starts.

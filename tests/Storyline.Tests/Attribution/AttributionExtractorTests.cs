@@ -449,4 +449,14 @@ public class AttributionExtractorTests
         a.Cue!.Value.Slice(text).ShouldBe("said");
         Source(text, a).ShouldBe("Dana Ortega, a spokeswoman for the harbour authority in the northern port");
     }
+    [Fact]
+    public void Extract_CommaConnectiveNewSubjectCue_SplitsIntoTwoStatements()
+    {
+        const string text = "Most farmers said the harvest was poor, and nearly half said prices would rise.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the harvest was poor");
+        Source(text, all[1]).ShouldBe("nearly half");
+        Content(text, all[1]).ShouldBe("prices would rise");
+    }
 }
