@@ -439,7 +439,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 if (d.Parts.Count == parts && !IsCloseQuote(srcStart - 1)) AddMidSentenceRest(d, c, end);
                 return d;
             }
-            if (j >= lo && IsComma(j) && j == c - 1 && afterCount > 0 && _lw[c].EndsWith("ing", StringComparison.Ordinal)
+            if (j >= lo && (IsComma(j) || IsParticipleBreak(j)) && j == c - 1 && afterCount > 0 && _lw[c].EndsWith("ing", StringComparison.Ordinal)
                 && owner is null && ClauseSubject(lo, j) is { } subject)
             {
                 // Participle: "Smith rejected the plan, saying it would fail." — the main clause's subject says it.
@@ -554,6 +554,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             return Range(first, last);
         }
 
+        // A break before a participle cue other than a plain comma: a quote closed with a comma, or a dash.
+        private bool IsParticipleBreak(int k) => k >= 0 && k < _t.Count
+            && ((IsCloseQuote(k) && QuoteEndsWithComma(k)) || (_t[k].Kind == TokenKind.Dash && _quoteDepth[k] == 0));
+
         private bool QuoteEndsWithComma(int close)
         {
             int k = close - 1;
@@ -568,6 +572,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 if (_quoteDepth[k] > 0 || !IsCue(k)) continue;
                 // ", saying …" starts the participle's own attribution.
                 if (IsComma(k - 1) && k - 1 > first && _lw[k].EndsWith("ing", StringComparison.Ordinal)) return k - 2;
+                // "“…,” adding that …", "… — asserting that …": after a quote closed with a comma, or a dash, too.
+                if (k - 1 > first && IsParticipleBreak(k - 1) && _lw[k].EndsWith("ing", StringComparison.Ordinal))
+                    return IsCloseQuote(k - 1) ? k - 1 : k - 2;
                 int j = k - 1;
                 while (j > first && CueLexicon.Between.Contains(_lw[j])) j--;
                 if (_lw[j] is "and" or "but" && j > first) return j - 1;

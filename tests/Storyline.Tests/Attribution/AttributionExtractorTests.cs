@@ -459,4 +459,14 @@ public class AttributionExtractorTests
         Source(text, all[1]).ShouldBe("nearly half");
         Content(text, all[1]).ShouldBe("prices would rise");
     }
+    [Fact]
+    public void Extract_ParticipleAfterQuoteWithComma_SeparateStatementSameSource()
+    {
+        const string text = "Okafor called the budget “a disgrace,” adding that he would vote against it.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the budget “a disgrace,”");
+        Source(text, all[1]).ShouldBe("Okafor");
+        all[1].Cue!.Value.Slice(text).ShouldBe("adding");
+    }
 }
