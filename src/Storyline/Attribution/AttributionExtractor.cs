@@ -213,7 +213,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     Commit(opening);
                 for (int i = lo; i < hi; i++)
                 {
-                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !IsCue(i)) continue;
+                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !(IsCue(i) || IsSeem(i))) continue;
                     var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: false);
                     if (draft is null) continue;
                     Commit(draft);
@@ -374,6 +374,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             int end = hi - 1;
             while (end > c && (IsTerminal(end) || (_t[end].Kind is TokenKind.Punctuation && _lw[end] is "," or ";" or ":"))) end--;
             if (_lw[c] == "according") return BuildAccording(c, lo, hi, end, block);
+            if (IsSeem(c)) return BuildSeem(c, lo, end, block);
 
             // Left of the cue: auxiliaries and adverbs, then the source phrase.
             int j = c - 1;
@@ -557,6 +558,31 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         // A break before a participle cue other than a plain comma: a quote closed with a comma, or a dash.
         private bool IsParticipleBreak(int k) => k >= 0 && k < _t.Count
             && ((IsCloseQuote(k) && QuoteEndsWithComma(k)) || (_t[k].Kind == TokenKind.Dash && _quoteDepth[k] == 0));
+
+        // "The plan seems to have failed", "It appeared likely that …": the writer's evidential stance on a proposition. The content
+        // is the clause's subject and what follows the verb; there is no source.
+        private bool IsSeem(int i) => _t[i].Kind == TokenKind.Word && _lw[i] is "seems" or "seemed" or "seem" or "appears" or "appeared" or "appear"
+            && (Is(i + 1, "to") || Is(i + 1, "like") || (Is(i + 1, "as") && (Is(i + 2, "if") || Is(i + 2, "though"))));
+
+        private Draft? BuildSeem(int c, int lo, int end, int block)
+        {
+            int after = c + 1;
+            if (after > end) return null;
+            // "appeared to say", "seemed to suggest": the reporting verb after "to" is the cue of its own attribution.
+            if (Is(after, "to") && after + 1 <= end && _verbs.Contains(_lw[after + 1])) return null;
+            int s = c - 1;
+            while (s >= lo && CueLexicon.Between.Contains(_lw[s]) && c - s <= 3) s--;
+            int subjectEnd = s;
+            while (s >= lo && c - s < 14 && (IsWord(s) || _lw[s] is "'s" or "’s" or "-") && !CueLexicon.Subordinators.Contains(_lw[s])
+                   && _lw[s] is not "that" and not "and" and not "but" and not "which" and not "who") s--;
+            int subjectStart = s + 1;
+            if (subjectEnd < subjectStart || c - s >= 14) return null;
+            var d = new Draft { Block = block, Cue = _t[c].Span };
+            d.Parts.Add(Range(subjectStart, subjectEnd));
+            int last = CutAtNextClause(after, end);
+            d.Parts.Add(Range(after, last));
+            return d;
+        }
 
         private bool QuoteEndsWithComma(int close)
         {

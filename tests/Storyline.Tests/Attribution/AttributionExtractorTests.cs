@@ -469,4 +469,13 @@ public class AttributionExtractorTests
         Source(text, all[1]).ShouldBe("Okafor");
         all[1].Cue!.Value.Slice(text).ShouldBe("adding");
     }
+    [Fact]
+    public void Extract_SeemsToClause_WriterStanceWithSubjectAndRest()
+    {
+        const string text = "The new ferry timetable seems to suit nobody.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Source.ShouldBeNull();
+        a.Cue!.Value.Slice(text).ShouldBe("seems");
+        Content(text, a).ShouldBe("The new ferry timetable | to suit nobody");
+    }
 }
