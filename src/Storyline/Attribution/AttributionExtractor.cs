@@ -213,7 +213,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     Commit(opening);
                 for (int i = lo; i < hi; i++)
                 {
-                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !(IsCue(i) || IsSeem(i))) continue;
+                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !(IsCue(i) || IsSeem(i) || PollAfterIn(i, lo, hi) >= 0)) continue;
                     var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: false);
                     if (draft is null) continue;
                     Commit(draft);
@@ -375,6 +375,17 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             while (end > c && (IsTerminal(end) || (_t[end].Kind is TokenKind.Punctuation && _lw[end] is "," or ";" or ":"))) end--;
             if (_lw[c] == "according") return BuildAccording(c, lo, hi, end, block);
             if (IsSeem(c)) return BuildSeem(c, lo, end, block);
+            if (PollAfterIn(c, lo, hi) is var poll and >= 0)
+            {
+                // "Trump is leading in the latest polls": the polls are the source of the clause before.
+                var p = new Draft { Block = block, Cue = _t[c].Span, Source = Range(c + 1, poll) };
+                int first = c - 1;
+                while (first > lo && !_used[first - 1] && _owner[first - 1] is null && _quoteDepth[first - 1] == 0) first--;
+                while (first < c && !IsWord(first)) first++;
+                if (c - first < 3) return null;
+                p.Parts.Add(Range(first, c - 1));
+                return p;
+            }
 
             // Left of the cue: auxiliaries and adverbs, then the source phrase.
             int j = c - 1;
@@ -582,6 +593,27 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             int last = CutAtNextClause(after, end);
             d.Parts.Add(Range(after, last));
             return d;
+        }
+
+        // "… in the polls", "… in a new Fox News poll released Thursday": the token index of the poll word, or -1.
+        private int PollAfterIn(int i, int lo, int hi)
+        {
+            if (_lw[i] != "in" || i - lo < 3 || _quoteDepth[i] > 0) return -1;
+
+            for (int k = i + 1; k < hi && k - i <= 10; k++)
+            {
+                if (!IsWord(k) && _lw[k] is not "'s" and not "’s" and not "/" and not "-") return -1;
+                if (_lw[k] is "poll" or "polls" or "survey" or "surveys" or "polling")
+                {
+                    if (k + 1 >= hi || IsTerminal(k + 1) || IsComma(k + 1) || _t[k + 1].Kind == TokenKind.Dash
+                        || _lw[k + 1] is "released" or "conducted" or "published" or "taken" or "by" or "of" or "this" or "last" or "on" or "average")
+                        return k;
+                    return -1;
+                }
+                // "in six states going to the polls" is voting, not a finding.
+                if (_lw[k] is "which" or "that" or "and" or "or" or "but" or "to" or "head" or "heading" or "going" or "went") return -1;
+            }
+            return -1;
         }
 
         private bool QuoteEndsWithComma(int close)

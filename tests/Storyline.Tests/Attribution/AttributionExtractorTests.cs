@@ -478,4 +478,13 @@ public class AttributionExtractorTests
         a.Cue!.Value.Slice(text).ShouldBe("seems");
         Content(text, a).ShouldBe("The new ferry timetable | to suit nobody");
     }
+    [Fact]
+    public void Extract_ClauseInThePolls_PollIsSourceClauseIsContent()
+    {
+        const string text = "The mayor has fallen behind her rival in the latest city polls.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("the latest city polls");
+        a.Cue!.Value.Slice(text).ShouldBe("in");
+        Content(text, a).ShouldBe("The mayor has fallen behind her rival");
+    }
 }
