@@ -216,6 +216,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !(IsCue(i) || IsSeem(i) || PollAfterIn(i, lo, hi) >= 0)) continue;
                     var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: false);
                     if (draft is null) continue;
+                    if (MadeClearStart(i) is var made and >= 0 && draft.Cue is { } one && one == _t[i].Span) draft.Cue = Range(made, i);
                     Commit(draft);
                     _lastInSentence = draft;
                     _lastSentence = s;
@@ -312,6 +313,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             if (_t[i].Kind != TokenKind.Word) return false;
             var w = _lw[i];
             if (w == "according") return Is(i + 1, "to");
+            if (w == "clear") return MadeClearStart(i) >= 0 && (Is(i + 1, "that") || Is(i + 1, ":") || IsOpenQuote(i + 1));
             if (!_verbs.Contains(w)) return false;
             if (_quoteDepth[i] > 0 && CueLexicon.NotInQuotes.Contains(w)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
@@ -389,6 +391,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
 
             // Left of the cue: auxiliaries and adverbs, then the source phrase.
             int j = c - 1;
+            if (MadeClearStart(c) is var made and >= 0) j = made - 1;
             while (j >= lo && CueLexicon.Between.Contains(_lw[j])) j--;
             if (j >= lo && _lw[j] is "and" or "but" && _lastInSentence is { } previous && previous.Source is { } shared && _sentenceOf[c] == _lastSentence)
             {
@@ -616,6 +619,15 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             return -1;
         }
 
+        // "made clear that …", "has made it clear that …": the index of "made", or -1.
+        private int MadeClearStart(int i)
+        {
+            if (_lw[i] != "clear") return -1;
+            int k = i - 1;
+            if (Is(k, "it")) k--;
+            return k >= 0 && _lw[k] is "made" or "make" or "makes" or "making" ? k : -1;
+        }
+
         private bool QuoteEndsWithComma(int close)
         {
             int k = close - 1;
@@ -825,6 +837,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         {
             int k = c + 1;
             if (_lw[c] == "according") k++;
+            // "pointed out that …": the particle belongs to the cue.
+            if (_lw[c] is "pointed" or "points" or "pointing" && Is(k, "out")) k++;
             if (k > end || k >= _t.Count) return k;
             int window = Math.Min(end, c + (CueLexicon.TakesListener.Contains(_lw[c]) ? 9 : 7));
             for (int m = k; m <= window; m++)

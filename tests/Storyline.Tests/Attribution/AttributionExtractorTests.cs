@@ -487,4 +487,21 @@ public class AttributionExtractorTests
         a.Cue!.Value.Slice(text).ShouldBe("in");
         Content(text, a).ShouldBe("The mayor has fallen behind her rival");
     }
+    [Fact]
+    public void Extract_MadeItClearThat_TwoWordCueAndSource()
+    {
+        const string text = "The harbour board made it clear that fees would rise.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("The harbour board");
+        a.Cue!.Value.Slice(text).ShouldBe("made it clear");
+        Content(text, a).ShouldBe("that fees would rise");
+    }
+    [Fact]
+    public void Extract_PointedOutThat_ParticleNotInContent()
+    {
+        const string text = "Okafor pointed out that the ferry was late again.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Okafor");
+        Content(text, a).ShouldBe("that the ferry was late again");
+    }
 }
