@@ -654,27 +654,34 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     return IsComma(j - 2) ? j - 3 : j - 2;
                 // "…, and three-quarters said …", "…, but the report found …": a comma, a connective and a short noun phrase
                 // subject start another statement.
-                if (NewSubjectAfterConnective(first, j) is var cut and >= 0) return cut;
+                if (NewSubjectAfterConnective(first, j, k) is var cut and >= 0) return cut;
             }
             return last;
         }
 
         // Walks left from the last word of a subject over at most six plain words to ", and|but|while|whereas"; returns the last
         // content token before the comma, or -1.
-        private int NewSubjectAfterConnective(int first, int subjectEnd)
+        private int NewSubjectAfterConnective(int first, int subjectEnd, int cue)
         {
             if (!IsWord(subjectEnd) || CueLexicon.SourceStops.Contains(_lw[subjectEnd]) || _lw[subjectEnd] is "it" or "you") return -1;
             for (int k = subjectEnd; k > first + 1 && subjectEnd - k < 6; k--)
             {
                 if (!IsWord(k) || _quoteDepth[k] > 0) return -1;
-                if (_lw[k - 1] is "and" or "but" or "while" or "whereas" && IsComma(k - 2) && k - 2 > first)
+                bool connective = _lw[k - 1] is "and" or "but" or "while" or "whereas" && k - 2 > first
+                    && (IsComma(k - 2) || (IsCloseQuote(k - 2) && QuoteEndsWithComma(k - 2)));
+                // "…, his son said the race is far from over": a comma and a new subject, with the cue opening a clause (not
+                // set off by commas inside the content: "the plan, officials said, would …").
+                bool bare = IsComma(k - 1) && k - 1 > first && IsWord(cue + 1) && !IsComma(cue + 1)
+                    && (IsDeterminer(k) || _lw[k] is "his" or "her" or "their" or "its" or "our" or "others" or "another" or "critics" or "officials");
+                if (connective || bare)
                 {
                     // The subject opens like a noun phrase: a name, a determiner, a number or a quantity word.
                     if (!(IsCapitalised(k) || IsDeterminer(k) || _t[k].Kind == TokenKind.Number || CueLexicon.Pronouns.Contains(_lw[k])
                         || _lw[k] is "many" or "most" or "some" or "more" or "few" or "several" or "half" or "nearly" or "about" or "only"
                             or "his" or "her" or "their" or "its" or "our" or "other" or "others" or "both" or "all"))
                         return -1;
-                    return k - 3;
+                    if (bare) return k - 2;
+                    return IsCloseQuote(k - 2) ? k - 2 : k - 3;
                 }
                 if (CueLexicon.SourceStops.Contains(_lw[k]) || _verbs.Contains(_lw[k]) || _lw[k] is "and" or "but") return -1;
             }

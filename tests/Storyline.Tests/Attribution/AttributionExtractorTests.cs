@@ -504,4 +504,22 @@ public class AttributionExtractorTests
         Source(text, a).ShouldBe("Okafor");
         Content(text, a).ShouldBe("that the ferry was late again");
     }
+    [Fact]
+    public void Extract_CommaPossessiveSubjectCue_SplitsIntoTwoStatements()
+    {
+        const string text = "Okafor said the ferry was late, his deputy said the crew was ill.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the ferry was late");
+        Source(text, all[1]).ShouldBe("his deputy");
+    }
+    [Fact]
+    public void Extract_QuoteCommaThenConnectiveNewSubject_SplitsAfterQuote()
+    {
+        const string text = "Okafor called the plan “reckless,” but the mayor said it was sound.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the plan “reckless,”");
+        Source(text, all[1]).ShouldBe("the mayor");
+    }
 }
