@@ -95,6 +95,8 @@ public static class AttributionBench
             // A miss whose content is inside a prediction matched to another gold: the prediction ran over two statements.
             var covered = predicted.Any(p => p.Content.OverlapWith(doc.Gold[g].Content) > 0) ? "MISS+" : "MISS";
             Console.WriteLine($"{covered} {doc.Name}: [{Show(doc.Gold[g].Source)}] [{Show(doc.Gold[g].Cue)}] {Truncate(Show(doc.Gold[g].Content))}");
+            if (covered == "MISS+" && predicted.FirstOrDefault(p => p.Content.OverlapWith(doc.Gold[g].Content) > 0) is { } host)
+                Console.WriteLine($"    in: [{Show(host.Source)}] [{Show(host.Cue)}] {Show(host.Content)}");
             shown++;
         }
         for (int p = 0; p < predicted.Count && shown < limit; p++)

@@ -213,9 +213,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     Commit(opening);
                 for (int i = lo; i < hi; i++)
                 {
-                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !IsCue(i)) continue;
+                    if (_used[i] || _owner[i] is not null || _quoteDepth[i] > 0 || !(IsCue(i) || IsSeem(i) || PollAfterIn(i, lo, hi) >= 0)) continue;
                     var draft = Build(i, lo, hi, _blockOfSentence[s], insideQuote: false);
                     if (draft is null) continue;
+                    if (MadeClearStart(i) is var made and >= 0 && draft.Cue is { } one && one == _t[i].Span) draft.Cue = Range(made, i);
                     Commit(draft);
                     _lastInSentence = draft;
                     _lastSentence = s;
@@ -312,6 +313,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             if (_t[i].Kind != TokenKind.Word) return false;
             var w = _lw[i];
             if (w == "according") return Is(i + 1, "to");
+            if (w == "clear") return MadeClearStart(i) >= 0 && (Is(i + 1, "that") || Is(i + 1, ":") || IsOpenQuote(i + 1));
             if (!_verbs.Contains(w)) return false;
             if (_quoteDepth[i] > 0 && CueLexicon.NotInQuotes.Contains(w)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
@@ -374,9 +376,22 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             int end = hi - 1;
             while (end > c && (IsTerminal(end) || (_t[end].Kind is TokenKind.Punctuation && _lw[end] is "," or ";" or ":"))) end--;
             if (_lw[c] == "according") return BuildAccording(c, lo, hi, end, block);
+            if (IsSeem(c)) return BuildSeem(c, lo, end, block);
+            if (PollAfterIn(c, lo, hi) is var poll and >= 0)
+            {
+                // "Trump is leading in the latest polls": the polls are the source of the clause before.
+                var p = new Draft { Block = block, Cue = _t[c].Span, Source = Range(c + 1, poll) };
+                int first = c - 1;
+                while (first > lo && !_used[first - 1] && _owner[first - 1] is null && _quoteDepth[first - 1] == 0) first--;
+                while (first < c && !IsWord(first)) first++;
+                if (c - first < 3) return null;
+                p.Parts.Add(Range(first, c - 1));
+                return p;
+            }
 
             // Left of the cue: auxiliaries and adverbs, then the source phrase.
             int j = c - 1;
+            if (MadeClearStart(c) is var made and >= 0) j = made - 1;
             while (j >= lo && CueLexicon.Between.Contains(_lw[j])) j--;
             if (j >= lo && _lw[j] is "and" or "but" && _lastInSentence is { } previous && previous.Source is { } shared && _sentenceOf[c] == _lastSentence)
             {
@@ -439,7 +454,7 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 if (d.Parts.Count == parts && !IsCloseQuote(srcStart - 1)) AddMidSentenceRest(d, c, end);
                 return d;
             }
-            if (j >= lo && IsComma(j) && j == c - 1 && afterCount > 0 && _lw[c].EndsWith("ing", StringComparison.Ordinal)
+            if (j >= lo && (IsComma(j) || IsParticipleBreak(j)) && j == c - 1 && afterCount > 0 && _lw[c].EndsWith("ing", StringComparison.Ordinal)
                 && owner is null && ClauseSubject(lo, j) is { } subject)
             {
                 // Participle: "Smith rejected the plan, saying it would fail." — the main clause's subject says it.
@@ -554,6 +569,65 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             return Range(first, last);
         }
 
+        // A break before a participle cue other than a plain comma: a quote closed with a comma, or a dash.
+        private bool IsParticipleBreak(int k) => k >= 0 && k < _t.Count
+            && ((IsCloseQuote(k) && QuoteEndsWithComma(k)) || (_t[k].Kind == TokenKind.Dash && _quoteDepth[k] == 0));
+
+        // "The plan seems to have failed", "It appeared likely that …": the writer's evidential stance on a proposition. The content
+        // is the clause's subject and what follows the verb; there is no source.
+        private bool IsSeem(int i) => _t[i].Kind == TokenKind.Word && _lw[i] is "seems" or "seemed" or "seem" or "appears" or "appeared" or "appear"
+            && (Is(i + 1, "to") || Is(i + 1, "like") || (Is(i + 1, "as") && (Is(i + 2, "if") || Is(i + 2, "though"))));
+
+        private Draft? BuildSeem(int c, int lo, int end, int block)
+        {
+            int after = c + 1;
+            if (after > end) return null;
+            // "appeared to say", "seemed to suggest": the reporting verb after "to" is the cue of its own attribution.
+            if (Is(after, "to") && after + 1 <= end && _verbs.Contains(_lw[after + 1])) return null;
+            int s = c - 1;
+            while (s >= lo && CueLexicon.Between.Contains(_lw[s]) && c - s <= 3) s--;
+            int subjectEnd = s;
+            while (s >= lo && c - s < 14 && (IsWord(s) || _lw[s] is "'s" or "’s" or "-") && !CueLexicon.Subordinators.Contains(_lw[s])
+                   && _lw[s] is not "that" and not "and" and not "but" and not "which" and not "who") s--;
+            int subjectStart = s + 1;
+            if (subjectEnd < subjectStart || c - s >= 14) return null;
+            var d = new Draft { Block = block, Cue = _t[c].Span };
+            d.Parts.Add(Range(subjectStart, subjectEnd));
+            int last = CutAtNextClause(after, end);
+            d.Parts.Add(Range(after, last));
+            return d;
+        }
+
+        // "… in the polls", "… in a new Fox News poll released Thursday": the token index of the poll word, or -1.
+        private int PollAfterIn(int i, int lo, int hi)
+        {
+            if (_lw[i] != "in" || i - lo < 3 || _quoteDepth[i] > 0) return -1;
+
+            for (int k = i + 1; k < hi && k - i <= 10; k++)
+            {
+                if (!IsWord(k) && _lw[k] is not "'s" and not "’s" and not "/" and not "-") return -1;
+                if (_lw[k] is "poll" or "polls" or "survey" or "surveys" or "polling")
+                {
+                    if (k + 1 >= hi || IsTerminal(k + 1) || IsComma(k + 1) || _t[k + 1].Kind == TokenKind.Dash
+                        || _lw[k + 1] is "released" or "conducted" or "published" or "taken" or "by" or "of" or "this" or "last" or "on" or "average")
+                        return k;
+                    return -1;
+                }
+                // "in six states going to the polls" is voting, not a finding.
+                if (_lw[k] is "which" or "that" or "and" or "or" or "but" or "to" or "head" or "heading" or "going" or "went") return -1;
+            }
+            return -1;
+        }
+
+        // "made clear that …", "has made it clear that …": the index of "made", or -1.
+        private int MadeClearStart(int i)
+        {
+            if (_lw[i] != "clear") return -1;
+            int k = i - 1;
+            if (Is(k, "it")) k--;
+            return k >= 0 && _lw[k] is "made" or "make" or "makes" or "making" ? k : -1;
+        }
+
         private bool QuoteEndsWithComma(int close)
         {
             int k = close - 1;
@@ -568,6 +642,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 if (_quoteDepth[k] > 0 || !IsCue(k)) continue;
                 // ", saying …" starts the participle's own attribution.
                 if (IsComma(k - 1) && k - 1 > first && _lw[k].EndsWith("ing", StringComparison.Ordinal)) return k - 2;
+                // "“…,” adding that …", "… — asserting that …": after a quote closed with a comma, or a dash, too.
+                if (k - 1 > first && IsParticipleBreak(k - 1) && _lw[k].EndsWith("ing", StringComparison.Ordinal))
+                    return IsCloseQuote(k - 1) ? k - 1 : k - 2;
                 int j = k - 1;
                 while (j > first && CueLexicon.Between.Contains(_lw[j])) j--;
                 if (_lw[j] is "and" or "but" && j > first) return j - 1;
@@ -575,8 +652,40 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // "…, and he railed against …": a new subject after a connective starts another statement.
                 if (j - 1 > first && CueLexicon.Pronouns.Contains(_lw[j]) && _lw[j] is not "it" and not "you" && _lw[j - 1] is "and" or "but" or "while" or "as")
                     return IsComma(j - 2) ? j - 3 : j - 2;
+                // "…, and three-quarters said …", "…, but the report found …": a comma, a connective and a short noun phrase
+                // subject start another statement.
+                if (NewSubjectAfterConnective(first, j, k) is var cut and >= 0) return cut;
             }
             return last;
+        }
+
+        // Walks left from the last word of a subject over at most six plain words to ", and|but|while|whereas"; returns the last
+        // content token before the comma, or -1.
+        private int NewSubjectAfterConnective(int first, int subjectEnd, int cue)
+        {
+            if (!IsWord(subjectEnd) || CueLexicon.SourceStops.Contains(_lw[subjectEnd]) || _lw[subjectEnd] is "it" or "you") return -1;
+            for (int k = subjectEnd; k > first + 1 && subjectEnd - k < 6; k--)
+            {
+                if (!IsWord(k) || _quoteDepth[k] > 0) return -1;
+                bool connective = _lw[k - 1] is "and" or "but" or "while" or "whereas" && k - 2 > first
+                    && (IsComma(k - 2) || (IsCloseQuote(k - 2) && QuoteEndsWithComma(k - 2)));
+                // "…, his son said the race is far from over": a comma and a new subject, with the cue opening a clause (not
+                // set off by commas inside the content: "the plan, officials said, would …").
+                bool bare = IsComma(k - 1) && k - 1 > first && IsWord(cue + 1) && !IsComma(cue + 1)
+                    && (IsDeterminer(k) || _lw[k] is "his" or "her" or "their" or "its" or "our" or "others" or "another" or "critics" or "officials");
+                if (connective || bare)
+                {
+                    // The subject opens like a noun phrase: a name, a determiner, a number or a quantity word.
+                    if (!(IsCapitalised(k) || IsDeterminer(k) || _t[k].Kind == TokenKind.Number || CueLexicon.Pronouns.Contains(_lw[k])
+                        || _lw[k] is "many" or "most" or "some" or "more" or "few" or "several" or "half" or "nearly" or "about" or "only"
+                            or "his" or "her" or "their" or "its" or "our" or "other" or "others" or "both" or "all"))
+                        return -1;
+                    if (bare) return k - 2;
+                    return IsCloseQuote(k - 2) ? k - 2 : k - 3;
+                }
+                if (CueLexicon.SourceStops.Contains(_lw[k]) || _verbs.Contains(_lw[k]) || _lw[k] is "and" or "but") return -1;
+            }
+            return -1;
         }
 
         // A reporting clause inside a leading subordinate clause ("While X said that …, he …") ends where the main clause starts.
@@ -735,6 +844,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         {
             int k = c + 1;
             if (_lw[c] == "according") k++;
+            // "pointed out that …": the particle belongs to the cue.
+            if (_lw[c] is "pointed" or "points" or "pointing" && Is(k, "out")) k++;
             if (k > end || k >= _t.Count) return k;
             int window = Math.Min(end, c + (CueLexicon.TakesListener.Contains(_lw[c]) ? 9 : 7));
             for (int m = k; m <= window; m++)

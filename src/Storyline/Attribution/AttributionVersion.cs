@@ -4,7 +4,7 @@ namespace Storyline.Attribution;
 public static class AttributionVersion
 {
     /// <summary>The attribution extractor's output (<see cref="AttributionExtractor"/> and its cue lexicon): bump when they find other attributions.</summary>
-    public const int Extractor = 2;
+    public const int Extractor = 3;
 
     /// <summary>Speaker, role and camp resolution (<see cref="StatementExtractor"/>, the embedded camps file): bump when they resolve differently.</summary>
     public const int Statements = 2;

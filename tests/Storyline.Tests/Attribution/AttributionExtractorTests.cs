@@ -449,4 +449,77 @@ public class AttributionExtractorTests
         a.Cue!.Value.Slice(text).ShouldBe("said");
         Source(text, a).ShouldBe("Dana Ortega, a spokeswoman for the harbour authority in the northern port");
     }
+    [Fact]
+    public void Extract_CommaConnectiveNewSubjectCue_SplitsIntoTwoStatements()
+    {
+        const string text = "Most farmers said the harvest was poor, and nearly half said prices would rise.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the harvest was poor");
+        Source(text, all[1]).ShouldBe("nearly half");
+        Content(text, all[1]).ShouldBe("prices would rise");
+    }
+    [Fact]
+    public void Extract_ParticipleAfterQuoteWithComma_SeparateStatementSameSource()
+    {
+        const string text = "Okafor called the budget “a disgrace,” adding that he would vote against it.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the budget “a disgrace,”");
+        Source(text, all[1]).ShouldBe("Okafor");
+        all[1].Cue!.Value.Slice(text).ShouldBe("adding");
+    }
+    [Fact]
+    public void Extract_SeemsToClause_WriterStanceWithSubjectAndRest()
+    {
+        const string text = "The new ferry timetable seems to suit nobody.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Source.ShouldBeNull();
+        a.Cue!.Value.Slice(text).ShouldBe("seems");
+        Content(text, a).ShouldBe("The new ferry timetable | to suit nobody");
+    }
+    [Fact]
+    public void Extract_ClauseInThePolls_PollIsSourceClauseIsContent()
+    {
+        const string text = "The mayor has fallen behind her rival in the latest city polls.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("the latest city polls");
+        a.Cue!.Value.Slice(text).ShouldBe("in");
+        Content(text, a).ShouldBe("The mayor has fallen behind her rival");
+    }
+    [Fact]
+    public void Extract_MadeItClearThat_TwoWordCueAndSource()
+    {
+        const string text = "The harbour board made it clear that fees would rise.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("The harbour board");
+        a.Cue!.Value.Slice(text).ShouldBe("made it clear");
+        Content(text, a).ShouldBe("that fees would rise");
+    }
+    [Fact]
+    public void Extract_PointedOutThat_ParticleNotInContent()
+    {
+        const string text = "Okafor pointed out that the ferry was late again.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Okafor");
+        Content(text, a).ShouldBe("that the ferry was late again");
+    }
+    [Fact]
+    public void Extract_CommaPossessiveSubjectCue_SplitsIntoTwoStatements()
+    {
+        const string text = "Okafor said the ferry was late, his deputy said the crew was ill.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the ferry was late");
+        Source(text, all[1]).ShouldBe("his deputy");
+    }
+    [Fact]
+    public void Extract_QuoteCommaThenConnectiveNewSubject_SplitsAfterQuote()
+    {
+        const string text = "Okafor called the plan “reckless,” but the mayor said it was sound.";
+        var all = Extract(text);
+        all.Count.ShouldBe(2);
+        Content(text, all[0]).ShouldBe("the plan “reckless,”");
+        Source(text, all[1]).ShouldBe("the mayor");
+    }
 }
