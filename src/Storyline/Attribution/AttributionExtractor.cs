@@ -676,6 +676,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // "…, and three-quarters said …", "…, but the report found …": a comma, a connective and a short noun phrase
                 // subject start another statement.
                 if (NewSubjectAfterConnective(first, j, k) is var cut and >= 0) return cut;
+                // "…policies, which he said had hurt the economy": a relative clause with its own speaker is another statement.
+                if (j - 1 > first + 1 && CueLexicon.Pronouns.Contains(_lw[j]) && _lw[j] is not "it" and not "you" && _lw[j - 1] is "which" or "that"
+                    && IsWord(k + 1) && !IsComma(k + 1))
+                    return IsComma(j - 2) ? j - 3 : j - 2;
             }
             return last;
         }

@@ -529,4 +529,11 @@ public class AttributionExtractorTests
         var all = Extract(text);
         all.ShouldNotContain(a => Source(text, a).Contains("Note"));
     }
+    [Fact]
+    public void Extract_RelativeClauseWithOwnCue_SplitsIntoTwoStatements()
+    {
+        const string text = "Okafor said the depot closed after the storm, which she said had flooded the yard.";
+        var all = Extract(text);
+        string.Join(" ## ", all.Select(a => Source(text, a) + " / " + Content(text, a))).ShouldBe("Okafor / the depot closed after the storm ## she / had flooded the yard");
+    }
 }
