@@ -169,6 +169,11 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                     answer = new Draft { Source = handedTo, Cue = colon, Label = label, Handover = handedTo is not null, Block = b, Transcript = true };
                     Add(answer, body);
                 }
+                else if (!IsSpeakerLabel(label))
+                {
+                    // "Editor's Note:", "Superdelegates:", "BYLINE:": a run-in heading, not a speaker; the paragraph is ordinary text.
+                    answer = null;
+                }
                 else
                 {
                     answer = null;
@@ -191,6 +196,22 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             var sentence = _a.Sentences[block.FirstSentence];
             int last = sentence.FirstToken + sentence.TokenCount - 1;
             return sentence.TokenCount <= 8 && !IsTerminal(last) && !IsCloseQuote(last);
+        }
+
+        // Run-in headings and credit lines that look like speaker labels ("Editor's Note:", "Contributing: …").
+        private static readonly HashSet<string> HeadingLabels = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "contributing", "byline", "correction", "corrections", "update", "updated", "note", "editor's note", "editor’s note",
+            "editors' note", "paid notice", "related", "watch", "read more", "photo", "video", "source", "sources", "disclaimer",
+            "twitter", "facebook", "look", "so", "revealed", "poll", "advertisement", "credit", "clarification",
+        };
+
+        private bool IsSpeakerLabel(TextSpan label)
+        {
+            var name = label.Slice(_text).TrimEnd(':').Trim();
+            if (HeadingLabels.Contains(name)) return false;
+            return !(name.EndsWith(" Note", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" Update", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(" Email", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" of the Week", StringComparison.OrdinalIgnoreCase));
         }
 
         private TextSpan PreferEntity(TextSpan span)
@@ -655,6 +676,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 // "…, and three-quarters said …", "…, but the report found …": a comma, a connective and a short noun phrase
                 // subject start another statement.
                 if (NewSubjectAfterConnective(first, j, k) is var cut and >= 0) return cut;
+                // "…policies, which he said had hurt the economy": a relative clause with its own speaker is another statement.
+                if (j - 1 > first + 1 && CueLexicon.Pronouns.Contains(_lw[j]) && _lw[j] is not "it" and not "you" && _lw[j - 1] is "which" or "that"
+                    && IsWord(k + 1) && !IsComma(k + 1))
+                    return IsComma(j - 2) ? j - 3 : j - 2;
             }
             return last;
         }

@@ -522,4 +522,18 @@ public class AttributionExtractorTests
         Content(text, all[0]).ShouldBe("the plan “reckless,”");
         Source(text, all[1]).ShouldBe("the mayor");
     }
+    [Fact]
+    public void Extract_RunInHeadingLabel_NotASpeaker()
+    {
+        const string text = "Ferry fares rise again\n\nEditor's Note: An earlier version of this story gave the wrong date for the vote.\n\nThe harbour board met on Monday.";
+        var all = Extract(text);
+        all.ShouldNotContain(a => Source(text, a).Contains("Note"));
+    }
+    [Fact]
+    public void Extract_RelativeClauseWithOwnCue_SplitsIntoTwoStatements()
+    {
+        const string text = "Okafor said the depot closed after the storm, which she said had flooded the yard.";
+        var all = Extract(text);
+        string.Join(" ## ", all.Select(a => Source(text, a) + " / " + Content(text, a))).ShouldBe("Okafor / the depot closed after the storm ## she / had flooded the yard");
+    }
 }
