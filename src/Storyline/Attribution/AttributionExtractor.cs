@@ -337,6 +337,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             if (w == "clear") return MadeClearStart(i) >= 0 && (Is(i + 1, "that") || Is(i + 1, ":") || IsOpenQuote(i + 1));
             if (!_verbs.Contains(w)) return false;
             if (_quoteDepth[i] > 0 && CueLexicon.NotInQuotes.Contains(w)) return false;
+            // "The sanctions announced by the US …" is a passive participle naming who acted, not someone reporting.
+            if (Is(i + 1, "by") && w.EndsWith("ed", StringComparison.Ordinal)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
             if (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") || Is(i - 1, "its")) return false;
             if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i) || HasClauseAfterSubject(i);

@@ -536,4 +536,11 @@ public class AttributionExtractorTests
         var all = Extract(text);
         string.Join(" ## ", all.Select(a => Source(text, a) + " / " + Content(text, a))).ShouldBe("Okafor / the depot closed after the storm ## she / had flooded the yard");
     }
+
+    [Fact]
+    public void Extract_PassiveParticipleWithBy_NotACue()
+    {
+        const string text = "The tariffs announced by the trade office on Monday covered steel from six countries.";
+        Extract(text).ShouldBeEmpty();
+    }
 }
