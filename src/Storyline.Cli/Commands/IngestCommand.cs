@@ -3,7 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using Storyline.Attribution;
 using Storyline.Documents;
-using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage;
@@ -83,9 +82,8 @@ internal static class IngestCommand
 
         // Each new document joins a story or starts one.
         await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
-        // ... and gets its people, organisations and places resolved.
-        await new EntityAnalyzer(store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
-        // ... and who said what in it found and stored, from those entities.
+        // ... and gets its people, organisations and places resolved and who said what in it found, both stored: the statement analyzer
+        // resolves (and stores) the entities of every document whose entities are missing or outdated from the same text analysis.
         await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
         var summary = IngestSummary.Of(results);
         if (json)

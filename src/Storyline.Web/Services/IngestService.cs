@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Storyline.Attribution;
 using Storyline.Documents;
-using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage.Sqlite;
@@ -135,10 +134,7 @@ public sealed class IngestService : IDisposable
         try
         {
             var assigned = await new StoryAssigner(store).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
-            var wanted = documentIds?.ToHashSet();
-            var entities = new EntityAnalyzer(store, store);
-            foreach (var id in await store.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version, cancellationToken).ConfigureAwait(false))
-                if (wanted is null || wanted.Contains(id)) await entities.AnalyzeAsync(id, cancellationToken).ConfigureAwait(false);
+            // Entities missing or outdated are resolved (and stored) by the statement analyzer from the same text analysis.
             var statements = new StatementAnalyzer(store, store, store);
             var analysed = documentIds is null
                 ? await statements.AnalyzePendingAsync(cancellationToken).ConfigureAwait(false)
