@@ -114,11 +114,12 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
     private static readonly string[] SourceNouns =
         ["sources", "source", "officials", "official", "analysts", "analyst", "critics", "experts", "expert", "residents", "witnesses", "diplomats", "people", "media", "activists", "researchers", "lawmakers", "authorities", "observers"];
 
+    // People nouns beyond the resolver's description nouns (RoleLexicon.DescriptionClass, checked too).
     private static readonly HashSet<string> PersonNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "correspondent", "editor", "source", "insider", "person", "man", "woman", "resident", "worker", "employee", "doctor", "witness", "student",
         "teacher", "farmer", "villager", "officer", "soldier", "executive", "adviser", "advisor", "member", "lawmaker", "senator", "politician", "mother",
-        "father", "survivor", "relative", "delegate", "negotiator", "prosecutor", "judge", "investigator", "analyst", "campaigner",
+        "father", "survivor", "relative", "delegate", "negotiator", "prosecutor", "judge", "investigator", "campaigner",
     };
 
     // The noun phrase's head (its last word before a preposition or a participle clause) is someone: "a senior official (with ...)",
