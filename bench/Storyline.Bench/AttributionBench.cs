@@ -18,7 +18,9 @@ public static class AttributionBench
         var nested = new Option<bool>("--nested") { Description = "Also score nested attributions (PolNeAR annotates each token in at most one attribution, so by default only top-level ones are scored)" };
         var show = new Option<string?>("--show") { Description = "Print gold and predicted attributions of the documents whose name contains this" };
         var samples = new Option<string?>("--samples") { Description = "Also print what the extractor finds in each .txt file of this folder (e.g. ../shared/samples/xinjiang)" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples };
+        var learned = new Option<string>("--learned") { Description = "rules (the rule extractor alone), tagger (the learned tagger alone) or hybrid (rules, then the tagger where they found nothing; the default pipeline)", DefaultValueFactory = _ => "hybrid" };
+        var model = new Option<string?>("--model") { Description = "Attribution tagger model file to use instead of the embedded one" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -26,7 +28,15 @@ public static class AttributionBench
             if (docs.Count == 0) { Console.Error.WriteLine("error: no annotated PolNeAR documents found"); return Task.FromResult(1); }
             var analyzer = new TextAnalyzer();
             var ner = new NamedEntityRecognizer();
-            var extractor = new AttributionExtractor();
+            AttributionTagger? tagger = parse.GetValue(model) is { } modelPath ? LoadModel(modelPath) : AttributionTagger.Default;
+            var rules = new AttributionExtractor();
+            IAttributionExtractor extractor = parse.GetValue(learned) switch
+            {
+                "rules" => rules,
+                "tagger" when tagger is not null => new TaggerOnly(tagger),
+                "hybrid" when tagger is not null => new TaggedAttributionExtractor(rules, tagger),
+                var other => throw new ArgumentException($"--learned {other}: expected rules, tagger or hybrid (tagger and hybrid need a model)"),
+            };
             bool withNested = parse.GetValue(nested);
 
             // Analysis and NER are earlier stages: run them first so the timing covers the attribution stage alone.
@@ -68,6 +78,7 @@ public static class AttributionBench
                 data = folder,
                 documents = docs.Count,
                 nested = withNested,
+                learned = parse.GetValue(learned),
                 metrics = metrics.ToJson(),
                 documents_per_second = BenchOutput.R(docs.Count / Math.Max(seconds, 1e-9), 1),
                 baseline_closed_quotes = baseline.ToJson(),
@@ -75,6 +86,18 @@ public static class AttributionBench
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static AttributionTagger LoadModel(string path)
+    {
+        using var file = File.OpenRead(path);
+        return AttributionTagger.Load(file);
+    }
+
+    private sealed class TaggerOnly(AttributionTagger tagger) : IAttributionExtractor
+    {
+        public IReadOnlyList<Storyline.Attribution.Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken) =>
+            tagger.Extract(text, analysis, entities, cancellationToken);
     }
 
     private static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(
@@ -119,7 +142,7 @@ public static class AttributionBench
         return shown;
     }
 
-    private static void PrintSamples(string folder, TextAnalyzer analyzer, NamedEntityRecognizer ner, AttributionExtractor extractor, CancellationToken ct)
+    private static void PrintSamples(string folder, TextAnalyzer analyzer, NamedEntityRecognizer ner, IAttributionExtractor extractor, CancellationToken ct)
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
         {

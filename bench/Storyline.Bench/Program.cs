@@ -13,6 +13,7 @@ var root = new RootCommand("Storyline benchmarks")
     NerTrainBench.Create(),
     TimexBench.Create(),
     AttributionBench.Create(),
+    AttributionTrainBench.Create(),
     ResolveBench.Create(),
     BriefBench.Create(),
 };

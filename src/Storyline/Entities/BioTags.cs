@@ -1,3 +1,5 @@
+using Storyline.Learning;
+
 namespace Storyline.Entities;
 
 /// <summary>The IOB2 tag set the tagger predicts: O, then B-/I- for each CoNLL type.</summary>
@@ -17,17 +19,16 @@ internal static class BioTags
 
     public static int Begin(int type) => 1 + 2 * type;
     public static int Inside(int type) => 2 + 2 * type;
-    public static bool IsInside(int tag) => tag > 0 && tag % 2 == 0;
+    public static bool IsInside(int tag) => Viterbi.IsInside(tag);
 
     /// <summary>Type index of a tag, or -1 for O.</summary>
-    public static int TypeOf(int tag) => tag == 0 ? -1 : (tag - 1) / 2;
+    public static int TypeOf(int tag) => Viterbi.TypeOf(tag);
 
     /// <summary>Type index of a type name, or -1 when it is not a CoNLL type.</summary>
     public static int TypeIndex(string type) => Array.IndexOf(Types, type);
 
     /// <summary>May <paramref name="tag"/> follow <paramref name="previous"/> (-1 = sentence start) in well-formed IOB2?</summary>
-    public static bool Allowed(int previous, int tag) =>
-        !IsInside(tag) || (previous > 0 && TypeOf(previous) == TypeOf(tag));
+    public static bool Allowed(int previous, int tag) => Viterbi.Allowed(previous, tag);
 
     /// <summary>IOB2 tag indices for spans over <paramref name="length"/> tokens; spans of unknown types are left out.</summary>
     public static int[] FromSpans(IEnumerable<EntitySpan> spans, int length)

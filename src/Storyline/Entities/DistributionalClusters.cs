@@ -1,3 +1,5 @@
+using Storyline.Learning;
+
 namespace Storyline.Entities;
 
 /// <summary>

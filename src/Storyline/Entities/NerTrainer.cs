@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Storyline.Learning;
 
 namespace Storyline.Entities;
 
@@ -48,10 +48,7 @@ public static class NerTrainer
         var fullLexicon = NerLexicon.Build(labelled.Select(x => (x.Sentence.Tokens, x.Tags)), clusters);
 
         // Features interned to dense ids.
-        var ids = new Dictionary<ulong, int>();
-        var featureIds = new List<int>();
-        var sentenceStart = new List<int>();   // index into tokenOffsets of each sentence's first token
-        var tokenOffsets = new List<int> { 0 };
+        var table = new FeatureTable();
         var buffer = new List<ulong>();
         foreach (var (sentence, _) in labelled)
         {
@@ -59,25 +56,9 @@ public static class NerTrainer
             buffer.Clear();
             var offsets = new int[sentence.Tokens.Count + 1];
             NerFeatures.Extract(sentence.Tokens, foldLexicons[sentence.Document % folds], buffer, offsets);
-            sentenceStart.Add(tokenOffsets.Count - 1);
-            for (int i = 0; i < sentence.Tokens.Count; i++)
-            {
-                for (int f = offsets[i]; f < offsets[i + 1]; f++)
-                {
-                    if (!ids.TryGetValue(buffer[f], out var id)) ids[buffer[f]] = id = ids.Count;
-                    featureIds.Add(id);
-                }
-                tokenOffsets.Add(featureIds.Count);
-            }
+            table.Add(buffer, offsets, sentence.Tokens.Count);
         }
-        var feats = CollectionsMarshal.AsSpan(featureIds).ToArray();
-        var tokOff = tokenOffsets.ToArray();
-
-        var weights = new float[ids.Count * t];
-        var totals = new float[ids.Count * t];   // Σ step × update, for averaging (Daumé's trick)
-        var transitions = new float[(t + 1) * t];
-        var transitionTotals = new float[(t + 1) * t];
-        float step = 1;
+        var learner = new StructuredPerceptron(BioTags.Count, table, [.. labelled.Select(x => x.Tags)]);
         var order = Enumerable.Range(0, labelled.Count).ToArray();
         var random = new Random(options.Seed);
         double bestF1 = -1;
@@ -87,53 +68,14 @@ public static class NerTrainer
         {
             var clock = Stopwatch.StartNew();
             random.Shuffle(order);
-            int mistakes = 0;
-            foreach (var s in order)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var gold = labelled[s].Tags;
-                int n = gold.Length, first = sentenceStart[s];
-                var emissions = new float[n * t];
-                for (int i = 0; i < n; i++)
-                    for (int f = tokOff[first + i]; f < tokOff[first + i + 1]; f++)
-                    {
-                        int row = feats[f] * t;
-                        for (int y = 0; y < t; y++) emissions[i * t + y] += weights[row + y];
-                    }
-                var guess = new int[n];
-                Viterbi.Decode(emissions, n, transitions, guess);
-                for (int i = 0; i < n; i++)
-                {
-                    int goldPrev = i == 0 ? Viterbi.StartRow : gold[i - 1], guessPrev = i == 0 ? Viterbi.StartRow : guess[i - 1];
-                    if (gold[i] != guess[i])
-                    {
-                        mistakes++;
-                        for (int f = tokOff[first + i]; f < tokOff[first + i + 1]; f++)
-                        {
-                            int row = feats[f] * t;
-                            weights[row + gold[i]]++;
-                            weights[row + guess[i]]--;
-                            totals[row + gold[i]] += step;
-                            totals[row + guess[i]] -= step;
-                        }
-                    }
-                    if (gold[i] != guess[i] || goldPrev != guessPrev)
-                    {
-                        transitions[goldPrev * t + gold[i]]++;
-                        transitions[guessPrev * t + guess[i]]--;
-                        transitionTotals[goldPrev * t + gold[i]] += step;
-                        transitionTotals[guessPrev * t + guess[i]] -= step;
-                    }
-                }
-                step++;
-            }
-            var tagger = Build(ids, weights, totals, transitions, transitionTotals, step, fullLexicon, options.PruneBelow);
+            int mistakes = learner.Epoch(order, cancellationToken);
+            var tagger = new NerTagger(fullLexicon, learner.Averaged(options.PruneBelow));
             double f1 = dev is null ? double.NaN : Evaluate(tagger, dev, cancellationToken).Overall.F1;
             onEpoch?.Invoke(new NerEpoch(epoch, mistakes, f1, clock.Elapsed.TotalSeconds));
             if (dev is null || f1 > bestF1) { bestF1 = f1; best = tagger; sinceBest = 0; }
             else if (++sinceBest >= options.Patience) break;
         }
-        return best ?? Build(ids, weights, totals, transitions, transitionTotals, step, fullLexicon, options.PruneBelow);
+        return best ?? new NerTagger(fullLexicon, learner.Averaged(options.PruneBelow));
     }
 
     /// <summary>Tags every sentence of <paramref name="sentences"/> and scores the result with conlleval's definition.</summary>
@@ -142,33 +84,5 @@ public static class NerTrainer
         var eval = new ConllEval();
         foreach (var s in sentences) eval.Add(s.Tags, tagger.TagBio(s.Tokens, cancellationToken));
         return eval;
-    }
-
-    // Averaged weights (w − Σ step·Δ / step), keeping only features with some weight above the pruning threshold.
-    private static NerTagger Build(Dictionary<ulong, int> ids, float[] weights, float[] totals, float[] transitions, float[] transitionTotals,
-        float step, NerLexicon lexicon, float pruneBelow)
-    {
-        int t = BioTags.Count;
-        var rows = new Dictionary<ulong, int>();
-        var kept = new List<float>();
-        foreach (var (hash, id) in ids)
-        {
-            bool keep = false;
-            for (int y = 0; y < t; y++)
-            {
-                float avg = weights[id * t + y] - totals[id * t + y] / step;
-                if (Math.Abs(avg) >= pruneBelow) keep = true;
-            }
-            if (!keep) continue;
-            rows[hash] = rows.Count;
-            for (int y = 0; y < t; y++)
-            {
-                float avg = weights[id * t + y] - totals[id * t + y] / step;
-                kept.Add(Math.Abs(avg) >= pruneBelow ? avg : 0);
-            }
-        }
-        var averagedTransitions = new float[transitions.Length];
-        for (int i = 0; i < transitions.Length; i++) averagedTransitions[i] = transitions[i] - transitionTotals[i] / step;
-        return new NerTagger(lexicon, rows, [.. kept], averagedTransitions);
     }
 }

@@ -1,4 +1,4 @@
-namespace Storyline.Entities;
+namespace Storyline.Learning;
 
 /// <summary>Stable 64-bit hashes for feature strings (string.GetHashCode is randomised per process, so models could not be saved).</summary>
 internal static class FeatureHash

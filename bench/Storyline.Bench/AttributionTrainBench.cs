@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Storyline.Attribution;
+using Storyline.Bench.Attribution;
+using Storyline.Documents;
+using Storyline.Entities;
+using Storyline.Text;
+
+namespace Storyline.Bench;
+
+/// <summary><c>attribution-train --data TRAIN --out MODEL</c>: trains the attribution tagger on a PolNeAR split (every tenth article held out
+/// for early stopping; fixed seed) and writes the compressed model.</summary>
+public static class AttributionTrainBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "A PolNeAR split folder to train on, e.g. ../shared/eval/polnear/data/train", Required = true };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Most epochs", DefaultValueFactory = _ => new AttributionTrainingOptions().MaxEpochs };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => new AttributionTrainingOptions().Seed };
+        var prune = new Option<float>("--prune") { Description = "Drop averaged weights below this magnitude", DefaultValueFactory = _ => new AttributionTrainingOptions().PruneBelow };
+        var command = new Command("attribution-train", "Train the attribution tagger on PolNeAR") { data, output, epochs, seed, prune };
+        command.SetAction(parse =>
+        {
+            var ct = CancellationToken.None;
+            var clock = Stopwatch.StartNew();
+            var docs = PolnearCorpus.Load(parse.GetValue(data)!);
+            if (docs.Count == 0) { Console.Error.WriteLine("error: no annotated PolNeAR documents found"); return 1; }
+            var examples = ToExamples(docs, ct);
+            // Every tenth article (in name order) is held out to choose the epoch; dev and test stay unseen.
+            var train = examples.Where((_, i) => i % 10 != 9).ToList();
+            var heldOut = examples.Where((_, i) => i % 10 == 9).ToList();
+            var options = new AttributionTrainingOptions { MaxEpochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), PruneBelow = parse.GetValue(prune) };
+            var epochsRun = new List<AttributionEpoch>();
+            var tagger = AttributionTaggerTrainer.Train(train, heldOut, options, e =>
+            {
+                epochsRun.Add(e);
+                Console.WriteLine($"epoch {e.Epoch}: {e.Mistakes} token mistakes, held-out role F1 {e.HeldOutF1:0.0000} ({e.Seconds:0.0}s)");
+            }, ct);
+            var path = parse.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using (var file = File.Create(path)) tagger.Save(file);
+            AttributionTagger saved;
+            using (var file = File.OpenRead(path)) saved = AttributionTagger.Load(file);
+            var best = epochsRun.MaxBy(e => e.HeldOutF1);
+            BenchOutput.Write(new
+            {
+                bench = "attribution-train",
+                train_documents = train.Count,
+                held_out_documents = heldOut.Count,
+                epochs_run = epochsRun.Count,
+                best_epoch = best?.Epoch,
+                train_seconds = BenchOutput.R(clock.Elapsed.TotalSeconds, 1),
+                features = saved.FeatureCount,
+                model_bytes = new FileInfo(path).Length,
+                held_out_f1_saved_model = BenchOutput.R(AttributionTaggerTrainer.Evaluate(saved, heldOut, ct)),
+            });
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Analyses each article and turns its gold fragments into training spans.</summary>
+    public static List<AttributionExample> ToExamples(IReadOnlyList<PolnearDocument> docs, CancellationToken ct)
+    {
+        var analyzer = new TextAnalyzer();
+        var ner = new NamedEntityRecognizer();
+        static IReadOnlyList<TextSpan> Spans(Fragments? f) => f is null ? [] : [.. f.Parts.Select(p => TextSpan.FromBounds(p.Start, p.End))];
+        return [.. docs.Select(d =>
+        {
+            var analysis = analyzer.Analyze(d.Text, ct);
+            var gold = d.Gold.Select(g => new GoldAttribution(Spans(g.Source), Spans(g.Cue), Spans(g.Content))).ToList();
+            return new AttributionExample(d.Text, analysis, ner.Recognize(d.Text, analysis, ct), gold);
+        })];
+    }
+}

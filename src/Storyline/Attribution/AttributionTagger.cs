@@ -1,0 +1,178 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Storyline.Documents;
+using Storyline.Entities;
+using Storyline.Learning;
+using Storyline.Text;
+
+namespace Storyline.Attribution;
+
+/// <summary>
+/// Learned attribution finder: an averaged structured perceptron that tags each sentence's tokens as source, cue or content (IOB2), trained
+/// on PolNeAR by the bench's <c>attribution-train</c> command and embedded in this assembly. It generalises past the rule lexicon to the
+/// stance and action verbs PolNeAR annotates ("has been critical of", "laid out"); <see cref="TaggedAttributionExtractor"/> adds what it
+/// finds where the rules found nothing. Thread-safe.
+/// </summary>
+public sealed class AttributionTagger
+{
+    private static readonly byte[] Magic = "SLATT"u8.ToArray();
+    private const int Version = 1;
+    private const string ResourceName = "Storyline.Attribution.Model.attribution.bin";
+    private static readonly Lazy<AttributionTagger?> DefaultModel = new(() => HasEmbeddedModel ? LoadEmbedded() : null);
+
+    /// <summary>The roles a token can have, in tag order after O (B-, I- for each).</summary>
+    internal enum Role { Source = 0, Cue = 1, Content = 2 }
+
+    /// <summary>Number of tags: O, then B-/I- for source, cue and content.</summary>
+    internal const int TagCount = 7;
+
+    private readonly LinearSequenceModel _model;
+
+    internal AttributionTagger(LinearSequenceModel model) => _model = model;
+
+    /// <summary>The model embedded in the Storyline assembly, or null when none is embedded.</summary>
+    public static AttributionTagger? Default => DefaultModel.Value;
+
+    /// <summary>True when the assembly carries a trained model.</summary>
+    public static bool HasEmbeddedModel => typeof(AttributionTagger).Assembly.GetManifestResourceInfo(ResourceName) is not null;
+
+    /// <summary>Number of weighted features in the model.</summary>
+    public int FeatureCount => _model.FeatureCount;
+
+    internal static int Begin(Role role) => 1 + 2 * (int)role;
+
+    internal static int Inside(Role role) => 2 + 2 * (int)role;
+
+    /// <summary>The attributions the model finds, sentence by sentence, in order of content start (none nested, no questions).</summary>
+    public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var doc = new AttributionTokens(text, analysis, entities ?? []);
+        var result = new List<Attribution>();
+        var features = new List<ulong>();
+        for (int s = 0; s < analysis.Sentences.Count; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tags = TagSentence(doc, s, features, cancellationToken);
+            result.AddRange(ToAttributions(doc, analysis.Sentences[s].FirstToken, tags));
+        }
+        return result;
+    }
+
+    /// <summary>The tags of sentence <paramref name="sentence"/>'s tokens.</summary>
+    internal int[] TagSentence(AttributionTokens doc, int sentence, List<ulong> features, CancellationToken cancellationToken)
+    {
+        var s = doc.Analysis.Sentences[sentence];
+        int n = Math.Min(doc.Analysis.Tokens.Count, s.FirstToken + s.TokenCount) - s.FirstToken;
+        if (n <= 0) return [];
+        features.Clear();
+        var offsets = new int[n + 1];
+        AttributionTagFeatures.Extract(doc, sentence, features, offsets);
+        return _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
+    }
+
+    /// <summary>Groups a sentence's tagged spans into attributions: every cue takes the contents and the source nearest to it; contents and
+    /// sources with no cue in the sentence are dropped (PolNeAR marks a cue in nearly every attribution).</summary>
+    internal static List<Attribution> ToAttributions(AttributionTokens doc, int first, ReadOnlySpan<int> tags)
+    {
+        var spans = new List<(Role Role, int Start, int End)>();   // token indices, End exclusive
+        for (int i = 0; i < tags.Length;)
+        {
+            if (tags[i] == 0) { i++; continue; }
+            var role = (Role)Viterbi.TypeOf(tags[i]);
+            int j = i + 1;
+            while (j < tags.Length && Viterbi.IsInside(tags[j]) && (Role)Viterbi.TypeOf(tags[j]) == role) j++;
+            spans.Add((role, first + i, first + j));
+            i = j;
+        }
+        var cues = spans.Where(x => x.Role == Role.Cue).ToList();
+        if (cues.Count == 0) return [];
+        var contents = cues.Select(_ => new List<(int Start, int End)>()).ToList();
+        var sources = new (int Start, int End)?[cues.Count];
+        foreach (var span in spans)
+        {
+            if (span.Role == Role.Cue) continue;
+            int best = 0, bestGap = int.MaxValue;
+            for (int c = 0; c < cues.Count; c++)
+            {
+                int gap = span.End <= cues[c].Start ? cues[c].Start - span.End : span.Start - cues[c].End;
+                if (gap < bestGap) { bestGap = gap; best = c; }
+            }
+            if (span.Role == Role.Content) contents[best].Add((span.Start, span.End));
+            else if (sources[best] is null) sources[best] = (span.Start, span.End);
+        }
+        var tokens = doc.Analysis.Tokens;
+        TextSpan Range(int start, int end) => TextSpan.FromBounds(tokens[start].Span.Start, tokens[end - 1].Span.End);
+        var result = new List<Attribution>();
+        for (int c = 0; c < cues.Count; c++)
+        {
+            var parts = contents[c].Select(p => Trim(doc, p.Start, p.End)).Where(p => p.End > p.Start).ToList();
+            if (parts.Count == 0) continue;
+            int quoted = 0, words = 0;
+            foreach (var (start, end) in parts)
+                for (int k = start; k < end; k++)
+                {
+                    if (tokens[k].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)) continue;
+                    words++;
+                    if (doc.QuoteDepth[k] > 0) quoted++;
+                }
+            if (words == 0) continue;
+            var kind = quoted == words ? AttributionKind.Direct : quoted > 0 ? AttributionKind.Mixed : AttributionKind.Indirect;
+            result.Add(new Attribution(
+                AttributionContent.Of(parts.Select(p => Range(p.Start, p.End))),
+                Range(cues[c].Start, cues[c].End),
+                sources[c] is { } src ? Range(src.Start, src.End) : null,
+                kind));
+        }
+        return result;
+    }
+
+    // Edge punctuation other than quotation marks is not part of what was said.
+    private static (int Start, int End) Trim(AttributionTokens doc, int start, int end)
+    {
+        var t = doc.Analysis.Tokens;
+        while (start < end && t[start].Kind is TokenKind.Punctuation or TokenKind.Dash) start++;
+        while (end > start && t[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash) end--;
+        return (start, end);
+    }
+
+    /// <summary>Writes the model, Brotli-compressed, to <paramref name="stream"/> (left open).</summary>
+    public void Save(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(brotli);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(TagCount);
+        _model.WriteTransitions(w);
+        _model.WriteRows(w);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static AttributionTagger Load(Stream stream)
+    {
+        try
+        {
+            using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var r = new BinaryReader(new BufferedStream(brotli, 1 << 16));
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version) throw new InvalidDataException("not a Storyline attribution model (or an older version)");
+            int t = r.ReadInt32();
+            if (t != TagCount) throw new InvalidDataException($"model has {t} tags, expected {TagCount}");
+            var transitions = LinearSequenceModel.ReadTransitions(r, t);
+            return new AttributionTagger(LinearSequenceModel.ReadRows(r, t, transitions));
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("truncated attribution model", e);
+        }
+    }
+
+    /// <summary>Loads the model embedded in the Storyline assembly.</summary>
+    public static AttributionTagger LoadEmbedded()
+    {
+        using var stream = typeof(AttributionTagger).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("no attribution model is embedded; train one with the bench's attribution-train command");
+        return Load(stream);
+    }
+}
