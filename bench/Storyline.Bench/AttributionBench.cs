@@ -18,7 +18,7 @@ public static class AttributionBench
         var nested = new Option<bool>("--nested") { Description = "Also score nested attributions (PolNeAR annotates each token in at most one attribution, so by default only top-level ones are scored)" };
         var show = new Option<string?>("--show") { Description = "Print gold and predicted attributions of the documents whose name contains this" };
         var samples = new Option<string?>("--samples") { Description = "Also print what the extractor finds in each .txt file of this folder (e.g. ../shared/samples/xinjiang)" };
-        var learned = new Option<string>("--learned") { Description = "rules (the rule extractor alone), tagger (the learned tagger alone) or hybrid (rules, then the tagger where they found nothing; the default pipeline)", DefaultValueFactory = _ => "hybrid" };
+        var learned = new Option<string>("--learned") { Description = "rules (the rule extractor alone), tagger (the learned tagger alone), hybrid (the default pipeline: the rules' structural finds, then the tagger, then the rules where it found nothing) or rules-first (all the rules' finds, then the tagger)", DefaultValueFactory = _ => "hybrid" };
         var model = new Option<string?>("--model") { Description = "Attribution tagger model file to use instead of the embedded one" };
         var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model };
         command.SetAction((parse, ct) =>
@@ -34,8 +34,9 @@ public static class AttributionBench
             {
                 "rules" => rules,
                 "tagger" when tagger is not null => new TaggerOnly(tagger),
-                "hybrid" when tagger is not null => new TaggedAttributionExtractor(rules, tagger),
-                var other => throw new ArgumentException($"--learned {other}: expected rules, tagger or hybrid (tagger and hybrid need a model)"),
+                "hybrid" when tagger is not null => new TaggedAttributionExtractor(rules, tagger) { TaggerFirst = true },
+                "rules-first" when tagger is not null => new TaggedAttributionExtractor(rules, tagger),
+                var other => throw new ArgumentException($"--learned {other}: expected rules, tagger, hybrid or rules-first (all but rules need a model)"),
             };
             bool withNested = parse.GetValue(nested);
 

@@ -72,7 +72,7 @@ internal static class AttributionTagFeatures
         Lex = 40, LexM1 = 41, LexP1 = 42, LeftCue = 43, RightCue = 44, LeftCueWord = 45, RightCueWord = 46, LeftCueComma = 47,
         RightCueComma = 48, LeftCueQuote = 49, RightCueQuote = 50, NoCue = 51,
         First = 60, Last = 61, Position = 62, Commas = 63, SentenceQuote = 64, StartsInQuote = 65, AfterColon = 66, FirstInBlock = 67,
-        WordQuote = 68, LeftCueDistWord = 69;
+        WordQuote = 68, LeftCueDistWord = 69, PreviousSentence = 70, WordLeftCue = 71, WordRightCue = 72;
 
     private const ulong Boundary = 0xB0B0_B0B0;
 
@@ -112,6 +112,14 @@ internal static class AttributionTagFeatures
         bool afterColon = lo > 0 && doc.Lower[lo - 1] == ":";
         bool firstInBlock = sentence == 0 || doc.Analysis.Sentences[sentence - 1].Block != s.Block;
         ulong sentenceFacts = (sentenceQuote ? 1UL : 0) | (s.StartsInsideQuote ? 2UL : 0) | (afterColon ? 4UL : 0) | (firstInBlock ? 8UL : 0);
+        // Whether the sentence before (in the same paragraph) has a lexicon cue or ends inside a quotation: reported speech runs on.
+        ulong previous = 0;
+        if (!firstInBlock)
+        {
+            var p = doc.Analysis.Sentences[sentence - 1];
+            for (int k = p.FirstToken; k < p.FirstToken + p.TokenCount && k < tokens.Count; k++) if (doc.Cue[k]) { previous |= 1; break; }
+            if (p.QuoteDepthAtEnd > 0) previous |= 2;
+        }
 
         for (int i = 0; i < n; i++)
         {
@@ -163,6 +171,7 @@ internal static class AttributionTagFeatures
                 Add(features, LeftCueDistWord, FeatureHash.Combine(d, stem[j]));
                 Add(features, LeftCueComma, FeatureHash.Combine(d, (ulong)Math.Min(2, commas[i] - commas[j])));
                 Add(features, LeftCueQuote, FeatureHash.Combine(d, q, doc.QuoteDepth[lo + j] > 0 ? 1UL : 0));
+                if (i - j <= 3) Add(features, WordLeftCue, FeatureHash.Combine(word[i], (ulong)(i - j)));
             }
             if (rightCue[i] >= 0)
             {
@@ -172,9 +181,11 @@ internal static class AttributionTagFeatures
                 Add(features, RightCueWord, stem[j]);
                 Add(features, RightCueComma, FeatureHash.Combine(d, (ulong)Math.Min(2, commas[j] - commas[i])));
                 Add(features, RightCueQuote, FeatureHash.Combine(d, q, doc.QuoteDepth[lo + j] > 0 ? 1UL : 0));
+                if (j - i <= 3) Add(features, WordRightCue, FeatureHash.Combine(word[i], (ulong)(j - i)));
             }
             if (leftCue[i] < 0 && rightCue[i] < 0 && !lex) Add(features, NoCue, FeatureHash.Combine(q, sentenceFacts));
             if (i == 0) Add(features, First, sentenceFacts);
+            Add(features, PreviousSentence, FeatureHash.Combine(previous, q, Bucket(i)));
             if (i == n - 1) Add(features, Last, shape[i]);
             Add(features, Position, (ulong)(10 * i / Math.Max(1, n)));
             Add(features, Commas, FeatureHash.Combine((ulong)Math.Min(3, commas[i]), q));

@@ -103,12 +103,25 @@ public sealed class AttributionTagger
             else if (sources[best] is null) sources[best] = (span.Start, span.End);
         }
         var tokens = doc.Analysis.Tokens;
+        // "Beijing rejected the claims, saying …", "… denied it and said …": a cue with no source of its own shares the one before it.
+        for (int c = 1; c < cues.Count; c++)
+        {
+            if (sources[c] is not null || sources[c - 1] is null) continue;
+            int k = cues[c].Start;
+            bool participle = doc.Lower[k].EndsWith("ing", StringComparison.Ordinal);
+            bool coordinated = k > 0 && doc.Lower[k - 1] is "and" or "but";
+            if (participle || coordinated) sources[c] = sources[c - 1];
+        }
         TextSpan Range(int start, int end) => TextSpan.FromBounds(tokens[start].Span.Start, tokens[end - 1].Span.End);
         var result = new List<Attribution>();
         for (int c = 0; c < cues.Count; c++)
         {
             var parts = contents[c].Select(p => Trim(doc, p.Start, p.End)).Where(p => p.End > p.Start).ToList();
-            if (parts.Count == 0) continue;
+            // "Beijing has blamed …, and analysts said the US …": with content on both sides of the cue, an unquoted part before the
+            // source belongs to another statement (a quote split around its cue, "“…,” he said, “…”", keeps both halves).
+            if (parts.Any(p => p.Start >= cues[c].End) && sources[c] is { } own)
+                parts.RemoveAll(p => p.End <= own.Start && p.End <= cues[c].Start && doc.QuoteDepth[p.Start] == 0 && doc.Analysis.Tokens[p.Start].Kind != TokenKind.OpenQuote);
+            if (parts.Count == 0 || !IsCueLike(doc, cues[c].Start, cues[c].End)) continue;
             int quoted = 0, words = 0;
             foreach (var (start, end) in parts)
                 for (int k = start; k < end; k++)
@@ -117,7 +130,8 @@ public sealed class AttributionTagger
                     words++;
                     if (doc.QuoteDepth[k] > 0) quoted++;
                 }
-            if (words == 0) continue;
+            // A one-word content is nearly always a heading ("Who Thinks What") or a stray tag.
+            if (words < 2) continue;
             var kind = quoted == words ? AttributionKind.Direct : quoted > 0 ? AttributionKind.Mixed : AttributionKind.Indirect;
             result.Add(new Attribution(
                 AttributionContent.Of(parts.Select(p => Range(p.Start, p.End))),
@@ -127,6 +141,20 @@ public sealed class AttributionTagger
         }
         return result;
     }
+
+    // A cue has a word that can report: not only numbers or quantity words ("three other officials").
+    private static bool IsCueLike(AttributionTokens doc, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+            if (doc.Analysis.Tokens[k].Kind == TokenKind.Word && !NotCues.Contains(doc.Lower[k])) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> NotCues = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions",
+        "several", "many", "some", "few", "the", "a", "an", "of", "and", "or",
+    };
 
     // Edge punctuation other than quotation marks is not part of what was said.
     private static (int Start, int End) Trim(AttributionTokens doc, int start, int end)

@@ -35,7 +35,7 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
     private readonly TextAnalyzer _analyzer = new();
     private readonly NamedEntityRecognizer _recognizer = new();
     private readonly EntityResolver _resolver = new(entityOptions);
-    private readonly AttributionExtractor _extractor = new();
+    private readonly IAttributionExtractor _extractor = TaggedAttributionExtractor.CreateDefault();
 
     /// <summary>The camps speakers are classified in.</summary>
     public CampClassifier Camps => _camps;

@@ -13,23 +13,104 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
 {
     /// <summary>The default extractor: rules plus the embedded tagger, or the rules alone when no model is embedded.</summary>
     public static IAttributionExtractor CreateDefault(AttributionOptions? options = null) =>
-        AttributionTagger.Default is { } tagger ? new TaggedAttributionExtractor(new AttributionExtractor(options), tagger) : new AttributionExtractor(options);
+        AttributionTagger.Default is { } tagger ? new TaggedAttributionExtractor(new AttributionExtractor(options), tagger) { TaggerFirst = true } : new AttributionExtractor(options);
+
+    /// <summary>Take the tagger's attributions before the rules' ordinary ones (the rules' structural ones still come first).</summary>
+    public bool TaggerFirst { get; init; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
     {
         var found = rules.Extract(text, analysis, entities, cancellationToken);
-        var taken = new List<TextSpan>();
-        foreach (var a in found) taken.AddRange(SpansOf(a));
-        taken.Sort((x, y) => x.Start.CompareTo(y.Start));
-        var added = new List<Attribution>();
-        foreach (var candidate in tagger.Extract(text, analysis, entities, cancellationToken))
+        var tagged = tagger.Extract(text, analysis, entities, cancellationToken);
+        var keep = new bool[found.Count];
+        var ruleSpans = new List<TextSpan>();
+        var taggedSpans = new List<TextSpan>();
+        // Rules never block each other (their own overlaps are deliberate); only the other finder's spans block a candidate.
+        void TakeRules(Func<Attribution, bool> which)
         {
-            if (SpansOf(candidate).Any(s => Touches(taken, s))) continue;
-            added.Add(candidate);
+            for (int i = 0; i < found.Count; i++)
+            {
+                var a = found[i];
+                if (keep[i] || a.Parent is not null || !which(a) || SpansOf(a).Any(s => Touches(taggedSpans, s))) continue;
+                keep[i] = true;
+                ruleSpans.AddRange(SpansOf(a));
+            }
+            ruleSpans.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
-        if (added.Count == 0) return found;
-        return Merge(found, added);
+        var added = new List<Attribution>();
+        void TakeTagged()
+        {
+            foreach (var candidate in tagged)
+            {
+                if (SpansOf(candidate).Any(s => Touches(ruleSpans, s))) continue;
+                added.Add(candidate);
+                taggedSpans.AddRange(SpansOf(candidate));
+            }
+            taggedSpans.Sort((x, y) => x.Start.CompareTo(y.Start));
+        }
+        if (TaggerFirst)
+        {
+            var hasChild = new bool[found.Count];
+            foreach (var a in found) if (a.Parent is { } p) hasChild[Root(found, p)] = true;
+            // The rules go first where they know more: structure only they find, nesting, or a source the overlapping tagged
+            // attributions lack (the rules carry a participle's subject over: "Beijing rejected …, saying …").
+            TakeRules(a =>
+            {
+                int i = IndexOf(found, a);
+                if (IsStructural(analysis, a) || hasChild[i]) return true;
+                if (a.Source is null) return false;
+                var overlapping = tagged.Where(t => SpansOf(t).Any(x => SaidOf(a).Any(y => x.Overlaps(y)))).ToList();
+                return overlapping.Count > 0 && overlapping.All(t => t.Source is null);
+            });
+            TakeTagged();
+            TakeRules(_ => true);
+        }
+        else
+        {
+            TakeRules(_ => true);
+            TakeTagged();
+        }
+        // Nested attributions go with their top-level one.
+        for (int i = 0; i < found.Count; i++)
+            if (found[i].Parent is { } p && Root(found, p) is var root && keep[root]) keep[i] = true;
+        if (added.Count == 0 && keep.All(k => k)) return found;
+        return Merge(found, keep, added);
+    }
+
+    private static int IndexOf(IReadOnlyList<Attribution> found, Attribution a)
+    {
+        for (int i = 0; i < found.Count; i++) if (ReferenceEquals(found[i], a)) return i;
+        return -1;
+    }
+
+    private static int Root(IReadOnlyList<Attribution> found, int i)
+    {
+        while (found[i].Parent is { } p) i = p;
+        return i;
+    }
+
+    // What only the rules can find: transcript turns, questions, hand-overs and quotes running past one sentence.
+    private static bool IsStructural(TextAnalysis analysis, Attribution a) =>
+        a.SpeakerLabel is not null || a.IsQuestion || a.SourceFromHandover || SentenceOf(analysis, a.Content.Span.Start) != SentenceOf(analysis, a.Content.Span.End - 1);
+
+    private static int SentenceOf(TextAnalysis analysis, int position)
+    {
+        var sentences = analysis.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sentences[mid].Span.Start <= position) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    // The content and cue: what a source-less tagged attribution would take over.
+    private static IEnumerable<TextSpan> SaidOf(Attribution a)
+    {
+        foreach (var part in a.Content.Parts) yield return part;
+        if (a.Cue is { } cue) yield return cue;
     }
 
     private static IEnumerable<TextSpan> SpansOf(Attribution a)
@@ -50,9 +131,9 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
     }
 
     // Keeps the result in order of content start and re-points Parent indices at the merged list.
-    private static List<Attribution> Merge(IReadOnlyList<Attribution> found, List<Attribution> added)
+    private static List<Attribution> Merge(IReadOnlyList<Attribution> found, bool[] keep, List<Attribution> added)
     {
-        var all = found.Select((a, i) => (Attribution: a, Old: i)).Concat(added.Select(a => (Attribution: a, Old: -1)))
+        var all = found.Select((a, i) => (Attribution: a, Old: i)).Where(x => keep[x.Old]).Concat(added.Select(a => (Attribution: a, Old: -1)))
             .OrderBy(x => x.Attribution.Content.Span.Start).ThenBy(x => x.Old < 0 ? 1 : 0).ThenBy(x => x.Old).ToList();
         var newIndex = new int[found.Count];
         for (int i = 0; i < all.Count; i++) if (all[i].Old >= 0) newIndex[all[i].Old] = i;

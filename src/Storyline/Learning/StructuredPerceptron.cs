@@ -15,14 +15,16 @@ internal sealed class FeatureTable
     /// <summary>Number of sequences added.</summary>
     public int Count => _sequenceStart.Count;
 
-    /// <summary>Adds one sequence: token i's feature hashes are <c>hashes[offsets[i]..offsets[i + 1]]</c>.</summary>
-    public void Add(List<ulong> hashes, ReadOnlySpan<int> offsets, int tokens)
+    /// <summary>Adds one sequence: token i's feature hashes are <c>hashes[offsets[i]..offsets[i + 1]]</c>; features <paramref name="keep"/>
+    /// rejects are left out.</summary>
+    public void Add(IReadOnlyList<ulong> hashes, ReadOnlySpan<int> offsets, int tokens, Func<ulong, bool>? keep = null)
     {
         _sequenceStart.Add(_tokenOffsets.Count - 1);
         for (int i = 0; i < tokens; i++)
         {
             for (int f = offsets[i]; f < offsets[i + 1]; f++)
             {
+                if (keep is not null && !keep(hashes[f])) continue;
                 if (!Ids.TryGetValue(hashes[f], out var id)) Ids[hashes[f]] = id = Ids.Count;
                 _featureIds.Add(id);
             }
