@@ -467,6 +467,29 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task IngestFinisher_FinishAsync_AssignsEveryNewDocumentAndAnalysesOnlyTheGivenOnes()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (stories, entities, statements) = ((IStoryStore)store, (IEntityStore)store, (IStatementStore)store);
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make("Zhao Lijian, a spokesman for the foreign ministry, said on Monday that the sanctions were illegal and unjustified.", "b.txt"), 0.7)).DocumentId;
+        var finisher = new IngestFinisher(store, stories, entities, statements);
+
+        var first = await finisher.FinishAsync([b]);
+        first.Assigned.Select(p => p.Document).ShouldBe([a, b]);
+        first.Analysed.ShouldBe(1);
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version)).ShouldBe([a]);
+        (await entities.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version)).ShouldBe([a]);
+        (await statements.GetStatementsAsync(b))!.ShouldContain(s => s.Speaker == "Zhao Lijian");
+
+        // Unbounded, the rest is caught up; nothing is left to assign.
+        var second = await finisher.FinishAsync();
+        (second.Assigned.Count, second.Analysed).ShouldBe((0, 1));
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version)).ShouldBeEmpty();
+        (await finisher.FinishAsync()).Analysed.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task UpdateContentAsync_AnalysedDocument_DropsItsStatementsAndNeedsThemAgain()
     {
         await using var store = await _provider.OpenAsync(_location);
