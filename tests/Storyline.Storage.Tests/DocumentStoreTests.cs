@@ -427,6 +427,27 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task ListSpeakerCampsAsync_Statements_TheSpeakersMajorityCampsAsListSpeakersGivesThem()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        (await statements.ListSpeakerCampsAsync()).ShouldBeEmpty();
+        await TwoAnalysedDocuments(store);
+        var c = (await store.AddAsync(Make("Rights groups and governments disagreed about the sanctions and the camps in the region this year.", "c.txt"), 0.7)).DocumentId;
+        await statements.SaveStatementsAsync(c,
+        [
+            // A tie: the camp seen first is Wang Fang's; a camp held only by a question, or in a minority, is no speaker's.
+            Said(c, "Wang Fang", "person:wang fang", "Western governments", "the sanctions are right", start: 10, document: "c.txt"),
+            Said(c, "Wang Fang", "person:wang fang", "Rights groups", "the camps must close", start: 30, document: "c.txt"),
+            Said(c, "a reporter", null, "Press", "will the camps close?", start: 50, question: true, document: "c.txt"),
+            Said(c, "Li Wei", "person:li wei", "Foreign ministries", "nothing has changed", start: 70, document: "c.txt"),
+        ], 1);
+        var camps = await statements.ListSpeakerCampsAsync();
+        camps.ShouldBe(["Academics and analysts", "Chinese government", CampClassifier.Other, "Western governments"]);
+        camps.ShouldBe([.. (await statements.ListSpeakersAsync()).Select(s => s.Camp).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    [Fact]
     public async Task ListSpeakersAsync_Statements_GroupedByKeyWithMajorityCampCountsAndDates()
     {
         await using var store = await _provider.OpenAsync(_location);

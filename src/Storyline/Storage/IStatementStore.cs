@@ -62,6 +62,9 @@ public interface IStatementStore
     /// <summary>Speakers with their camps and counts, most quoted first; only those quoted in <paramref name="storyId"/> when given.</summary>
     Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The distinct camps of the speakers <see cref="ListSpeakersAsync"/> lists (each speaker's majority camp), in ordinal order, from one grouped query.</summary>
+    Task<IReadOnlyList<string>> ListSpeakerCampsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Statements per camp in every story, questions and near-duplicate documents left out (as a story's briefing counts them), in one query for listings.</summary>
     Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default);
 }
