@@ -114,6 +114,28 @@ public sealed partial class SqliteDocumentStore : IStatementStore
     }
 
     /// <inheritdoc />
+    public async Task<StatementsStamp> GetStatementsStampAsync(long storyId, CancellationToken cancellationToken = default)
+    {
+        var row = await _connection.QuerySingleAsync<StampRow>(new CommandDefinition(
+            """
+            SELECT count(*) AS Analyses, coalesce(sum(a.version), 0) AS Versions, coalesce(sum(a.statements), 0) AS Statements, max(a.analysed_at) AS LastAnalysed
+            FROM story_documents sd JOIN statement_analyses a ON a.document_id = sd.document_id
+            WHERE sd.story_id = @storyId
+            """, new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // Every stamp is written by SaveStatementsAsync in UTC round-trip form, so the text's maximum is the latest.
+        return new StatementsStamp((int)row.Analyses, row.Versions, row.Statements,
+            row.LastAnalysed is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
+    }
+
+    private sealed class StampRow
+    {
+        public long Analyses { get; set; }
+        public long Versions { get; set; }
+        public long Statements { get; set; }
+        public string? LastAnalysed { get; set; }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default) =>
         [.. (await _connection.QueryAsync<CampCountRow>(new CommandDefinition(
             """

@@ -427,6 +427,39 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task GetStatementsStampAsync_StatementsOfTheStoryAnalysedOrOutdated_StampChanges()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, a, b) = await TwoAnalysedDocuments(store);
+        var stories = (IStoryStore)store;
+        var story = await stories.AssignStoryAsync(a, null, a, 0, "Tariffs");
+        await stories.AssignStoryAsync(b, null, b, 0, "Cotton");
+        (await statements.GetStatementsStampAsync(story + 100)).ShouldBe(new StatementsStamp(0, 0, 0, null));
+        var first = await statements.GetStatementsStampAsync(story);
+        (first.Analyses, first.Versions, first.Statements).ShouldBe((1, 1L, 3L));
+        first.LastAnalysed.ShouldNotBeNull();
+        (await statements.GetStatementsStampAsync(story)).ShouldBe(first);
+
+        // Another story's document analysed again: this story's stamp stays.
+        await statements.SaveStatementsAsync(b, (await statements.GetStatementsAsync(b))!, 1);
+        (await statements.GetStatementsStampAsync(story)).ShouldBe(first);
+
+        // The same statements saved again at the same version: only the time tells.
+        await statements.SaveStatementsAsync(a, (await statements.GetStatementsAsync(a))!, 1);
+        var again = await statements.GetStatementsStampAsync(story);
+        again.ShouldNotBe(first);
+        again.LastAnalysed!.Value.ShouldBeGreaterThan(first.LastAnalysed!.Value);
+
+        // New entities outdate the analysis; new text drops it.
+        await ((IEntityStore)store).SaveEntitiesAsync(a, Analysis("trade spokesman", ("person:li wei", "Li Wei", 10)), 1);
+        var outdated = await statements.GetStatementsStampAsync(story);
+        (outdated.Analyses, outdated.Versions).ShouldBe((1, 0L));
+        var replacement = Make("Completely different words about orchards and apples growing in the valley this autumn.");
+        await store.UpdateContentAsync(a, replacement.Content, replacement.TextHash, replacement.Signature);
+        (await statements.GetStatementsStampAsync(story)).ShouldBe(new StatementsStamp(0, 0, 0, null));
+    }
+
+    [Fact]
     public async Task ListSpeakerCampsAsync_Statements_TheSpeakersMajorityCampsAsListSpeakersGivesThem()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -35,7 +35,7 @@ public sealed record StoryView(StoryInfo Story, StoryBriefing Briefing, IReadOnl
     IReadOnlyList<SourceQuotes> Sources, IReadOnlyList<StoryDocumentView> Documents, IReadOnlyList<string> Camps);
 
 /// <summary>Reads stories for pages and APIs through the engine's shared path (<see cref="StoryEvidenceLoader"/>, the briefing writer, the
-/// timeline builder), caching each story's view until its documents change.</summary>
+/// timeline builder), caching each story's view until its documents or their statement analyses change.</summary>
 public sealed class StoryService(StoreFactory stores, StoryCache cache)
 {
     /// <summary>Every story, most recent first, with the camps quoted in it.</summary>
@@ -54,11 +54,13 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         var story = await store.GetStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (story is null) return null;
-        if (cache.Get(story) is { } cached) return cached;
+        // Read before the evidence: statements analysed while the view is built leave it stamped as older, so the next view is built anew.
+        var statements = await store.GetStatementsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
+        if (cache.Get(story, statements) is { } cached) return cached;
         var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (evidence is null) return null;
         var view = Build(story, evidence, cancellationToken);
-        cache.Set(view);
+        cache.Set(view, statements);
         return view;
     }
 
