@@ -94,6 +94,48 @@ public sealed partial class SqliteDocumentStore : IStatementStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListSpeakerCampsAsync(CancellationToken cancellationToken = default)
+    {
+        // As SpeakerSummaries.Summarise decides it: per speaker (entity key, else name), the camp of most statements, the first seen in
+        // document and text order on a tie; counted in SQL, so no statement is read or parsed.
+        var camps = await _connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT DISTINCT camp FROM (
+                SELECT camp, row_number() OVER (PARTITION BY who ORDER BY n DESC, first ASC) AS rank FROM (
+                    SELECT who, camp, count(*) AS n, min(pos) AS first FROM (
+                        SELECT coalesce(s.speaker_key, s.speaker) AS who, s.camp AS camp, row_number() OVER (ORDER BY s.document_id, s.ordinal) AS pos
+                        FROM statements s JOIN documents d ON d.id = s.document_id JOIN inputs i ON i.id = d.input_id
+                        WHERE s.is_question = 0)
+                    GROUP BY who, camp))
+            WHERE rank = 1
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // Ordered here: SQLite's binary collation compares UTF-8 bytes, which is not ordinal order for every string.
+        return [.. camps.Order(StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<StatementsStamp> GetStatementsStampAsync(long storyId, CancellationToken cancellationToken = default)
+    {
+        var row = await _connection.QuerySingleAsync<StampRow>(new CommandDefinition(
+            """
+            SELECT count(*) AS Analyses, coalesce(sum(a.version), 0) AS Versions, coalesce(sum(a.statements), 0) AS Statements, max(a.analysed_at) AS LastAnalysed
+            FROM story_documents sd JOIN statement_analyses a ON a.document_id = sd.document_id
+            WHERE sd.story_id = @storyId
+            """, new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // Every stamp is written by SaveStatementsAsync in UTC round-trip form, so the text's maximum is the latest.
+        return new StatementsStamp((int)row.Analyses, row.Versions, row.Statements,
+            row.LastAnalysed is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
+    }
+
+    private sealed class StampRow
+    {
+        public long Analyses { get; set; }
+        public long Versions { get; set; }
+        public long Statements { get; set; }
+        public string? LastAnalysed { get; set; }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default) =>
         [.. (await _connection.QueryAsync<CampCountRow>(new CommandDefinition(
             """

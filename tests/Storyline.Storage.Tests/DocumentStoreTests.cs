@@ -427,6 +427,60 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task GetStatementsStampAsync_StatementsOfTheStoryAnalysedOrOutdated_StampChanges()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (statements, a, b) = await TwoAnalysedDocuments(store);
+        var stories = (IStoryStore)store;
+        var story = await stories.AssignStoryAsync(a, null, a, 0, "Tariffs");
+        await stories.AssignStoryAsync(b, null, b, 0, "Cotton");
+        (await statements.GetStatementsStampAsync(story + 100)).ShouldBe(new StatementsStamp(0, 0, 0, null));
+        var first = await statements.GetStatementsStampAsync(story);
+        (first.Analyses, first.Versions, first.Statements).ShouldBe((1, 1L, 3L));
+        first.LastAnalysed.ShouldNotBeNull();
+        (await statements.GetStatementsStampAsync(story)).ShouldBe(first);
+
+        // Another story's document analysed again: this story's stamp stays.
+        await statements.SaveStatementsAsync(b, (await statements.GetStatementsAsync(b))!, 1);
+        (await statements.GetStatementsStampAsync(story)).ShouldBe(first);
+
+        // The same statements saved again at the same version: only the time tells.
+        await statements.SaveStatementsAsync(a, (await statements.GetStatementsAsync(a))!, 1);
+        var again = await statements.GetStatementsStampAsync(story);
+        again.ShouldNotBe(first);
+        again.LastAnalysed!.Value.ShouldBeGreaterThan(first.LastAnalysed!.Value);
+
+        // New entities outdate the analysis; new text drops it.
+        await ((IEntityStore)store).SaveEntitiesAsync(a, Analysis("trade spokesman", ("person:li wei", "Li Wei", 10)), 1);
+        var outdated = await statements.GetStatementsStampAsync(story);
+        (outdated.Analyses, outdated.Versions).ShouldBe((1, 0L));
+        var replacement = Make("Completely different words about orchards and apples growing in the valley this autumn.");
+        await store.UpdateContentAsync(a, replacement.Content, replacement.TextHash, replacement.Signature);
+        (await statements.GetStatementsStampAsync(story)).ShouldBe(new StatementsStamp(0, 0, 0, null));
+    }
+
+    [Fact]
+    public async Task ListSpeakerCampsAsync_Statements_TheSpeakersMajorityCampsAsListSpeakersGivesThem()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        (await statements.ListSpeakerCampsAsync()).ShouldBeEmpty();
+        await TwoAnalysedDocuments(store);
+        var c = (await store.AddAsync(Make("Rights groups and governments disagreed about the sanctions and the camps in the region this year.", "c.txt"), 0.7)).DocumentId;
+        await statements.SaveStatementsAsync(c,
+        [
+            // A tie: the camp seen first is Wang Fang's; a camp held only by a question, or in a minority, is no speaker's.
+            Said(c, "Wang Fang", "person:wang fang", "Western governments", "the sanctions are right", start: 10, document: "c.txt"),
+            Said(c, "Wang Fang", "person:wang fang", "Rights groups", "the camps must close", start: 30, document: "c.txt"),
+            Said(c, "a reporter", null, "Press", "will the camps close?", start: 50, question: true, document: "c.txt"),
+            Said(c, "Li Wei", "person:li wei", "Foreign ministries", "nothing has changed", start: 70, document: "c.txt"),
+        ], 1);
+        var camps = await statements.ListSpeakerCampsAsync();
+        camps.ShouldBe(["Academics and analysts", "Chinese government", CampClassifier.Other, "Western governments"]);
+        camps.ShouldBe([.. (await statements.ListSpeakersAsync()).Select(s => s.Camp).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    [Fact]
     public async Task ListSpeakersAsync_Statements_GroupedByKeyWithMajorityCampCountsAndDates()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -464,6 +518,29 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         var fresh = new StatementExtractor().Extract((await store.GetAsync(id))!);
         fresh.ShouldContain(s => s.Speaker == "Zhao Lijian");
         Json((await ((IStatementStore)store).GetStatementsAsync(id))!).ShouldBe(Json(fresh));
+    }
+
+    [Fact]
+    public async Task IngestFinisher_FinishAsync_AssignsEveryNewDocumentAndAnalysesOnlyTheGivenOnes()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (stories, entities, statements) = ((IStoryStore)store, (IEntityStore)store, (IStatementStore)store);
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make("Zhao Lijian, a spokesman for the foreign ministry, said on Monday that the sanctions were illegal and unjustified.", "b.txt"), 0.7)).DocumentId;
+        var finisher = new IngestFinisher(store, stories, entities, statements);
+
+        var first = await finisher.FinishAsync([b]);
+        first.Assigned.Select(p => p.Document).ShouldBe([a, b]);
+        first.Analysed.ShouldBe(1);
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version)).ShouldBe([a]);
+        (await entities.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version)).ShouldBe([a]);
+        (await statements.GetStatementsAsync(b))!.ShouldContain(s => s.Speaker == "Zhao Lijian");
+
+        // Unbounded, the rest is caught up; nothing is left to assign.
+        var second = await finisher.FinishAsync();
+        (second.Assigned.Count, second.Analysed).ShouldBe((0, 1));
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version)).ShouldBeEmpty();
+        (await finisher.FinishAsync()).Analysed.ShouldBe(0);
     }
 
     [Fact]

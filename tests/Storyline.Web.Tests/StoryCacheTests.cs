@@ -26,6 +26,26 @@ public class StoryCacheTests
     }
 
     [Fact]
+    public async Task GetAsync_StatementsReanalysedWithoutDocumentChange_BuiltAnew()
+    {
+        using var host = new WebHost();
+        var id = await host.AddTextAsync("Officials weigh cotton measures\n\nA spokesman for the ministry, Li Wei, said on Tuesday that the cotton measures would stay in place for another year.",
+            source: "Wire One", published: "2021-03-01");
+        var story = await StoryOf(host, id);
+        var service = host.Services.GetRequiredService<StoryService>();
+        var before = (await service.GetAsync(story, CancellationToken.None))!;
+        before.WhoThinksWhat.ShouldNotBeEmpty();
+        (await service.GetAsync(story, CancellationToken.None)).ShouldBeSameAs(before);
+        // Another process re-analyses the document's statements (here: finds none); the story itself is unchanged.
+        await using (var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(host.Store, TimeProvider.System))
+            await store.SaveStatementsAsync(id, [], Storyline.Attribution.StatementAnalyzer.Version);
+        var after = (await service.GetAsync(story, CancellationToken.None))!;
+        after.ShouldNotBeSameAs(before);
+        after.WhoThinksWhat.ShouldBeEmpty();
+        (await service.GetAsync(story, CancellationToken.None)).ShouldBeSameAs(after);
+    }
+
+    [Fact]
     public async Task GetAsync_CachingOff_BuiltEveryTime()
     {
         using var host = new WebHost(new() { ["Storyline:CacheStories"] = "false" });

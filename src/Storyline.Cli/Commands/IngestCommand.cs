@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage;
-using Storyline.Stories;
 
 namespace Storyline.Cli.Commands;
 
@@ -80,11 +78,7 @@ internal static class IngestCommand
         }
         else await RunBatch(null).ConfigureAwait(false);
 
-        // Each new document joins a story or starts one.
-        await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
-        // ... and gets its people, organisations and places resolved and who said what in it found, both stored: the statement analyzer
-        // resolves (and stores) the entities of every document whose entities are missing or outdated from the same text analysis.
-        await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
+        await IngestFinisher.For(store).FinishAsync(cancellationToken: ct).ConfigureAwait(false);
         var summary = IngestSummary.Of(results);
         if (json)
         {

@@ -97,8 +97,7 @@ internal static class QuotesCommand
             if (result.Status == IngestStatus.Failed) { context.WriteError(result.Name, result.Error!); failed++; }
             if (result.DocumentId is { } id && !ids.Contains(id)) ids.Add(id);
         }
-        await new Stories.StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
-        await new StatementAnalyzer(store, store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
+        await IngestFinisher.For(store).FinishAsync(cancellationToken: ct).ConfigureAwait(false);
         return (ids, failed);
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Storyline.Attribution;
 using Storyline.Dedup;
-using Storyline.Entities;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 
@@ -36,9 +34,7 @@ internal static class ReprocessCommand
                     failed++;
                 }
             }
-            // Offsets changed with the text: every document's entities are resolved again.
-            await new EntityAnalyzer(store, store).AnalyzeAllAsync(ct).ConfigureAwait(false);
-            await new StatementAnalyzer(store, store, store).AnalyzeAllAsync(ct).ConfigureAwait(false);
+            await IngestFinisher.For(store).ReanalyzeAllAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(CommonOptions.Json)) context.WriteJson(new { reprocessed = done, failed });
             else context.Console.WriteLine($"reprocessed {done}, failed {failed}");
             return failed > 0 ? 1 : 0;

@@ -57,8 +57,8 @@ public sealed class SearchModel(StoreFactory stores) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var speakers = await store.ListSpeakersAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        Camps = [.. speakers.Select(s => s.Camp).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        // The speakers' camps from one grouped query: listing the speakers read every statement on every view.
+        Camps = await store.ListSpeakerCampsAsync(cancellationToken).ConfigureAwait(false);
         if (!StatementFilters.Any(Query, Speaker, Camp, From, To)) return;
         var (query, title, detail) = StatementFilters.Parse(Query, Speaker, Camp, From, To, null, MaxStatements);
         if (query is null)
@@ -73,6 +73,11 @@ public sealed class SearchModel(StoreFactory stores) : PageModel
             Hits = await store.SearchAsync(Query, 50, cancellationToken).ConfigureAwait(false);
         Statements = await store.FindStatementsAsync(query, cancellationToken).ConfigureAwait(false);
         if (query.Speaker is { } name)
-            Person = Statements.Select(s => s.Statement.Speaker).FirstOrDefault() ?? speakers.FirstOrDefault(s => string.Equals(s.Speaker, name, StringComparison.OrdinalIgnoreCase))?.Speaker;
+        {
+            // Only when no statement names the speaker are all speakers listed, to find one by name.
+            Person = Statements.Select(s => s.Statement.Speaker).FirstOrDefault()
+                ?? (await store.ListSpeakersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(s => string.Equals(s.Speaker, name, StringComparison.OrdinalIgnoreCase))?.Speaker;
+        }
     }
 }

@@ -3,12 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage.Sqlite;
-using Storyline.Stories;
 
 namespace Storyline.Web.Services;
 
@@ -133,12 +131,7 @@ public sealed class IngestService : IDisposable
         await _analysis.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var assigned = await new StoryAssigner(store).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
-            // Entities missing or outdated are resolved (and stored) by the statement analyzer from the same text analysis.
-            var statements = new StatementAnalyzer(store, store, store);
-            var analysed = documentIds is null
-                ? await statements.AnalyzePendingAsync(cancellationToken).ConfigureAwait(false)
-                : await statements.AnalyzePendingAsync(documentIds, cancellationToken).ConfigureAwait(false);
+            var (assigned, analysed) = await IngestFinisher.For(store).FinishAsync(documentIds, cancellationToken).ConfigureAwait(false);
             // A story whose documents or statements changed is briefed anew on its next view.
             if (assigned.Count > 0 || analysed > 0) _cache.Clear();
         }

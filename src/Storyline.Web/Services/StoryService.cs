@@ -35,7 +35,7 @@ public sealed record StoryView(StoryInfo Story, StoryBriefing Briefing, IReadOnl
     IReadOnlyList<SourceQuotes> Sources, IReadOnlyList<StoryDocumentView> Documents, IReadOnlyList<string> Camps);
 
 /// <summary>Reads stories for pages and APIs through the engine's shared path (<see cref="StoryEvidenceLoader"/>, the briefing writer, the
-/// timeline builder), caching each story's view until its documents change.</summary>
+/// timeline builder), caching each story's view until its documents or their statement analyses change.</summary>
 public sealed class StoryService(StoreFactory stores, StoryCache cache)
 {
     /// <summary>Every story, most recent first, with the camps quoted in it.</summary>
@@ -54,11 +54,13 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         var story = await store.GetStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (story is null) return null;
-        if (cache.Get(story) is { } cached) return cached;
+        // Read before the evidence: statements analysed while the view is built leave it stamped as older, so the next view is built anew.
+        var statements = await store.GetStatementsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
+        if (cache.Get(story, statements) is { } cached) return cached;
         var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (evidence is null) return null;
         var view = Build(story, evidence, cancellationToken);
-        cache.Set(view);
+        cache.Set(view, statements);
         return view;
     }
 
@@ -66,8 +68,9 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
     public static StoryView Build(StoryInfo story, StoryEvidence evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), cancellationToken);
+        // Built once: the page shows it and the briefing's background reads it (the writer builds its own only for a story with near-duplicates).
         var timeline = new TimelineBuilder().Build(evidence.Documents, cancellationToken);
+        var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), timeline, cancellationToken);
         var statements = evidence.Statements;
         var camps = CampsOf(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
         var who = camps.Select(camp => new CampSpeakers(camp, [.. statements.Where(s => s.Camp == camp)

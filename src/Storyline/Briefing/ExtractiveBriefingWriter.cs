@@ -32,11 +32,18 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         Task.FromResult(Write(storyId, documents, statements, cancellationToken));
 
     /// <summary>Writes the briefing of a story from its analysed documents and the statements attributed in them.</summary>
-    public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default)
+    public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default) =>
+        Write(storyId, documents, statements, timeline: null, cancellationToken);
+
+    /// <summary>Writes the briefing reusing <paramref name="timeline"/>, the caller's <see cref="TimelineBuilder"/> timeline of exactly <paramref name="documents"/> (or null).</summary>
+    public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, IReadOnlyList<TimelineEvent>? timeline,
+        CancellationToken cancellationToken = default)
     {
         if (documents.Count == 0) throw new ArgumentException("a story has at least one document", nameof(documents));
         var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
         if (originals.Count == 0) originals = [.. documents];
+        // The background reads the timeline of the originals: the caller's is that one only when the story holds no near-duplicates.
+        if (originals.Count != documents.Count) timeline = null;
         var candidates = Candidates(originals, statements, cancellationToken);
 
         // The latest development: the one holding the most recent document.
@@ -56,7 +63,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         var sections = new List<BriefingSection>
         {
             new(SectionTitles.ExecutiveSummary, [.. Pick(latest.OrderByDescending(Score), _options.ExecutiveBullets, chosen).Select(Cite)], Bulleted: true),
-            new(SectionTitles.StorySoFar, Background(originals, candidates, latestDoc, chosen, cancellationToken), Bulleted: true),
+            new(SectionTitles.StorySoFar, Background(originals, candidates, latestDoc, chosen, timeline, cancellationToken), Bulleted: true),
             new(SectionTitles.WhyThisMatters, [.. Pick(candidates.Where(c => StakesScore(c.Text) > 0).OrderByDescending(c => StakesScore(c.Text) + c.Centrality + (c.Doc.Development == latestDoc.Development ? 0.2f : 0)),
                 _options.StakesSentences, chosen).Select(Cite)], Bulleted: false),
             new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements, originals), Bulleted: true),
@@ -154,7 +161,8 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     private bool IsRedundant(Candidate c, List<Candidate> chosen) => chosen.Any(o => ReferenceEquals(o, c)
         || (Math.Min(o.Words.Count, c.Words.Count) >= _options.Redundancy * Math.Max(o.Words.Count, c.Words.Count) && TimelineBuilder.Jaccard(o.Words, c.Words) >= _options.Redundancy));
 
-    private List<BriefingSentence> Background(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, List<Candidate> chosen, CancellationToken cancellationToken)
+    private List<BriefingSentence> Background(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, List<Candidate> chosen,
+        IReadOnlyList<TimelineEvent>? timeline, CancellationToken cancellationToken)
     {
         // Earlier developments, each told by its most central eligible sentence, and dated timeline events from before the latest
         // development, oldest first. Only the items shown count as chosen: the others neither crowd out later sections nor are
@@ -169,7 +177,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         }
         var bySentence = new Dictionary<Citation, Candidate>();
         foreach (var c in candidates) bySentence.TryAdd(c.Citation, c);
-        foreach (var e in new TimelineBuilder().Build(documents, cancellationToken))
+        foreach (var e in timeline ?? new TimelineBuilder().Build(documents, cancellationToken))
         {
             var when = new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             if (when < latestStart && bySentence.TryGetValue(e.Sources[0], out var candidate)) pool.Add((when, candidate));

@@ -44,6 +44,13 @@ public sealed record SpeakerSummary(string Speaker, string? SpeakerKey, string? 
 /// <summary>How many statements of one camp a story's original documents hold.</summary>
 public sealed record StoryCampCount(long StoryId, string Camp, int Statements);
 
+/// <summary>The state of a story's statement analyses: what is built from its statements is current while this stays equal.</summary>
+/// <param name="Analyses">The story's documents with a statement analysis (reprocessing a document drops its analysis).</param>
+/// <param name="Versions">The sum of those analyses' versions (new entities mark a document's analysis outdated, version 0).</param>
+/// <param name="Statements">The statements those analyses hold.</param>
+/// <param name="LastAnalysed">When the latest of them was saved (a re-analysis at the same version moves it on).</param>
+public sealed record StatementsStamp(int Analyses, long Versions, long Statements, DateTimeOffset? LastAnalysed);
+
 /// <summary>Durable results of the attribution stage: per document, its statements with speakers and camps resolved.</summary>
 public interface IStatementStore
 {
@@ -61,6 +68,12 @@ public interface IStatementStore
 
     /// <summary>Speakers with their camps and counts, most quoted first; only those quoted in <paramref name="storyId"/> when given.</summary>
     Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The distinct camps of the speakers <see cref="ListSpeakersAsync"/> lists (each speaker's majority camp), in ordinal order, from one grouped query.</summary>
+    Task<IReadOnlyList<string>> ListSpeakerCampsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The state of the statement analyses of <paramref name="storyId"/>'s documents, from one aggregate query (all zero for an unknown story).</summary>
+    Task<StatementsStamp> GetStatementsStampAsync(long storyId, CancellationToken cancellationToken = default);
 
     /// <summary>Statements per camp in every story, questions and near-duplicate documents left out (as a story's briefing counts them), in one query for listings.</summary>
     Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default);

@@ -120,6 +120,43 @@ public class ExtractiveBriefingWriterTests
         who.Sentences.Single().Text.ShouldBe("Academics and analysts (an unnamed trade specialist): an unnamed trade specialist says: “The tariffs will hurt both economies badly”");
     }
 
+    private static List<AnalysedDocument> DatedStory() =>
+    [
+        Doc(1, 1, "2020-07-10", "Sanctions\n\nOn July 9, the US Treasury imposed sanctions on four Xinjiang officials over the detention of Uygurs.\n\nIn May, the Commerce Department blacklisted seven Chinese companies over abuses in the region."),
+        Doc(2, 2, "2021-03-22", "Allies join\n\nOn March 22, the European Union, Britain and Canada imposed sanctions on officials in Xinjiang over the detention of Uygurs."),
+        Doc(3, 3, "2022-09-01", "UN report on Xinjiang\n\nThe United Nations human rights office released a report on Wednesday that found serious human rights violations in Xinjiang, according to the report's summary."),
+    ];
+
+    [Fact]
+    public void Write_TimelineOfItsDocumentsGiven_SameBriefingAsBuildingIt()
+    {
+        var docs = DatedStory();
+        var built = MarkdownBriefingRenderer.Render(new ExtractiveBriefingWriter().Write(7, docs, []));
+        MarkdownBriefingRenderer.Render(new ExtractiveBriefingWriter().Write(7, docs, [], new TimelineBuilder().Build(docs))).ShouldBe(built);
+    }
+
+    [Fact]
+    public void Write_TimelineGiven_BackgroundReadsItInsteadOfBuildingOne()
+    {
+        var docs = DatedStory();
+        var built = new ExtractiveBriefingWriter().Write(7, docs, []).Sections.Single(s => s.Title == SectionTitles.StorySoFar).Sentences;
+        var given = new ExtractiveBriefingWriter().Write(7, docs, [], []).Sections.Single(s => s.Title == SectionTitles.StorySoFar).Sentences;
+        // The May event is in the story's timeline only: an empty timeline given leaves it out.
+        built.ShouldContain(s => s.Text.Contains("In May", StringComparison.Ordinal));
+        given.ShouldNotContain(s => s.Text.Contains("In May", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_NearDuplicateInStory_GivenTimelineIgnored()
+    {
+        var docs = DatedStory();
+        var original = docs[0];
+        docs.Add(original with { Document = original.Document with { Id = 4, DuplicateOf = 1 } });
+        var built = MarkdownBriefingRenderer.Render(new ExtractiveBriefingWriter().Write(7, docs, []));
+        // The background reads the originals' timeline, which the caller's (of every document) is not.
+        MarkdownBriefingRenderer.Render(new ExtractiveBriefingWriter().Write(7, docs, [], [])).ShouldBe(built);
+    }
+
     [Fact]
     public void TimelineBuilder_SameEventInTwoSources_MergedAndInDateOrder()
     {

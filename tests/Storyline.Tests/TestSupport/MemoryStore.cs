@@ -70,6 +70,8 @@ public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore
     public Task<IReadOnlyList<StatementHit>> FindStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<string>> ListSpeakerCampsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<StatementsStamp> GetStatementsStampAsync(long storyId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
