@@ -20,7 +20,8 @@ public static class AttributionBench
         var samples = new Option<string?>("--samples") { Description = "Also print what the extractor finds in each .txt file of this folder (e.g. ../shared/samples/xinjiang)" };
         var learned = new Option<string>("--learned") { Description = "rules (the rule extractor alone), tagger (the learned tagger alone), hybrid (the default pipeline: the rules' structural finds, then the tagger, then the rules where it found nothing) or rules-first (all the rules' finds, then the tagger)", DefaultValueFactory = _ => "hybrid" };
         var model = new Option<string?>("--model") { Description = "Attribution tagger model file to use instead of the embedded one" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model };
+        var rounds = new Option<int>("--rounds") { Description = "Timed passes over the split (documents per second is the best pass)", DefaultValueFactory = _ => 1 };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -49,9 +50,14 @@ public static class AttributionBench
             for (int i = 0; i < Math.Min(docs.Count, 20); i++) extractor.Extract(docs[i].Text, inputs[i].Analysis, inputs[i].Entities, ct);
 
             var outputs = new List<IReadOnlyList<Storyline.Attribution.Attribution>>(docs.Count);
-            var sw = Stopwatch.StartNew();
-            for (int i = 0; i < docs.Count; i++) outputs.Add(extractor.Extract(docs[i].Text, inputs[i].Analysis, inputs[i].Entities, ct));
-            double seconds = sw.Elapsed.TotalSeconds;
+            double seconds = double.MaxValue;
+            for (int round = 0; round < Math.Max(1, parse.GetValue(rounds)); round++)
+            {
+                outputs.Clear();
+                var sw = Stopwatch.StartNew();
+                for (int i = 0; i < docs.Count; i++) outputs.Add(extractor.Extract(docs[i].Text, inputs[i].Analysis, inputs[i].Entities, ct));
+                seconds = Math.Min(seconds, sw.Elapsed.TotalSeconds);
+            }
 
             var metrics = new AttributionMetrics();
             var baseline = new AttributionMetrics();
