@@ -20,7 +20,8 @@ public static class AttributionTrainBench
         var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => new AttributionTrainingOptions().Seed };
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights below this magnitude", DefaultValueFactory = _ => new AttributionTrainingOptions().PruneBelow };
         var minCount = new Option<int>("--min-count") { Description = "Leave out features seen on fewer training tokens", DefaultValueFactory = _ => new AttributionTrainingOptions().MinFeatureCount };
-        var command = new Command("attribution-train", "Train the attribution tagger on PolNeAR") { data, output, epochs, seed, prune, minCount };
+        var stack = new Option<int>("--stack-folds") { Description = "Folds for the second pass's jack-knifed first-pass tags (0 = one pass)", DefaultValueFactory = _ => new AttributionTrainingOptions().StackFolds };
+        var command = new Command("attribution-train", "Train the attribution tagger on PolNeAR") { data, output, epochs, seed, prune, minCount, stack };
         command.SetAction(parse =>
         {
             var ct = CancellationToken.None;
@@ -31,7 +32,7 @@ public static class AttributionTrainBench
             // Every tenth article (in name order) is held out to choose the epoch; dev and test stay unseen.
             var train = examples.Where((_, i) => i % 10 != 9).ToList();
             var heldOut = examples.Where((_, i) => i % 10 == 9).ToList();
-            var options = new AttributionTrainingOptions { MaxEpochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), PruneBelow = parse.GetValue(prune), MinFeatureCount = parse.GetValue(minCount) };
+            var options = new AttributionTrainingOptions { MaxEpochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), PruneBelow = parse.GetValue(prune), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(stack) };
             var epochsRun = new List<AttributionEpoch>();
             var tagger = AttributionTaggerTrainer.Train(train, heldOut, options, e =>
             {

@@ -72,13 +72,21 @@ internal static class AttributionTagFeatures
         Lex = 40, LexM1 = 41, LexP1 = 42, LeftCue = 43, RightCue = 44, LeftCueWord = 45, RightCueWord = 46, LeftCueComma = 47,
         RightCueComma = 48, LeftCueQuote = 49, RightCueQuote = 50, NoCue = 51,
         First = 60, Last = 61, Position = 62, Commas = 63, SentenceQuote = 64, StartsInQuote = 65, AfterColon = 66, FirstInBlock = 67,
-        WordQuote = 68, LeftCueDistWord = 69, PreviousSentence = 70, WordLeftCue = 71, WordRightCue = 72;
+        WordQuote = 68, LeftCueDistWord = 69, PreviousSentence = 70, WordLeftCue = 71, WordRightCue = 72,
+        Pass = 90, PassM1 = 91, PassP1 = 92, PassM2 = 93, PassP2 = 94, PassLeftCue = 95, PassRightCue = 96, PassLeftCueWord = 97,
+        PassStem = 98, PassSentence = 99, PassBigram = 100;
 
     private const ulong Boundary = 0xB0B0_B0B0;
 
     /// <summary>Appends the features of tokens [<paramref name="lo"/>, <paramref name="hi"/>) of <paramref name="doc"/>; token lo + i's are
     /// features[offsets[i]..offsets[i + 1]).</summary>
-    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets)
+    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets) =>
+        Extract(doc, sentence, features, offsets, []);
+
+    /// <summary>As <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int})"/>, plus features of a first tagging pass
+    /// (<paramref name="firstPass"/>: one tag per token of the sentence, or empty): the roles around each token and the distance to the
+    /// nearest tagged cue, which reaches cues no word list holds.</summary>
+    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets, ReadOnlySpan<int> firstPass)
     {
         var s = doc.Analysis.Sentences[sentence];
         var tokens = doc.Analysis.Tokens;
@@ -193,8 +201,33 @@ internal static class AttributionTagFeatures
             if (s.StartsInsideQuote) Add(features, StartsInQuote, q);
             if (afterColon) Add(features, AfterColon, q);
             if (firstInBlock) Add(features, FirstInBlock, Bucket(i));
+            if (!firstPass.IsEmpty) AddFirstPass(features, firstPass, i, q, stem);
         }
         offsets[n] = features.Count;
+    }
+
+    private static void AddFirstPass(List<ulong> features, ReadOnlySpan<int> pass, int i, ulong q, ulong[] stem)
+    {
+        int n = pass.Length;
+        static ulong Tag(ReadOnlySpan<int> pass, int k) => k >= 0 && k < pass.Length ? (ulong)pass[k] : 99UL;
+        Add(features, Pass, Tag(pass, i));
+        Add(features, PassM1, Tag(pass, i - 1));
+        Add(features, PassP1, Tag(pass, i + 1));
+        Add(features, PassM2, Tag(pass, i - 2));
+        Add(features, PassP2, Tag(pass, i + 2));
+        Add(features, PassBigram, FeatureHash.Combine(Tag(pass, i - 1), Tag(pass, i), Tag(pass, i + 1)));
+        Add(features, PassStem, FeatureHash.Combine(Tag(pass, i), stem[i]));
+        const int cue = 1;   // role index of the cue (B-/I- tags 3 and 4)
+        int left = -1, right = -1;
+        for (int k = i - 1; k >= 0; k--) if (Viterbi.TypeOf(pass[k]) == cue) { left = k; break; }
+        for (int k = i + 1; k < n; k++) if (Viterbi.TypeOf(pass[k]) == cue) { right = k; break; }
+        if (left >= 0)
+        {
+            Add(features, PassLeftCue, FeatureHash.Combine(Bucket(i - left), q));
+            Add(features, PassLeftCueWord, FeatureHash.Combine(Bucket(i - left), stem[left]));
+        }
+        if (right >= 0) Add(features, PassRightCue, FeatureHash.Combine(Bucket(right - i), q));
+        if (left < 0 && right < 0) Add(features, PassSentence, q);
     }
 
     private static void Add(List<ulong> features, ulong template, ulong value) => features.Add(FeatureHash.Combine(template, value));

@@ -16,7 +16,7 @@ namespace Storyline.Attribution;
 public sealed class AttributionTagger
 {
     private static readonly byte[] Magic = "SLATT"u8.ToArray();
-    private const int Version = 1;
+    private const int Version = 2;
     private const string ResourceName = "Storyline.Attribution.Model.attribution.bin";
     private static readonly Lazy<AttributionTagger?> DefaultModel = new(() => HasEmbeddedModel ? LoadEmbedded() : null);
 
@@ -27,8 +27,14 @@ public sealed class AttributionTagger
     internal const int TagCount = 7;
 
     private readonly LinearSequenceModel _model;
+    private readonly LinearSequenceModel? _second;
 
-    internal AttributionTagger(LinearSequenceModel model) => _model = model;
+    /// <summary>A tagger of one pass, or two when <paramref name="second"/> (trained on the first pass's tags as features) is given.</summary>
+    internal AttributionTagger(LinearSequenceModel model, LinearSequenceModel? second = null)
+    {
+        _model = model;
+        _second = second;
+    }
 
     /// <summary>The model embedded in the Storyline assembly, or null when none is embedded.</summary>
     public static AttributionTagger? Default => DefaultModel.Value;
@@ -37,7 +43,7 @@ public sealed class AttributionTagger
     public static bool HasEmbeddedModel => typeof(AttributionTagger).Assembly.GetManifestResourceInfo(ResourceName) is not null;
 
     /// <summary>Number of weighted features in the model.</summary>
-    public int FeatureCount => _model.FeatureCount;
+    public int FeatureCount => _model.FeatureCount + (_second?.FeatureCount ?? 0);
 
     internal static int Begin(Role role) => 1 + 2 * (int)role;
 
@@ -69,7 +75,11 @@ public sealed class AttributionTagger
         features.Clear();
         var offsets = new int[n + 1];
         AttributionTagFeatures.Extract(doc, sentence, features, offsets);
-        return _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
+        var first = _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
+        if (_second is null) return first;
+        features.Clear();
+        AttributionTagFeatures.Extract(doc, sentence, features, offsets, first);
+        return _second.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
     }
 
     /// <summary>Groups a sentence's tagged spans into attributions: every cue takes the contents and the source nearest to it; contents and
@@ -175,6 +185,9 @@ public sealed class AttributionTagger
         w.Write(TagCount);
         _model.WriteTransitions(w);
         _model.WriteRows(w);
+        w.Write(_second is not null);
+        _second?.WriteTransitions(w);
+        _second?.WriteRows(w);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -187,8 +200,9 @@ public sealed class AttributionTagger
             if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version) throw new InvalidDataException("not a Storyline attribution model (or an older version)");
             int t = r.ReadInt32();
             if (t != TagCount) throw new InvalidDataException($"model has {t} tags, expected {TagCount}");
-            var transitions = LinearSequenceModel.ReadTransitions(r, t);
-            return new AttributionTagger(LinearSequenceModel.ReadRows(r, t, transitions));
+            var first = LinearSequenceModel.ReadRows(r, t, LinearSequenceModel.ReadTransitions(r, t));
+            var second = r.ReadBoolean() ? LinearSequenceModel.ReadRows(r, t, LinearSequenceModel.ReadTransitions(r, t)) : null;
+            return new AttributionTagger(first, second);
         }
         catch (EndOfStreamException e)
         {

@@ -29,6 +29,9 @@ public sealed record AttributionTrainingOptions
 
     /// <summary>Features seen on fewer training tokens than this are left out (a smaller model that generalises no worse).</summary>
     public int MinFeatureCount { get; init; } = 10;
+
+    /// <summary>Train a second pass on the first pass's tags (jack-knifed over this many folds of the training texts; 0 = one pass).</summary>
+    public int StackFolds { get; init; } = 5;
 }
 
 /// <summary>One training epoch's figures: token mistakes, and token-level role F1 (source, cue, content) on the held-out texts.</summary>
@@ -40,6 +43,33 @@ public static class AttributionTaggerTrainer
     /// <summary>Trains on <paramref name="train"/>, choosing the epoch by token-level role F1 on <paramref name="heldOut"/> when given.</summary>
     public static AttributionTagger Train(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
         AttributionTrainingOptions options, Action<AttributionEpoch>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        var (first, bestEpoch) = TrainPass(train, heldOut, options, options.MaxEpochs, null, m => new AttributionTagger(m), onEpoch, cancellationToken);
+        if (options.StackFolds < 2) return new AttributionTagger(first);
+
+        // The second pass learns from first-pass tags as the first pass will produce them on unseen text: each training text is tagged
+        // by a first pass trained without its fold, for the epoch count the full first pass chose.
+        int folds = options.StackFolds;
+        var passTags = new Dictionary<(AttributionExample, int), int[]>();
+        var buffer = new List<ulong>();
+        for (int k = 0; k < folds; k++)
+        {
+            var inFold = train.Where((_, i) => i % folds == k).ToList();
+            var (foldModel, _) = TrainPass(train.Where((_, i) => i % folds != k).ToList(), null, options, bestEpoch, null, m => new AttributionTagger(m), null, cancellationToken);
+            var foldTagger = new AttributionTagger(foldModel);
+            foreach (var example in inFold)
+            {
+                var doc = new AttributionTokens(example.Text, example.Analysis, example.Entities);
+                for (int s = 0; s < example.Analysis.Sentences.Count; s++) passTags[(example, s)] = foldTagger.TagSentence(doc, s, buffer, cancellationToken);
+            }
+        }
+        var (second, _) = TrainPass(train, heldOut, options, options.MaxEpochs, (e, s) => passTags[(e, s)], m => new AttributionTagger(first, m), onEpoch, cancellationToken);
+        return new AttributionTagger(first, second);
+    }
+
+    private static (LinearSequenceModel Model, int BestEpoch) TrainPass(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
+        AttributionTrainingOptions options, int maxEpochs, Func<AttributionExample, int, int[]>? firstPass, Func<LinearSequenceModel, AttributionTagger> asTagger,
+        Action<AttributionEpoch>? onEpoch, CancellationToken cancellationToken)
     {
         var sequences = new List<(ulong[] Hashes, int[] Offsets)>();
         var gold = new List<int[]>();
@@ -56,7 +86,7 @@ public static class AttributionTaggerTrainer
                 if (n <= 0) continue;
                 buffer.Clear();
                 var offsets = new int[n + 1];
-                AttributionTagFeatures.Extract(doc, s, buffer, offsets);
+                AttributionTagFeatures.Extract(doc, s, buffer, offsets, firstPass is null ? [] : firstPass(example, s));
                 foreach (var h in buffer) counts[h] = counts.GetValueOrDefault(h) + 1;
                 sequences.Add(([.. buffer], offsets));
                 gold.Add(tags[lo..(lo + n)]);
@@ -69,20 +99,20 @@ public static class AttributionTaggerTrainer
         var order = Enumerable.Range(0, gold.Count).ToArray();
         var random = new Random(options.Seed);
         double bestF1 = -1;
-        AttributionTagger? best = null;
-        int sinceBest = 0;
-        for (int epoch = 1; epoch <= options.MaxEpochs; epoch++)
+        LinearSequenceModel? best = null;
+        int bestEpoch = maxEpochs, sinceBest = 0;
+        for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             random.Shuffle(order);
             int mistakes = learner.Epoch(order, cancellationToken);
-            var tagger = new AttributionTagger(learner.Averaged(options.PruneBelow));
-            double f1 = heldOut is null ? double.NaN : Evaluate(tagger, heldOut, cancellationToken);
+            var model = learner.Averaged(options.PruneBelow);
+            double f1 = heldOut is null ? double.NaN : Evaluate(asTagger(model), heldOut, cancellationToken);
             onEpoch?.Invoke(new AttributionEpoch(epoch, mistakes, f1, clock.Elapsed.TotalSeconds));
-            if (heldOut is null || f1 > bestF1) { bestF1 = f1; best = tagger; sinceBest = 0; }
+            if (heldOut is null || f1 > bestF1) { bestF1 = f1; best = model; bestEpoch = epoch; sinceBest = 0; }
             else if (++sinceBest >= options.Patience) break;
         }
-        return best ?? new AttributionTagger(learner.Averaged(options.PruneBelow));
+        return (best ?? learner.Averaged(options.PruneBelow), bestEpoch);
     }
 
     /// <summary>Micro-averaged F1 of token roles (source, cue, content; B/I ignored) over <paramref name="examples"/>.</summary>

@@ -90,9 +90,14 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         return i;
     }
 
-    // What only the rules can find: transcript turns, questions, hand-overs and quotes running past one sentence.
-    private static bool IsStructural(TextAnalysis analysis, Attribution a) =>
-        a.SpeakerLabel is not null || a.IsQuestion || a.SourceFromHandover || SentenceOf(analysis, a.Content.Span.Start) != SentenceOf(analysis, a.Content.Span.End - 1);
+    // What only the rules can find: transcript turns, questions, hand-overs, quotes running past one sentence, quotes with no cue (a
+    // quoted paragraph continuing the speaker's words) or with their cue in another sentence ("“…” Trump said." after a quote).
+    private static bool IsStructural(TextAnalysis analysis, Attribution a)
+    {
+        if (a.SpeakerLabel is not null || a.IsQuestion || a.SourceFromHandover || a.Cue is null) return true;
+        int sentence = SentenceOf(analysis, a.Content.Span.Start);
+        return sentence != SentenceOf(analysis, a.Content.Span.End - 1) || (a.Cue is { } cue && SentenceOf(analysis, cue.Start) != sentence);
+    }
 
     private static int SentenceOf(TextAnalysis analysis, int position)
     {
