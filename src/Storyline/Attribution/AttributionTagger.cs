@@ -119,7 +119,8 @@ public sealed class AttributionTagger
             if (sources[c] is not null || sources[c - 1] is null) continue;
             int k = cues[c].Start;
             bool participle = doc.Lower[k].EndsWith("ing", StringComparison.Ordinal);
-            bool coordinated = k > 0 && doc.Lower[k - 1] is "and" or "but";
+            // "… and residents said": a cue that opens on a noun has a subject of its own, folded into the cue by the tagger.
+            bool coordinated = k > 0 && doc.Lower[k - 1] is "and" or "but" && (doc.Cue[k] || doc.Lower[k].EndsWith("ed", StringComparison.Ordinal));
             if (participle || coordinated) sources[c] = sources[c - 1];
         }
         TextSpan Range(int start, int end) => TextSpan.FromBounds(tokens[start].Span.Start, tokens[end - 1].Span.End);
