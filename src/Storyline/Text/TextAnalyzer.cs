@@ -63,7 +63,8 @@ public sealed partial class TextAnalyzer : ITextAnalyzer
             int reopen = quotes.StartBlock(k < end ? k : -1);
             int firstSentence = sentences.Count;
             SplitSentences(text, tokens, k, end, spans[b].Index, reopen, quotes, sentences);
-            quotes.EndBlock(spans[b].Span.End);
+            // An unclosed quote's segment ends at the block's last token, not at trailing whitespace the block span may hold.
+            quotes.EndBlock(end > first ? tokens[end - 1].Span.End : spans[b].Span.End);
             blockResults.Add(new BlockAnalysis(spans[b].Index, spans[b].Span, label, firstSentence, sentences.Count - firstSentence));
         }
         quotes.StartBlock(-1);

@@ -543,4 +543,16 @@ public class AttributionExtractorTests
         const string text = "The tariffs announced by the trade office on Monday covered steel from six countries.";
         Extract(text).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Extract_UnclosedQuoteAtTextEndInTranscript_NestedContentInsideItsParent()
+    {
+        const string text = "A: The mayor said “the road was closed ";
+        var found = Extract(text);
+
+        var nested = found.Single(a => a.Parent is not null);
+        var parent = found[nested.Parent!.Value].Content.Span;
+        Content(text, nested).ShouldBe("“the road was closed");
+        nested.Content.Span.End.ShouldBeLessThanOrEqualTo(parent.End);
+    }
 }

@@ -188,6 +188,19 @@ public class TextAnalyzerTests
         quote.Span.Slice(text).ShouldBe("“We will win. We are strong. Nobody can stop us,”");
     }
 
+    [Theory]
+    [InlineData("The mayor said “the road was closed ")]
+    [InlineData("The mayor said “the road was closed \t \n")]
+    [InlineData("The mayor said “the road was closed  \n\nLater that day it rained.")]
+    public void Analyze_UnclosedQuoteBeforeTrailingWhitespace_EndsAtLastWord(string text)
+    {
+        var quote = Analyzer.Analyze(text).Quotations.Single();
+
+        quote.IsClosed.ShouldBeFalse();
+        quote.Span.Slice(text).ShouldBe("“the road was closed");
+        quote.Segments.Single().Slice(text).ShouldBe("“the road was closed");
+    }
+
     [Fact]
     public void Analyze_QuoteOverTwoParagraphs_StaysOpenAcrossTheBreak()
     {
