@@ -104,7 +104,7 @@ public class AttributionTaggerTests
         using (var w = new BinaryWriter(brotli))
         {
             w.Write("SLATT"u8.ToArray());
-            w.Write(1);
+            w.Write(2);
             w.Write(9);
         }
         stream.Position = 0;

@@ -112,11 +112,29 @@ public class AttributionTaggerTrainerTests
         var examples = AttributionMarkup.TrainingTexts.Select(AttributionMarkup.Example).ToList();
         var epochs = new List<AttributionEpoch>();
 
-        AttributionTaggerTrainer.Train(examples, examples, new AttributionTrainingOptions { MaxEpochs = 30, Patience = 2, MinFeatureCount = 1, PruneBelow = 0 }, epochs.Add);
+        AttributionTaggerTrainer.Train(examples, examples, new AttributionTrainingOptions { MaxEpochs = 30, Patience = 2, MinFeatureCount = 1, PruneBelow = 0, StackFolds = 0 }, epochs.Add);
 
         epochs.Select(e => e.Epoch).ShouldBe(Enumerable.Range(1, epochs.Count));
         epochs.Count.ShouldBeLessThan(30);   // held-out F1 on the training data stops improving long before 30 epochs
         epochs.Max(e => e.HeldOutF1).ShouldBeGreaterThan(0.9);
+    }
+
+    [Fact]
+    public void Train_Stacked_SecondPassSavedAndReloaded()
+    {
+        var examples = AttributionMarkup.TrainingTexts.Select(AttributionMarkup.Example).ToList();
+        var options = new AttributionTrainingOptions { MaxEpochs = 10, MinFeatureCount = 1, PruneBelow = 0 };
+        var onePass = AttributionTaggerTrainer.Train(examples, examples, options with { StackFolds = 0 });
+        var twoPass = AttributionTaggerTrainer.Train(examples, examples, options with { StackFolds = 3 });
+
+        // The second pass has its own weights (first-pass tags as features) and survives a save and load.
+        twoPass.FeatureCount.ShouldBeGreaterThan(onePass.FeatureCount);
+        using var stream = new MemoryStream();
+        twoPass.Save(stream);
+        stream.Position = 0;
+        var loaded = AttributionTagger.Load(stream);
+        loaded.FeatureCount.ShouldBe(twoPass.FeatureCount);
+        AttributionTaggerTrainer.Evaluate(loaded, examples).ShouldBe(AttributionTaggerTrainer.Evaluate(twoPass, examples));
     }
 
     [Fact]

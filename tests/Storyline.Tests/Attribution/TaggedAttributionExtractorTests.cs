@@ -86,8 +86,8 @@ public class TaggedAttributionExtractorTests
     public void Extract_TaggerFirst_TranscriptTurnKeptButPlainSourcelessRuleYields(bool transcript)
     {
         // A source-less rule find over the governor's words: as a transcript turn it is structural and beats the overlapping tagged
-        // find; as a plain one it gives way to the tagged find, which has a source.
-        var turn = new AttributionRecord(AttributionContent.Of(Span("the harbour would reopen in spring")), null, null, AttributionKind.Indirect,
+        // find; as a plain one (its cue in the same sentence) it gives way to the tagged find, which has a source.
+        var turn = new AttributionRecord(AttributionContent.Of(Span("the harbour would reopen in spring")), Span("said"), null, AttributionKind.Indirect,
             SpeakerLabel: transcript ? new TextSpan(0, 3) : null);
 
         var result = Extract(new FixedRules(turn), taggerFirst: true);
@@ -104,6 +104,19 @@ public class TaggedAttributionExtractorTests
             Source(result[0]).ShouldBe("The governor");
         }
         Source(result[1]).ShouldBe("Officials");
+    }
+
+    [Fact]
+    public void Extract_TaggerFirst_CuelessContinuationKeptOverTaggedFind()
+    {
+        // A rule find with no cue (a quoted paragraph continuing an earlier speaker) is structural: only the rules can tie it to its
+        // speaker, so it stays even where the tagger finds something overlapping.
+        var continuation = new AttributionRecord(AttributionContent.Of(Span("the harbour would reopen in spring")), null, Span("Officials"), AttributionKind.Indirect);
+
+        var result = Extract(new FixedRules(continuation), taggerFirst: true);
+
+        result.ShouldContain(continuation);
+        result.ShouldNotContain(a => Source(a) == "The governor");
     }
 
     [Fact]
