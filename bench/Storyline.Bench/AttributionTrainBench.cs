@@ -37,21 +37,21 @@ public static class AttributionTrainBench
             var tagger = AttributionTaggerTrainer.Train(train, heldOut, options, e =>
             {
                 epochsRun.Add(e);
-                Console.WriteLine($"epoch {e.Epoch}: {e.Mistakes} token mistakes, held-out role F1 {e.HeldOutF1:0.0000} ({e.Seconds:0.0}s)");
+                Console.WriteLine($"pass {e.Pass} epoch {e.Epoch}: {e.Mistakes} token mistakes, held-out role F1 {e.HeldOutF1:0.0000} ({e.Seconds:0.0}s)");
             }, ct);
             var path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             using (var file = File.Create(path)) tagger.Save(file);
             AttributionTagger saved;
             using (var file = File.OpenRead(path)) saved = AttributionTagger.Load(file);
-            var best = epochsRun.MaxBy(e => e.HeldOutF1);
+            var best = epochsRun.GroupBy(e => e.Pass).Select(g => g.MaxBy(e => e.HeldOutF1)!.Epoch).ToList();
             BenchOutput.Write(new
             {
                 bench = "attribution-train",
                 train_documents = train.Count,
                 held_out_documents = heldOut.Count,
-                epochs_run = epochsRun.Count,
-                best_epoch = best?.Epoch,
+                epochs_run = epochsRun.GroupBy(e => e.Pass).Select(g => g.Count()).ToList(),
+                best_epoch = best,
                 train_seconds = BenchOutput.R(clock.Elapsed.TotalSeconds, 1),
                 features = saved.FeatureCount,
                 model_bytes = new FileInfo(path).Length,

@@ -34,8 +34,9 @@ public sealed record AttributionTrainingOptions
     public int StackFolds { get; init; } = 5;
 }
 
-/// <summary>One training epoch's figures: token mistakes, and token-level role F1 (source, cue, content) on the held-out texts.</summary>
-public sealed record AttributionEpoch(int Epoch, int Mistakes, double HeldOutF1, double Seconds);
+/// <summary>One training epoch's figures: the pass (1, or 2 for the stacked second pass), token mistakes, and token-level role F1
+/// (source, cue, content) on the held-out texts of the tagger as it would be saved after this epoch.</summary>
+public sealed record AttributionEpoch(int Pass, int Epoch, int Mistakes, double HeldOutF1, double Seconds);
 
 /// <summary>Trains an <see cref="AttributionTagger"/>: an averaged structured perceptron over sentences, early-stopped on held-out texts.</summary>
 public static class AttributionTaggerTrainer
@@ -44,7 +45,7 @@ public static class AttributionTaggerTrainer
     public static AttributionTagger Train(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
         AttributionTrainingOptions options, Action<AttributionEpoch>? onEpoch = null, CancellationToken cancellationToken = default)
     {
-        var (first, bestEpoch) = TrainPass(train, heldOut, options, options.MaxEpochs, null, m => new AttributionTagger(m), onEpoch, cancellationToken);
+        var (first, bestEpoch) = TrainPass(1, train, heldOut, options, options.MaxEpochs, null, m => new AttributionTagger(m), onEpoch, cancellationToken);
         if (options.StackFolds < 2) return new AttributionTagger(first);
 
         // The second pass learns from first-pass tags as the first pass will produce them on unseen text: each training text is tagged
@@ -55,7 +56,7 @@ public static class AttributionTaggerTrainer
         for (int k = 0; k < folds; k++)
         {
             var inFold = train.Where((_, i) => i % folds == k).ToList();
-            var (foldModel, _) = TrainPass(train.Where((_, i) => i % folds != k).ToList(), null, options, bestEpoch, null, m => new AttributionTagger(m), null, cancellationToken);
+            var (foldModel, _) = TrainPass(1, train.Where((_, i) => i % folds != k).ToList(), null, options, bestEpoch, null, m => new AttributionTagger(m), null, cancellationToken);
             var foldTagger = new AttributionTagger(foldModel);
             foreach (var example in inFold)
             {
@@ -63,11 +64,11 @@ public static class AttributionTaggerTrainer
                 for (int s = 0; s < example.Analysis.Sentences.Count; s++) passTags[(example, s)] = foldTagger.TagSentence(doc, s, buffer, cancellationToken);
             }
         }
-        var (second, _) = TrainPass(train, heldOut, options, options.MaxEpochs, (e, s) => passTags[(e, s)], m => new AttributionTagger(first, m), onEpoch, cancellationToken);
+        var (second, _) = TrainPass(2, train, heldOut, options, options.MaxEpochs, (e, s) => passTags[(e, s)], m => new AttributionTagger(first, m), onEpoch, cancellationToken);
         return new AttributionTagger(first, second);
     }
 
-    private static (LinearSequenceModel Model, int BestEpoch) TrainPass(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
+    private static (LinearSequenceModel Model, int BestEpoch) TrainPass(int pass, IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
         AttributionTrainingOptions options, int maxEpochs, Func<AttributionExample, int, int[]>? firstPass, Func<LinearSequenceModel, AttributionTagger> asTagger,
         Action<AttributionEpoch>? onEpoch, CancellationToken cancellationToken)
     {
@@ -108,7 +109,7 @@ public static class AttributionTaggerTrainer
             int mistakes = learner.Epoch(order, cancellationToken);
             var model = learner.Averaged(options.PruneBelow);
             double f1 = heldOut is null ? double.NaN : Evaluate(asTagger(model), heldOut, cancellationToken);
-            onEpoch?.Invoke(new AttributionEpoch(epoch, mistakes, f1, clock.Elapsed.TotalSeconds));
+            onEpoch?.Invoke(new AttributionEpoch(pass, epoch, mistakes, f1, clock.Elapsed.TotalSeconds));
             if (heldOut is null || f1 > bestF1) { bestF1 = f1; best = model; bestEpoch = epoch; sinceBest = 0; }
             else if (++sinceBest >= options.Patience) break;
         }
