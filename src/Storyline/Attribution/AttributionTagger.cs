@@ -10,8 +10,8 @@ namespace Storyline.Attribution;
 /// <summary>
 /// Learned attribution finder: an averaged structured perceptron that tags each sentence's tokens as source, cue or content (IOB2), trained
 /// on PolNeAR by the bench's <c>attribution-train</c> command and embedded in this assembly. It generalises past the rule lexicon to the
-/// stance and action verbs PolNeAR annotates ("has been critical of", "laid out"); <see cref="TaggedAttributionExtractor"/> adds what it
-/// finds where the rules found nothing. Thread-safe.
+/// stance and action verbs PolNeAR annotates ("has been critical of", "laid out"); <see cref="TaggedAttributionExtractor"/> merges what it
+/// finds with the rules' finds. A second pass, trained on the first pass's tags, refines them. Thread-safe.
 /// </summary>
 public sealed class AttributionTagger
 {

@@ -5,9 +5,10 @@ using Storyline.Text;
 namespace Storyline.Attribution;
 
 /// <summary>
-/// The rule extractor first, then the learned <see cref="AttributionTagger"/> for what the rules missed: a tagged attribution is added only
-/// when none of its source, cue or content touches a span the rules already attributed (the rules are the more precise of the two, and
-/// they alone handle transcripts, nesting and quotes over several paragraphs).
+/// Merges the rule <see cref="AttributionExtractor"/> with the learned <see cref="AttributionTagger"/>. With <see cref="TaggerFirst"/> (the
+/// pipeline's order) the rules' structural finds come first (transcripts, nesting, quotes over several sentences or paragraphs, sources
+/// the tagger lacks), then the tagger's, then the rules' other finds; otherwise every rule find comes before the tagger's. A candidate is
+/// left out when any of its source, cue or content touches a span the other finder already claimed.
 /// </summary>
 public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, AttributionTagger tagger) : IAttributionExtractor
 {
@@ -27,12 +28,12 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         var ruleSpans = new List<TextSpan>();
         var taggedSpans = new List<TextSpan>();
         // Rules never block each other (their own overlaps are deliberate); only the other finder's spans block a candidate.
-        void TakeRules(Func<Attribution, bool> which)
+        void TakeRules(Func<Attribution, int, bool> which)
         {
             for (int i = 0; i < found.Count; i++)
             {
                 var a = found[i];
-                if (keep[i] || a.Parent is not null || !which(a) || SpansOf(a).Any(s => Touches(taggedSpans, s))) continue;
+                if (keep[i] || a.Parent is not null || !which(a, i) || SpansOf(a).Any(s => Touches(taggedSpans, s))) continue;
                 keep[i] = true;
                 ruleSpans.AddRange(SpansOf(a));
             }
@@ -55,20 +56,19 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
             foreach (var a in found) if (a.Parent is { } p) hasChild[Root(found, p)] = true;
             // The rules go first where they know more: structure only they find, nesting, or a source the overlapping tagged
             // attributions lack (the rules carry a participle's subject over: "Beijing rejected …, saying …").
-            TakeRules(a =>
+            TakeRules((a, i) =>
             {
-                int i = IndexOf(found, a);
                 if (IsStructural(analysis, a) || hasChild[i]) return true;
                 if (a.Source is null) return false;
                 var overlapping = tagged.Where(t => SpansOf(t).Any(x => SaidOf(a).Any(y => x.Overlaps(y)))).ToList();
                 return overlapping.Count > 0 && overlapping.All(t => t.Source is null);
             });
             TakeTagged();
-            TakeRules(_ => true);
+            TakeRules((_, _) => true);
         }
         else
         {
-            TakeRules(_ => true);
+            TakeRules((_, _) => true);
             TakeTagged();
         }
         // Nested attributions go with their top-level one.
@@ -76,12 +76,6 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
             if (found[i].Parent is { } p && Root(found, p) is var root && keep[root]) keep[i] = true;
         if (added.Count == 0 && keep.All(k => k)) return found;
         return Merge(found, keep, added);
-    }
-
-    private static int IndexOf(IReadOnlyList<Attribution> found, Attribution a)
-    {
-        for (int i = 0; i < found.Count; i++) if (ReferenceEquals(found[i], a)) return i;
-        return -1;
     }
 
     private static int Root(IReadOnlyList<Attribution> found, int i)
