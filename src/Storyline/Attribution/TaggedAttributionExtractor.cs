@@ -93,17 +93,8 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         return sentence != SentenceOf(analysis, a.Content.Span.End - 1) || (a.Cue is { } cue && SentenceOf(analysis, cue.Start) != sentence);
     }
 
-    private static int SentenceOf(TextAnalysis analysis, int position)
-    {
-        var sentences = analysis.Sentences;
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >>> 1;
-            if (sentences[mid].Span.Start <= position) lo = mid; else hi = mid - 1;
-        }
-        return lo;
-    }
+    // Positions before the first sentence count as in it.
+    private static int SentenceOf(TextAnalysis analysis, int position) => Math.Max(0, analysis.SentenceAt(position));
 
     // The content and cue: what a source-less tagged attribution would take over.
     private static IEnumerable<TextSpan> SaidOf(Attribution a)

@@ -722,12 +722,12 @@ public sealed partial class EntityResolver
 
         private void ResolvePersonDescription(TextSpan span, string noun, List<Draft> found)
         {
-            int sentence = SentenceAt(span.Start);
+            int sentence = analysis.SentenceAt(span.Start);
             var cls = RoleLexicon.DescriptionClass[noun];
             Builder? best = null;
             foreach (var x in Before(span.Start, found))
             {
-                if (sentence - SentenceAt(x.Span.Start) > owner._options.DescriptionWindow) break;
+                if (sentence - analysis.SentenceAt(x.Span.Start) > owner._options.DescriptionWindow) break;
                 if (IsQuoted(x.Span.Start) || _entities[x.Key!] is not { Type: EntityTypes.Person } e) continue;
                 var words = e.Roles.SelectMany(r => r.Split(' ', '-')).ToList();
                 // The nearest person whose role is of the same kind: "the analyst" after "a specialist".
@@ -801,10 +801,10 @@ public sealed partial class EntityResolver
             // "he or she" refers to nobody in particular.
             if (tokenIndex + 2 < analysis.Tokens.Count && analysis.Tokens[tokenIndex + 1].Text(text) == "or") return;
             if (tokenIndex >= 2 && analysis.Tokens[tokenIndex - 1].Text(text) == "or") return;
-            int sentence = SentenceAt(token.Span.Start);
+            int sentence = analysis.SentenceAt(token.Span.Start);
             foreach (var x in Before(token.Span.Start, found))
             {
-                int back = sentence - SentenceAt(x.Span.Start);
+                int back = sentence - analysis.SentenceAt(x.Span.Start);
                 if (back > owner._options.PronounWindow) break;
                 if (IsQuoted(x.Span.Start) || IsCaption(x.Span.Start)) continue;
                 if (_entities[x.Key!].Type != EntityTypes.Person) continue;
@@ -819,10 +819,10 @@ public sealed partial class EntityResolver
         {
             var token = analysis.Tokens[tokenIndex];
             if (IsQuoted(token.Span.Start)) return;
-            int sentence = SentenceAt(token.Span.Start);
+            int sentence = analysis.SentenceAt(token.Span.Start);
             foreach (var x in Before(token.Span.Start, found))
             {
-                if (sentence - SentenceAt(x.Span.Start) > 1) break;
+                if (sentence - analysis.SentenceAt(x.Span.Start) > 1) break;
                 if (IsQuoted(x.Span.Start) || _entities[x.Key!].Type is not (EntityTypes.Organisation or EntityTypes.Group)) continue;
                 var d = new Draft { Span = token.Span, Surface = token.Text(text), Type = _entities[x.Key!].Type };
                 Set(d, x.Key!, _entities[x.Key!].Name, _entities[x.Key!].Type, MentionKind.Pronoun);
@@ -837,7 +837,7 @@ public sealed partial class EntityResolver
 
         private bool IsCaption(int position)
         {
-            int s = SentenceAt(position);
+            int s = analysis.SentenceAt(position);
             if (s < 0) return false;
             var sentence = analysis.Sentences[s];
             var block = analysis.Blocks.FirstOrDefault(b => b.Span.Start <= sentence.Span.Start && sentence.Span.End <= b.Span.End);
@@ -856,23 +856,12 @@ public sealed partial class EntityResolver
             return found;
         }
 
-        private int SentenceAt(int position)
-        {
-            int lo = 0, hi = analysis.Sentences.Count - 1, found = -1;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) / 2;
-                if (analysis.Sentences[mid].Span.Start <= position) { found = mid; lo = mid + 1; }
-                else hi = mid - 1;
-            }
-            return found;
-        }
 
         // -1 for tokens outside every sentence (speaker labels), so that titles are never read across blocks.
         private int SentenceOfToken(int token)
         {
             var span = analysis.Tokens[token].Span;
-            int s = SentenceAt(span.Start);
+            int s = analysis.SentenceAt(span.Start);
             return s >= 0 && analysis.Sentences[s].Span.End >= span.End ? s : -1;
         }
 

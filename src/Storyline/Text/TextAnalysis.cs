@@ -42,6 +42,19 @@ public sealed record TextAnalysis(
     IReadOnlyList<Quotation> Quotations,
     IReadOnlyList<BlockAnalysis> Blocks)
 {
+    /// <summary>Index of the last sentence that starts at or before <paramref name="position"/>, or -1 when none does.</summary>
+    public int SentenceAt(int position)
+    {
+        int lo = 0, hi = Sentences.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Sentences[mid].Span.Start <= position) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
     /// <summary>The tokens of <paramref name="sentence"/>.</summary>
     public IEnumerable<Token> TokensOf(Sentence sentence)
     {
