@@ -19,7 +19,14 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(analysis);
-        var doc = new Doc(text, analysis, entities ?? [], _options, _verbs);
+        return Extract(new AttributionTokens(text, analysis, entities ?? []), entities ?? [], cancellationToken);
+    }
+
+    /// <summary>As <see cref="Extract(string, TextAnalysis, IReadOnlyList{NamedEntity}, CancellationToken)"/>, over token facts already
+    /// built (the tagger reads the same ones).</summary>
+    internal IReadOnlyList<Attribution> Extract(AttributionTokens tokens, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
+    {
+        var doc = new Doc(tokens, entities, _options, _verbs);
         doc.Transcripts(cancellationToken);
         doc.Sentences(cancellationToken);
         doc.Continuations(cancellationToken);
@@ -71,24 +78,22 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
         private Draft? _lastInSentence;
         private int _lastSentence = -1;
 
-        public Doc(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, AttributionOptions options, HashSet<string> verbs)
+        public Doc(AttributionTokens tokens, IReadOnlyList<NamedEntity> entities, AttributionOptions options, HashSet<string> verbs)
         {
-            _text = text;
+            var analysis = tokens.Analysis;
+            _text = tokens.Text;
             _a = analysis;
             _entities = entities;
             _options = options;
             _verbs = verbs;
             _t = analysis.Tokens;
             int n = _t.Count;
-            _lw = new string[n];
-            for (int i = 0; i < n; i++) _lw[i] = _t[i].Text(text).ToLowerInvariant().Replace('’', '\'');
-            _quoteDepth = new int[n];
+            _lw = tokens.Lower;
+            _quoteDepth = tokens.QuoteDepth;
             foreach (var q in analysis.Quotations)
             {
                 if (q.OpenToken >= 0 && q.OpenToken < n) _byOpen.TryAdd(q.OpenToken, q);
                 if (q.CloseToken >= 0 && q.CloseToken < n) _byClose.TryAdd(q.CloseToken, q);
-                foreach (var seg in q.Segments)
-                    for (int i = FirstAtOrAfter(seg.Start); i < n && _t[i].Span.End <= seg.End; i++) _quoteDepth[i]++;
             }
             _sentenceOf = new int[n];
             Array.Fill(_sentenceOf, -1);

@@ -54,7 +54,13 @@ public sealed class AttributionTagger
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(analysis);
-        var doc = new AttributionTokens(text, analysis, entities ?? []);
+        return Extract(new AttributionTokens(text, analysis, entities ?? []), cancellationToken);
+    }
+
+    /// <summary>The attributions the model finds in a text whose token facts are already built.</summary>
+    internal IReadOnlyList<Attribution> Extract(AttributionTokens doc, CancellationToken cancellationToken)
+    {
+        var analysis = doc.Analysis;
         var result = new List<Attribution>();
         var features = new List<ulong>();
         for (int s = 0; s < analysis.Sentences.Count; s++)

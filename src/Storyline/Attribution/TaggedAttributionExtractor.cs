@@ -22,8 +22,15 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
     /// <inheritdoc />
     public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
     {
-        var found = rules.Extract(text, analysis, entities, cancellationToken);
-        var tagged = tagger.Extract(text, analysis, entities, cancellationToken);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(analysis);
+        // Lower-cased words and quotation depth are built once for both finders.
+        var known = entities ?? [];
+        var tokens = new AttributionTokens(text, analysis, known);
+        var found = rules is AttributionExtractor ruleExtractor
+            ? ruleExtractor.Extract(tokens, known, cancellationToken)
+            : rules.Extract(text, analysis, known, cancellationToken);
+        var tagged = tagger.Extract(tokens, cancellationToken);
         var keep = new bool[found.Count];
         var ruleSpans = new List<TextSpan>();
         var taggedSpans = new List<TextSpan>();
