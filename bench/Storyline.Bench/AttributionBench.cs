@@ -34,7 +34,7 @@ public static class AttributionBench
             IAttributionExtractor extractor = parse.GetValue(learned) switch
             {
                 "rules" => rules,
-                "tagger" when tagger is not null => new TaggerOnly(tagger),
+                "tagger" when tagger is not null => tagger,
                 "hybrid" when tagger is not null => new TaggedAttributionExtractor(rules, tagger) { TaggerFirst = true },
                 "rules-first" when tagger is not null => new TaggedAttributionExtractor(rules, tagger),
                 var other => throw new ArgumentException($"--learned {other}: expected rules, tagger, hybrid or rules-first (all but rules need a model)"),
@@ -99,12 +99,6 @@ public static class AttributionBench
     {
         using var file = File.OpenRead(path);
         return AttributionTagger.Load(file);
-    }
-
-    private sealed class TaggerOnly(AttributionTagger tagger) : IAttributionExtractor
-    {
-        public IReadOnlyList<Storyline.Attribution.Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken) =>
-            tagger.Extract(text, analysis, entities, cancellationToken);
     }
 
     private static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(

@@ -13,7 +13,7 @@ namespace Storyline.Attribution;
 /// stance and action verbs PolNeAR annotates ("has been critical of", "laid out"); <see cref="TaggedAttributionExtractor"/> merges what it
 /// finds with the rules' finds. A second pass, trained on the first pass's tags, refines them. Thread-safe.
 /// </summary>
-public sealed class AttributionTagger
+public sealed class AttributionTagger : IAttributionExtractor
 {
     private static readonly byte[] Magic = "SLATT"u8.ToArray();
     private const int Version = 2;
