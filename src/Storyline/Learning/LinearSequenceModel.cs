@@ -4,10 +4,9 @@ namespace Storyline.Learning;
 /// Immutable once built, so thread-safe.</summary>
 internal sealed class LinearSequenceModel
 {
-    private readonly Dictionary<ulong, int> _rows;
     private readonly float[] _weights;
     private readonly float[] _transitions;
-    // The rows again as an open-addressing table probed by the key's low bits: feature keys are already well-mixed hashes, and
+    // Feature key → row as an open-addressing table probed by the key's low bits: feature keys are already well-mixed hashes, and
     // prediction spends most of its time on these lookups (a Dictionary lookup is several times slower).
     private readonly ulong[] _slotKeys;
     private readonly int[] _slotRows;
@@ -17,7 +16,7 @@ internal sealed class LinearSequenceModel
     public LinearSequenceModel(int tags, Dictionary<ulong, int> rows, float[] weights, float[] transitions)
     {
         Tags = tags;
-        _rows = rows;
+        FeatureCount = rows.Count;
         _weights = weights;
         _transitions = transitions;
         int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(rows.Count * 2 + 1)));
@@ -49,7 +48,7 @@ internal sealed class LinearSequenceModel
     public int Tags { get; }
 
     /// <summary>Number of weighted features.</summary>
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount { get; }
 
     /// <summary>Best tags for <paramref name="tokens"/> tokens whose feature hashes are <c>hashes[offsets[i]..offsets[i + 1]]</c>.</summary>
     public int[] Predict(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> offsets, int tokens, CancellationToken cancellationToken)
@@ -92,7 +91,9 @@ internal sealed class LinearSequenceModel
     public void WriteRows(BinaryWriter w)
     {
         int t = Tags;
-        WriteMap(w, _rows, row =>
+        var rows = new Dictionary<ulong, int>(FeatureCount);
+        for (int slot = 0; slot < _slotRows.Length; slot++) if (_slotRows[slot] >= 0) rows[_slotKeys[slot]] = _slotRows[slot];
+        WriteMap(w, rows, row =>
         {
             var weights = _weights.AsSpan(row * t, t);
             ushort mask = 0;
