@@ -1,0 +1,29 @@
+using Storyline.Language.Embeddings;
+using Xunit;
+
+namespace Storyline.Tests.Language;
+
+public sealed class SentenceEmbedderTests
+{
+    [Fact]
+    public void Embed_Paraphrases_CloserThanUnrelatedSentence()
+    {
+        var v = MiniLmEmbedder.Default.Embed([
+            "Beijing denies that Uyghur workers are forced to work in factories.",
+            "China rejects claims of forced labour among Uighurs.",
+            "The football club signed a new striker on Tuesday."]);
+        Assert.All(v, x => Assert.Equal(384, x.Length));
+        Assert.All(v, x => Assert.Equal(1.0, Vectors.Dot(x, x), 3));
+        Assert.True(Vectors.Dot(v[0], v[1]) > Vectors.Dot(v[0], v[2]) + 0.3f);
+    }
+
+    [Fact]
+    public void Embed_NoTexts_Empty() => Assert.Empty(MiniLmEmbedder.Default.Embed([]));
+
+    [Fact]
+    public void Embed_VeryLongText_Truncated()
+    {
+        var v = MiniLmEmbedder.Default.Embed([string.Join(' ', Enumerable.Repeat("word", 5000))]);
+        Assert.Equal(384, v[0].Length);
+    }
+}
