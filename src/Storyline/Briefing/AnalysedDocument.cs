@@ -4,9 +4,19 @@ using Storyline.Time;
 
 namespace Storyline.Briefing;
 
-/// <summary>A stored document with the language analysis the briefing needs: sentences, quotations and resolved time expressions.</summary>
-public sealed record AnalysedDocument(StoredDocument Document, TextAnalysis Analysis, IReadOnlyList<TimeExpression> Times, long Development)
+/// <summary>A stored document with the language analysis the briefing needs: sentences, quotations, resolved time expressions and,
+/// where the analysis embedded them, sentence vectors.</summary>
+/// <param name="Document">The stored document.</param>
+/// <param name="Analysis">Tokens, sentences and quotations of its text.</param>
+/// <param name="Times">Time expressions resolved against its publication date.</param>
+/// <param name="Development">The development (event) it belongs to.</param>
+/// <param name="SentenceVectors">One unit vector per sentence of <paramref name="Analysis"/> (null where that sentence was not embedded), or null when none was.</param>
+public sealed record AnalysedDocument(StoredDocument Document, TextAnalysis Analysis, IReadOnlyList<TimeExpression> Times, long Development,
+    IReadOnlyList<float[]?>? SentenceVectors = null)
 {
+    /// <summary>The vector of sentence <paramref name="sentence"/>, or null when it was not embedded.</summary>
+    public float[]? VectorOf(int sentence) => SentenceVectors is { } v && sentence < v.Count ? v[sentence] : null;
+
     /// <summary>The cleaned text.</summary>
     public string Text => Document.Content.Text;
 
@@ -24,12 +34,15 @@ public sealed record AnalysedDocument(StoredDocument Document, TextAnalysis Anal
     }
 
     /// <summary>Analyses a stored document.</summary>
-    public static AnalysedDocument Analyse(StoredDocument document, long development, ITextAnalyzer? analyzer = null, ITimeExpressionRecognizer? recognizer = null, CancellationToken cancellationToken = default)
+    /// <remarks>With an <paramref name="embedder"/>, every sentence is embedded.</remarks>
+    public static AnalysedDocument Analyse(StoredDocument document, long development, ITextAnalyzer? analyzer = null, ITimeExpressionRecognizer? recognizer = null,
+        Language.Embeddings.ISentenceEmbedder? embedder = null, CancellationToken cancellationToken = default)
     {
         var content = document.Content;
         var analysis = (analyzer ?? new TextAnalyzer()).Analyze(content.Text, content.Blocks, cancellationToken);
         var reference = TimeExpressionRecognizer.ReferenceDate(content.Metadata.Published);
         var times = (recognizer ?? new TimeExpressionRecognizer()).Recognize(content.Text, reference, cancellationToken);
-        return new AnalysedDocument(document, analysis, times, development);
+        var vectors = embedder?.Embed([.. analysis.Sentences.Select(s => s.Span.Slice(content.Text))], cancellationToken);
+        return new AnalysedDocument(document, analysis, times, development, vectors);
     }
 }
