@@ -154,5 +154,18 @@ internal static class Migrations
         CREATE INDEX recognized_entities_document ON recognized_entities(document_id, start);
         ALTER TABLE entity_analyses ADD COLUMN recognized INTEGER NOT NULL DEFAULT 0;
         """,
+        // 5: results of the analysis stages without tables of their own (text analysis, time expressions, sentence vectors), one row per
+        // document and stage with the stage version that produced it; reads take them instead of analysing again.
+        """
+        CREATE TABLE document_analyses(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            analysed_at TEXT NOT NULL,
+            PRIMARY KEY(document_id, stage)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_analyses_stage ON document_analyses(stage, version);
+        """,
     ];
 }

@@ -164,7 +164,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         await _connection.ExecuteAsync(
             """
             DELETE FROM documents_fts WHERE rowid = @id; DELETE FROM minhash_bands WHERE document_id = @id; DELETE FROM entity_analyses WHERE document_id = @id;
-            DELETE FROM statements WHERE document_id = @id; DELETE FROM statement_analyses WHERE document_id = @id
+            DELETE FROM statements WHERE document_id = @id; DELETE FROM statement_analyses WHERE document_id = @id;
+            DELETE FROM document_analyses WHERE document_id = @id
             """, new { id }, tx).ConfigureAwait(false);
         await WriteIndexesAsync(id, content, bands, tx).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Storyline.Pipeline.Analysis;
 using System.Text;
 using System.Text.Json;
 using Storyline.Attribution;
@@ -527,7 +528,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         var (stories, entities, statements) = ((IStoryStore)store, (IEntityStore)store, (IStatementStore)store);
         var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
         var b = (await store.AddAsync(Make("Zhao Lijian, a spokesman for the foreign ministry, said on Monday that the sanctions were illegal and unjustified.", "b.txt"), 0.7)).DocumentId;
-        var finisher = new IngestFinisher(store, stories, entities, statements);
+        var finisher = new IngestFinisher(stories, new DocumentAnalyzer(AnalysisPipeline.CreateDefault(), store, (IAnalysisStore)store, entities, statements));
 
         var first = await finisher.FinishAsync([b]);
         first.Assigned.Select(p => p.Document).ShouldBe([a, b]);

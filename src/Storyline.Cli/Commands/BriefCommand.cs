@@ -4,7 +4,6 @@ using Microsoft.Extensions.AI;
 using Spectre.Console;
 using Storyline.Attribution;
 using Storyline.Briefing;
-using Storyline.Stories;
 
 namespace Storyline.Cli.Commands;
 
@@ -22,7 +21,8 @@ internal static class BriefCommand
         var llmEndpoint = new Option<string?>("--llm-endpoint") { Description = "Model endpoint URL (default: https://api.openai.com/v1, or http://localhost:11434 for ollama); API key from STORYLINE_LLM_API_KEY" };
         var llmModel = new Option<string?>("--llm-model") { Description = "Model name (required with --writer llm)" };
         var llmTimeout = new Option<double>("--llm-timeout") { Description = "Seconds to wait for the model before writing the extractive briefing", DefaultValueFactory = _ => 60 };
-        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, writer, llmProvider, llmEndpoint, llmModel, llmTimeout, IngestCommand.AllowPrivate, QuotesCommand.Camps };
+        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, writer, llmProvider, llmEndpoint, llmModel, llmTimeout, QuotesCommand.Camps };
+        foreach (var option in IngestCommand.IngestOptions) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var fmt = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(format)!.ToLowerInvariant();
@@ -57,7 +57,8 @@ internal static class BriefCommand
             var specs = parse.GetValue(inputs) ?? [];
             if (specs.Length > 0)
             {
-                (var ids, failed) = await QuotesCommand.IngestOrAllAsync(context, store, specs, parse.GetValue(IngestCommand.AllowPrivate), ct).ConfigureAwait(false);
+                if (await QuotesCommand.IngestOrAllAsync(context, parse, store, specs, ct).ConfigureAwait(false) is not var (ids, batchFailed)) return 2;
+                failed = batchFailed;
                 if (storyId is null && ids.Count > 0)
                 {
                     // The story most of the given inputs belong to.
@@ -66,9 +67,9 @@ internal static class BriefCommand
                         .OrderByDescending(g => g.Count()).Select(g => (long?)g.Key).FirstOrDefault();
                 }
             }
-            else await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
 
-            var loader = new StoryEvidenceLoader(store, store, store, store, new StatementExtractor(CampClassifier.Load(parse.GetValue(QuotesCommand.Camps))));
+            var campsFile = parse.GetValue(QuotesCommand.Camps);
+            var loader = StoryEvidenceLoader.For(store, campsFile is null ? null : CampClassifier.Load(campsFile));
             var resolved = await loader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
             var evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
             if (evidence is null)
@@ -76,6 +77,7 @@ internal static class BriefCommand
                 context.WriteError(storyId is null ? "store" : $"story {storyId}", storyId is null ? "no stories yet: give articles to ingest" : "not in the store");
                 return 1;
             }
+            QuotesCommand.WarnPending(context, evidence.Pending);
             // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
             StoryBriefing briefing;
             if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
@@ -135,15 +137,16 @@ internal static class TimelineCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
-            var reader = new StoryReader(store, store);
+            var reader = new StoryReader(store, store, store);
             var storyId = await reader.ResolveStoryAsync(parse.GetValue(BriefCommand.Story), ct).ConfigureAwait(false);
             if (storyId is null)
             {
                 context.WriteError(parse.GetValue(BriefCommand.Story) is { } s ? $"story {s}" : "store", "no such story");
                 return 1;
             }
-            var events = new TimelineBuilder().Build(await reader.ReadAsync(storyId.Value, ct).ConfigureAwait(false), ct);
+            var read = await reader.ReadStoryAsync(storyId.Value, ct).ConfigureAwait(false);
+            QuotesCommand.WarnPending(context, read.Pending);
+            var events = new TimelineBuilder().Build(read.Documents, ct);
             if (parse.GetValue(CommonOptions.Json))
             {
                 context.WriteJson(events.Select(e => new

@@ -15,8 +15,6 @@ internal static class EntitiesCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            // Documents stored by an older version, or by an interrupted batch, are analysed now.
-            await new EntityAnalyzer(store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
             var wanted = parse.GetValue(ids) is { Length: > 0 } given ? given : [.. await store.ListIdsAsync(ct).ConfigureAwait(false)];
             var rows = new List<MentionRow>();
             int code = 0;

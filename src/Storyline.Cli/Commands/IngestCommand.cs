@@ -4,6 +4,8 @@ using Spectre.Console;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
+using Storyline.Pipeline.Analysis;
+using Storyline.Storage.Sqlite;
 using Storyline.Storage;
 
 namespace Storyline.Cli.Commands;
@@ -24,61 +26,16 @@ internal static class IngestCommand
         return command;
     }
 
+    /// <summary>The options every command that ingests takes, so that <c>ingest</c>, <c>brief</c> and <c>quotes</c> ingest alike.</summary>
+    public static IEnumerable<Option> IngestOptions => [Published, AllowPrivate, MaxBytes, Timeout];
+
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, string[] inputs, CancellationToken ct)
     {
         var json = parse.GetValue(CommonOptions.Json);
-        DateTimeOffset? published = null;
-        if (parse.GetValue(Published) is { } p)
-        {
-            if (!DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                context.WriteError("--published", $"not a date: {p}");
-                return 2;
-            }
-            published = parsed;
-        }
-        var maxBytes = parse.GetValue(MaxBytes);
         await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-        using var fetcher = new UrlFetcher(FetchOptions.Default with
-        {
-            Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
-            MaxBytes = maxBytes,
-            AllowPrivate = parse.GetValue(AllowPrivate),
-        }, context.Time);
-        var resolver = new InputResolver(fetcher, context.Time, maxBytes);
-        var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(maxBytes)).Build(context.Time);
-        var ingestor = new Ingestor(pipeline, store);
-        var results = new List<IngestResult>();
-
-        async Task RunBatch(Action<IngestResult>? onResult)
-        {
-            await foreach (var item in resolver.ResolveAsync(inputs, ct).ConfigureAwait(false))
-            {
-                var current = item;
-                if (published is { } date && current is InputItem input)
-                    current = new InputItem(input.Input with { Hints = input.Input.Hints with { Published = date } });
-                var result = await ingestor.IngestAsync(current, ct).ConfigureAwait(false);
-                results.Add(result);
-                if (result.Status == IngestStatus.Failed) context.WriteError(result.Name, result.Error!);
-                onResult?.Invoke(result);
-            }
-        }
-
-        if (!json && context.Console.Profile.Capabilities.Interactive)
-        {
-            await context.Console.Progress().StartAsync(async progress =>
-            {
-                var task = progress.AddTask("Ingesting", maxValue: double.NaN);
-                task.IsIndeterminate = true;
-                await RunBatch(r => task.Description = $"Ingesting ({results.Count} done) {Markup.Escape(Path.GetFileName(r.Name))}").ConfigureAwait(false);
-                task.IsIndeterminate = false;
-                task.MaxValue = Math.Max(1, results.Count);
-                task.Value = task.MaxValue;
-            }).ConfigureAwait(false);
-        }
-        else await RunBatch(null).ConfigureAwait(false);
-
-        await IngestFinisher.For(store).FinishAsync(cancellationToken: ct).ConfigureAwait(false);
+        var batch = await IngestAsync(context, parse, store, inputs, ct).ConfigureAwait(false);
+        if (batch is null) return 2;
+        var results = batch.Results;
         var summary = IngestSummary.Of(results);
         if (json)
         {
@@ -94,4 +51,84 @@ internal static class IngestCommand
         }
         return summary.Failed > 0 ? 1 : 0;
     }
+
+    /// <summary>The one CLI ingest path: resolves the inputs, cleans and stores each (one error line per bad input, the batch goes on), then
+    /// assigns stories and runs the analysis pipeline over what is new, with progress on a terminal. Null when an option is invalid (reported).</summary>
+    internal static async Task<IngestBatch?> IngestAsync(CliContext context, ParseResult parse, SqliteDocumentStore store, string[] inputs, CancellationToken ct)
+    {
+        DateTimeOffset? published = null;
+        if (parse.GetValue(Published) is { } p)
+        {
+            if (!DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                context.WriteError("--published", $"not a date: {p}");
+                return null;
+            }
+            published = parsed;
+        }
+        var maxBytes = parse.GetValue(MaxBytes);
+        using var fetcher = new UrlFetcher(FetchOptions.Default with
+        {
+            Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
+            MaxBytes = maxBytes,
+            AllowPrivate = parse.GetValue(AllowPrivate),
+        }, context.Time);
+        var resolver = new InputResolver(fetcher, context.Time, maxBytes);
+        var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(maxBytes)).Build(context.Time);
+        var ingestor = new Ingestor(pipeline, store);
+        var results = new List<IngestResult>();
+        var finisher = IngestFinisher.For(store);
+        IngestFinish? finish = null;
+
+        async Task RunBatch(Action<IngestResult>? onResult, IProgress<AnalysisProgress>? analysis)
+        {
+            await foreach (var item in resolver.ResolveAsync(inputs, ct).ConfigureAwait(false))
+            {
+                var current = item;
+                if (published is { } date && current is InputItem input)
+                    current = new InputItem(input.Input with { Hints = input.Input.Hints with { Published = date } });
+                var result = await ingestor.IngestAsync(current, ct).ConfigureAwait(false);
+                results.Add(result);
+                if (result.Status == IngestStatus.Failed) context.WriteError(result.Name, result.Error!);
+                onResult?.Invoke(result);
+            }
+            finish = await finisher.FinishAsync(null, analysis, ct).ConfigureAwait(false);
+        }
+
+        if (!parse.GetValue(CommonOptions.Json) && context.Console.Profile.Capabilities.Interactive)
+        {
+            await context.Console.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Ingesting", maxValue: double.NaN);
+                task.IsIndeterminate = true;
+                var analysing = progress.AddTask("Analysing", autoStart: false);
+                await RunBatch(r => task.Description = $"Ingesting ({results.Count} done) {Markup.Escape(Path.GetFileName(r.Name))}",
+                    new Progress<AnalysisProgress>(a =>
+                    {
+                        if (!analysing.IsStarted) analysing.StartTask();
+                        analysing.MaxValue = Math.Max(1, a.Total);
+                        analysing.Value = a.Done;
+                        analysing.Description = $"Analysing ({a.Done}/{a.Total})";
+                    })).ConfigureAwait(false);
+                task.IsIndeterminate = false;
+                task.MaxValue = Math.Max(1, results.Count);
+                task.Value = task.MaxValue;
+                analysing.Value = analysing.MaxValue;
+            }).ConfigureAwait(false);
+        }
+        else await RunBatch(null, null).ConfigureAwait(false);
+        foreach (var failure in finish?.Analysis?.Failed ?? [])
+            context.WriteError(FormattableString.Invariant($"document {failure.DocumentId}"), $"analysis failed: {failure.Reason}");
+        return new IngestBatch(results, finish);
+    }
+}
+
+/// <summary>What one CLI ingest did: each input's outcome and the story assignment and analysis that followed.</summary>
+internal sealed record IngestBatch(IReadOnlyList<IngestResult> Results, IngestFinish? Finish)
+{
+    /// <summary>Ids of the documents the inputs gave (new or already stored), in input order.</summary>
+    public List<long> DocumentIds => [.. Results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).Distinct()];
+
+    /// <summary>Inputs that failed.</summary>
+    public int Failed => Results.Count(r => r.Status == IngestStatus.Failed);
 }

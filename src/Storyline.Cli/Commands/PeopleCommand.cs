@@ -15,7 +15,6 @@ internal static class PeopleCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            await new EntityAnalyzer(store, store).AnalyzePendingAsync(ct).ConfigureAwait(false);
             var people = (await store.ListEntitiesAsync(EntityTypes.Person, ct).ConfigureAwait(false))
                 .Where(p => parse.GetValue(all) || !p.Entity.IsDocumentLocal).ToList();
             if (parse.GetValue(CommonOptions.Json))

@@ -2,7 +2,9 @@ using System.CommandLine;
 using Spectre.Console;
 using Storyline.Dedup;
 using Storyline.Ingestion;
+using Storyline.Documents;
 using Storyline.Pipeline;
+using Storyline.Pipeline.Analysis;
 
 namespace Storyline.Cli.Commands;
 
@@ -16,7 +18,7 @@ internal static class ReprocessCommand
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
             var pipeline = DocumentPipeline.CreateDefault(context.Time);
-            int done = 0, failed = 0;
+            int done = 0, changed = 0, failed = 0;
             foreach (var id in await store.ListIdsAsync(ct).ConfigureAwait(false))
             {
                 var input = await store.GetInputAsync(id, ct).ConfigureAwait(false);
@@ -24,8 +26,11 @@ internal static class ReprocessCommand
                 try
                 {
                     var content = pipeline.Process(input, ct);
-                    await store.UpdateContentAsync(id, content, Ingestor.TextHash(content.Text), MinHash.Signature(content.Text), ct).ConfigureAwait(false);
                     done++;
+                    // A document cleaned as before keeps its analysis: only stages of another version run again below.
+                    if (await store.GetAsync(id, ct).ConfigureAwait(false) is { } stored && SameContent(stored.Content, content)) continue;
+                    await store.UpdateContentAsync(id, content, Ingestor.TextHash(content.Text), MinHash.Signature(content.Text), ct).ConfigureAwait(false);
+                    changed++;
                 }
                 catch (InputRejectedException e)
                 {
@@ -34,11 +39,37 @@ internal static class ReprocessCommand
                     failed++;
                 }
             }
-            await IngestFinisher.For(store).ReanalyzeAllAsync(ct).ConfigureAwait(false);
-            if (parse.GetValue(CommonOptions.Json)) context.WriteJson(new { reprocessed = done, failed });
-            else context.Console.WriteLine($"reprocessed {done}, failed {failed}");
-            return failed > 0 ? 1 : 0;
+            var finisher = IngestFinisher.For(store);
+            AnalysisSummary analysis;
+            if (!parse.GetValue(CommonOptions.Json) && context.Console.Profile.Capabilities.Interactive)
+            {
+                AnalysisSummary? result = null;
+                await context.Console.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Analysing");
+                    result = await finisher.ReanalyzeAsync(new Progress<AnalysisProgress>(a =>
+                    {
+                        task.MaxValue = Math.Max(1, a.Total);
+                        task.Value = a.Done;
+                    }), ct).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                }).ConfigureAwait(false);
+                analysis = result!;
+            }
+            else analysis = await finisher.ReanalyzeAsync(null, ct).ConfigureAwait(false);
+            foreach (var failure in analysis.Failed)
+                context.WriteError(FormattableString.Invariant($"document {failure.DocumentId}"), $"analysis failed: {failure.Reason}");
+            if (parse.GetValue(CommonOptions.Json))
+                context.WriteJson(new { reprocessed = done, changed, failed, analysed = analysis.Analysed, stage_runs = analysis.StageRuns, analysis_failed = analysis.Failed.Count });
+            else context.Console.WriteLine(FormattableString.Invariant(
+                $"reprocessed {done} (text changed: {changed}), failed {failed}; analysed {analysis.Analysed} ({string.Join(", ", analysis.StageRuns.Select(r => $"{r.Key} {r.Value}"))})"));
+            return failed > 0 || analysis.Failed.Count > 0 ? 1 : 0;
         });
         return command;
     }
+
+    /// <summary>True when cleaning gave the stored text, blocks and metadata again (metadata compared as stored, in JSON).</summary>
+    private static bool SameContent(ProcessedDocument stored, ProcessedDocument fresh) =>
+        stored.Text == fresh.Text && stored.Blocks.SequenceEqual(fresh.Blocks)
+        && System.Text.Json.JsonSerializer.Serialize(stored.Metadata) == System.Text.Json.JsonSerializer.Serialize(fresh.Metadata);
 }

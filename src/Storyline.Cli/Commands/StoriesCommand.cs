@@ -14,8 +14,6 @@ internal static class StoriesCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            // Documents stored by an older version, or by a batch that was interrupted, get their story now.
-            await new StoryAssigner(store).AssignPendingAsync(ct).ConfigureAwait(false);
             var stories = await store.ListStoriesAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(CommonOptions.Json))
             {

@@ -9,6 +9,10 @@ namespace Storyline.Briefing;
 /// <param name="Statements">Attributed statements of its original documents, questions excluded.</param>
 public sealed record StoryEvidence(long StoryId, IReadOnlyList<AnalysedDocument> Documents, IReadOnlyList<AttributedStatement> Statements)
 {
+    /// <summary>Documents of the story left out because their analysis is not stored yet, or whose statements are not (queued for analysis,
+    /// or stored by an older version: <c>storyline reprocess</c> analyses them).</summary>
+    public IReadOnlyList<long> Pending { get; init; } = [];
+
     /// <summary>The statements in the form the briefing writers take: each cites the first part of its content (what a bullet quotes).</summary>
     public IReadOnlyList<Statement> BriefingStatements()
     {
@@ -27,59 +31,33 @@ public sealed record StoryEvidence(long StoryId, IReadOnlyList<AnalysedDocument>
     }
 }
 
-/// <summary>Loads a story's evidence from the store: the one path the CLI and the web app share.</summary>
-public sealed class StoryEvidenceLoader
+/// <summary>Loads a story's evidence from what the analysis stored: the one read path the CLI, the web app and the bench share. It never
+/// analyses and never writes, so the store may be open for reading only.</summary>
+public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, IAnalysisStore analyses, IStatementStore statements, CampClassifier? camps = null)
 {
-    private readonly StoryReader _reader;
-    private readonly StatementExtractor _statements;
-    private readonly IStatementStore? _statementStore;
-    private readonly IEntityStore? _entityStore;
+    private readonly StoryReader _reader = new(documents, stories, analyses);
 
-    /// <summary>A loader that finds every document's statements anew (nothing stored is read).</summary>
-    public StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, StatementExtractor? statements = null)
-        : this(documents, stories, null, null, statements)
-    {
-    }
-
-    /// <summary>A loader that reads the statements stored by <see cref="StatementAnalyzer"/> and finds them (from the stored entities) only for
-    /// documents that have none, or outdated ones, without storing them: the store may be open for reading only. When
-    /// <paramref name="statements"/> classifies with other camps than the default, stored statements are re-classified with them.</summary>
-    public StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, IStatementStore? statementStore, IEntityStore? entityStore, StatementExtractor? statements = null)
-    {
-        _reader = new StoryReader(documents, stories);
-        _statements = statements ?? new StatementExtractor();
-        _statementStore = statementStore;
-        _entityStore = entityStore;
-    }
+    /// <summary>A loader over one store; <paramref name="camps"/> other than the default re-classifies the stored statements.</summary>
+    public static StoryEvidenceLoader For<TStore>(TStore store, CampClassifier? camps = null)
+        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IStatementStore => new(store, store, store, store, camps);
 
     /// <summary>The id of the story to show: the given one if it exists, or the most recently updated.</summary>
     public Task<long?> ResolveStoryAsync(long? storyId, CancellationToken cancellationToken = default) => _reader.ResolveStoryAsync(storyId, cancellationToken);
 
-    /// <summary>The story's evidence, or null when the story does not exist or has no documents.</summary>
+    /// <summary>The story's evidence, or null when the story does not exist or has no analysed documents.</summary>
     public async Task<StoryEvidence?> LoadAsync(long storyId, CancellationToken cancellationToken = default)
     {
-        var docs = await _reader.ReadAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var (docs, pending) = await _reader.ReadStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (docs.Count == 0) return null;
-        var outdated = _statementStore is null ? []
-            : (await _statementStore.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version, cancellationToken).ConfigureAwait(false)).ToHashSet();
-        var reclassify = !ReferenceEquals(_statements.Camps, CampClassifier.Default);
+        var reclassify = camps is not null && !ReferenceEquals(camps, CampClassifier.Default);
         var found = new List<AttributedStatement>();
+        var missing = new List<long>(pending);
         foreach (var d in docs.Where(d => d.Document.DuplicateOf is null))
         {
-            var id = d.Document.Id;
-            var stored = _statementStore is null || outdated.Contains(id) ? null
-                : await _statementStore.GetStatementsAsync(id, cancellationToken).ConfigureAwait(false);
-            IEnumerable<AttributedStatement> statements;
-            if (stored is not null) statements = reclassify ? stored.Select(_statements.Camps.Reclassify) : stored;
-            else
-            {
-                var entities = _entityStore is null ? null : await _entityStore.GetEntitiesAsync(id, cancellationToken).ConfigureAwait(false);
-                statements = entities is null
-                    ? _statements.Extract(d.Document, d.Analysis, cancellationToken)
-                    : _statements.Extract(d.Document, d.Analysis, entities, cancellationToken);
-            }
-            found.AddRange(statements.Where(s => !s.Attribution.IsQuestion));
+            var stored = await statements.GetStatementsAsync(d.Document.Id, cancellationToken).ConfigureAwait(false);
+            if (stored is null) { missing.Add(d.Document.Id); continue; }
+            found.AddRange((reclassify ? stored.Select(camps!.Reclassify) : stored).Where(s => !s.Attribution.IsQuestion));
         }
-        return new StoryEvidence(storyId, docs, found);
+        return new StoryEvidence(storyId, docs, found) { Pending = missing };
     }
 }

@@ -1,10 +1,21 @@
+using Storyline.Pipeline.Analysis;
 using Storyline.Storage;
+using Storyline.Text;
+using Storyline.Time;
+using Storyline.Language.Embeddings;
 
 namespace Storyline.Briefing;
 
-/// <summary>Loads a story's documents from the store and analyses them for the timeline and the briefing.</summary>
-public sealed class StoryReader(IDocumentStore documents, IStoryStore stories)
+/// <summary>A story's documents with their stored analysis, and those not analysed yet.</summary>
+/// <param name="Documents">Analysed documents, oldest first.</param>
+/// <param name="Pending">Documents of the story whose text analysis is not stored yet (queued, or stored by an older version): left out.</param>
+public sealed record StoryDocuments(IReadOnlyList<AnalysedDocument> Documents, IReadOnlyList<long> Pending);
+
+/// <summary>Loads a story's documents with the analysis stored for them (sentences, time expressions, sentence vectors); it never analyses.</summary>
+public sealed class StoryReader(IDocumentStore documents, IStoryStore stories, IAnalysisStore analyses)
 {
+    private static readonly string[] Stages = [TextAnalysisStage.StageName, TimeExpressionStage.StageName, SentenceEmbeddingStage.StageName];
+
     /// <summary>The id of the story to brief: the given one, or the most recently updated.</summary>
     public async Task<long?> ResolveStoryAsync(long? storyId, CancellationToken cancellationToken = default)
     {
@@ -13,16 +24,46 @@ public sealed class StoryReader(IDocumentStore documents, IStoryStore stories)
         return all.Count == 0 ? null : all.MaxBy(s => (s.UpdatedAt, s.Id))!.Id;
     }
 
-    /// <summary>The story's documents, analysed, oldest first.</summary>
-    public async Task<IReadOnlyList<AnalysedDocument>> ReadAsync(long storyId, CancellationToken cancellationToken = default)
+    /// <summary>The story's analysed documents, oldest first.</summary>
+    public async Task<IReadOnlyList<AnalysedDocument>> ReadAsync(long storyId, CancellationToken cancellationToken = default) =>
+        (await ReadStoryAsync(storyId, cancellationToken).ConfigureAwait(false)).Documents;
+
+    /// <summary>The story's analysed documents, oldest first, and the ids of those not analysed yet.</summary>
+    public async Task<StoryDocuments> ReadStoryAsync(long storyId, CancellationToken cancellationToken = default)
     {
         var developments = await stories.GetDevelopmentsAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var ids = await stories.GetStoryDocumentIdsAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var stored = (await analyses.GetAnalysesAsync(ids, Stages, cancellationToken).ConfigureAwait(false)).ToLookup(a => a.DocumentId);
         var result = new List<AnalysedDocument>();
-        foreach (var id in await stories.GetStoryDocumentIdsAsync(storyId, cancellationToken).ConfigureAwait(false))
+        var pending = new List<long>();
+        foreach (var id in ids)
         {
             var doc = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (doc is not null) result.Add(AnalysedDocument.Analyse(doc, developments.GetValueOrDefault(id, id), cancellationToken: cancellationToken));
+            if (doc is null) continue;
+            var context = new AnalysisContext(doc);
+            var found = stored[id].ToDictionary(a => a.Stage, StringComparer.Ordinal);
+            try
+            {
+                if (!found.TryGetValue(TextAnalysisStage.StageName, out var text) || !found.TryGetValue(TimeExpressionStage.StageName, out var times))
+                {
+                    pending.Add(id);
+                    continue;
+                }
+                context.TextAnalysis = AnalysisCodec.DecodeText(text.Data, doc.Content.Text.Length);
+                context.Times = AnalysisCodec.DecodeTimes(times.Data, doc.Content.Text.Length);
+                // Vectors are stored in the same transaction as the sentences they embed; a count that differs means they do not line up,
+                // and selection falls back to word overlap.
+                if (found.TryGetValue(SentenceEmbeddingStage.StageName, out var vectors)
+                    && AnalysisCodec.DecodeVectors(vectors.Data) is { } decoded && decoded.Count == context.TextAnalysis.Sentences.Count)
+                    context.SentenceVectors = decoded;
+            }
+            catch (InvalidDataException)
+            {
+                pending.Add(id);
+                continue;
+            }
+            result.Add(new AnalysedDocument(doc, context.TextAnalysis, context.Times, developments.GetValueOrDefault(id, id), context.SentenceVectors));
         }
-        return result;
+        return new StoryDocuments(result, pending);
     }
 }

@@ -1,0 +1,36 @@
+using Storyline.Entities;
+using Storyline.Pipeline.Analysis;
+using Storyline.Text;
+
+namespace Storyline.Attribution;
+
+/// <summary>Options for <see cref="StatementStage"/>.</summary>
+/// <param name="Entities">Entity resolution options the speaker resolution shares.</param>
+public sealed record StatementStageOptions(EntityResolverOptions? Entities = null);
+
+/// <summary>Analysis stage: who said what, each statement's speaker resolved with role and camp (the default camps file; another one
+/// re-classifies stored statements at read time); stored in the statement tables (<see cref="Storage.IStatementStore"/>).</summary>
+public sealed class StatementStage(StatementStageOptions? options = null) : IAnalysisStage
+{
+    /// <summary>The stage's stored name.</summary>
+    public const string StageName = "statements";
+
+    private readonly StatementExtractor _extractor = new(CampClassifier.Default, options?.Entities);
+
+    /// <inheritdoc />
+    public string Name => StageName;
+
+    /// <inheritdoc />
+    public int Version => AttributionVersion.Current;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Inputs => [TextAnalysisStage.StageName, EntityStage.StageName];
+
+    /// <inheritdoc />
+    public void Analyze(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var entities = context.Entities ?? throw new InvalidOperationException("the entity stage has not run");
+        context.Statements = _extractor.Extract(context.Document, context.RequireText(), entities, cancellationToken);
+    }
+}
