@@ -545,6 +545,53 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task SaveAnalysesAsync_TwoStages_ReadBackAndNoLongerNeeded()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var analyses = (IAnalysisStore)store;
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make("Another article about orchards and apples in the valley.", "b.txt"), 0.7)).DocumentId;
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([a, b]);
+        await analyses.SaveAnalysesAsync(a, [new StoredAnalysis(a, "text", 1, [1, 2, 3]), new StoredAnalysis(a, "times", 4, [9])]);
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([b]);
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 2)).ShouldBe([a, b]);
+        (await analyses.ListDocumentsNeedingAnalysisAsync("times", 4)).ShouldBe([b]);
+        var read = (await analyses.GetAnalysesAsync([a, b], ["text", "times", "vectors"])).OrderBy(x => x.Stage).ToList();
+        read.Select(x => (x.DocumentId, x.Stage, x.Version)).ShouldBe([(a, "text", 1), (a, "times", 4)]);
+        read[0].Data.ShouldBe(new byte[] { 1, 2, 3 });
+        // Saving again replaces.
+        await analyses.SaveAnalysesAsync(a, [new StoredAnalysis(a, "text", 2, [7])]);
+        (await analyses.GetAnalysesAsync([a], ["text"])).Single().ShouldBe(new StoredAnalysis(a, "text", 2, [7]), new AnalysisComparer());
+    }
+
+    [Fact]
+    public async Task SaveAnalysesAsync_UnknownDocument_Throws()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        await Should.ThrowAsync<Exception>(() => ((IAnalysisStore)store).SaveAnalysesAsync(42, [new StoredAnalysis(42, "text", 1, [1])]));
+    }
+
+    [Fact]
+    public async Task UpdateContentAsync_AnalysedDocument_DropsItsStageResults()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var analyses = (IAnalysisStore)store;
+        var id = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        await analyses.SaveAnalysesAsync(id, [new StoredAnalysis(id, "text", 1, [1])]);
+        var replacement = Make("Completely different words about orchards and apples growing in the valley this autumn.");
+        await store.UpdateContentAsync(id, replacement.Content, replacement.TextHash, replacement.Signature);
+        (await analyses.GetAnalysesAsync([id], ["text"])).ShouldBeEmpty();
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([id]);
+    }
+
+    private sealed class AnalysisComparer : IEqualityComparer<StoredAnalysis>
+    {
+        public bool Equals(StoredAnalysis? x, StoredAnalysis? y) =>
+            x is not null && y is not null && (x.DocumentId, x.Stage, x.Version) == (y.DocumentId, y.Stage, y.Version) && x.Data.SequenceEqual(y.Data);
+        public int GetHashCode(StoredAnalysis obj) => obj.Stage.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpdateContentAsync_AnalysedDocument_DropsItsStatementsAndNeedsThemAgain()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -6,8 +6,32 @@ using Storyline.Storage;
 namespace Storyline.Tests.TestSupport;
 
 /// <summary>An in-memory store of what the analysers read and write (documents, entities, statements), counting the analyses saved.</summary>
-public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore
+public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore, IAnalysisStore
 {
+    private readonly Dictionary<(long, string), StoredAnalysis> _analyses = [];
+
+    /// <summary>How many times each encoded stage's result was saved.</summary>
+    public Dictionary<string, int> AnalysisSaves { get; } = [];
+
+    /// <summary>Replaces one stored result's bytes, as a damaged store would hold them.</summary>
+    public void Corrupt(long documentId, string stage, byte[] data) => _analyses[(documentId, stage)] = _analyses[(documentId, stage)] with { Data = data };
+
+    public Task SaveAnalysesAsync(long documentId, IReadOnlyList<StoredAnalysis> analyses, CancellationToken cancellationToken = default)
+    {
+        foreach (var a in analyses)
+        {
+            _analyses[(documentId, a.Stage)] = a;
+            AnalysisSaves[a.Stage] = AnalysisSaves.GetValueOrDefault(a.Stage) + 1;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredAnalysis>> GetAnalysesAsync(IReadOnlyCollection<long> documentIds, IReadOnlyCollection<string> stages, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredAnalysis>>([.. _analyses.Values.Where(a => documentIds.Contains(a.DocumentId) && stages.Contains(a.Stage))]);
+
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingAnalysisAsync(string stage, int version, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<long>>([.. _documents.Keys.Where(id => !_analyses.TryGetValue((id, stage), out var a) || a.Version != version)]);
+
     private readonly SortedDictionary<long, StoredDocument> _documents = [];
     private readonly Dictionary<long, (DocumentEntities Entities, int Version)> _entities = [];
     private readonly Dictionary<long, (IReadOnlyList<AttributedStatement> Statements, int Version)> _statements = [];

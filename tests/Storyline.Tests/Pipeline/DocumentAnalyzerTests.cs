@@ -1,0 +1,144 @@
+using Storyline.Attribution;
+using Storyline.Entities;
+using Storyline.Language.Embeddings;
+using Storyline.Pipeline.Analysis;
+using Storyline.Tests.Attribution;
+using Storyline.Tests.TestSupport;
+using Storyline.Text;
+using Storyline.Time;
+
+namespace Storyline.Tests.Pipeline;
+
+public class DocumentAnalyzerTests
+{
+    private readonly MemoryStore _store = new();
+
+    /// <summary>A cheap stand-in for the sentence model: a vector from the sentence's length, counting the sentences embedded.</summary>
+    private sealed class CountingEmbedder : ISentenceEmbedder
+    {
+        public int Embedded { get; private set; }
+        public int Dimensions => 4;
+        public string ModelId => "test";
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            Embedded += texts.Count;
+            return [.. texts.Select(t => { var v = new float[] { t.Length, 1, 0, 0 }; Vectors.Normalize(v); return v; })];
+        }
+    }
+
+    private readonly CountingEmbedder _embedder = new();
+
+    private AnalysisPipeline Pipeline(int textVersion = 1) => new AnalysisPipelineBuilder()
+        .Use(textVersion == 1 ? new TextAnalysisStage() : new VersionedText(textVersion))
+        .Use(new TimeExpressionStage())
+        .Use(new EntityStage())
+        .Use(new StatementStage())
+        .Use(new SentenceEmbeddingStage(new SentenceEmbeddingOptions(MinWords: 1), _embedder))
+        .Build();
+
+    private DocumentAnalyzer Analyzer(AnalysisPipeline pipeline) => new(pipeline, _store, _store, _store, _store);
+
+    private sealed class VersionedText(int version) : IEncodedAnalysisStage
+    {
+        private readonly TextAnalysisStage _inner = new();
+        public string Name => _inner.Name;
+        public int Version => version;
+        public IReadOnlyList<string> Inputs => [];
+        public void Analyze(AnalysisContext context, CancellationToken cancellationToken) => _inner.Analyze(context, cancellationToken);
+        public byte[] Encode(AnalysisContext context) => _inner.Encode(context);
+        public void Decode(AnalysisContext context, byte[] data) => _inner.Decode(context, data);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_NewDocument_StoresEveryStageAsAFreshAnalysisFindsIt()
+    {
+        var doc = _store.Add(StatementExtractorTests.Article);
+        var summary = await Analyzer(Pipeline()).AnalyzePendingAsync();
+        summary.Analysed.ShouldBe(1);
+        summary.StageRuns.Values.ShouldAllBe(n => n == 1);
+        var stored = await _store.GetAnalysesAsync([doc.Id], ["text", "times", "vectors"]);
+        stored.Select(a => a.Stage).Order().ShouldBe(["text", "times", "vectors"]);
+        var text = AnalysisCodec.DecodeText(stored.Single(a => a.Stage == "text").Data, doc.Content.Text.Length);
+        text.Sentences.ShouldBe(new TextAnalyzer().Analyze(doc.Content.Text, doc.Content.Blocks, default).Sentences);
+        StatementExtractorTests.Json((await _store.GetStatementsAsync(doc.Id))!).ShouldBe(StatementExtractorTests.Json(new StatementExtractor().Extract(doc)));
+        AnalysisCodec.DecodeVectors(stored.Single(a => a.Stage == "vectors").Data).Count.ShouldBe(text.Sentences.Count);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_SecondRun_RunsNothing()
+    {
+        _store.Add(StatementExtractorTests.Article);
+        await Analyzer(Pipeline()).AnalyzePendingAsync();
+        var embedded = _embedder.Embedded;
+        var summary = await Analyzer(Pipeline()).AnalyzePendingAsync();
+        summary.Analysed.ShouldBe(0);
+        summary.StageRuns.Values.ShouldAllBe(n => n == 0);
+        _embedder.Embedded.ShouldBe(embedded);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_NewTextVersion_RerunsItsReadersButNotTheTimeStage()
+    {
+        _store.Add(StatementExtractorTests.Article);
+        await Analyzer(Pipeline()).AnalyzePendingAsync();
+        var summary = await Analyzer(Pipeline(textVersion: 2)).AnalyzePendingAsync();
+        summary.StageRuns["text"].ShouldBe(1);
+        summary.StageRuns["entities"].ShouldBe(1);
+        summary.StageRuns["statements"].ShouldBe(1);
+        summary.StageRuns["vectors"].ShouldBe(1);
+        summary.StageRuns["times"].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_OnlyStatementsOutdated_ReadsTextAndEntitiesBack()
+    {
+        var doc = _store.Add(StatementExtractorTests.Article);
+        await Analyzer(Pipeline()).AnalyzePendingAsync();
+        // An older statement version, as after an upgrade of the attribution stage.
+        await _store.SaveStatementsAsync(doc.Id, [], 1);
+        var entitySaves = _store.EntitySaves;
+        var summary = await Analyzer(Pipeline()).AnalyzePendingAsync();
+        summary.StageRuns["statements"].ShouldBe(1);
+        summary.StageRuns.Where(r => r.Key != "statements").ShouldAllBe(r => r.Value == 0);
+        _store.EntitySaves.ShouldBe(entitySaves);
+        (await _store.GetStatementsAsync(doc.Id))!.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_StoredInputUnreadable_ComputesItAgainWithItsReaders()
+    {
+        var doc = _store.Add(StatementExtractorTests.Article);
+        await Analyzer(Pipeline()).AnalyzePendingAsync();
+        _store.Corrupt(doc.Id, "text", [1, 200, 200, 200]);
+        var ran = await Analyzer(Pipeline()).AnalyzeAsync(doc.Id, new HashSet<string> { "vectors" });
+        ran.ShouldBe(["text", "entities", "statements", "vectors"]);
+        var stored = await _store.GetAnalysesAsync([doc.Id], ["text"]);
+        AnalysisCodec.DecodeText(stored[0].Data, doc.Content.Text.Length).Sentences.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_GivenIds_AnalysesOnlyThose()
+    {
+        var a = _store.Add(StatementExtractorTests.Article);
+        var b = _store.Add("Cotton prices rose\n\nTraders said prices would rise again next year.", "b.txt");
+        (await Analyzer(Pipeline()).AnalyzePendingAsync([b.Id])).Analysed.ShouldBe(1);
+        (await _store.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([a.Id]);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_Cancelled_Throws()
+    {
+        _store.Add(StatementExtractorTests.Article);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => Analyzer(Pipeline()).AnalyzePendingAsync(cancellationToken: cts.Token));
+    }
+
+    [Fact]
+    public void Build_StageReadingAnUnregisteredStage_IsRefused() =>
+        Should.Throw<ArgumentException>(() => new AnalysisPipelineBuilder().Use(new StatementStage()).Build()).Message.ShouldContain("text");
+
+    [Fact]
+    public void Closure_OutdatedEntities_AddsStatementsOnly() =>
+        Pipeline().Closure(new HashSet<string> { "entities" }).Select(s => s.Name).ShouldBe(["entities", "statements"]);
+}
