@@ -167,5 +167,15 @@ internal static class Migrations
         ) WITHOUT ROWID;
         CREATE INDEX document_analyses_stage ON document_analyses(stage, version);
         """,
+        // 6: each story's claims ledger (claims, their statements and stances), rebuilt as a whole when the story's statements change.
+        """
+        CREATE TABLE story_claims(
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            stamp TEXT NOT NULL,
+            claims_json TEXT NOT NULL,
+            analysed_at TEXT NOT NULL
+        );
+        """,
     ];
 }

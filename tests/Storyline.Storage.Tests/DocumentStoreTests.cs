@@ -1,3 +1,4 @@
+using Storyline.Claims;
 using Storyline.Pipeline.Analysis;
 using System.Text;
 using System.Text.Json;
@@ -582,6 +583,33 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         await store.UpdateContentAsync(id, replacement.Content, replacement.TextHash, replacement.Signature);
         (await analyses.GetAnalysesAsync([id], ["text"])).ShouldBeEmpty();
         (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([id]);
+    }
+
+    [Fact]
+    public async Task SaveClaimsAsync_Ledger_ReadBackWholeAndReplaced()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var claims = (IClaimStore)store;
+        var id = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var story = await ((IStoryStore)store).AssignStoryAsync(id, null, id, 1, "Trade measures");
+        (await claims.GetClaimsAsync(story)).ShouldBeNull();
+        var published = new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero);
+        var ledger = new StoryClaims(story, [
+            new LedgerClaim(1, "The tariffs will hit exporters", published, true, 2.5, [
+                new LedgerStatement(id, "analysts", null, "Independent experts", StanceLabels.Asserts, "would hit exporters hardest", 10, 37, published),
+                new LedgerStatement(id, "A spokesman", "spokesman for the ministry", "Government", StanceLabels.Denies, "remained open", 40, 53, null)]),
+        ], 3, "stamp-1");
+        await claims.SaveClaimsAsync(ledger);
+        var read = (await claims.GetClaimsAsync(story)).ShouldNotBeNull();
+        (read.StoryId, read.Version, read.Stamp).ShouldBe((story, 3, "stamp-1"));
+        read.Claims.Count.ShouldBe(1);
+        (read.Claims[0] with { Statements = [] }).ShouldBe(ledger.Claims[0] with { Statements = [] });
+        read.Claims[0].Statements.ShouldBe(ledger.Claims[0].Statements);
+        read.Claims[0].CampStances().ShouldBe([("Independent experts", StanceLabels.Asserts, 1), ("Government", StanceLabels.Denies, 1)]);
+
+        await claims.SaveClaimsAsync(ledger with { Claims = [], Stamp = "stamp-2" });
+        var empty = (await claims.GetClaimsAsync(story)).ShouldNotBeNull();
+        (empty.Claims.Count, empty.Stamp).ShouldBe((0, "stamp-2"));
     }
 
     private sealed class AnalysisComparer : IEqualityComparer<StoredAnalysis>

@@ -1,0 +1,13 @@
+using Storyline.Claims;
+
+namespace Storyline.Storage;
+
+/// <summary>Durable results of the claims analysis: per story, its ranked claims with their statements and stances.</summary>
+public interface IClaimStore
+{
+    /// <summary>Replaces a story's claims in one transaction.</summary>
+    Task SaveClaimsAsync(StoryClaims claims, CancellationToken cancellationToken = default);
+
+    /// <summary>A story's stored claims, or null when none were built for it.</summary>
+    Task<StoryClaims?> GetClaimsAsync(long storyId, CancellationToken cancellationToken = default);
+}
