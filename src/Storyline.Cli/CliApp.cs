@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(PeopleCommand.Create(context));
         root.Subcommands.Add(QuotesCommand.Create(context));
         root.Subcommands.Add(SpeakersCommand.Create(context));
+        root.Subcommands.Add(ClaimsCommand.Create(context));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {

@@ -36,6 +36,13 @@ public static class StoriesApi
             .Produces<List<TimelineEventItem>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/stories/{id}/claims", (string id, HttpContext context, StoryService stories, CancellationToken ct) =>
+                WithStoryAsync(id, context, stories, v => TypedResults.Ok(v.Claims.Select(ClaimItem.Of).ToList()), ct))
+            .WithName("GetClaims")
+            .WithSummary("A story's claims ledger as `storyline claims --json` writes it: claims ranked by how contested and prominent, each with its statements and their stance (asserts, denies, questions, reports)")
+            .Produces<List<ClaimItem>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -87,3 +87,15 @@ public sealed record SpeakerItem(string Speaker, string? SpeakerKey, string? Rol
     /// <summary>The view of a speaker summary.</summary>
     public static SpeakerItem Of(SpeakerSummary s) => new(s.Speaker, s.SpeakerKey, s.Role, s.Camp, s.Statements, s.Documents, s.FirstPublished, s.LastPublished);
 }
+
+/// <summary>A statement bearing on a claim, in the shape of <c>storyline claims --json</c>.</summary>
+public sealed record ClaimStatementItem(long Document, string Speaker, string? SpeakerRole, string Camp, string Stance, string Text,
+    int ContentStart, int ContentEnd, DateTimeOffset? Published);
+
+/// <summary>A claim of a story's ledger, in the shape of <c>storyline claims --json</c>: where each statement stands on it.</summary>
+public sealed record ClaimItem(int Id, string Label, DateTimeOffset? FirstSeen, bool Contested, IReadOnlyList<ClaimStatementItem> Statements)
+{
+    /// <summary>The view of a claim.</summary>
+    public static ClaimItem Of(Storyline.Claims.LedgerClaim c) => new(c.Id, c.Label, c.FirstSeen, c.Contested,
+        [.. c.Statements.Select(s => new ClaimStatementItem(s.DocumentId, s.Speaker, s.SpeakerRole, s.Camp, s.Stance, s.Text, s.ContentStart, s.ContentEnd, s.Published))]);
+}

@@ -11,6 +11,9 @@ public sealed class StoryModel(StoryService stories) : PageModel
     /// <summary>Statements shown per speaker in the who-thinks-what table; the person page has them all.</summary>
     public const int StatementsPerSpeaker = 3;
 
+    /// <summary>Claims shown in the matrix: the most contested and prominent; the rest are in <c>storyline claims</c> and the API.</summary>
+    public const int ClaimsShown = 12;
+
     /// <summary>The story's view.</summary>
     public StoryView View { get; private set; } = null!;
 

@@ -32,7 +32,11 @@ public sealed record SourceQuotes(string Source, IReadOnlyList<long> Documents, 
 /// <param name="Documents">The story's documents, oldest first.</param>
 /// <param name="Camps">Camps quoted in the story, most quoted first (their order gives their colours).</param>
 public sealed record StoryView(StoryInfo Story, StoryBriefing Briefing, IReadOnlyList<TimelineEvent> Timeline, IReadOnlyList<CampSpeakers> WhoThinksWhat,
-    IReadOnlyList<SourceQuotes> Sources, IReadOnlyList<StoryDocumentView> Documents, IReadOnlyList<string> Camps);
+    IReadOnlyList<SourceQuotes> Sources, IReadOnlyList<StoryDocumentView> Documents, IReadOnlyList<string> Camps)
+{
+    /// <summary>The story's claims ledger as the analysis stored it, ranked (empty when the story has none yet).</summary>
+    public IReadOnlyList<Storyline.Claims.LedgerClaim> Claims { get; init; } = [];
+}
 
 /// <summary>Reads stories for pages and APIs through the engine's shared path (<see cref="StoryEvidenceLoader"/>, the briefing writer, the
 /// timeline builder), caching each story's view until its documents or their statement analyses change.</summary>
@@ -56,12 +60,14 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         if (story is null) return null;
         // Read before the evidence: statements analysed while the view is built leave it stamped as older, so the next view is built anew.
         var statements = await store.GetStatementsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
-        if (cache.Get(story, statements) is { } cached) return cached;
+        // The ledger is one stored row, read on every view: it is rebuilt after the statements it rests on, so a cached view could hold an older one.
+        var claims = (await store.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false))?.Claims ?? [];
+        if (cache.Get(story, statements) is { } cached) return cached with { Claims = claims };
         var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (evidence is null) return null;
         var view = Build(story, evidence, cancellationToken);
         cache.Set(view, statements);
-        return view;
+        return view with { Claims = claims };
     }
 
     /// <summary>Builds a story's view from its evidence: the one place the web app calls the briefing writer and the timeline builder.</summary>
