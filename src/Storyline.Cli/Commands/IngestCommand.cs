@@ -15,11 +15,12 @@ internal static class IngestCommand
     public static readonly Option<bool> AllowPrivate = new("--allow-private") { Description = "Allow fetching URLs on loopback, link-local and private addresses" };
     public static readonly Option<long> MaxBytes = new("--max-bytes") { Description = "Refuse inputs larger than this many bytes", DefaultValueFactory = _ => 20_000_000 };
     public static readonly Option<double> Timeout = new("--timeout") { Description = "URL fetch timeout in seconds", DefaultValueFactory = _ => 30 };
+    public static readonly Option<double> InputTimeout = new("--input-timeout") { Description = "Seconds one input may take to process (decode, extract, clean); an input over it fails and the batch goes on", DefaultValueFactory = _ => Ingestor.DefaultInputTimeout.TotalSeconds };
 
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Files, folders (recursive), http(s) URLs, RSS/Atom feeds or .jsonl files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout };
+        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout, InputTimeout };
         command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(inputs)!, ct));
         return command;
     }
@@ -38,6 +39,12 @@ internal static class IngestCommand
             published = parsed;
         }
         var maxBytes = parse.GetValue(MaxBytes);
+        var inputTimeout = parse.GetValue(InputTimeout);
+        if (!(inputTimeout > 0) || inputTimeout > int.MaxValue / 1000)
+        {
+            context.WriteError("--input-timeout", $"not a number of seconds above zero: {inputTimeout}");
+            return 2;
+        }
         await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
         using var fetcher = new UrlFetcher(FetchOptions.Default with
         {
@@ -47,7 +54,7 @@ internal static class IngestCommand
         }, context.Time);
         var resolver = new InputResolver(fetcher, context.Time, maxBytes);
         var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(maxBytes)).Build(context.Time);
-        var ingestor = new Ingestor(pipeline, store);
+        var ingestor = new Ingestor(pipeline, store) { InputTimeout = TimeSpan.FromSeconds(inputTimeout) };
         var results = new List<IngestResult>();
 
         async Task RunBatch(Action<IngestResult>? onResult)
