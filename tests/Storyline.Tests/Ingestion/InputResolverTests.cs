@@ -43,6 +43,48 @@ public class InputResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveAsync_FolderWithLinkToAncestor_ListsEachFileOnceAndReportsTheLink()
+    {
+        Write("a.txt", "first");
+        Write("sub/b.txt", "second");
+        Directory.CreateSymbolicLink(Path.Combine(_dir.FullName, "sub", "loop"), _dir.FullName);
+
+        var items = await Resolve(_dir.FullName).WaitAsync(TimeSpan.FromSeconds(20));
+
+        items.OfType<InputItem>().Select(i => Path.GetFileName(i.Name)).ShouldBe(["a.txt", "b.txt"]);
+        var link = items.OfType<FailedItem>().Single();
+        link.Name.ShouldEndWith("loop");
+        link.Reason.ShouldContain("link to a folder, not followed");
+    }
+
+    [Fact]
+    public async Task ResolveAsync_Folder_FirstFileComesBeforeLaterFoldersAreListed()
+    {
+        Write("a/1.txt", "one");
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "z"));
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        var seen = new List<string>();
+        await foreach (var item in new InputResolver(fetcher, TimeProvider.System).ResolveAsync([_dir.FullName], default))
+        {
+            // Written after the first input came out: only a listing that has not read z yet finds it.
+            if (seen.Count == 0) Write("z/2.txt", "two");
+            seen.Add(Path.GetFileName(item.Name));
+        }
+        seen.ShouldBe(["1.txt", "2.txt"]);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_FileLinkedToEndlessDevice_FailsAtLimit()
+    {
+        if (!File.Exists("/dev/zero")) return;
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "zero.txt"), "/dev/zero");
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        var items = new List<IngestItem>();
+        await foreach (var item in new InputResolver(fetcher, TimeProvider.System, maxInputBytes: 1_000_000).ResolveAsync([_dir.FullName], default)) items.Add(item);
+        items.Single().ShouldBeOfType<FailedItem>().Reason.ShouldBe("file is over the 1,000,000-byte limit");
+    }
+
+    [Fact]
     public async Task ResolveAsync_MissingPath_FailsWithReason()
     {
         var item = (await Resolve(Path.Combine(_dir.FullName, "nope.txt"))).Single().ShouldBeOfType<FailedItem>();
