@@ -45,7 +45,7 @@ internal static class IngestCommand
             context.WriteError("--input-timeout", $"not a number of seconds above zero: {inputTimeout}");
             return 2;
         }
-        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: true).ConfigureAwait(false);
         using var fetcher = new UrlFetcher(FetchOptions.Default with
         {
             Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),

@@ -22,8 +22,9 @@ internal static class QuotesCommand
         var command = new Command("quotes", "Quotes and reported claims attributed to speakers and camps") { inputs, Camps, IngestCommand.AllowPrivate };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            var (ids, failed) = await IngestOrAllAsync(context, store, parse.GetValue(inputs) ?? [], parse.GetValue(IngestCommand.AllowPrivate), ct).ConfigureAwait(false);
+            var specs = parse.GetValue(inputs) ?? [];
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: specs.Length > 0).ConfigureAwait(false);
+            var (ids, failed) = await IngestOrAllAsync(context, store, specs, parse.GetValue(IngestCommand.AllowPrivate), ct).ConfigureAwait(false);
             var statements = await ReadStatementsAsync(store, ids, parse.GetValue(Camps), ct).ConfigureAwait(false);
             if (parse.GetValue(CommonOptions.Json))
             {
