@@ -28,10 +28,22 @@ public static class CliApp
         root.Subcommands.Add(QuotesCommand.Create(context));
         root.Subcommands.Add(SpeakersCommand.Create(context));
         root.Subcommands.Add(ClaimsCommand.Create(context));
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Store errors are the user's to fix and get one line; the framework's handler would print a stack trace.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await root.Parse(args).InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What the framework's handler did for everything else: a bug keeps its stack trace.
+            await stderr.WriteLineAsync($"Unhandled exception: {e}").ConfigureAwait(false);
+            return 1;
         }
         catch (OperationCanceledException)
         {

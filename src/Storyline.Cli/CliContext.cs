@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
 using Spectre.Console;
 using Storyline.Storage.Sqlite;
 
@@ -38,11 +39,33 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public Task<SqliteDocumentStore> OpenStoreAsync(string path, CancellationToken cancellationToken) =>
-        SqliteDocumentStore.OpenAsync(path, Time, cancellationToken);
+    /// <summary>Opens the store; only a command that writes (<paramref name="create"/>) makes one where none exists. A missing store,
+    /// or a file that is not one, is a <see cref="StoreUnavailableException"/> with a one-line reason.</summary>
+    public async Task<SqliteDocumentStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false)
+    {
+        if (!create && !File.Exists(path))
+            throw new StoreUnavailableException($"store {path} does not exist (check --store or STORYLINE_STORE; ingest creates a store)");
+        try
+        {
+            return await SqliteDocumentStore.OpenAsync(path, Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            // "SQLite Error 26: 'file is not a database'." reads better without the code and quotes.
+            var reason = e.SqliteErrorCode == 26 ? "not a SQLite database" : e.Message.ReplaceLineEndings(" ");
+            throw new StoreUnavailableException($"store {path} cannot be opened: {reason}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new StoreUnavailableException($"store {path} cannot be opened: {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
     /// <summary>One error line naming the input and the reason.</summary>
     public void WriteError(string name, string reason) => Error.WriteLine($"error: {name}: {reason}");
 }
+
+/// <summary>The store named by --store is missing or is not a store; the message is one line.</summary>
+internal sealed class StoreUnavailableException(string message) : Exception(message);

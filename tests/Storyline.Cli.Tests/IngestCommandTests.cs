@@ -40,6 +40,22 @@ public class IngestCommandTests : IDisposable
         shown.ShouldContain("Café owners");
     }
 
+    [Theory]
+    [InlineData("file:///etc/passwd", "redirect to a file: URL refused")]
+    [InlineData("http://[::1", "malformed redirect Location")]
+    public async Task Ingest_UrlRedirectingToUnusableLocation_FailsThatInputAndIngestsTheRest(string location, string reason)
+    {
+        using var server = new Storyline.Tests.TestSupport.RawHttpServer(_ => Storyline.Tests.TestSupport.RawHttpServer.Redirect(location));
+        var before = _cli.Write("a.txt", CliRunner.Article(1));
+        var after = _cli.Write("b.txt", CliRunner.Article(2, "fisheries"));
+
+        var (code, stdout, stderr) = await _cli.Run("ingest", before, server.Prefix + "page", after, "--allow-private");
+
+        code.ShouldBe(1);
+        stderr.Trim().ShouldBe($"error: {server.Prefix}page: {reason}" + (reason.StartsWith("malformed", StringComparison.Ordinal) ? $" \"{location}\"" : " (only http and https are followed)"));
+        stdout.ShouldContain("ingested 2, duplicates 0, near-duplicates 0, failed 1");
+    }
+
     [Fact]
     public async Task Ingest_SameBatchTwice_SecondRunStoresNothingNew()
     {

@@ -31,9 +31,45 @@ public class StoreCommandsTests : IDisposable
     [Fact]
     public async Task Show_UnknownId_OneErrorLine()
     {
+        await IngestTwo();
         var (code, _, stderr) = await _cli.Run("show", "999");
         code.ShouldBe(1);
         stderr.Trim().ShouldBe("error: document 999: not in the store");
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync([.. args, "--store", store], stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("stories")]
+    [InlineData("search", "x")]
+    [InlineData("brief")]
+    public async Task ReadCommand_StoreDoesNotExist_OneErrorLineAndNothingCreated(params string[] command)
+    {
+        var store = Path.Combine(_cli.Folder, "nonexistent", "dir", "x.db");
+        var (code, stdout, stderr) = await RunOn(store, command);
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe($"error: store {store} does not exist (check --store or STORYLINE_STORE; ingest creates a store)" + Environment.NewLine);
+        Directory.Exists(Path.Combine(_cli.Folder, "nonexistent")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("ingest")]
+    public async Task Command_StoreNotSqlite_OneErrorLine(string command)
+    {
+        var store = _cli.Write("not-a-store.db", "This is a text file, not a database. " + new string('x', 5000));
+        string[] args = command == "ingest" ? ["ingest", _cli.Write("a.txt", CliRunner.Article(1))] : [command];
+        var (code, _, stderr) = await RunOn(store, args);
+        code.ShouldBe(1);
+        stderr.ShouldBe($"error: store {store} cannot be opened: not a SQLite database" + Environment.NewLine);
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public class BriefCommandTests : IDisposable
     [Fact]
     public async Task Brief_EmptyStore_OneErrorLine()
     {
+        (await _cli.Run("ingest", _cli.Write("empty.txt", ""))).Code.ShouldBe(1);
         var (code, _, stderr) = await _cli.Run("brief");
         code.ShouldBe(1);
         stderr.Trim().ShouldBe("error: store: no stories yet: give articles to ingest");

@@ -51,10 +51,10 @@ internal static class BriefCommand
                 return 2;
             }
             using var chatClient = chat;
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            var specs = parse.GetValue(inputs) ?? [];
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: specs.Length > 0).ConfigureAwait(false);
             var storyId = parse.GetValue(Story);
             var failed = 0;
-            var specs = parse.GetValue(inputs) ?? [];
             if (specs.Length > 0)
             {
                 if (await QuotesCommand.IngestOrAllAsync(context, parse, store, specs, ct).ConfigureAwait(false) is not var (ids, batchFailed)) return 2;

@@ -17,22 +17,23 @@ internal static class IngestCommand
     public static readonly Option<bool> AllowPrivate = new("--allow-private") { Description = "Allow fetching URLs on loopback, link-local and private addresses" };
     public static readonly Option<long> MaxBytes = new("--max-bytes") { Description = "Refuse inputs larger than this many bytes", DefaultValueFactory = _ => 20_000_000 };
     public static readonly Option<double> Timeout = new("--timeout") { Description = "URL fetch timeout in seconds", DefaultValueFactory = _ => 30 };
+    public static readonly Option<double> InputTimeout = new("--input-timeout") { Description = "Seconds one input may take to process (decode, extract, clean); an input over it fails and the batch goes on", DefaultValueFactory = _ => Ingestor.DefaultInputTimeout.TotalSeconds };
 
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Files, folders (recursive), http(s) URLs, RSS/Atom feeds or .jsonl files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout };
+        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout, InputTimeout };
         command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(inputs)!, ct));
         return command;
     }
 
     /// <summary>The options every command that ingests takes, so that <c>ingest</c>, <c>brief</c> and <c>quotes</c> ingest alike.</summary>
-    public static IEnumerable<Option> IngestOptions => [Published, AllowPrivate, MaxBytes, Timeout];
+    public static IEnumerable<Option> IngestOptions => [Published, AllowPrivate, MaxBytes, Timeout, InputTimeout];
 
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, string[] inputs, CancellationToken ct)
     {
         var json = parse.GetValue(CommonOptions.Json);
-        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: true).ConfigureAwait(false);
         var batch = await IngestAsync(context, parse, store, inputs, ct).ConfigureAwait(false);
         if (batch is null) return 2;
         var results = batch.Results;
@@ -67,6 +68,12 @@ internal static class IngestCommand
             published = parsed;
         }
         var maxBytes = parse.GetValue(MaxBytes);
+        var inputTimeout = parse.GetValue(InputTimeout);
+        if (!(inputTimeout > 0) || inputTimeout > int.MaxValue / 1000)
+        {
+            context.WriteError("--input-timeout", $"not a number of seconds above zero: {inputTimeout}");
+            return null;
+        }
         using var fetcher = new UrlFetcher(FetchOptions.Default with
         {
             Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
@@ -75,7 +82,7 @@ internal static class IngestCommand
         }, context.Time);
         var resolver = new InputResolver(fetcher, context.Time, maxBytes);
         var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(maxBytes)).Build(context.Time);
-        var ingestor = new Ingestor(pipeline, store);
+        var ingestor = new Ingestor(pipeline, store) { InputTimeout = TimeSpan.FromSeconds(inputTimeout) };
         var results = new List<IngestResult>();
         var finisher = IngestFinisher.For(store);
         IngestFinish? finish = null;

@@ -23,8 +23,9 @@ internal static class QuotesCommand
         foreach (var option in IngestCommand.IngestOptions) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            if (await IngestOrAllAsync(context, parse, store, parse.GetValue(inputs) ?? [], ct).ConfigureAwait(false) is not var (ids, failed)) return 2;
+            var specs = parse.GetValue(inputs) ?? [];
+            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: specs.Length > 0).ConfigureAwait(false);
+            if (await IngestOrAllAsync(context, parse, store, specs, ct).ConfigureAwait(false) is not var (ids, failed)) return 2;
             var (statements, pending) = await ReadStatementsAsync(store, ids, parse.GetValue(Camps), ct).ConfigureAwait(false);
             WarnPending(context, pending);
             if (parse.GetValue(CommonOptions.Json))

@@ -43,11 +43,11 @@ internal static class BodyExtractor
         var captions = new List<string>();
         var root = document.Body;
         if (root is null) return new BodyResult([], captions, 0);
-        var pruner = new Pruner(useClassHints, captions, Boilerplate.Measure(root).Chars);
+        var pruner = new Pruner(useClassHints, captions, Boilerplate.Measure(root).Chars, cancellationToken);
         pruner.Prune(root);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var blocks = Linearise(root);
+        var blocks = Linearise(root, cancellationToken);
         if (blocks.Count == 0) return new BodyResult([], captions, 0);
         Weigh(blocks);
 
@@ -224,8 +224,9 @@ internal static class BodyExtractor
         "hr", "address", "details", "summary", "center", "fieldset", "legend", "caption", "hgroup", "menu", "form", "body",
     };
 
-    private static List<Block> Linearise(IElement root)
+    private static List<Block> Linearise(IElement root, CancellationToken cancellationToken)
     {
+        int visited = 0;
         var blocks = new List<Block>();
         var sb = new StringBuilder();
         int chars = 0, linkChars = 0;
@@ -261,6 +262,7 @@ internal static class BodyExtractor
                     continue;
                 }
                 if (child is not IElement e) continue;
+                if ((++visited & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var tag = e.LocalName;
                 if (tag == "br") { sb.Append('\n'); continue; }
                 if (!BlockTags.Contains(tag))

@@ -144,11 +144,14 @@ internal static partial class Boilerplate
 }
 
 /// <summary>Removes furniture subtrees in place, moving figure captions aside.</summary>
-internal sealed class Pruner(bool useClassHints, List<string> captions, int pageChars)
+internal sealed class Pruner(bool useClassHints, List<string> captions, int pageChars, CancellationToken cancellationToken = default)
 {
+    private int _visited;
+
     /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
     public void Prune(IElement parent)
     {
+        if ((++_visited & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
         // Indexed, because AngleSharp's sibling properties search the parent's list on every step.
         var children = parent.ChildNodes;
         for (int i = 0; i < children.Length;)

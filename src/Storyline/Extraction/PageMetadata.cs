@@ -36,8 +36,9 @@ internal sealed partial class PageMetadata
         while ((at = html.IndexOf("ld+json", at, StringComparison.OrdinalIgnoreCase)) >= 0)
         {
             int found = at;
-            int open = html.LastIndexOf('<', found);
-            int close = html.IndexOf('>', found);
+            // Bounded windows: a page repeating "ld+json" with no tag around it must not rescan the page for each occurrence.
+            int open = html.LastIndexOf('<', found, Math.Min(found + 1, 1024));
+            int close = html.IndexOf('>', found, Math.Min(html.Length - found, 1024));
             at = found + 7;
             if (open < 0 || close < 0 || html.IndexOf('>', open, found - open) >= 0) continue;
             if (string.Compare(html, open, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) continue;
@@ -196,7 +197,8 @@ internal sealed partial class PageMetadata
     private static string StripSiteSuffix(string title, string? publisher, string? h1)
     {
         if (h1 is not null && h1.Length >= 10 && title.StartsWith(h1, StringComparison.Ordinal)) return h1;
-        var m = SiteSuffix().Match(title);
+        // The lazy head makes the match quadratic in the title's length; a site suffix only matters on a title of headline length.
+        var m = title.Length > 500 ? Match.Empty : SiteSuffix().Match(title);
         if (!m.Success) return title;
         var head = m.Groups["head"].Value.Trim();
         var tail = m.Groups["tail"].Value.Trim();

@@ -32,9 +32,9 @@ public sealed class StorylineExtractor : IArticleExtractor
     private static bool IsKept(ReadOnlyMemory<char> name) => KeptLookup.Contains(name.Span);
 
     // Pages rendered by script often carry the whole text only in JSON-LD; when the DOM reading misses most of it, the stated body is better.
-    private static BodyResult? FromJsonLd(string stated, BodyResult body)
+    private static BodyResult? FromJsonLd(string stated, BodyResult body, CancellationToken cancellationToken)
     {
-        var text = stated.Contains('<', StringComparison.Ordinal) ? new HtmlParser(ParserOptions).ParseDocument(stated).Body?.TextContent ?? "" : stated;
+        var text = stated.Contains('<', StringComparison.Ordinal) ? new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(stated, cancellationToken)).Body?.TextContent ?? "" : stated;
         text = System.Net.WebUtility.HtmlDecode(text);
         var statedTokens = ShingleScore.Tokenize(text);
         if (statedTokens.Count < 40) return null;
@@ -92,7 +92,8 @@ public sealed class StorylineExtractor : IArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         // Scripts, styles and inline drawings are half of a typical page's bytes and are dropped anyway:
         // cutting them out with vectorised searches spares the tokenizer from stepping through them.
-        var markup = StripUnreadElements(html);
+        var markup = NestingLimiter.Limit(StripUnreadElements(html), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var document = new HtmlParser(ParserOptions).ParseDocument(markup);
         var meta = PageMetadata.Read(html, document);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
@@ -102,7 +103,8 @@ public sealed class StorylineExtractor : IArticleExtractor
             var lenient = BodyExtractor.Extract(new HtmlParser(ParserOptions).ParseDocument(markup), useClassHints: false, cancellationToken);
             if (lenient.Chars > body.Chars * 2) body = lenient;
         }
-        if (meta.JsonLdBody is { } stated && FromJsonLd(stated, body) is { } replacement) body = replacement;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (meta.JsonLdBody is { } stated && FromJsonLd(stated, body, cancellationToken) is { } replacement) body = replacement;
         return new ExtractedArticle(meta.Title, meta.Authors, meta.Published, meta.PublishedEvidence, meta.Publisher, meta.Language, body.Blocks)
         {
             Captions = body.Captions,

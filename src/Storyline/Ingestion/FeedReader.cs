@@ -46,8 +46,12 @@ public static class FeedReader
             {
                 DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1024, IgnoreComments = true,
             });
-            while (reader.Read())
+            // ReadFrom leaves the reader on the node after the element it read: that node must be looked at, not read past
+            // (on a one-line feed it is the next item).
+            bool positioned = false;
+            while (positioned || reader.Read())
             {
+                positioned = false;
                 if (reader.NodeType != XmlNodeType.Element) continue;
                 if (!sawRoot)
                 {
@@ -57,7 +61,9 @@ public static class FeedReader
                 }
                 if (reader.LocalName == "title" && feedTitle is null && reader.Depth <= 2)
                 {
-                    feedTitle = reader.ReadElementContentAsString().Trim();
+                    // Read as an element, not as content: an Atom title of type xhtml has child elements.
+                    feedTitle = ((XElement)XNode.ReadFrom(reader)).Value.Trim();
+                    positioned = true;
                     continue;
                 }
                 if (reader.LocalName is "item" or "entry")
@@ -65,6 +71,7 @@ public static class FeedReader
                     var element = (XElement)XNode.ReadFrom(reader);
                     index++;
                     entries.Add(ReadItem(element, name, index, feedTitle, feedUrl, now));
+                    positioned = true;
                 }
             }
         }

@@ -37,6 +37,12 @@ public sealed record IngestSummary(int Ingested, int Duplicates, int NearDuplica
 /// <summary>Runs raw inputs through the pipeline into a store, one transaction per document; a bad input is reported and the batch goes on.</summary>
 public sealed class Ingestor(DocumentPipeline pipeline, IDocumentStore store, double nearDuplicateThreshold = 0.7)
 {
+    /// <summary>The time budget for processing one input unless <see cref="InputTimeout"/> says otherwise.</summary>
+    public static readonly TimeSpan DefaultInputTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time budget for processing one input (decoding, extraction, cleaning); an input over it fails alone. <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan InputTimeout { get; init; } = DefaultInputTimeout;
+
     /// <summary>Processes and stores one item.</summary>
     public async Task<IngestResult> IngestAsync(IngestItem item, CancellationToken cancellationToken)
     {
@@ -45,11 +51,16 @@ public sealed class Ingestor(DocumentPipeline pipeline, IDocumentStore store, do
         ProcessedDocument content;
         try
         {
-            content = pipeline.Process(input, cancellationToken);
+            content = await ProcessWithinBudgetAsync(input, cancellationToken).ConfigureAwait(false);
         }
         catch (InputRejectedException e)
         {
             return new IngestResult(input.Name, IngestStatus.Failed, null, null, e.Message, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A fault on one hostile input (a parser limit, a bug it uncovers) fails that input; the batch goes on.
+            return new IngestResult(input.Name, IngestStatus.Failed, null, null, $"could not be processed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}", null);
         }
         var added = await store.AddAsync(Prepare(input, content), nearDuplicateThreshold, cancellationToken).ConfigureAwait(false);
         var status = added.Outcome switch
@@ -59,6 +70,25 @@ public sealed class Ingestor(DocumentPipeline pipeline, IDocumentStore store, do
             _ => IngestStatus.NearDuplicate,
         };
         return new IngestResult(input.Name, status, added.DocumentId, added.OriginalId, null, content.Metadata.Title);
+    }
+
+    private async Task<ProcessedDocument> ProcessWithinBudgetAsync(RawInput input, CancellationToken cancellationToken)
+    {
+        if (InputTimeout == Timeout.InfiniteTimeSpan) return pipeline.Process(input, cancellationToken);
+        using var budget = new CancellationTokenSource(InputTimeout, pipeline.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        // On a worker thread: the stages check the token, but a step that checks too rarely must not hold the batch past the budget.
+        // Work abandoned that way stops at its next check.
+        var work = Task.Run(() => pipeline.Process(input, linked.Token), CancellationToken.None);
+        try
+        {
+            return await work.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw new InputRejectedException($"processing took longer than {InputTimeout.TotalSeconds:0.###} s, the time budget for one input");
+        }
     }
 
     /// <summary>Hashes and signs a processed document for storage.</summary>

@@ -30,11 +30,11 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         }
         else if (Directory.Exists(spec))
         {
-            var files = Directory.EnumerateFiles(spec, "*", SearchOption.AllDirectories)
-                .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                .Order(StringComparer.Ordinal);
-            foreach (var file in files)
-                await foreach (var item in FromFileAsync(file, cancellationToken).ConfigureAwait(false)) yield return item;
+            foreach (var entry in ListFolder(new DirectoryInfo(spec), cancellationToken))
+            {
+                if (entry is FailedItem failed) yield return failed;
+                else await foreach (var item in FromFileAsync(((FileEntry)entry).Path, cancellationToken).ConfigureAwait(false)) yield return item;
+            }
         }
         else if (File.Exists(spec))
         {
@@ -43,6 +43,40 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         else
         {
             yield return new FailedItem(spec, "no such file, folder or URL");
+        }
+    }
+
+    private sealed record FileEntry(string Path) : IngestItem(Path);
+
+    /// <summary>The files under a folder in ordinal path order, one folder listed at a time, so the first file is ingested before the
+    /// whole tree is read. Links to folders are reported, not followed: a link to an ancestor would make the walk endless.</summary>
+    private static IEnumerable<IngestItem> ListFolder(DirectoryInfo folder, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        List<FileSystemInfo> entries;
+        string? error = null;
+        try
+        {
+            // A folder sorts as its name plus a separator, which gives the order of the full paths.
+            entries = [.. folder.EnumerateFileSystemInfos().OrderBy(e => e is DirectoryInfo ? e.Name + "/" : e.Name, StringComparer.Ordinal)];
+        }
+        catch (IOException e) { entries = []; error = $"cannot list folder: {e.Message}"; }
+        catch (UnauthorizedAccessException) { entries = []; error = "cannot list folder: permission denied"; }
+        if (error is not null)
+        {
+            yield return new FailedItem(folder.FullName, error);
+            yield break;
+        }
+        foreach (var entry in entries)
+        {
+            if (entry is DirectoryInfo sub)
+            {
+                if (sub.LinkTarget is not null)
+                    yield return new FailedItem(sub.FullName, "link to a folder, not followed (give its target as an input to ingest it)");
+                else
+                    foreach (var item in ListFolder(sub, cancellationToken)) yield return item;
+            }
+            else if (!entry.Name.StartsWith('.')) yield return new FileEntry(entry.FullName);
         }
     }
 
@@ -55,8 +89,9 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         try
         {
             var length = new FileInfo(path).Length;
-            bytes = length > maxInputBytes ? [] : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = length > maxInputBytes ? [] : await ReadCappedAsync(path, cancellationToken).ConfigureAwait(false) ?? [];
             if (length > maxInputBytes) error = $"file is {length:N0} bytes, over the {maxInputBytes:N0}-byte limit";
+            else if (bytes.Length > maxInputBytes) error = $"file is over the {maxInputBytes:N0}-byte limit";
         }
         catch (IOException e) { bytes = []; error = $"cannot read: {e.Message}"; }
         catch (UnauthorizedAccessException) { bytes = []; error = "cannot read: permission denied"; }
@@ -67,6 +102,21 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         }
 
         await foreach (var item in FromBytesAsync(name, ext, bytes, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    // Reads at most one byte over the limit: a link to a device (/dev/zero) reports no length and never ends.
+    private async Task<byte[]?> ReadCappedAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxInputBytes) break;
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Reads uploaded content as if it were a file called <paramref name="name"/>: the extension picks text, HTML, feed or JSON Lines.</summary>

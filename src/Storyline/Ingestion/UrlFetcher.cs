@@ -18,15 +18,24 @@ public sealed class UrlFetcher : IDisposable
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
 
+    private readonly Func<IPAddress, bool> _refuse;
+
     /// <summary>Creates a fetcher with its own connection pool.</summary>
-    public UrlFetcher(FetchOptions options, TimeProvider? time = null)
+    public UrlFetcher(FetchOptions options, TimeProvider? time = null) : this(options, AddressPolicy.IsNonPublic, time)
     {
+    }
+
+    /// <summary>A fetcher with its own notion of a refused address (tests stand a loopback server in for a public one).</summary>
+    internal UrlFetcher(FetchOptions options, Func<IPAddress, bool> refuse, TimeProvider? time = null)
+    {
+        _refuse = refuse;
         _options = options;
         _time = time ?? TimeProvider.System;
         var handler = new SocketsHttpHandler
         {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            // Redirects are followed here, not by the handler: its Location parsing throws on a hostile value (file:, an unclosed
+            // IPv6 literal) instead of failing the one input, and it cannot say why a redirect was not followed.
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = options.Timeout,
             // The address check happens at connect time, on the address actually dialled, so a hostname that resolves
@@ -46,7 +55,7 @@ public sealed class UrlFetcher : IDisposable
         if (addresses.Length == 0) throw new FetchException($"host {context.DnsEndPoint.Host} has no address");
         if (!_options.AllowPrivate)
         {
-            var blocked = addresses.FirstOrDefault(AddressPolicy.IsNonPublic);
+            var blocked = addresses.FirstOrDefault(_refuse);
             if (blocked is not null)
                 throw new FetchException($"refused: {context.DnsEndPoint.Host} resolves to non-public address {blocked} (use --allow-private to permit)");
         }
@@ -72,8 +81,7 @@ public sealed class UrlFetcher : IDisposable
         timeout.CancelAfter(_options.Timeout);
         try
         {
-            using var response = await _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            if ((int)response.StatusCode is >= 300 and < 400) throw new FetchException($"too many redirects (limit {_options.MaxRedirects})");
+            using var response = await GetFollowingRedirectsAsync(uri, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode) throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             if (response.Content.Headers.ContentLength is { } length && length > _options.MaxBytes)
                 throw new FetchException($"response is {length:N0} bytes, over the {_options.MaxBytes:N0}-byte limit");
@@ -86,12 +94,53 @@ public sealed class UrlFetcher : IDisposable
         {
             throw new FetchException($"timed out after {_options.Timeout.TotalSeconds:0.#} s");
         }
+        catch (UriFormatException e)
+        {
+            throw new FetchException($"malformed URL: {e.Message}");
+        }
         catch (HttpRequestException e)
         {
             var inner = e.InnerException;
             while (inner is not null and not FetchException) inner = inner.InnerException;
             throw new FetchException(inner?.Message ?? (e.HttpRequestError == HttpRequestError.NameResolutionError ? "host not found" : $"unreachable: {e.Message}"));
         }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    // Follows at most MaxRedirects redirects; each target is checked here (scheme, syntax) and again at connect time (address).
+    private async Task<HttpResponseMessage> GetFollowingRedirectsAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        for (int hops = 0; ; hops++)
+        {
+            var response = await _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!IsRedirect(response.StatusCode)) return response;
+            using (response)
+            {
+                if (hops >= _options.MaxRedirects) throw new FetchException($"too many redirects (limit {_options.MaxRedirects})");
+                uri = RedirectTarget(uri, response);
+            }
+        }
+    }
+
+    /// <summary>The absolute http(s) URL a redirect points to; a one-line <see cref="FetchException"/> for anything else.</summary>
+    internal static Uri RedirectTarget(Uri from, HttpResponseMessage response)
+    {
+        // The raw header: the typed Location property drops or throws on values it cannot parse.
+        if (!response.Headers.NonValidated.TryGetValues("Location", out var values) || values.FirstOrDefault() is not { } raw || string.IsNullOrWhiteSpace(raw))
+            throw new FetchException($"redirect without a Location (HTTP {(int)response.StatusCode})");
+        raw = raw.Trim();
+        var shown = raw.Length > 80 ? raw[..80] + "…" : raw;
+        shown = string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c));
+        Uri target;
+        try
+        {
+            if (!Uri.TryCreate(from, raw, out target!)) throw new FetchException($"malformed redirect Location \"{shown}\"");
+        }
+        catch (UriFormatException) { throw new FetchException($"malformed redirect Location \"{shown}\""); }
+        if (target.Scheme is not ("http" or "https")) throw new FetchException($"redirect to a {target.Scheme}: URL refused (only http and https are followed)");
+        return target;
     }
 
     private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)

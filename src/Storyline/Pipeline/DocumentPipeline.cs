@@ -18,6 +18,9 @@ public sealed class DocumentPipeline
         _time = time;
     }
 
+    /// <summary>The clock the pipeline runs on (and per-input budgets count with).</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>The stages, in the order they run.</summary>
     public IReadOnlyList<IDocumentStage> Stages => _stages;
 

@@ -43,6 +43,48 @@ public class InputResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveAsync_FolderWithLinkToAncestor_ListsEachFileOnceAndReportsTheLink()
+    {
+        Write("a.txt", "first");
+        Write("sub/b.txt", "second");
+        Directory.CreateSymbolicLink(Path.Combine(_dir.FullName, "sub", "loop"), _dir.FullName);
+
+        var items = await Resolve(_dir.FullName).WaitAsync(TimeSpan.FromSeconds(20));
+
+        items.OfType<InputItem>().Select(i => Path.GetFileName(i.Name)).ShouldBe(["a.txt", "b.txt"]);
+        var link = items.OfType<FailedItem>().Single();
+        link.Name.ShouldEndWith("loop");
+        link.Reason.ShouldContain("link to a folder, not followed");
+    }
+
+    [Fact]
+    public async Task ResolveAsync_Folder_FirstFileComesBeforeLaterFoldersAreListed()
+    {
+        Write("a/1.txt", "one");
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "z"));
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        var seen = new List<string>();
+        await foreach (var item in new InputResolver(fetcher, TimeProvider.System).ResolveAsync([_dir.FullName], default))
+        {
+            // Written after the first input came out: only a listing that has not read z yet finds it.
+            if (seen.Count == 0) Write("z/2.txt", "two");
+            seen.Add(Path.GetFileName(item.Name));
+        }
+        seen.ShouldBe(["1.txt", "2.txt"]);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_FileLinkedToEndlessDevice_FailsAtLimit()
+    {
+        if (!File.Exists("/dev/zero")) return;
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "zero.txt"), "/dev/zero");
+        using var fetcher = new UrlFetcher(FetchOptions.Default);
+        var items = new List<IngestItem>();
+        await foreach (var item in new InputResolver(fetcher, TimeProvider.System, maxInputBytes: 1_000_000).ResolveAsync([_dir.FullName], default)) items.Add(item);
+        items.Single().ShouldBeOfType<FailedItem>().Reason.ShouldBe("file is over the 1,000,000-byte limit");
+    }
+
+    [Fact]
     public async Task ResolveAsync_MissingPath_FailsWithReason()
     {
         var item = (await Resolve(Path.Combine(_dir.FullName, "nope.txt"))).Single().ShouldBeOfType<FailedItem>();
@@ -210,6 +252,58 @@ public class FeedReaderTests
         items.Count.ShouldBe(2);
         items[0].ShouldBeOfType<FeedReader.LinkOnly>();
         items[1].ShouldBeOfType<FeedReader.Ready>().Item.ShouldBeOfType<FailedItem>().Reason.ShouldContain("later items lost");
+    }
+
+    private static readonly string LongBody = string.Concat(Enumerable.Repeat("Officials discussed the talks at length on Tuesday, according to people present. ", 8));
+
+    // A feed of n items with inline bodies; between elements either nothing (minified), or a newline and indent (pretty).
+    private static string GeneratedFeed(bool atom, bool minified, bool cdata, int n)
+    {
+        var gap = minified ? "" : "\n  ";
+        string Body(int i) => cdata ? $"<![CDATA[<p>Item {i}. {LongBody}</p>]]>" : $"Item {i}. {LongBody}";
+        var items = Enumerable.Range(1, n).Select(i => atom
+            ? $"<entry>{gap}<title>T{i}</title>{gap}<id>urn:{i}</id>{gap}<link href=\"https://example.com/{i}\"/>{gap}<content type=\"html\">{Body(i)}</content>{gap}</entry>"
+            : $"<item>{gap}<title>T{i}</title>{gap}<link>https://example.com/{i}</link>{gap}<description>{Body(i)}</description>{gap}</item>");
+        return atom
+            ? $"<?xml version=\"1.0\"?>{gap}<feed xmlns=\"http://www.w3.org/2005/Atom\">{gap}<title>Feed</title>{gap}{string.Join(gap, items)}{gap}</feed>"
+            : $"<?xml version=\"1.0\"?>{gap}<rss version=\"2.0\"><channel>{gap}<title>Feed</title>{gap}{string.Join(gap, items)}{gap}</channel></rss>";
+    }
+
+    [Theory]
+    [InlineData(false, true, false)]
+    [InlineData(false, false, false)]
+    [InlineData(false, true, true)]
+    [InlineData(false, false, true)]
+    [InlineData(true, true, false)]
+    [InlineData(true, false, false)]
+    [InlineData(true, true, true)]
+    [InlineData(true, false, true)]
+    public void Read_GeneratedFeed_EveryItemInOrder(bool atom, bool minified, bool cdata)
+    {
+        var (items, error) = FeedReader.Read("f", null, Encoding.UTF8.GetBytes(GeneratedFeed(atom, minified, cdata, 6)), DateTimeOffset.UnixEpoch);
+        error.ShouldBeNull();
+        var inputs = items.Select(i => i.ShouldBeOfType<FeedReader.Ready>().Item.ShouldBeOfType<InputItem>().Input).ToList();
+        inputs.Select(i => i.Hints.Title).ShouldBe(Enumerable.Range(1, 6).Select(i => $"T{i}"));
+        inputs.ShouldAllBe(i => i.Hints.Source == "Feed");
+        Encoding.UTF8.GetString(inputs[5].Content).ShouldContain("Item 6.");
+    }
+
+    [Fact]
+    public void Read_MinifiedItemRightAfterChannelTitle_Kept()
+    {
+        var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title><item><title>s</title><description>Too short.</description></item></channel></rss>";
+        var (items, _) = FeedReader.Read("m.rss", null, Encoding.UTF8.GetBytes(xml), DateTimeOffset.UnixEpoch);
+        items.Single().ShouldBeOfType<FeedReader.Ready>().Item.ShouldBeOfType<FailedItem>().Reason.ShouldContain("neither content nor a link");
+    }
+
+    [Fact]
+    public void Read_AtomXhtmlFeedTitle_ReadsTitleAndEntries()
+    {
+        var xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">Rich <b>title</b></div></title>"
+            + "<entry><title>E</title><link href=\"https://example.com/e\"/></entry></feed>";
+        var (items, error) = FeedReader.Read("f.atom", null, Encoding.UTF8.GetBytes(xml), DateTimeOffset.UnixEpoch);
+        error.ShouldBeNull();
+        items.Single().ShouldBeOfType<FeedReader.LinkOnly>().Hints.Source.ShouldBe("Rich title");
     }
 
     [Fact]

@@ -71,6 +71,66 @@ public class UrlFetcherTests
         (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldContain("redirects");
     }
 
+    [Theory]
+    [InlineData("file:///etc/passwd", "redirect to a file: URL refused")]
+    [InlineData("data:text/html,<p>hi</p>", "redirect to a data: URL refused")]
+    [InlineData("javascript:alert(1)", "redirect to a javascript: URL refused")]
+    [InlineData("ftp://example.com/x", "redirect to a ftp: URL refused")]
+    [InlineData("http://[::1", "malformed redirect Location")]
+    [InlineData("http://exa mple.com:99999/", "malformed redirect Location")]
+    public async Task FetchAsync_RedirectToUnusableLocation_FailsWithReason(string location, string expected)
+    {
+        using var server = new RawHttpServer(_ => RawHttpServer.Redirect(location));
+        using var fetcher = new UrlFetcher(Allowing());
+        var e = await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default));
+        e.Message.ShouldContain(expected);
+        e.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectWithoutLocation_FailsWithReason()
+    {
+        using var server = new RawHttpServer(_ => ("HTTP/1.1 302 Found", []));
+        using var fetcher = new UrlFetcher(Allowing());
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldContain("redirect without a Location");
+    }
+
+    [Theory]
+    [InlineData("/final")]
+    [InlineData("final")]
+    [InlineData("../final?x=1")]
+    public async Task FetchAsync_RelativeRedirect_FollowedAgainstRequestUrl(string location)
+    {
+        using var server = new RawHttpServer(path => path.StartsWith("/final", StringComparison.Ordinal)
+            ? RawHttpServer.Html("<html><body><p>Arrived.</p></body></html>")
+            : RawHttpServer.Redirect(location));
+        using var fetcher = new UrlFetcher(Allowing());
+        var fetched = await fetcher.FetchAsync(server.Prefix + "start", default);
+        Encoding.UTF8.GetString(fetched.Content).ShouldContain("Arrived.");
+        fetched.FinalUrl.ShouldStartWith(server.Prefix + "final");
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectToPrivateAddress_RefusedOnTheAddressDialled()
+    {
+        // Only the test server's own address counts as public here, so a redirect to another loopback address is the private target.
+        using var server = new RawHttpServer(_ => RawHttpServer.Redirect("http://127.0.0.2:9/latest/meta-data"));
+        using var fetcher = new UrlFetcher(Allowing() with { AllowPrivate = false }, refuse: a => !a.Equals(IPAddress.Loopback) && AddressPolicy.IsNonPublic(a));
+        var e = await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default));
+        e.Message.ShouldContain("non-public address 127.0.0.2");
+        server.Requests.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RedirectChain_CountsEachHop()
+    {
+        using var server = new RawHttpServer(path => path == "/3" ? RawHttpServer.Html("<p>end</p>") : RawHttpServer.Redirect("/" + (int.Parse(path.TrimStart('/') is { Length: > 0 } n ? n : "0") + 1)));
+        using (var fetcher = new UrlFetcher(Allowing(redirects: 3)))
+            (await fetcher.FetchAsync(server.Prefix, default)).FinalUrl.ShouldBe(server.Prefix + "3");
+        using (var fetcher = new UrlFetcher(Allowing(redirects: 2)))
+            (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldBe("too many redirects (limit 2)");
+    }
+
     [Fact]
     public async Task FetchAsync_NotFound_ReportsStatus()
     {

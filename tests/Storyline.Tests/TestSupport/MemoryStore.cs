@@ -84,7 +84,13 @@ public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore,
     public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<long>>([.. _documents.Keys.Where(id => !_statements.TryGetValue(id, out var s) || s.Version < version)]);
 
-    public Task<AddResult> AddAsync(NewDocument document, double nearDuplicateThreshold, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    // Every add is a new document (no duplicate detection): enough for tests of what reaches the store.
+    public Task<AddResult> AddAsync(NewDocument document, double nearDuplicateThreshold, CancellationToken cancellationToken = default)
+    {
+        var stored = new StoredDocument(_documents.Count + 1, document.Input.Name, document.Input.Url, document.Content, null, document.Input.RetrievedAt);
+        _documents.Add(stored.Id, stored);
+        return Task.FromResult(new AddResult(AddOutcome.Added, stored.Id, null));
+    }
     public Task<RawInput?> GetInputAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<DocumentSummary>> ListAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public IAsyncEnumerable<StoredDocument> ReadAllAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -1,0 +1,152 @@
+namespace Storyline.Extraction;
+
+/// <summary>Caps how deep elements nest before the HTML parser sees the markup: start and end tags beyond the cap are dropped (their text
+/// stays), as browsers cap tree depth. The tree builder's scope checks walk the stack of open elements on every tag and the extractor's
+/// tree walks recurse, so unbounded nesting costs time quadratic in depth and stack without limit; no real article nests this deep.</summary>
+internal static class NestingLimiter
+{
+    /// <summary>The deepest element nesting kept (Chromium's parser caps at 512).</summary>
+    public const int MaxDepth = 512;
+
+    // Elements that never have content, so never open a level.
+    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound",
+    };
+
+    // Elements whose content is text up to their end tag: a '<' inside is not a tag.
+    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    };
+
+    // Start tags that close an open <p>, as the tree builder does, so that pages of unclosed paragraphs do not count as deep.
+    private static readonly HashSet<string> ClosesParagraph = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "ul", "li", "dd", "dt",
+    };
+
+    private readonly record struct Open(string Name, bool Dropped);
+
+    /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; the same string when none are.</summary>
+    public static string Limit(string html, CancellationToken cancellationToken, int maxDepth = MaxDepth)
+    {
+        // Cheap exit: a page with fewer tags than the cap cannot nest beyond it.
+        if (html.AsSpan().Count('<') <= maxDepth) return html;
+        var stack = new List<Open>();
+        // Per tag name, the stack positions where it is open, so that finding an end tag's element costs no stack walk.
+        var positions = new Dictionary<string, Stack<int>>(StringComparer.Ordinal);
+        System.Text.StringBuilder? sb = null;
+        int copied = 0, at = 0, steps = 0;
+
+        void Pop()
+        {
+            var top = stack[^1];
+            stack.RemoveAt(stack.Count - 1);
+            positions[top.Name].Pop();
+        }
+
+        int Nearest(string name) => positions.TryGetValue(name, out var p) && p.Count > 0 ? p.Peek() : -1;
+
+        void PopTo(int index)
+        {
+            while (stack.Count > index) Pop();
+        }
+
+        void Drop(int start, int end)
+        {
+            sb ??= new System.Text.StringBuilder(html.Length);
+            sb.Append(html, copied, start - copied);
+            copied = end;
+        }
+
+        while (at < html.Length)
+        {
+            if ((++steps & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            int lt = html.IndexOf('<', at);
+            if (lt < 0 || lt + 1 >= html.Length) break;
+            char next = html[lt + 1];
+            if (next == '!')
+            {
+                // Comments run to "-->", doctypes and CDATA to '>'.
+                int end = html.AsSpan(lt).StartsWith("<!--") ? html.IndexOf("-->", lt + 4, StringComparison.Ordinal) : html.IndexOf('>', lt);
+                at = end < 0 ? html.Length : end + (html[end] == '-' ? 3 : 1);
+                continue;
+            }
+            if (next == '?') { int end = html.IndexOf('>', lt); at = end < 0 ? html.Length : end + 1; continue; }
+            bool closing = next == '/';
+            int nameStart = lt + (closing ? 2 : 1);
+            int nameEnd = nameStart;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':' or '_')) nameEnd++;
+            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart])) { at = lt + 1; continue; }
+            int tagEnd = TagEnd(html, nameEnd);
+            if (tagEnd < 0) break;
+            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            at = tagEnd + 1;
+            if (closing)
+            {
+                int index = Nearest(name);
+                if (index < 0) continue;
+                bool dropped = stack[index].Dropped;
+                PopTo(index);
+                if (dropped) Drop(lt, at);
+                continue;
+            }
+            if (Void.Contains(name) || html[tagEnd - 1] == '/') continue;
+            if (RawText.Contains(name))
+            {
+                int end = html.IndexOf("</" + name, at, StringComparison.OrdinalIgnoreCase);
+                at = end < 0 ? html.Length : end;
+                if (stack.Count >= maxDepth) Drop(lt, tagEnd + 1);
+                else Push(name, false);
+                continue;
+            }
+            // Implied end tags: a new paragraph or block closes an open <p>, a list item an open item of the same list, a cell an open cell.
+            if (ClosesParagraph.Contains(name) && Nearest("p") is var p and >= 0 && p > Nearest("button")) PopTo(p);
+            if (name == "li" && Nearest("li") is var li and >= 0 && li > Math.Max(Nearest("ul"), Nearest("ol"))) PopTo(li);
+            if (name is "dd" or "dt")
+            {
+                int item = Math.Max(Nearest("dd"), Nearest("dt"));
+                if (item >= 0 && item > Nearest("dl")) PopTo(item);
+            }
+            if (name is "td" or "th" or "tr")
+            {
+                int cell = Math.Max(Nearest("td"), Nearest("th"));
+                if (cell >= 0 && cell > Nearest("table")) PopTo(cell);
+                if (name == "tr" && Nearest("tr") is var tr and >= 0 && tr > Nearest("table")) PopTo(tr);
+            }
+            bool drop = stack.Count >= maxDepth;
+            if (drop) Drop(lt, at);
+            Push(name, drop);
+        }
+        if (sb is null) return html;
+        sb.Append(html, copied, html.Length - copied);
+        return sb.ToString();
+
+        void Push(string name, bool dropped)
+        {
+            if (!positions.TryGetValue(name, out var p)) positions[name] = p = new Stack<int>();
+            p.Push(stack.Count);
+            stack.Add(new Open(name, dropped));
+        }
+    }
+
+    // The '>' that ends a tag whose name ends at 'from', skipping quoted attribute values; -1 when the page ends first.
+    private static int TagEnd(string html, int from)
+    {
+        char quote = '\0';
+        bool value = false;
+        for (int i = from; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; }
+            else if (c == '>') return i;
+            else if (c == '=') value = true;
+            else if (value && c is '"' or '\'') { quote = c; value = false; }
+            else if (!char.IsWhiteSpace(c)) value = false;
+        }
+        return -1;
+    }
+}
