@@ -136,6 +136,7 @@ public sealed class StorylineWebApp
             .MapStoriesApi()
             .MapStatementsApi()
             .MapIngestApi();
+        app.MapHealth();
         app.MapOpenApi(StorylineOpenApi.Path);
         app.MapGet("/documents/{id}/original", (string id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
                 keys.ReadsNeedKey && keys.CheckSession(context.Request) != KeyCheck.Accepted

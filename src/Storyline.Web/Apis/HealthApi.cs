@@ -1,0 +1,39 @@
+using Storyline.Pipeline.Analysis;
+using Storyline.Web.Services;
+
+namespace Storyline.Web.Apis;
+
+/// <summary><c>GET /healthz</c>: whether the store answers, and how much analysis is queued, for a load balancer or an operator.</summary>
+public static class HealthApi
+{
+    /// <summary>The health answer.</summary>
+    /// <param name="Status"><c>ok</c>, or <c>unavailable</c> when the store cannot be read.</param>
+    /// <param name="Documents">Documents stored.</param>
+    /// <param name="PendingAnalysis">Documents with an analysis stage missing or outdated (the analysis queue's depth).</param>
+    /// <param name="Error">Why the store is unavailable (one line), when it is.</param>
+    public sealed record Health(string Status, int? Documents, int? PendingAnalysis, string? Error = null);
+
+    /// <summary>Maps <c>/healthz</c> (no key needed: it reveals counts only).</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", async (StoreFactory stores, CancellationToken ct) =>
+            {
+                try
+                {
+                    await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
+                    var documents = await store.CountAsync(ct).ConfigureAwait(false);
+                    var pending = (await DocumentAnalyzer.For(store).FindOutdatedAsync(ct).ConfigureAwait(false)).Count;
+                    return Results.Ok(new Health("ok", documents, pending));
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    return Results.Json(new Health("unavailable", null, null, e.Message.Split('\n')[0]), statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+            })
+            .WithName("Health")
+            .WithSummary("Store reachable, documents stored and documents waiting for analysis")
+            .Produces<Health>()
+            .Produces<Health>(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+}
