@@ -25,7 +25,8 @@ public static class SummarizeBench
         var embeddings = new Option<string>("--embeddings") { Description = "on | off: attach MiniLM sentence vectors to the loaded evidence", DefaultValueFactory = _ => "off" };
         var limit = new Option<int>("--clusters") { Description = "Score only the first N clusters (0: all)", DefaultValueFactory = _ => 0 };
         var show = new Option<bool>("--show") { Description = "Print each system's 100 words per cluster" };
-        var command = new Command("summarize", "ROUGE-1/2 recall of the briefing on DUC 2004 clusters, with lead and LexRank baselines") { data, embeddings, limit, show };
+        var selection = new Option<string?>("--selection") { Description = "Selector weights to compare, e.g. 'PositionWeight=0.3,LengthExponent=0.5;PositionWeight=0' (each ';'-separated set is one more system)" };
+        var command = new Command("summarize", "ROUGE-1/2 recall of the briefing on DUC 2004 clusters, with lead and LexRank baselines") { data, embeddings, limit, show, selection };
         command.SetAction(async (parse, ct) =>
         {
             var embed = parse.GetValue(embeddings)!.ToLowerInvariant() switch
@@ -36,7 +37,8 @@ public static class SummarizeBench
             };
             var clusters = Directory.GetDirectories(parse.GetValue(data)!).Order(StringComparer.Ordinal).ToList();
             if (parse.GetValue(limit) is > 0 and var n) clusters = [.. clusters.Take(n)];
-            var systems = new[] { "storyline", "lead", "lexrank" };
+            var variants = (parse.GetValue(selection) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            string[] systems = ["storyline", "lead", "lexrank", .. variants];
             var scores = systems.ToDictionary(s => s, _ => new List<(double R1, double R2)>());
             double embedSeconds = 0, writeSeconds = 0;
             long embeddedSentences = 0;
@@ -47,7 +49,7 @@ public static class SummarizeBench
                 var files = Directory.GetFiles(Path.Combine(cluster, "docs"), "C*.txt").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
                 var texts = files.Select(File.ReadAllText).ToList();
                 var refs = Directory.GetFiles(Path.Combine(cluster, "refs")).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
-                var run = await BriefClusterAsync(name, files, texts, embed, ct);
+                var run = await BriefClusterAsync(name, files, texts, embed, variants, ct);
                 embedSeconds += run.EmbedSeconds;
                 embeddedSentences += run.EmbeddedSentences;
                 writeSeconds += run.WriteSeconds;
@@ -59,7 +61,8 @@ public static class SummarizeBench
                     ["lead"] = texts.FirstOrDefault(t => t.Trim().Length > 0) ?? "",
                     ["lexrank"] = LexRank.Summarize(texts, 100),
                 };
-                var line = new StringBuilder($"{name} ({run.StoryDocuments}/{texts.Count(t => t.Trim().Length > 0)} docs in the story):");
+                foreach (var (variant, text) in run.Variants) outputs[variant] = text;
+                var line = new StringBuilder($"{name} ({run.StoryDocuments}/{texts.Count(t => t.Trim().Length > 0)} docs in the story, {run.Developments} developments):");
                 foreach (var system in systems)
                 {
                     var score = (Rouge.Recall(outputs[system], refs, 1), Rouge.Recall(outputs[system], refs, 2));
@@ -99,11 +102,12 @@ public static class SummarizeBench
         return command;
     }
 
-    private sealed record ClusterRun(string Summary, int StoryDocuments, double EmbedSeconds, long EmbeddedSentences, double WriteSeconds);
+    private sealed record ClusterRun(string Summary, int StoryDocuments, int Developments, double EmbedSeconds, long EmbeddedSentences, double WriteSeconds,
+        Dictionary<string, string> Variants);
 
     // The CLI's path: ingest every article (Ingestor, then IngestFinisher: stories, entities, statements), pick the story most of the
     // inputs belong to, load its evidence and write the extractive briefing.
-    private static async Task<ClusterRun> BriefClusterAsync(string name, List<string> files, List<string> texts, bool embed, CancellationToken ct)
+    private static async Task<ClusterRun> BriefClusterAsync(string name, List<string> files, List<string> texts, bool embed, List<string> variants, CancellationToken ct)
     {
         var dir = Directory.CreateTempSubdirectory("storyline-bench-summarize-");
         try
@@ -143,7 +147,10 @@ public static class SummarizeBench
             var watch = Stopwatch.StartNew();
             var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, documents, evidence.BriefingStatements(), ct);
             var writeSeconds = watch.Elapsed.TotalSeconds;
-            return new ClusterRun(ScoredText(briefing), documents.Count(d => d.Document.DuplicateOf is null), embedSeconds, embedded, writeSeconds);
+            var others = variants.ToDictionary(v => v, v => ScoredText(new ExtractiveBriefingWriter(new BriefingOptions(Selection: ParseSelection(v)))
+                .Write(evidence.StoryId, documents, evidence.BriefingStatements(), ct)));
+            var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
+            return new ClusterRun(ScoredText(briefing), originals.Count, originals.Select(d => d.Development).Distinct().Count(), embedSeconds, embedded, writeSeconds, others);
         }
         finally
         {
@@ -152,12 +159,36 @@ public static class SummarizeBench
         }
     }
 
+    // "Name=value,Name=value" over SelectionOptions' defaults.
+    private static SelectionOptions ParseSelection(string text)
+    {
+        var options = new SelectionOptions();
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = (pair.Split('=')[0].Trim(), double.Parse(pair.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
+            options = key switch
+            {
+                nameof(SelectionOptions.CentralityWeight) => options with { CentralityWeight = value },
+                nameof(SelectionOptions.PositionWeight) => options with { PositionWeight = value },
+                nameof(SelectionOptions.LengthExponent) => options with { LengthExponent = value },
+                nameof(SelectionOptions.UnigramWeight) => options with { UnigramWeight = value },
+                nameof(SelectionOptions.MaxOverlap) => options with { MaxOverlap = value },
+                nameof(SelectionOptions.MaxCosine) => options with { MaxCosine = value },
+                nameof(SelectionOptions.EmbeddingShare) => options with { EmbeddingShare = value },
+                _ => throw new ArgumentException($"--selection: unknown weight '{key}'"),
+            };
+        }
+        return options;
+    }
+
     /// <summary>What the issue scores: the summary line, then the Executive Summary bullets, then The Story So Far (sentence texts; date labels are not part of the summary).</summary>
     internal static string ScoredText(StoryBriefing briefing)
     {
         var parts = new List<string> { briefing.Summary.Text };
-        foreach (var title in new[] { SectionTitles.ExecutiveSummary, SectionTitles.StorySoFar })
-            parts.AddRange(briefing.Sections.Where(s => s.Title == title).SelectMany(s => s.Sentences).Select(s => s.Text));
+        parts.AddRange(briefing.Sections.Where(s => s.Title == SectionTitles.ExecutiveSummary).SelectMany(s => s.Sentences).Select(s => s.Text));
+        // A chronology entry is "date label: sentence"; the label is the reader's signpost, like a section title, not summary text.
+        parts.AddRange(briefing.Sections.Where(s => s.Title == SectionTitles.StorySoFar).SelectMany(s => s.Sentences)
+            .Select(s => s.Citations.Count == 1 && briefing.Sources.TryGetValue(s.Citations[0].DocumentId, out var source) ? s.Citations[0].Span.Slice(source.Text).Trim() : s.Text));
         return string.Join(' ', parts);
     }
 }
