@@ -38,7 +38,7 @@ public static class SummarizeBench
             var clusters = Directory.GetDirectories(parse.GetValue(data)!).Order(StringComparer.Ordinal).ToList();
             if (parse.GetValue(limit) is > 0 and var n) clusters = [.. clusters.Take(n)];
             var variants = (parse.GetValue(selection) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            string[] systems = ["storyline", "lead", "lexrank", .. variants];
+            string[] systems = ["storyline", "before", "lead", "lexrank", .. variants];
             var scores = systems.ToDictionary(s => s, _ => new List<(double R1, double R2)>());
             double embedSeconds = 0, writeSeconds = 0;
             long embeddedSentences = 0;
@@ -62,6 +62,7 @@ public static class SummarizeBench
                     ["lexrank"] = LexRank.Summarize(texts, 100),
                 };
                 foreach (var (variant, text) in run.Variants) outputs[variant] = text;
+                outputs["before"] = run.Before;
                 var line = new StringBuilder($"{name} ({run.StoryDocuments}/{texts.Count(t => t.Trim().Length > 0)} docs in the story, {run.Developments} developments):");
                 foreach (var system in systems)
                 {
@@ -83,6 +84,8 @@ public static class SummarizeBench
                 embeddings = embed ? "on" : "off",
                 storyline_r1 = BenchOutput.R(Mean("storyline", 1)),
                 storyline_r2 = BenchOutput.R(Mean("storyline", 2)),
+                before_r1 = BenchOutput.R(Mean("before", 1)),
+                before_r2 = BenchOutput.R(Mean("before", 2)),
                 lead_r1 = BenchOutput.R(Mean("lead", 1)),
                 lead_r2 = BenchOutput.R(Mean("lead", 2)),
                 lexrank_r1 = BenchOutput.R(Mean("lexrank", 1)),
@@ -102,7 +105,7 @@ public static class SummarizeBench
         return command;
     }
 
-    private sealed record ClusterRun(string Summary, int StoryDocuments, int Developments, double EmbedSeconds, long EmbeddedSentences, double WriteSeconds,
+    private sealed record ClusterRun(string Summary, string Before, int StoryDocuments, int Developments, double EmbedSeconds, long EmbeddedSentences, double WriteSeconds,
         Dictionary<string, string> Variants);
 
     // The CLI's path: ingest every article (Ingestor, then IngestFinisher: stories, entities, statements), pick the story most of the
@@ -150,7 +153,9 @@ public static class SummarizeBench
             var others = variants.ToDictionary(v => v, v => ScoredText(new ExtractiveBriefingWriter(new BriefingOptions(Selection: ParseSelection(v)))
                 .Write(evidence.StoryId, documents, evidence.BriefingStatements(), ct)));
             var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
-            return new ClusterRun(ScoredText(briefing), originals.Count, originals.Select(d => d.Development).Distinct().Count(), embedSeconds, embedded, writeSeconds, others);
+            // The writer before issue 12, on the same evidence: the same-run "before" figure.
+            var before = ScoredText(new Baseline.BaselineBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct));
+            return new ClusterRun(ScoredText(briefing), before, originals.Count, originals.Select(d => d.Development).Distinct().Count(), embedSeconds, embedded, writeSeconds, others);
         }
         finally
         {

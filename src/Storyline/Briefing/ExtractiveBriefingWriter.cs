@@ -122,6 +122,8 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         if (doc.InTranscriptTurn(sentence.Block)) return false; // transcript turns are statements, not narration
         if (text.Length < 40 || text.EndsWith('?') || sentence.StartsInsideQuote || sentence.QuoteDepthAtEnd > 0) return false;
         if (LeansOnNeighbours(text)) return false;
+        // A label or caption line ("Host of press conference: …") is not a sentence to state.
+        if (text.TrimEnd('”', '"', '’', '\'', ')', ' ') is not [.., '.' or '!' or '…']) return false;
         var hasQuote = text.AsSpan().IndexOfAny("“”\"‘") >= 0;
         var hasCue = Cues.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
         // A quotation is only usable with its speaker in the same sentence.
@@ -186,9 +188,11 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     {
         // Stakes are stated anywhere in the story; a cue alone is not enough (a stray "could" in a side detail), so the sentence must also
         // be about what the story is about: the selector's coverage and centrality rank the cue-bearing sentences, cue weight and recency add.
-        var pool = candidates.Where(c => StakesScore(c.Text) >= 0.75f).Select(c => c.Unit).ToList();
-        var picked = selector.Select(pool, _options.StakesSentences, state,
-            u => 0.5 * StakesScore(byUnit[u].Text) + (byUnit[u].Doc.Development == latestDoc.Development ? 0.2 : 0));
+        var stakes = new Dictionary<int, float>();
+        foreach (var c in candidates)
+            if (StakesScore(c.Text) is >= 0.75f and var score) stakes[c.Unit] = score;
+        var picked = selector.Select(stakes.Keys, _options.StakesSentences, state,
+            u => 0.5 * stakes[u] + (byUnit[u].Doc.Development == latestDoc.Development ? 0.2 : 0));
         return [.. picked.Select(u => Cite(byUnit[u]))];
     }
 
@@ -275,9 +279,15 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         return new BriefingSentence($"{prefix}{lead.Speaker}{role} says{reported}", [lead.Citation]);
     }
 
-    // The source mention gives the speaker's full name (or the organisation's), not a pronoun or a bare surname.
-    private static bool NamesSpeaker(string mention, string speaker) =>
-        mention.Contains(speaker, StringComparison.OrdinalIgnoreCase);
+    // The source mention names the speaker (full name, organisation or surname), not a pronoun.
+    // A surname is enough here: the bullet's prefix has just named the speaker in full with their role.
+    private static bool NamesSpeaker(string mention, string speaker)
+    {
+        if (mention.Contains(speaker, StringComparison.OrdinalIgnoreCase)) return true;
+        var surname = speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } parts ? parts[^1] : null;
+        return surname is { Length: >= 3 } && char.IsUpper(surname[0])
+            && mention.Split([' ', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries).Contains(surname, StringComparer.Ordinal);
+    }
 
     private static readonly HashSet<string> FragmentOpeners = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -49,7 +49,8 @@ public sealed class ContentSelector
     private readonly int _vocabulary;
     private readonly bool _embedded;
 
-    /// <summary>Analyses the story's sentences: every unit counts towards concept weights and centroids; any may then be selected.</summary>
+    /// <summary>Analyses the story's sentences: every unit counts towards concept weights and centroids; any may then be selected. Give a
+    /// document's units one after another (documents are counted where a concept's document changes).</summary>
     public ContentSelector(IReadOnlyList<SelectionUnit> units, SelectionOptions? options = null)
     {
         _options = options ?? new SelectionOptions();
@@ -61,7 +62,9 @@ public sealed class ContentSelector
         _concepts = new int[units.Count][];
         _content = new int[units.Count][];
         _words = new int[units.Count];
-        var conceptDocs = new List<HashSet<long>>();
+        // Documents per concept counted by remembering the last document that added it: a story's units come document by document.
+        var conceptDocs = new List<int>();
+        var conceptLastDoc = new List<long>();
         var conceptSentences = new List<int>();
         var termSentences = new List<int>();
         var stop = new List<bool>();
@@ -99,12 +102,17 @@ public sealed class ContentSelector
                 if (!concepts.TryGetValue(key, out var c))
                 {
                     concepts[key] = c = concepts.Count;
-                    conceptDocs.Add([]);
+                    conceptDocs.Add(0);
+                    conceptLastDoc.Add(long.MinValue);
                     conceptSentences.Add(0);
                 }
                 if (seen.Add(c))
                 {
-                    conceptDocs[c].Add(units[i].Document);
+                    if (conceptLastDoc[c] != units[i].Document)
+                    {
+                        conceptLastDoc[c] = units[i].Document;
+                        conceptDocs[c]++;
+                    }
                     conceptSentences[c]++;
                 }
             }
@@ -115,17 +123,18 @@ public sealed class ContentSelector
         _conceptWeight = new double[concepts.Count];
         foreach (var ((first, _), c) in concepts)
         {
-            double count = documents >= 3 ? conceptDocs[c].Count : conceptSentences[c];
+            double count = documents >= 3 ? conceptDocs[c] : conceptSentences[c];
             _conceptWeight[c] = count < 2 ? 0 : count * (first < 0 ? _options.UnigramWeight : 1);
         }
         // tf-idf over sentences for centrality.
         _tfidf = new (int[], float[])[units.Count];
         for (int i = 0; i < units.Count; i++)
         {
-            var tf = new Dictionary<int, int>();
-            foreach (var id in tokens[i]) if (_content[i].Length > 0 && Array.BinarySearch(_content[i], id) >= 0) tf[id] = tf.GetValueOrDefault(id) + 1;
-            var keys = tf.Keys.Order().ToArray();
-            var weights = keys.Select(k => (float)(tf[k] * Math.Log(1.0 + (double)units.Count / termSentences[k]))).ToArray();
+            var keys = _content[i];
+            var weights = new float[keys.Length];
+            foreach (var id in tokens[i])
+                if (!stop[id]) weights[Array.BinarySearch(keys, id)]++;
+            for (int k = 0; k < keys.Length; k++) weights[k] *= (float)Math.Log(1.0 + (double)units.Count / termSentences[keys[k]]);
             var norm = (float)Math.Sqrt(weights.Sum(w => (double)w * w));
             if (norm > 0) for (int k = 0; k < weights.Length; k++) weights[k] /= norm;
             _tfidf[i] = (keys, weights);
