@@ -16,5 +16,6 @@ var root = new RootCommand("Storyline benchmarks")
     AttributionTrainBench.Create(),
     ResolveBench.Create(),
     BriefBench.Create(),
+    SummarizeBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

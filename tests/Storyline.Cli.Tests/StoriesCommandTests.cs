@@ -66,6 +66,35 @@ public class BriefCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Brief_UndatedInputs_OneWarningLineNamingThemAndHowToDate()
+    {
+        var (code, _, stderr) = await _cli.Run("brief", SharedData.Samples);
+        code.ShouldBe(0);
+        var warning = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem();
+        warning.ShouldStartWith("warning: 5 input(s) state no publication date");
+        warning.ShouldContain("000_bd6d2b98b64f62db.txt");
+        warning.ShouldContain("--published");
+        warning.ShouldContain("`published` field in JSON Lines");
+    }
+
+    [Fact]
+    public async Task Brief_DatedJsonLines_NoWarningAndEveryDateShownAsGiven()
+    {
+        var lines = string.Join('\n', new[] { ("2020-07-10", "Sanctions"), ("2021-03-22", "Allies") }.Select((r, i) => JsonSerializer.Serialize(new
+        {
+            title = $"{r.Item2} on Xinjiang officials",
+            text = $"{r.Item2} on Xinjiang officials\n\n" + string.Join("\n\n", Enumerable.Range(0, 3).Select(p =>
+                $"Paragraph {p}: governments imposed sanctions on officials in Xinjiang over the detention of Uygurs in camps, number {i * 7 + p}.")),
+            published = r.Item1,
+        })));
+        var (code, stdout, stderr) = await _cli.Run("brief", _cli.Write("dated.jsonl", lines), "--json");
+        code.ShouldBe(0);
+        stderr.ShouldBeEmpty();
+        var labels = JsonDocument.Parse(stdout).RootElement.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("published_label").GetString()).ToList();
+        labels.ShouldBe(["2020-07-10", "2021-03-22"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Brief_FormatHtml_StandalonePageWithSectionsAndNoScript()
     {
         var (code, stdout, _) = await _cli.Run("brief", SharedData.Samples, "--format", "html");

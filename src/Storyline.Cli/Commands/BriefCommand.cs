@@ -78,6 +78,7 @@ internal static class BriefCommand
                 return 1;
             }
             QuotesCommand.WarnPending(context, evidence.Pending);
+            WarnUndated(context, evidence);
             // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
             StoryBriefing briefing;
             if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
@@ -95,6 +96,18 @@ internal static class BriefCommand
             return failed > 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>One warning line when articles of the story have no stated publication date: the briefing's order and "latest" then rest on
+    /// lower bounds estimated from the dates the text mentions, and the reader is told which inputs and how to date them.</summary>
+    internal static void WarnUndated(CliContext context, StoryEvidence evidence)
+    {
+        var undated = evidence.Documents.Where(d => d.Document.DuplicateOf is null && d.Document.Content.Metadata.Published is null or { IsEstimate: true })
+            .Select(d => Path.GetFileName(d.Document.InputName)).ToList();
+        if (undated.Count == 0) return;
+        var names = string.Join(", ", undated.Take(5)) + (undated.Count > 5 ? $" and {undated.Count - 5} more" : "");
+        context.Error.WriteLine($"warning: {undated.Count} input(s) state no publication date, so the briefing's order rests on estimates from the dates they mention: {names}; " +
+            "give dates with `storyline ingest --published YYYY-MM-DD FILE` or a `published` field in JSON Lines records");
     }
 }
 

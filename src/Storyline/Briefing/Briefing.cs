@@ -28,11 +28,15 @@ public sealed record StoryBriefing(long StoryId, string Headline, BriefingSenten
 /// <param name="Url">Where it was fetched from.</param>
 /// <param name="Text">Its cleaned text, which citations index.</param>
 /// <param name="PublishedGranularity">How precise <paramref name="Published"/> is: a day, a month or a year.</param>
+/// <param name="PublishedEvidence">What an estimated date rests on ("latest date mentioned: …"), shown with it.</param>
 public sealed record SourceInfo(long DocumentId, string Title, string? Publisher, DateTimeOffset? Published, bool PublishedIsEstimate, string? Url, string Text,
-    Time.TimeGranularity PublishedGranularity = Time.TimeGranularity.Day)
+    Time.TimeGranularity PublishedGranularity = Time.TimeGranularity.Day, string? PublishedEvidence = null)
 {
-    /// <summary>The date as precise as it is known, marked when estimated ("2021 (estimated)"), or null.</summary>
-    public string? PublishedLabel => Published is { } p ? Documents.PublicationDate.Format(p, PublishedGranularity, PublishedIsEstimate) : null;
+    /// <summary>The date as precise as it is known; an estimate reads as the lower bound it is, with its evidence ("2019 or later
+    /// (latest date mentioned: “2019”)"), never as a date. Null when there is none.</summary>
+    public string? PublishedLabel => Published is not { } p ? null
+        : !PublishedIsEstimate ? Documents.PublicationDate.Format(p, PublishedGranularity, estimate: false)
+        : Documents.PublicationDate.Format(p, PublishedGranularity, estimate: false) + " or later" + (PublishedEvidence is { Length: > 0 } e ? $" ({e})" : " (estimated from the text)");
 }
 
 /// <summary>Section titles, fixed so that readers and tools find them.</summary>

@@ -1,3 +1,4 @@
+using Storyline.Briefing.Selection;
 using Storyline.Documents;
 using Storyline.Stories;
 using Storyline.Text;
@@ -6,23 +7,27 @@ namespace Storyline.Briefing;
 
 /// <summary>Options for <see cref="ExtractiveBriefingWriter"/>.</summary>
 /// <param name="ExecutiveBullets">Bullets in the executive summary.</param>
-/// <param name="BackgroundItems">Most items in "The Story So Far".</param>
+/// <param name="BackgroundItems">Most entries in "The Story So Far" (one per earlier development; with more, the developments most covered).</param>
 /// <param name="StakesSentences">Most sentences in "Why This Matters".</param>
 /// <param name="SectionSentences">Most sentences per body section.</param>
-/// <param name="Redundancy">A candidate sharing this much of its content words (Jaccard) with a chosen sentence is left out.</param>
+/// <param name="Redundancy">Kept for callers; redundancy is now bounded by <see cref="Selection"/> (content-word overlap and vector cosine).</param>
 /// <param name="DevelopmentSections">Most body sections, one per development, the most recent first: a story of hundreds of developments
 /// is not briefed section by section (and each section's sentences are checked against every sentence chosen before them).</param>
-public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundItems = 6, int StakesSentences = 3, int SectionSentences = 4, double Redundancy = 0.45, int DevelopmentSections = 12);
+/// <param name="Selection">Weights and redundancy bounds of the content selection every section uses.</param>
+public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundItems = 8, int StakesSentences = 3, int SectionSentences = 4, double Redundancy = 0.45,
+    int DevelopmentSections = 12, SelectionOptions? Selection = null);
 
 /// <summary>The default, deterministic briefing writer: it selects, orders and cites source sentences (no generation, no network).
 /// A sentence is eligible only if it can stand alone and says who claims what when it reports a claim: sentences inside or made of
-/// quotations without a reporting verb, transcript answers, questions and sentences opening with a pronoun are left to the
-/// attribution-aware parts of the briefing.</summary>
+/// quotations without a reporting verb, transcript answers, questions and sentences that lean on the one before (pronoun, connective or
+/// "the move" openers, "referring to", "added") are left to the attribution-aware parts of the briefing. Every section takes its sentences
+/// through one <see cref="ContentSelector"/> over the whole story (concept coverage, centrality, no repetition across sections).</summary>
 public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : IBriefingWriter
 {
     private readonly BriefingOptions _options = options ?? new BriefingOptions();
 
-    private sealed record Candidate(AnalysedDocument Doc, Sentence Sentence, int Ordinal, string Text, HashSet<string> Words, float Centrality)
+    // A sentence of the story: Unit indexes the selector's units; Eligible says whether the briefing may state it.
+    private sealed record Candidate(AnalysedDocument Doc, Sentence Sentence, int Unit, string Text, bool Eligible)
     {
         public Citation Citation => new(Doc.Document.Id, Sentence.Span);
     }
@@ -35,72 +40,72 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken = default) =>
         Write(storyId, documents, statements, timeline: null, cancellationToken);
 
-    /// <summary>Writes the briefing reusing <paramref name="timeline"/>, the caller's <see cref="TimelineBuilder"/> timeline of exactly <paramref name="documents"/> (or null).</summary>
+    /// <summary>Writes the briefing; <paramref name="timeline"/> (the caller's <see cref="TimelineBuilder"/> timeline, or null) is accepted for
+    /// callers that build one anyway: the chronology is one entry per development and needs none.</summary>
     public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, IReadOnlyList<TimelineEvent>? timeline,
         CancellationToken cancellationToken = default)
     {
         if (documents.Count == 0) throw new ArgumentException("a story has at least one document", nameof(documents));
         var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
         if (originals.Count == 0) originals = [.. documents];
-        // The background reads the timeline of the originals: the caller's is that one only when the story holds no near-duplicates.
-        if (originals.Count != documents.Count) timeline = null;
-        var candidates = Candidates(originals, statements, cancellationToken);
+        var (all, selector) = Candidates(originals, statements, cancellationToken);
+        var candidates = all.Where(c => c.Eligible).ToList();
+        var state = new SelectionState();
 
         // The latest development: the one holding the most recent document.
         var latestDoc = originals.MaxBy(d => (d.SortDate, d.Document.Id))!;
-        var latest = candidates.Where(c => c.Doc.Development == latestDoc.Development).ToList();
-        var chosen = new List<Candidate>();
-
+        var latest = candidates.Where(c => c.Doc.Development == latestDoc.Development).Select(c => c.Unit).ToList();
         var headline = latestDoc.Document.Content.Metadata.Title ?? "Latest coverage";
-        var lead = latest.Where(c => c.Doc == latestDoc).OrderBy(c => c.Ordinal).FirstOrDefault() ?? latest.FirstOrDefault() ?? candidates.FirstOrDefault();
+
+        // The summary line and the executive summary: the latest development's most important facts, chosen together so that none
+        // repeats another.
+        var top = selector.Select(latest, 1 + _options.ExecutiveBullets, state);
+        var byUnit = all.ToDictionary(c => c.Unit);
         // With nothing eligible, the latest document's first sentence is the summary: still cited, never uncited.
         var first = latestDoc.Analysis.Sentences.Count > 0 ? latestDoc.Analysis.Sentences[0] : null;
-        var summary = lead is not null ? Cite(lead)
-            : first is not null ? new BriefingSentence(first.Span.Slice(latestDoc.Text), [new Citation(latestDoc.Document.Id, first.Span)])
+        var summary = top.Count > 0 ? Cite(byUnit[top[0]])
+            : first is not null ? new BriefingSentence(first.Span.Slice(latestDoc.Text).Trim(), [new Citation(latestDoc.Document.Id, first.Span)])
             : new BriefingSentence(latestDoc.Text, [new Citation(latestDoc.Document.Id, new TextSpan(0, latestDoc.Text.Length))]);
-        if (lead is not null) chosen.Add(lead);
 
         var sections = new List<BriefingSection>
         {
-            new(SectionTitles.ExecutiveSummary, [.. Pick(latest.OrderByDescending(Score), _options.ExecutiveBullets, chosen).Select(Cite)], Bulleted: true),
-            new(SectionTitles.StorySoFar, Background(originals, candidates, latestDoc, chosen, timeline, cancellationToken), Bulleted: true),
-            new(SectionTitles.WhyThisMatters, [.. Pick(candidates.Where(c => StakesScore(c.Text) > 0).OrderByDescending(c => StakesScore(c.Text) + c.Centrality + (c.Doc.Development == latestDoc.Development ? 0.2f : 0)),
-                _options.StakesSentences, chosen).Select(Cite)], Bulleted: false),
+            new(SectionTitles.ExecutiveSummary, [.. top.Skip(1).Select(u => Cite(byUnit[u]))], Bulleted: true),
+            new(SectionTitles.StorySoFar, Chronology(originals, candidates, latestDoc, selector, state), Bulleted: true),
+            new(SectionTitles.WhyThisMatters, WhyThisMatters(candidates, latestDoc, selector, state, byUnit), Bulleted: false),
             new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements, originals), Bulleted: true),
         };
-        sections.AddRange(Developments(originals, candidates, chosen));
+        sections.AddRange(Developments(originals, candidates, selector, state, byUnit));
         var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
             d.Document.Content.Metadata.Title ?? Path.GetFileName(d.Document.InputName), d.Document.Content.Metadata.Publisher,
             d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text,
-            d.Document.Content.Metadata.Published?.Granularity ?? Time.TimeGranularity.Day));
+            d.Document.Content.Metadata.Published?.Granularity ?? Time.TimeGranularity.Day, d.Document.Content.Metadata.Published?.Evidence));
         return new StoryBriefing(storyId, headline, summary, sections, sources);
     }
 
-    private List<Candidate> Candidates(IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
+    private (List<Candidate> All, ContentSelector Selector) Candidates(IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
     {
+        // Every body sentence of the story counts towards what the story is about; only eligible ones may be chosen.
         var claims = statements.ToLookup(s => s.Citation.DocumentId);
-        var vectorizer = new TermVectorizer(new TermVectorizerOptions(MaxTerms: 400), BackgroundFrequencies.Default);
-        var termsByDoc = documents.ToDictionary(d => d, d => vectorizer.Terms(d.Document.Content.Metadata.Title, d.Text));
-        foreach (var terms in termsByDoc.Values) vectorizer.Observe(terms);
-        // Centrality against the whole story: what most of the coverage is about.
-        var storyTerms = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var terms in termsByDoc.Values)
-            foreach (var (term, weight) in terms) storyTerms[term] = storyTerms.GetValueOrDefault(term) + weight;
-        var storyVector = vectorizer.Vectorize(storyTerms);
-        var candidates = new List<Candidate>();
+        var all = new List<Candidate>();
+        var units = new List<SelectionUnit>();
         foreach (var doc in documents)
         {
             int ordinal = 0;
-            foreach (var sentence in doc.Analysis.Sentences)
+            var blocks = doc.Document.Content.Blocks;
+            var sentences = doc.Analysis.Sentences;
+            for (int s = 0; s < sentences.Count; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var sentence = sentences[s];
+                if (blocks.ElementAtOrDefault(sentence.Block) is not { } block || block.Kind == BlockKind.Heading) continue;
                 var text = sentence.Span.Slice(doc.Text).Trim();
-                if (!IsEligible(doc, sentence, text) || IsUnattributedClaim(claims[doc.Document.Id], sentence.Span)) continue;
-                var vector = vectorizer.Vectorize(vectorizer.Terms(null, text));
-                candidates.Add(new Candidate(doc, sentence, ordinal++, text, TimelineBuilder.ContentWords(text), vector.Dot(storyVector)));
+                if (text.Length == 0) continue;
+                var eligible = IsEligible(doc, sentence, text) && !IsUnattributedClaim(claims[doc.Document.Id], sentence.Span);
+                all.Add(new Candidate(doc, sentence, units.Count, text, eligible));
+                units.Add(new SelectionUnit(doc.Document.Id, ordinal++, text, doc.VectorOf(s)));
             }
         }
-        return candidates;
+        return (all, new ContentSelector(units, _options.Selection));
     }
 
     private static readonly string[] Cues =
@@ -116,12 +121,40 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         if (block is null || block.Kind == BlockKind.Heading) return false;
         if (doc.InTranscriptTurn(sentence.Block)) return false; // transcript turns are statements, not narration
         if (text.Length < 40 || text.EndsWith('?') || sentence.StartsInsideQuote || sentence.QuoteDepthAtEnd > 0) return false;
-        var first = text.Split(' ', 2)[0].Trim('“', '"', '‘');
-        if (first is "He" or "She" or "They" or "It" or "This" or "These" or "Those" or "That" or "But" or "And" or "However," or "Otherwise,") return false;
+        if (LeansOnNeighbours(text)) return false;
+        // A label or caption line ("Host of press conference: …") is not a sentence to state.
+        if (text.TrimEnd('”', '"', '’', '\'', ')', ' ') is not [.., '.' or '!' or '…']) return false;
         var hasQuote = text.AsSpan().IndexOfAny("“”\"‘") >= 0;
         var hasCue = Cues.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
         // A quotation is only usable with its speaker in the same sentence.
         return !hasQuote || hasCue;
+    }
+
+    private static readonly HashSet<string> DependentOpeners = new(StringComparer.Ordinal)
+    {
+        "He", "She", "They", "It", "This", "These", "Those", "That", "His", "Her", "Their", "Its", "We", "I", "Such", "Both", "But", "And", "Or", "So",
+        "Yet", "Still", "Also", "However", "Otherwise", "Instead", "Moreover", "Furthermore", "Meanwhile", "Nevertheless", "Then", "Thus", "Therefore",
+        "Besides", "Likewise", "Similarly", "Later", "Earlier", "There",
+    };
+
+    private static readonly string[] DependentOpenings =
+    [
+        "The move", "The decision", "The measure", "The step", "The remarks", "The comments", "The statement", "The announcement", "The latter",
+        "The former", "The same", "In response", "In addition", "As a result", "At the same time", "On the other hand", "Last week's", "The two",
+    ];
+
+    private static readonly string[] DependentPhrases = [" referring to ", " added.", " added,", " added that", " the move ", " the move.", " the move,", " this move"];
+
+    /// <summary>True when the sentence needs the one before it to be understood: it opens on a pronoun or a connective, points back ("The
+    /// move", "In response") or is a speaker's aside ("… was referring to", "… he added").</summary>
+    internal static bool LeansOnNeighbours(string text)
+    {
+        var trimmed = text.TrimStart('“', '"', '‘', '\'', ' ', '(');
+        var first = trimmed.Split(' ', 2)[0].TrimEnd(',', ';', ':');
+        if (DependentOpeners.Contains(first)) return true;
+        foreach (var opening in DependentOpenings) if (trimmed.StartsWith(opening, StringComparison.Ordinal)) return true;
+        foreach (var phrase in DependentPhrases) if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>True when the sentence carries a claim the attribution stage found but does not itself name who makes it
@@ -129,84 +162,98 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     internal static bool IsUnattributedClaim(IEnumerable<Statement> claims, Documents.TextSpan sentence) =>
         claims.Any(c => c.Citation.Span.Overlaps(sentence) && (c.Source is not { } source || !(sentence.Start <= source.Span.Start && source.Span.End <= sentence.End)));
 
-    private static float Score(Candidate c) => c.Centrality + (c.Ordinal < 3 ? 0.15f * (3 - c.Ordinal) : 0);
-
-    private static readonly string[] StakesCues =
+    /// <summary>Cues of stakes, consequences and context (what follows from the news, why it is sensitive, what it is part of), each with a
+    /// weight: "Why This Matters" takes sentences carrying them, ranked by cue weight plus the selector's coverage and centrality.</summary>
+    private static readonly (string Cue, float Weight)[] StakesCues =
     [
-        "impact", "consequence", "likely to", "expected to", "could ", "would ", "strain", "significant", "first time", "risk", "threat",
-        "pressure", "undermine", "escalat", "retaliat", "sensitive", "unprecedented", "major", "crucial", "affect", "hurt", "cost",
+        ("impact", 1), ("consequence", 1), ("implication", 1), ("likely to", 0.75f), ("expected to", 0.75f), ("could ", 0.5f), ("would ", 0.5f),
+        ("will ", 0.25f), ("strain", 0.75f), ("significant", 0.5f), ("first time", 1), ("first official", 1), ("risk", 0.75f), ("threat", 0.75f),
+        ("pressure", 0.5f), ("undermine", 0.75f), ("escalat", 0.75f), ("retaliat", 0.75f), ("sensitive", 0.75f), ("unprecedented", 1),
+        ("crucial", 0.5f), ("affect", 0.5f), ("hurt", 0.5f), ("cost", 0.5f), ("damage", 0.5f), ("jobs", 0.5f), ("economy", 0.5f),
+        ("comes at", 1), ("comes as", 1), ("comes amid", 1), ("amid", 0.5f), ("in the run-up", 0.75f), ("ahead of", 0.5f), ("because", 0.5f),
+        ("as a result", 1), ("which means", 1), ("raising", 0.25f), ("concern", 0.5f), ("fear", 0.5f), ("warn", 0.5f), ("key", 0.25f),
+        ("major", 0.25f), ("biggest", 0.5f), ("largest", 0.5f), ("million", 0.25f), ("billion", 0.5f), ("sanction", 0.25f), ("relations", 0.5f),
     ];
 
+    /// <summary>The summed weight of the stakes cues a sentence carries (at most 2).</summary>
     internal static float StakesScore(string text)
     {
         float score = 0;
-        foreach (var cue in StakesCues) if (text.Contains(cue, StringComparison.OrdinalIgnoreCase)) score += 0.25f;
-        return score;
+        foreach (var (cue, weight) in StakesCues) if (text.Contains(cue, StringComparison.OrdinalIgnoreCase)) score += weight;
+        return Math.Min(score, 2);
     }
 
-    private List<Candidate> Pick(IEnumerable<Candidate> ranked, int count, List<Candidate> chosen)
+    private List<BriefingSentence> WhyThisMatters(List<Candidate> candidates, AnalysedDocument latestDoc, ContentSelector selector, SelectionState state,
+        Dictionary<int, Candidate> byUnit)
     {
-        var picked = new List<Candidate>();
-        foreach (var c in ranked)
-        {
-            if (picked.Count >= count) break;
-            if (IsRedundant(c, chosen)) continue;
-            picked.Add(c);
-            chosen.Add(c);
-        }
-        return picked;
+        // Stakes are stated anywhere in the story; a cue alone is not enough (a stray "could" in a side detail), so the sentence must also
+        // be about what the story is about: the selector's coverage and centrality rank the cue-bearing sentences, cue weight and recency add.
+        var stakes = new Dictionary<int, float>();
+        foreach (var c in candidates)
+            if (StakesScore(c.Text) is >= 0.75f and var score) stakes[c.Unit] = score;
+        var picked = selector.Select(stakes.Keys, _options.StakesSentences, state,
+            u => 0.5 * stakes[u] + (byUnit[u].Doc.Development == latestDoc.Development ? 0.2 : 0));
+        return [.. picked.Select(u => Cite(byUnit[u]))];
     }
 
-    // Jaccard is at most the ratio of the smaller set to the larger: a cheap test first, as this runs against every sentence chosen so far.
-    private bool IsRedundant(Candidate c, List<Candidate> chosen) => chosen.Any(o => ReferenceEquals(o, c)
-        || (Math.Min(o.Words.Count, c.Words.Count) >= _options.Redundancy * Math.Max(o.Words.Count, c.Words.Count) && TimelineBuilder.Jaccard(o.Words, c.Words) >= _options.Redundancy));
-
-    private List<BriefingSentence> Background(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, List<Candidate> chosen,
-        IReadOnlyList<TimelineEvent>? timeline, CancellationToken cancellationToken)
+    private List<BriefingSentence> Chronology(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, ContentSelector selector,
+        SelectionState state)
     {
-        // Earlier developments, each told by its most central eligible sentence, and dated timeline events from before the latest
-        // development, oldest first. Only the items shown count as chosen: the others neither crowd out later sections nor are
-        // compared against (comparing every event against every earlier one made large stories quadratic).
-        var latestStart = documents.Where(d => d.Development == latestDoc.Development).Min(d => d.SortDate);
+        // One entry per earlier development, oldest first: its date, then its most central sentence that stands alone and repeats nothing
+        // chosen. With more developments than entries, the ones most covered (most documents) are kept, then shown in time order.
         var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
-        var pool = new List<(DateTimeOffset When, Candidate Candidate)>();
-        foreach (var development in documents.Where(d => d.Development != latestDoc.Development).Select(d => d.Development).Distinct())
+        var earlier = documents.Where(d => d.Development != latestDoc.Development).GroupBy(d => d.Development)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Min(d => d.SortDate)).Take(_options.BackgroundItems)
+            .OrderBy(g => g.Min(d => d.SortDate)).ThenBy(g => g.Key);
+        var entries = new List<BriefingSentence>();
+        foreach (var development in earlier)
         {
-            var best = byDevelopment[development].OrderByDescending(Score).FirstOrDefault(c => !IsRedundant(c, chosen));
-            if (best is not null) pool.Add((best.Doc.SortDate, best));
+            var pool = byDevelopment[development.Key].Select(c => c.Unit).ToList();
+            var unit = selector.MostCentral(pool, state);
+            if (unit < 0) continue;
+            var candidate = candidates.First(c => c.Unit == unit);
+            var dated = development.OrderBy(d => d.SortDate).ThenBy(d => d.Document.Id).First();
+            entries.Add(new BriefingSentence($"{DateLabel(dated)}: {candidate.Text}", [candidate.Citation]));
         }
-        var bySentence = new Dictionary<Citation, Candidate>();
-        foreach (var c in candidates) bySentence.TryAdd(c.Citation, c);
-        foreach (var e in timeline ?? new TimelineBuilder().Build(documents, cancellationToken))
-        {
-            var when = new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            if (when < latestStart && bySentence.TryGetValue(e.Sources[0], out var candidate)) pool.Add((when, candidate));
-        }
-        var items = new List<Candidate>();
-        foreach (var (_, candidate) in pool.OrderBy(i => i.When))
-        {
-            if (items.Count >= _options.BackgroundItems) break;
-            if (Pick([candidate], 1, chosen).Count > 0) items.Add(candidate);
-        }
-        return [.. items.Select(Cite)];
+        return entries;
     }
+
+    /// <summary>How a document's date reads in the chronology: the date to its precision when given, "2019 or later" for an estimate from the
+    /// dates the text mentions (the latest of them is a lower bound, not the date), "undated" when there is neither.</summary>
+    internal static string DateLabel(AnalysedDocument doc) => DateLabel(doc.Document.Content.Metadata.Published);
+
+    /// <summary>The chronology's label of a publication date (see <see cref="DateLabel(AnalysedDocument)"/>).</summary>
+    internal static string DateLabel(PublicationDate? published) => published switch
+    {
+        null => "undated",
+        { IsEstimate: true } p => PublicationDate.Format(p.Value, p.Granularity, estimate: false) + " or later",
+        var p => PublicationDate.Format(p.Value, p.Granularity, estimate: false),
+    };
 
     private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements, IReadOnlyList<AnalysedDocument> documents)
     {
         var docs = documents.ToDictionary(d => d.Document.Id);
         var bullets = new List<BriefingSentence>();
-        foreach (var camp in statements.Where(s => s.Speaker != "unidentified speaker").GroupBy(s => s.Camp).OrderByDescending(g => g.Count()))
+        // A camp's position is what it says most: its statements' centroid (each statement weighing the same, however long) and the statement
+        // closest to it, so a trade boast does not stand for a government whose statements are mostly denials. A camp heard only in
+        // fragments the extractor cut from other sentences ("... spread by an NGO") has no position to report.
+        var usable = statements.Where(s => s.Speaker != "unidentified speaker").ToList();
+        var substantive = usable.Where(IsSubstantive).ToList();
+        var selector = new ContentSelector([.. substantive.Select(s => new SelectionUnit(s.Citation.DocumentId, 0, s.Text))]);
+        var index = new Dictionary<Statement, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < substantive.Count; i++) index[substantive[i]] = i;
+        foreach (var camp in usable.GroupBy(s => s.Camp).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-            // The camp's most telling statement leads: a full clause before a fragment, the speaker's own words before reported
-            // speech, a named person with a role before a collective ("China"), the camp's most-quoted speakers before the rest.
-            // A camp heard only in fragments the extractor cut from other sentences ("... spread by an NGO") has no position to report.
-            var counts = speakers.ToDictionary(g => g.Key, g => g.Count());
-            var lead = camp.Where(IsSubstantive).OrderByDescending(s => (s.Verbatim ? 1 : 0) + (s.Role is null ? 0 : 1)
-                + Math.Min(s.Text.Length, 300) / 300.0 + counts[s.Speaker] / (double)camp.Count()).FirstOrDefault();
-            if (lead is null) continue;
-            var names = string.Join(", ", speakers.Take(4).Select(g => g.Key));
-            bullets.Add(Position($"{camp.Key} ({names}): ", lead, docs));
+            var group = camp.Where(s => index.ContainsKey(s)).Select(s => index[s]).ToList();
+            if (group.Count == 0) continue;
+            var centrality = selector.Centrality(group);
+            var counts = camp.GroupBy(s => s.Speaker).ToDictionary(g => g.Key, g => g.Count());
+            // Centrality first; a named speaker with a role and the camp's most-quoted speakers settle near-ties.
+            var lead = group.Select(i => substantive[i]).OrderByDescending(s => centrality[index[s]] + (s.Role is null ? 0 : 0.05) + 0.05 * counts[s.Speaker] / camp.Count())
+                .ThenBy(s => s.Citation.DocumentId).ThenBy(s => s.Citation.Span.Start).First();
+            var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(4)
+                .Select(g => g.FirstOrDefault(s => s.Role is not null)?.Role is { } role && !g.Key.Contains(role, StringComparison.OrdinalIgnoreCase) ? $"{g.Key}, {role}" : g.Key);
+            bullets.Add(Position($"{camp.Key} ({string.Join("; ", speakers)}): ", lead, docs));
         }
         return bullets;
     }
@@ -232,9 +279,15 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         return new BriefingSentence($"{prefix}{lead.Speaker}{role} says{reported}", [lead.Citation]);
     }
 
-    // The source mention gives the speaker's full name (or the organisation's), not a pronoun or a bare surname.
-    private static bool NamesSpeaker(string mention, string speaker) =>
-        mention.Contains(speaker, StringComparison.OrdinalIgnoreCase);
+    // The source mention names the speaker (full name, organisation or surname), not a pronoun.
+    // A surname is enough here: the bullet's prefix has just named the speaker in full with their role.
+    private static bool NamesSpeaker(string mention, string speaker)
+    {
+        if (mention.Contains(speaker, StringComparison.OrdinalIgnoreCase)) return true;
+        var surname = speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } parts ? parts[^1] : null;
+        return surname is { Length: >= 3 } && char.IsUpper(surname[0])
+            && mention.Split([' ', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries).Contains(surname, StringComparer.Ordinal);
+    }
 
     private static readonly HashSet<string> FragmentOpeners = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -248,16 +301,17 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         return words.Length >= 4 && !FragmentOpeners.Contains(words[0].Trim('“', '"', '‘', '\''));
     }
 
-    private IEnumerable<BriefingSection> Developments(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, List<Candidate> chosen)
+    private IEnumerable<BriefingSection> Developments(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, ContentSelector selector,
+        SelectionState state, Dictionary<int, Candidate> byUnit)
     {
-        // The body: one section per development, newest first, titled by its earliest document's headline.
+        // The body: one section per development, newest first, titled by its earliest document's headline, its sentences in reading order.
         var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
         var sections = 0;
         foreach (var development in documents.GroupBy(d => d.Development).OrderByDescending(g => g.Max(d => d.SortDate)))
         {
             var titleDoc = development.OrderBy(d => d.SortDate).First();
-            var sentences = Pick(byDevelopment[development.Key].OrderByDescending(Score), _options.SectionSentences, chosen)
-                .OrderBy(c => c.Doc.SortDate).ThenBy(c => c.Ordinal).Select(Cite).ToList();
+            var sentences = selector.Select([.. byDevelopment[development.Key].Select(c => c.Unit)], _options.SectionSentences, state)
+                .Select(u => byUnit[u]).OrderBy(c => c.Doc.SortDate).ThenBy(c => c.Doc.Document.Id).ThenBy(c => c.Sentence.Span.Start).Select(Cite).ToList();
             if (sentences.Count == 0) continue;
             yield return new BriefingSection(titleDoc.Document.Content.Metadata.Title ?? "Development", sentences, Bulleted: false);
             if (++sections >= _options.DevelopmentSections) yield break;

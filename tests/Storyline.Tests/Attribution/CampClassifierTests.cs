@@ -23,6 +23,13 @@ public class CampClassifierTests
     [InlineData("the Chinese", null, CampClassifier.Other)]
     [InlineData("a polling firm's research center", null, "Academics and analysts")]
     [InlineData("a local shopkeeper", null, CampClassifier.Other)]
+    [InlineData("Communist Party secretary of Xinjiang", null, "Chinese government")]
+    [InlineData("member of China's Politburo Standing Committee", null, "Chinese government")]
+    [InlineData("governor of Xinjiang Uygur Autonomous Region", null, "Chinese government")]
+    [InlineData("China's ambassador to the UN", null, "Chinese government")]
+    [InlineData("Cai Qi", null, "Chinese government")]
+    [InlineData("Wang Huning", null, "Chinese government")]
+    [InlineData("UN Secretary-General", null, "United Nations")]
     public void Classify_RoleAndAffiliation_GivesCamp(string role, string? affiliation, string expected) =>
         CampClassifier.Default.Classify([role, affiliation]).ShouldBe(expected);
 
@@ -34,6 +41,10 @@ public class CampClassifierTests
         classifier.Classify(["a season-ticket supporter"]).ShouldBe("Fans");
         classifier.Classify(["a referee"]).ShouldBe(CampClassifier.Other);
     }
+
+    [Fact]
+    public void Classify_GovernmentRoleWithoutCountry_TakesTheArticlesCountry() =>
+        CampClassifier.Default.Classify(["provincial party secretary"], "Chinese").ShouldBe("Chinese government");
 
     [Fact]
     public void Classify_Nothing_IsOther() => CampClassifier.Default.Classify([null, " "]).ShouldBe(CampClassifier.Other);
