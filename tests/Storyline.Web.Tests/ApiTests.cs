@@ -343,7 +343,7 @@ public class ApiTests : IDisposable
         var paths = doc.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Order().ShouldBe(
             ["/api/documents", "/api/documents/{id}", "/api/documents/{id}/original", "/api/ingest", "/api/search", "/api/speakers", "/api/statements",
-             "/api/stories", "/api/stories/{id}", "/api/stories/{id}/briefing", "/api/stories/{id}/timeline"]);
+             "/api/stories", "/api/stories/{id}", "/api/stories/{id}/briefing", "/api/stories/{id}/claims", "/api/stories/{id}/timeline", "/healthz"]);
         paths.GetProperty("/api/stories/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
         paths.GetProperty("/api/statements").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .ShouldBe(["speaker", "camp", "from", "to", "story", "q", "limit", "offset"], ignoreOrder: true);

@@ -36,6 +36,9 @@ public sealed record StoryView(StoryInfo Story, StoryBriefing Briefing, IReadOnl
 {
     /// <summary>The story's claims ledger as the analysis stored it, ranked (empty when the story has none yet).</summary>
     public IReadOnlyList<Storyline.Claims.LedgerClaim> Claims { get; init; } = [];
+
+    /// <summary>The stored ledger's version and stamp (empty when there is none): a cached view with another one takes the new ledger.</summary>
+    public string ClaimsStamp { get; init; } = "";
 }
 
 /// <summary>Reads stories for pages and APIs through the engine's shared path (<see cref="StoryEvidenceLoader"/>, the briefing writer, the
@@ -61,13 +64,20 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         // Read before the evidence: statements analysed while the view is built leave it stamped as older, so the next view is built anew.
         var statements = await store.GetStatementsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
         // The ledger is one stored row, read on every view: it is rebuilt after the statements it rests on, so a cached view could hold an older one.
-        var claims = (await store.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false))?.Claims ?? [];
-        if (cache.Get(story, statements) is { } cached) return cached with { Claims = claims };
+        var stored = await store.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var claimsStamp = stored is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stored.Version}/{stored.Stamp}");
+        if (cache.Get(story, statements) is { } cached)
+        {
+            if (cached.ClaimsStamp == claimsStamp) return cached;
+            var refreshed = cached with { Claims = stored?.Claims ?? [], ClaimsStamp = claimsStamp };
+            cache.Set(refreshed, statements);
+            return refreshed;
+        }
         var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (evidence is null) return null;
-        var view = Build(story, evidence, cancellationToken);
+        var view = Build(story, evidence, cancellationToken) with { Claims = stored?.Claims ?? [], ClaimsStamp = claimsStamp };
         cache.Set(view, statements);
-        return view with { Claims = claims };
+        return view;
     }
 
     /// <summary>Builds a story's view from its evidence: the one place the web app calls the briefing writer and the timeline builder.</summary>
