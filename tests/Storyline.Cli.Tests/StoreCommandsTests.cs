@@ -29,6 +29,17 @@ public class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_SmallStore_ScoreNotShownAsZero()
+    {
+        await IngestTwo();
+        var (_, json, _) = await _cli.Run("search", "cotton", "--json");
+        JsonDocument.Parse(json).RootElement[0].GetProperty("score").GetDouble().ShouldNotBe(0);
+        var (_, table, _) = await _cli.Run("search", "cotton");
+        table.ShouldNotContain("(0.00)");
+        table.ShouldNotContain("(-0.00)");
+    }
+
+    [Fact]
     public async Task Show_UnknownId_OneErrorLine()
     {
         await IngestTwo();

@@ -223,6 +223,28 @@ public class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_WrongBearerToken_403NamingTheAuthorizationHeader()
+    {
+        var client = _host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", WebHost.Key + "x");
+        var response = await client.PostAsync("/api/ingest", JsonBody(JsonSerializer.Serialize(new { text = WebHost.Article("cotton") })));
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Json(response)).GetProperty("detail").GetString().ShouldBe("The bearer token in the Authorization header is not the configured API key.");
+    }
+
+    [Fact]
+    public async Task Ingest_UrlRedirectingToFileUrl_FailsThatInputAsJson()
+    {
+        using var server = new Storyline.Tests.TestSupport.RawHttpServer(_ => Storyline.Tests.TestSupport.RawHttpServer.Redirect("file:///etc/passwd"));
+        using var host = new WebHost(new() { ["Storyline:AllowPrivateUrls"] = "true" });
+        var response = await host.KeyedClient().PostAsync("/api/ingest", JsonBody(JsonSerializer.Serialize(new { url = server.Prefix + "page" })));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = (await Json(response)).GetProperty("results")[0];
+        result.GetProperty("status").GetString().ShouldBe("failed");
+        result.GetProperty("error").GetString().ShouldBe("redirect to a file: URL refused (only http and https are followed)");
+    }
+
+    [Fact]
     public async Task Ingest_BearerToken_Accepted()
     {
         var client = _host.CreateClient();

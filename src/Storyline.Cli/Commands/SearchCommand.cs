@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Storyline.Storage.Sqlite;
 
@@ -22,7 +23,8 @@ internal static class SearchCommand
                 {
                     document = h.DocumentId,
                     title = h.Title,
-                    score = Math.Round(h.Score, 4),
+                    // Significant digits, not decimals: bm25 on a small store gives scores near 1e-6, which rounding made 0.
+                    score = double.Parse(h.Score.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     snippet = h.Snippet.Replace(SqliteDocumentStore.HighlightStart.ToString(), "", StringComparison.Ordinal).Replace(SqliteDocumentStore.HighlightEnd.ToString(), "", StringComparison.Ordinal),
                     highlights = Highlights(h.Snippet),
                 }));
@@ -30,7 +32,7 @@ internal static class SearchCommand
             }
             foreach (var h in hits)
             {
-                context.Console.MarkupLine($"[bold]{h.DocumentId}[/] {Markup.Escape(h.Title ?? "")} [grey]({h.Score:0.00})[/]");
+                context.Console.MarkupLine($"[bold]{h.DocumentId}[/] {Markup.Escape(h.Title ?? "")} [grey]({h.Score.ToString("G3", CultureInfo.InvariantCulture)})[/]");
                 var snippet = Markup.Escape(h.Snippet)
                     .Replace(SqliteDocumentStore.HighlightStart.ToString(), "[yellow bold]", StringComparison.Ordinal)
                     .Replace(SqliteDocumentStore.HighlightEnd.ToString(), "[/]", StringComparison.Ordinal);

@@ -22,8 +22,9 @@ public static class Access
                 return Problems.Result(StatusCodes.Status401Unauthorized, "API key required",
                     $"Send the operator's API key in the {ApiKeys.HeaderName} header.");
             default:
-                return Problems.Result(StatusCodes.Status403Forbidden, "API key not accepted",
-                    $"The key in the {ApiKeys.HeaderName} header is not the configured API key.");
+                // Name where the wrong key came from: a client sending a bearer token has no X-Api-Key header to fix.
+                var where = context.Request.Headers.ContainsKey(ApiKeys.HeaderName) ? $"The key in the {ApiKeys.HeaderName} header" : "The bearer token in the Authorization header";
+                return Problems.Result(StatusCodes.Status403Forbidden, "API key not accepted", $"{where} is not the configured API key.");
         }
     }
 

@@ -22,6 +22,7 @@ public static partial class EncodingDetector
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new(Encoding.Unicode, 2, "BOM");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new(Encoding.BigEndianUnicode, 2, "BOM");
 
+        if (SniffUtf16(bytes) is { } utf16) return new(utf16, 0, "UTF-16 without BOM");
         if (TryGet(declared) is { } fromHeader) return new(fromHeader, 0, "declared charset");
         if (isHtml && SniffMetaCharset(bytes) is { } metaName && TryGet(metaName) is { } fromMeta)
         {
@@ -32,6 +33,28 @@ public static partial class EncodingDetector
         }
         if (IsValidUtf8(bytes)) return new(new UTF8Encoding(false), 0, "valid UTF-8");
         return Guess(bytes);
+    }
+
+    /// <summary>UTF-16 (little or big endian) recognised without a BOM: text in Latin script has a NUL in nearly every other byte,
+    /// always on the same side, and decodes to printable characters; null when the bytes do not look so.</summary>
+    public static Encoding? SniffUtf16(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..(Math.Min(bytes.Length, 4096) & ~1)];
+        if (sample.Length < 8) return null;
+        int pairs = sample.Length / 2, evenNul = 0, oddNul = 0;
+        for (int i = 0; i < sample.Length; i += 2)
+        {
+            if (sample[i] == 0) evenNul++;
+            if (sample[i + 1] == 0) oddNul++;
+        }
+        bool little = oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05;
+        bool big = evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05;
+        if (!little && !big) return null;
+        var encoding = little ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        int bad = 0;
+        foreach (var c in encoding.GetString(sample))
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) bad++;
+        return bad <= pairs / 50 + 1 ? encoding : null;
     }
 
     /// <summary>Decodes bytes with the detected encoding.</summary>

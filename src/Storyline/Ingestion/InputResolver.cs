@@ -40,6 +40,13 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         {
             await foreach (var item in FromFileAsync(spec, cancellationToken).ConfigureAwait(false)) yield return item;
         }
+        else if (Uri.TryCreate(spec, UriKind.Absolute, out var uri) && uri.Scheme.Length > 1 && !Path.IsPathRooted(spec))
+        {
+            // "file:///etc/passwd", "ftp://…", "data:…": say what is accepted instead of looking for a file of that name.
+            yield return new FailedItem(spec, uri.IsFile
+                ? "file: URLs are not accepted; give the path itself"
+                : $"{uri.Scheme}: URLs are not accepted; only http and https are fetched");
+        }
         else
         {
             yield return new FailedItem(spec, "no such file, folder or URL");

@@ -84,6 +84,13 @@ public class InputResolverTests : IDisposable
         items.Single().ShouldBeOfType<FailedItem>().Reason.ShouldBe("file is over the 1,000,000-byte limit");
     }
 
+    [Theory]
+    [InlineData("file:///etc/passwd", "file: URLs are not accepted; give the path itself")]
+    [InlineData("ftp://example.com/a.txt", "ftp: URLs are not accepted; only http and https are fetched")]
+    [InlineData("data:text/plain,hello", "data: URLs are not accepted; only http and https are fetched")]
+    public async Task ResolveAsync_NonHttpUrl_FailsSayingUrlsOfThatSchemeAreNotAccepted(string spec, string reason) =>
+        (await Resolve(spec)).Single().ShouldBeOfType<FailedItem>().Reason.ShouldBe(reason);
+
     [Fact]
     public async Task ResolveAsync_MissingPath_FailsWithReason()
     {
@@ -304,6 +311,17 @@ public class FeedReaderTests
         var (items, error) = FeedReader.Read("f.atom", null, Encoding.UTF8.GetBytes(xml), DateTimeOffset.UnixEpoch);
         error.ShouldBeNull();
         items.Single().ShouldBeOfType<FeedReader.LinkOnly>().Hints.Source.ShouldBe("Rich title");
+    }
+
+    [Fact]
+    public void Read_TenThousandItemMinifiedFeed_EveryItemQuickly()
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var (items, error) = FeedReader.Read("big.rss", null, Encoding.UTF8.GetBytes(GeneratedFeed(false, true, false, 10_000)), DateTimeOffset.UnixEpoch);
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        error.ShouldBeNull();
+        items.Count.ShouldBe(10_000);
+        items[^1].ShouldBeOfType<FeedReader.Ready>().Item.ShouldBeOfType<InputItem>().Input.Hints.Title.ShouldBe("T10000");
     }
 
     [Fact]
