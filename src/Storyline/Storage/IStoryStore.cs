@@ -1,3 +1,5 @@
+using Storyline.Documents;
+
 namespace Storyline.Storage;
 
 /// <summary>A story: documents about one developing subject, with its sources and date range.</summary>
@@ -11,7 +13,11 @@ public sealed record StoryInfo(
     DateTimeOffset UpdatedAt);
 
 /// <summary>A document's place in the story index, for rebuilding the clusterer from the store.</summary>
-public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId);
+public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId)
+{
+    /// <summary>The document's publication date, stated or estimated, with its precision.</summary>
+    public PublicationDate? Published { get; init; }
+}
 
 /// <summary>Durable story membership.</summary>
 public interface IStoryStore

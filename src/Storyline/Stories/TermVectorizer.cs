@@ -53,8 +53,8 @@ public sealed class TermVectorizer(TermVectorizerOptions options, BackgroundFreq
         }
     }
 
-    /// <summary>The weighted, pruned, normalised vector of a document's term counts.</summary>
-    public TermVector Vectorize(IReadOnlyDictionary<string, float> terms)
+    /// <summary>The weighted, pruned (to <paramref name="maxTerms"/>, or the options' limit), normalised vector of a document's term counts.</summary>
+    public TermVector Vectorize(IReadOnlyDictionary<string, float> terms, int? maxTerms = null)
     {
         var weighted = new List<(int Id, float Weight)>(terms.Count);
         foreach (var (term, tf) in terms)
@@ -65,7 +65,7 @@ public sealed class TermVectorizer(TermVectorizerOptions options, BackgroundFreq
             var idf = MathF.Log((1f + _documents + _background.Documents) / (1f + df)) + 1f;
             weighted.Add((id, (1f + MathF.Log(tf)) * idf));
         }
-        var top = weighted.OrderByDescending(w => w.Weight).Take(options.MaxTerms).OrderBy(w => w.Id).ToArray();
+        var top = weighted.OrderByDescending(w => w.Weight).Take(maxTerms ?? options.MaxTerms).OrderBy(w => w.Id).ToArray();
         var norm = MathF.Sqrt(top.Sum(t => t.Weight * t.Weight));
         if (norm == 0) return TermVector.Empty;
         return new TermVector([.. top.Select(t => t.Id)], [.. top.Select(t => t.Weight / norm)]);

@@ -25,6 +25,17 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Add_SameWordsTwoYearsApart_StartsNewClusterWhenTimeBounded()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions(MaxGap: TimeSpan.FromDays(21)), new TermVectorizer(new TermVectorizerOptions()));
+        const string Text = "Washington imposed sanctions on Chen Quanguo and the Xinjiang police over the detention of Uygurs. Beijing vowed reciprocal action.";
+        var day = new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero);
+        var first = clusterer.Add(1, null, Text, new PublicationInterval(day, day.AddDays(1)), () => 1).Story;
+        clusterer.Add(2, null, Text, new PublicationInterval(day.AddDays(5), day.AddDays(6)), () => 2).Story.ShouldBe(first);
+        clusterer.Add(3, null, Text, new PublicationInterval(day.AddYears(2), day.AddYears(2).AddDays(1)), () => 3).IsNew.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Add_EmptyText_StartsItsOwnStory()
     {
         var clusterer = New();
