@@ -24,7 +24,7 @@ public static class StoriesBench
         var samples = new Option<string?>("--samples") { Description = "`storyline export` output (JSON Lines with dates): prints where each document lands, as document:story/development@similarity" };
         var smt = new Option<int?>("--story-max-terms") { DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.MaxTerms };
         var command = new Command("stories", "Story clustering B-cubed on FNC-1, at the development and the story level") { data, split, development, storyThresholds, maxTerms, cw, samples, smt };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
             var (bodies, gold) = Load(folder, parse.GetValue(split)!);
@@ -38,18 +38,15 @@ public static class StoriesBench
                 var options = new StoryAssignerOptions(
                     StoryAssignerOptions.Default.Development with { JoinThreshold = parse.GetValue(development) },
                     StoryAssignerOptions.Default.Story with { JoinThreshold = threshold, CentroidWeight = parse.GetValue(cw), MaxTerms = parse.GetValue(smt) });
-                if (parse.GetValue(samples) is { } exported) Console.WriteLine("samples: " + PlaceSamples(exported, options, parse.GetValue(maxTerms)));
+                if (parse.GetValue(samples) is { } exported) Console.WriteLine("samples: " + await PlaceSamplesAsync(exported, options, parse.GetValue(maxTerms), ct));
                 var clusterer = new TwoLevelClusterer(options, new TermVectorizer(new TermVectorizerOptions(MaxTerms: parse.GetValue(maxTerms)), BackgroundFrequencies.Default));
                 var stories = new Dictionary<int, long>();
                 var developments = new Dictionary<int, long>();
-                long provisional = 0;
                 var sw = Stopwatch.StartNew();
                 foreach (var (id, text) in bodies)
                 {
-                    var placed = clusterer.Place(id, null, text, PublicationInterval.Unknown, null, default);
-                    var story = placed.Story;
-                    if (placed.NewStory) { clusterer.RekeyStory(story, ++provisional); story = provisional; }
-                    stories[id] = story;
+                    var placed = await clusterer.PlaceAsync(id, null, text, PublicationInterval.Unknown, null, ct);
+                    stories[id] = placed.Story;
                     developments[id] = placed.Development;
                 }
                 sw.Stop();
@@ -80,10 +77,9 @@ public static class StoriesBench
     }
 
     /// <summary>Places the exported documents in order, with their publication dates, and says where each landed.</summary>
-    private static string PlaceSamples(string exported, StoryAssignerOptions options, int maxTerms)
+    private static async Task<string> PlaceSamplesAsync(string exported, StoryAssignerOptions options, int maxTerms, CancellationToken ct)
     {
         var clusterer = new TwoLevelClusterer(options, new TermVectorizer(new TermVectorizerOptions(MaxTerms: maxTerms), BackgroundFrequencies.Default));
-        long provisional = 0;
         var placements = new List<string>();
         foreach (var line in File.ReadLines(exported))
         {
@@ -95,10 +91,8 @@ public static class StoriesBench
                 ? new PublicationDate(p.GetProperty("value").GetDateTimeOffset(), p.GetProperty("is_estimate").GetBoolean() ? DateSource.TextEstimate : DateSource.Given, null,
                     Enum.Parse<TimeGranularity>(p.GetProperty("granularity").GetString()!, ignoreCase: true))
                 : null;
-            var placed = clusterer.Place(id, title, record.GetProperty("text").GetString()!, PublicationInterval.Of(published), null, default);
-            var story = placed.Story;
-            if (placed.NewStory) { clusterer.RekeyStory(story, ++provisional); story = provisional; }
-            placements.Add(string.Create(CultureInfo.InvariantCulture, $"{id}:s{story}/d{placed.Development}@{placed.Similarity:0.000}"));
+            var placed = await clusterer.PlaceAsync(id, title, record.GetProperty("text").GetString()!, PublicationInterval.Of(published), null, ct);
+            placements.Add(string.Create(CultureInfo.InvariantCulture, $"{id}:s{placed.Story}/d{placed.Development}@{placed.Similarity:0.000}"));
         }
         return string.Join(' ', placements);
     }
