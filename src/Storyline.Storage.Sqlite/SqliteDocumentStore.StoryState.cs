@@ -91,22 +91,21 @@ public sealed partial class SqliteDocumentStore
             return new TermStatistics((int)documents, stats);
         }
 
-        public async ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, CancellationToken cancellationToken)
+        public async ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, IReadOnlyCollection<int> probe, CancellationToken cancellationToken)
         {
-            if (vector.Terms.Length == 0) return [];
+            if (probe.Count == 0) return [];
+            var clusters = (await connection.QueryAsync<(long Id, long Story, double NormSquared, long? Earliest, long? Latest)>(
+                $"""
+                SELECT id, story_id, norm_squared, earliest, latest FROM story_clusters
+                WHERE level = @level AND id IN (SELECT cluster_id FROM story_cluster_terms WHERE level = @level AND term_id IN ({string.Join(',', probe)}))
+                ORDER BY id
+                """, new { level = (int)level }, tx).ConfigureAwait(false)).ToList();
+            if (clusters.Count == 0) return [];
+            var sums = clusters.ToDictionary(c => c.Id, _ => new Dictionary<int, double>());
             var postings = await connection.QueryAsync<(long Cluster, long Term, double Sum)>(
-                $"SELECT cluster_id, term_id, sum FROM story_cluster_terms WHERE level = @level AND term_id IN ({string.Join(',', vector.Terms)})",
+                $"SELECT cluster_id, term_id, sum FROM story_cluster_terms WHERE level = @level AND term_id IN ({string.Join(',', vector.Terms)}) AND cluster_id IN ({string.Join(',', sums.Keys)})",
                 new { level = (int)level }, tx).ConfigureAwait(false);
-            var sums = new Dictionary<long, Dictionary<int, double>>();
-            foreach (var (cluster, term, sum) in postings)
-            {
-                if (!sums.TryGetValue(cluster, out var of)) sums[cluster] = of = [];
-                of[(int)term] = sum;
-            }
-            if (sums.Count == 0) return [];
-            var clusters = await connection.QueryAsync<(long Id, long Story, double NormSquared, long? Earliest, long? Latest)>(
-                $"SELECT id, story_id, norm_squared, earliest, latest FROM story_clusters WHERE level = @level AND id IN ({string.Join(',', sums.Keys)}) ORDER BY id",
-                new { level = (int)level }, tx).ConfigureAwait(false);
+            foreach (var (cluster, term, sum) in postings) sums[cluster][(int)term] = sum;
             return [.. clusters.Select(c => new ClusterMatch(c.Id, c.Story, c.NormSquared, sums[c.Id], Span(c.Earliest, c.Latest)))];
         }
 

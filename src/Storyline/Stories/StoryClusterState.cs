@@ -30,8 +30,9 @@ public interface IStoryClusterState
     /// and returns their statistics, this document included.</summary>
     ValueTask<TermStatistics> ObserveAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken);
 
-    /// <summary>Clusters of <paramref name="level"/> holding any of <paramref name="vector"/>'s terms, oldest first.</summary>
-    ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, CancellationToken cancellationToken);
+    /// <summary>Clusters of <paramref name="level"/> holding any of the <paramref name="probe"/> terms, oldest first, with their sums for every
+    /// term of <paramref name="vector"/>.</summary>
+    ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, IReadOnlyCollection<int> probe, CancellationToken cancellationToken);
 
     /// <summary>A cluster's members with their vectors at that level, in document order.</summary>
     ValueTask<IReadOnlyList<ClusterMember>> MembersAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken);
@@ -139,10 +140,10 @@ public sealed class InMemoryStoryState : IStoryClusterState
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, IReadOnlyCollection<int> probe, CancellationToken cancellationToken)
     {
         var keys = new SortedSet<long>();
-        foreach (var term in vector.Terms)
+        foreach (var term in probe)
             if (_postings[(int)level].TryGetValue(term, out var holders)) keys.UnionWith(holders);
         IReadOnlyList<ClusterMatch> matches = [.. keys.Select(k =>
         {

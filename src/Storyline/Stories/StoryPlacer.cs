@@ -5,7 +5,10 @@ namespace Storyline.Stories;
 /// <param name="CentroidWeight">Similarity mixes the centroid (what the cluster is about overall) with the nearest member (how it is moving now); stories that run for years drift, so the nearest member matters.</param>
 /// <param name="MaxTerms">Keep only this many highest-weighted terms of each document at this level (null: the vectorizer's own limit).</param>
 /// <param name="MaxGap">When set, a document joins only a cluster whose members' publication dates come within this of its own (see <see cref="DevelopmentSpan"/>).</param>
-public sealed record StoryClustererOptions(float JoinThreshold = 0.24f, float CentroidWeight = 0.5f, int? MaxTerms = null, TimeSpan? MaxGap = null);
+/// <param name="ProbeTerms">Candidate clusters are those holding one of the document's this many strongest terms (null: any of its terms). A
+/// cluster sharing only the document's weak terms cannot reach the threshold, and the weak terms are the common ones, held by most
+/// clusters: probing them would make each placement read a share of the whole store.</param>
+public sealed record StoryClustererOptions(float JoinThreshold = 0.24f, float CentroidWeight = 0.5f, int? MaxTerms = null, TimeSpan? MaxGap = null, int? ProbeTerms = 30);
 
 /// <summary>Options for story assignment.</summary>
 /// <param name="Development">Clustering of documents into developments: one event or turn of the story (tuned on FNC-1, where related bodies form one event), never spanning coverage published weeks apart.</param>
@@ -71,7 +74,10 @@ public sealed class StoryPlacer(StoryAssignerOptions options, TermVectorizer vec
     {
         ClusterMatch? best = null;
         double bestScore = 0;
-        foreach (var cluster in await state.ClustersSharingAsync(level, vector, cancellationToken).ConfigureAwait(false))
+        int[] probe = levelOptions.ProbeTerms is { } k && k < vector.Terms.Length
+            ? [.. Enumerable.Range(0, vector.Terms.Length).OrderByDescending(i => vector.Weights[i]).Take(k).Select(i => vector.Terms[i])]
+            : vector.Terms;
+        foreach (var cluster in await state.ClustersSharingAsync(level, vector, probe, cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Separate events are separate developments however alike their words: coverage published far apart is not one event.
