@@ -20,9 +20,9 @@ public static class StoriesBench
         var development = new Option<float>("--development-threshold") { DefaultValueFactory = _ => StoryAssignerOptions.Default.Development.JoinThreshold };
         var storyThresholds = new Option<string?>("--story-thresholds") { Description = "Comma-separated story-level thresholds to sweep (tuning); default: the assigner's default" };
         var maxTerms = new Option<int>("--max-terms") { DefaultValueFactory = _ => new TermVectorizerOptions().MaxTerms };
-        var cw = new Option<float>("--story-centroid-weight") { DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.CentroidWeight };
+        var cw = new Option<float>("--story-centroid-weight") { Description = "Story-level weight of the centroid against the nearest member (tuning)", DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.CentroidWeight };
         var samples = new Option<string?>("--samples") { Description = "`storyline export` output (JSON Lines with dates): prints where each document lands, as document:story/development@similarity" };
-        var smt = new Option<int?>("--story-max-terms") { DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.MaxTerms };
+        var smt = new Option<int?>("--story-max-terms") { Description = "Strongest terms per document kept at the story level (tuning)", DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.MaxTerms };
         var command = new Command("stories", "Story clustering B-cubed on FNC-1, at the development and the story level") { data, split, development, storyThresholds, maxTerms, cw, samples, smt };
         command.SetAction(async (parse, ct) =>
         {

@@ -13,7 +13,7 @@ public sealed record StoryInfo(
     DateTimeOffset? LastPublished,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A document's place in the story index, for rebuilding the clusterer from the store.</summary>
+/// <summary>A document's place in the story index.</summary>
 public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId)
 {
     /// <summary>The document's publication date, stated or estimated, with its precision.</summary>
