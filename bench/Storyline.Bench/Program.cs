@@ -8,6 +8,7 @@ var root = new RootCommand("Storyline benchmarks")
     ExtractionBench.Create(),
     MicroBench.Create(),
     StoriesBench.Create(),
+    StoriesIncrementalBench.Create(),
     StoriesBackgroundBench.Create(),
     NerBench.Create(),
     NerTrainBench.Create(),

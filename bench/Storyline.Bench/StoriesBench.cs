@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Storyline.Documents;
+using Storyline.Time;
 using Storyline.Stories;
 
 namespace Storyline.Bench;
@@ -17,8 +20,11 @@ public static class StoriesBench
         var development = new Option<float>("--development-threshold") { DefaultValueFactory = _ => StoryAssignerOptions.Default.Development.JoinThreshold };
         var storyThresholds = new Option<string?>("--story-thresholds") { Description = "Comma-separated story-level thresholds to sweep (tuning); default: the assigner's default" };
         var maxTerms = new Option<int>("--max-terms") { DefaultValueFactory = _ => new TermVectorizerOptions().MaxTerms };
-        var command = new Command("stories", "Story clustering B-cubed on FNC-1, at the development and the story level") { data, split, development, storyThresholds, maxTerms };
-        command.SetAction(parse =>
+        var cw = new Option<float>("--story-centroid-weight") { Description = "Story-level weight of the centroid against the nearest member (tuning)", DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.CentroidWeight };
+        var samples = new Option<string?>("--samples") { Description = "`storyline export` output (JSON Lines with dates): prints where each document lands, as document:story/development@similarity" };
+        var smt = new Option<int?>("--story-max-terms") { Description = "Strongest terms per document kept at the story level (tuning)", DefaultValueFactory = _ => StoryAssignerOptions.Default.Story.MaxTerms };
+        var command = new Command("stories", "Story clustering B-cubed on FNC-1, at the development and the story level") { data, split, development, storyThresholds, maxTerms, cw, samples, smt };
+        command.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
             var (bodies, gold) = Load(folder, parse.GetValue(split)!);
@@ -31,18 +37,16 @@ public static class StoriesBench
             {
                 var options = new StoryAssignerOptions(
                     StoryAssignerOptions.Default.Development with { JoinThreshold = parse.GetValue(development) },
-                    StoryAssignerOptions.Default.Story with { JoinThreshold = threshold });
+                    StoryAssignerOptions.Default.Story with { JoinThreshold = threshold, CentroidWeight = parse.GetValue(cw), MaxTerms = parse.GetValue(smt) });
+                if (parse.GetValue(samples) is { } exported) Console.WriteLine("samples: " + await PlaceSamplesAsync(exported, options, parse.GetValue(maxTerms), ct));
                 var clusterer = new TwoLevelClusterer(options, new TermVectorizer(new TermVectorizerOptions(MaxTerms: parse.GetValue(maxTerms)), BackgroundFrequencies.Default));
                 var stories = new Dictionary<int, long>();
                 var developments = new Dictionary<int, long>();
-                long provisional = 0;
                 var sw = Stopwatch.StartNew();
                 foreach (var (id, text) in bodies)
                 {
-                    var placed = clusterer.Place(id, null, text, null, default);
-                    var story = placed.Story;
-                    if (placed.NewStory) { clusterer.RekeyStory(story, ++provisional); story = provisional; }
-                    stories[id] = story;
+                    var placed = await clusterer.PlaceAsync(id, null, text, PublicationInterval.Unknown, null, ct);
+                    stories[id] = placed.Story;
                     developments[id] = placed.Development;
                 }
                 sw.Stop();
@@ -70,6 +74,27 @@ public static class StoriesBench
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Places the exported documents in order, with their publication dates, and says where each landed.</summary>
+    private static async Task<string> PlaceSamplesAsync(string exported, StoryAssignerOptions options, int maxTerms, CancellationToken ct)
+    {
+        var clusterer = new TwoLevelClusterer(options, new TermVectorizer(new TermVectorizerOptions(MaxTerms: maxTerms), BackgroundFrequencies.Default));
+        var placements = new List<string>();
+        foreach (var line in File.ReadLines(exported))
+        {
+            var record = JsonDocument.Parse(line).RootElement;
+            var id = record.GetProperty("id").GetInt64();
+            var metadata = record.GetProperty("metadata");
+            var title = metadata.TryGetProperty("title", out var t) ? t.GetString() : null;
+            PublicationDate? published = metadata.TryGetProperty("published", out var p)
+                ? new PublicationDate(p.GetProperty("value").GetDateTimeOffset(), p.GetProperty("is_estimate").GetBoolean() ? DateSource.TextEstimate : DateSource.Given, null,
+                    Enum.Parse<TimeGranularity>(p.GetProperty("granularity").GetString()!, ignoreCase: true))
+                : null;
+            var placed = await clusterer.PlaceAsync(id, title, record.GetProperty("text").GetString()!, PublicationInterval.Of(published), null, ct);
+            placements.Add(string.Create(CultureInfo.InvariantCulture, $"{id}:s{placed.Story}/d{placed.Development}@{placed.Similarity:0.000}"));
+        }
+        return string.Join(' ', placements);
     }
 
     /// <summary>Bodies of the split in Body ID order, and their gold story: connected components of the headline–body graph over related stances.</summary>

@@ -177,5 +177,43 @@ internal static class Migrations
             analysed_at TEXT NOT NULL
         );
         """,
+        // 7: story clustering state, so that placing one more document reads and updates only what its terms reach: document frequencies
+        // by term (ids in first-seen order), per development and story its term sums, squared norm and time span, and each document's
+        // vectors at both levels. Stores assigned before this have the state rebuilt from their documents by the next assignment.
+        """
+        CREATE TABLE story_terms(
+            id INTEGER PRIMARY KEY,
+            term TEXT NOT NULL UNIQUE,
+            df INTEGER NOT NULL
+        );
+        CREATE TABLE story_state(
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            documents INTEGER NOT NULL
+        );
+        INSERT INTO story_state(id, documents) VALUES (1, 0);
+        CREATE TABLE story_clusters(
+            level INTEGER NOT NULL,
+            id INTEGER NOT NULL,
+            story_id INTEGER NOT NULL,
+            norm_squared REAL NOT NULL,
+            earliest INTEGER,
+            latest INTEGER,
+            PRIMARY KEY(level, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_cluster_terms(
+            level INTEGER NOT NULL,
+            term_id INTEGER NOT NULL,
+            cluster_id INTEGER NOT NULL,
+            sum REAL NOT NULL,
+            PRIMARY KEY(level, term_id, cluster_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_cluster_terms_cluster ON story_cluster_terms(level, cluster_id);
+        CREATE TABLE story_vectors(
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            development BLOB NOT NULL,
+            story BLOB NOT NULL
+        );
+        CREATE INDEX story_documents_development ON story_documents(development_id);
+        """,
     ];
 }

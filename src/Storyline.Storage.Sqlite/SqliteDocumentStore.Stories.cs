@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Storyline.Documents;
 using Storyline.Storage;
 
 namespace Storyline.Storage.Sqlite;
@@ -10,11 +12,15 @@ public sealed partial class SqliteDocumentStore : IStoryStore
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default) =>
-        [.. await _connection.QueryAsync<StoryIndexEntry>(
+        [.. (await _connection.QueryAsync<(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId, string? Published)>(
             """
-            SELECT d.id AS DocumentId, d.title AS Title, d.text AS Text, d.duplicate_of AS DuplicateOf, s.story_id AS StoryId, s.development_id AS DevelopmentId
+            SELECT d.id, d.title, d.text, d.duplicate_of, s.story_id, s.development_id, json_extract(d.metadata_json, '$.published')
             FROM documents d LEFT JOIN story_documents s ON s.document_id = d.id ORDER BY d.id
-            """).ConfigureAwait(false)];
+            """).ConfigureAwait(false))
+            .Select(r => new StoryIndexEntry(r.DocumentId, r.Title, r.Text, r.DuplicateOf, r.StoryId, r.DevelopmentId)
+            {
+                Published = r.Published is null ? null : JsonSerializer.Deserialize<PublicationDate>(r.Published, JsonOptions.Default),
+            })];
 
     /// <inheritdoc />
     public async Task<long> AssignStoryAsync(long documentId, long? storyId, long developmentId, double similarity, string newStoryTitle, CancellationToken cancellationToken = default)

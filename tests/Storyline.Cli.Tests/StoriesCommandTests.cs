@@ -19,6 +19,23 @@ public class StoriesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Stories_SamplesWithTheirRealDates_UnReportIsNotInTheSanctionsDevelopmentsOfOneStory()
+    {
+        // The samples' publication dates, as a feed gives them (read from the articles: 000 is the 2025 visit, 004 the 2020 sanctions).
+        var dates = new Dictionary<string, string> { ["000"] = "2025-08-20", ["001"] = "2020-08-27", ["002"] = "2022-09-01", ["003"] = "2023-03-24", ["004"] = "2020-07-10" };
+        var records = dates.Select(d => JsonSerializer.Serialize(new { text = File.ReadAllText(SharedData.Sample(d.Key)), published = d.Value }));
+        (await _cli.Run("ingest", _cli.Write("samples.jsonl", string.Join("\n", records)))).Code.ShouldBe(0);
+        var stories = JsonDocument.Parse((await _cli.Run("stories", "--json")).Out).RootElement;
+        stories.GetArrayLength().ShouldBe(1);
+        stories[0].GetProperty("documents").GetInt32().ShouldBe(5);
+        await using var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(_cli.Store);
+        var developments = await store.GetDevelopmentsAsync(stories[0].GetProperty("id").GetInt64());
+        // Documents are stored in input order: 3 is the 2022 UN report, 2 and 5 the 2020 press conference and sanctions reply.
+        developments[3].ShouldNotBe(developments[5]);
+        developments[3].ShouldNotBe(developments[2]);
+    }
+
+    [Fact]
     public async Task Stories_TwoUnrelatedSubjects_AreTwoStories()
     {
         for (int i = 0; i < 3; i++)

@@ -1,3 +1,6 @@
+using Storyline.Documents;
+using Storyline.Stories;
+
 namespace Storyline.Storage;
 
 /// <summary>A story: documents about one developing subject, with its sources and date range.</summary>
@@ -10,12 +13,53 @@ public sealed record StoryInfo(
     DateTimeOffset? LastPublished,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A document's place in the story index, for rebuilding the clusterer from the store.</summary>
-public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId);
+/// <summary>A document's place in the story index.</summary>
+public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId)
+{
+    /// <summary>The document's publication date, stated or estimated, with its precision.</summary>
+    public PublicationDate? Published { get; init; }
+}
+
+/// <summary>The next document story assignment has to deal with: one without clustering state, and where it already is (a document placed
+/// before the state was kept) or must go (a near-duplicate follows its original).</summary>
+/// <param name="DocumentId">The document.</param>
+/// <param name="Title">Its headline.</param>
+/// <param name="Text">Its cleaned text.</param>
+/// <param name="Published">Its publication date, stated or estimated, with its precision.</param>
+/// <param name="Placed">Its story and development, when it has them already.</param>
+/// <param name="Original">Its original's story and development, when it is a near-duplicate of a placed document.</param>
+public sealed record PendingStoryDocument(long DocumentId, string? Title, string Text, PublicationDate? Published,
+    (long Story, long Development)? Placed, (long Story, long Development)? Original);
+
+/// <summary>One step of story assignment, inside a write transaction taken before anything is read, so that assigners in several threads or
+/// processes take turns and each sees the state the previous one left. Disposing without <see cref="CommitAsync"/> rolls back.</summary>
+public interface IStoryAssignmentScope : IStoryClusterState, IAsyncDisposable
+{
+    /// <summary>The lowest-id document without clustering state, or null when every document has it.</summary>
+    Task<PendingStoryDocument?> NextPendingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a story titled <paramref name="title"/>; returns its id.</summary>
+    Task<long> CreateStoryAsync(string title, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a document's story and development.</summary>
+    Task RecordAsync(long documentId, long storyId, long developmentId, double similarity, CancellationToken cancellationToken = default);
+
+    /// <summary>A document's title.</summary>
+    Task<string?> TitleOfAsync(long documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Renames a story.</summary>
+    Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes the step's writes durable.</summary>
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}
 
 /// <summary>Durable story membership.</summary>
 public interface IStoryStore
 {
+    /// <summary>Starts a story assignment step (see <see cref="IStoryAssignmentScope"/>): waits for any other assigner's step to end.</summary>
+    Task<IStoryAssignmentScope> BeginStoryAssignmentAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every document in id order with its story (null when not yet assigned).</summary>
     Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default);
 

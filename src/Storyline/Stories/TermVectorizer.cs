@@ -31,7 +31,19 @@ public sealed record TermVector(int[] Terms, float[] Weights)
 /// <param name="MaxTerms">Keep only this many highest-weighted terms per document, so that similarity is dominated by what the article is about.</param>
 public sealed record TermVectorizerOptions(float NameWeight = 2.0f, float TitleWeight = 2.0f, int MaxTerms = 200);
 
-/// <summary>Turns documents into tf-idf vectors with document frequencies learned incrementally from the documents seen so far.</summary>
+/// <summary>How many documents hold a term, and the term's id in the clustering state.</summary>
+/// <param name="Id">The term's id: ids are given in the order terms are first seen.</param>
+/// <param name="DocumentFrequency">Documents counted that hold the term.</param>
+public readonly record struct TermStatistic(int Id, int DocumentFrequency);
+
+/// <summary>The statistics of one document's terms after counting it: what vectorising it needs, and no more.</summary>
+/// <param name="Documents">Documents counted so far.</param>
+/// <param name="Terms">Each of the document's terms.</param>
+public sealed record TermStatistics(int Documents, IReadOnlyDictionary<string, TermStatistic> Terms);
+
+/// <summary>Turns documents into tf-idf vectors, with document frequencies over the documents seen so far plus a background corpus: counted
+/// by a clustering state (<see cref="Vectorize(IReadOnlyDictionary{string, float}, TermStatistics, int?)"/>) or by the vectorizer itself
+/// (<see cref="Observe"/>, for a one-off set of texts).</summary>
 public sealed class TermVectorizer(TermVectorizerOptions options, BackgroundFrequencies? background = null)
 {
     private readonly BackgroundFrequencies _background = background ?? BackgroundFrequencies.None;
@@ -42,33 +54,23 @@ public sealed class TermVectorizer(TermVectorizerOptions options, BackgroundFreq
     /// <summary>Number of documents observed.</summary>
     public int Documents => _documents;
 
-    /// <summary>Counts a document's terms into the document frequencies; call once per document, before or after vectorising it.</summary>
+    /// <summary>Counts a document's terms into this vectorizer's own document frequencies; call once per document.</summary>
     public void Observe(IReadOnlyDictionary<string, float> terms)
     {
         _documents++;
+        foreach (var term in terms.Keys) _documentFrequency[Id(term)]++;
+    }
+
+    /// <summary>The weighted, pruned, normalised vector of a document's term counts, by this vectorizer's own document frequencies.</summary>
+    public TermVector Vectorize(IReadOnlyDictionary<string, float> terms)
+    {
+        var statistics = new Dictionary<string, TermStatistic>(terms.Count, StringComparer.Ordinal);
         foreach (var term in terms.Keys)
         {
             var id = Id(term);
-            _documentFrequency[id]++;
+            statistics[term] = new TermStatistic(id, _documentFrequency[id]);
         }
-    }
-
-    /// <summary>The weighted, pruned, normalised vector of a document's term counts.</summary>
-    public TermVector Vectorize(IReadOnlyDictionary<string, float> terms)
-    {
-        var weighted = new List<(int Id, float Weight)>(terms.Count);
-        foreach (var (term, tf) in terms)
-        {
-            var id = Id(term);
-            var df = _documentFrequency[id] + _background.Frequencies.GetValueOrDefault(term);
-            // Smoothed idf over the store plus the background corpus; a term in nearly every document carries no story identity.
-            var idf = MathF.Log((1f + _documents + _background.Documents) / (1f + df)) + 1f;
-            weighted.Add((id, (1f + MathF.Log(tf)) * idf));
-        }
-        var top = weighted.OrderByDescending(w => w.Weight).Take(options.MaxTerms).OrderBy(w => w.Id).ToArray();
-        var norm = MathF.Sqrt(top.Sum(t => t.Weight * t.Weight));
-        if (norm == 0) return TermVector.Empty;
-        return new TermVector([.. top.Select(t => t.Id)], [.. top.Select(t => t.Weight / norm)]);
+        return Vectorize(terms, new TermStatistics(_documents, statistics));
     }
 
     private int Id(string term)
@@ -80,6 +82,24 @@ public sealed class TermVectorizer(TermVectorizerOptions options, BackgroundFreq
             _documentFrequency.Add(0);
         }
         return id;
+    }
+
+    /// <summary>The weighted, pruned (to <paramref name="maxTerms"/>, or the options' limit), normalised vector of a document's term counts.</summary>
+    public TermVector Vectorize(IReadOnlyDictionary<string, float> terms, TermStatistics statistics, int? maxTerms = null)
+    {
+        var weighted = new List<(int Id, float Weight)>(terms.Count);
+        foreach (var (term, tf) in terms)
+        {
+            var stat = statistics.Terms[term];
+            var df = stat.DocumentFrequency + _background.Frequencies.GetValueOrDefault(term);
+            // Smoothed idf over the store plus the background corpus; a term in nearly every document carries no story identity.
+            var idf = MathF.Log((1f + statistics.Documents + _background.Documents) / (1f + df)) + 1f;
+            weighted.Add((stat.Id, (1f + MathF.Log(tf)) * idf));
+        }
+        var top = weighted.OrderByDescending(w => w.Weight).Take(maxTerms ?? options.MaxTerms).OrderBy(w => w.Id).ToArray();
+        var norm = MathF.Sqrt(top.Sum(t => t.Weight * t.Weight));
+        if (norm == 0) return TermVector.Empty;
+        return new TermVector([.. top.Select(t => t.Id)], [.. top.Select(t => t.Weight / norm)]);
     }
 
     /// <summary>Term counts of a document: content words (lower-cased, light plural folding), capitalised words and name bigrams weighted up, headline terms weighted up.</summary>
