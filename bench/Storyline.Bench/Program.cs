@@ -16,5 +16,8 @@ var root = new RootCommand("Storyline benchmarks")
     AttributionTrainBench.Create(),
     ResolveBench.Create(),
     BriefBench.Create(),
+    StanceTrainBench.Create(),
+    StanceBench.Create(),
+    ClaimsBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();
