@@ -17,8 +17,8 @@ public static class StanceBench
         var output = new Option<string?>("--out") { Description = "Write predictions as Headline,Body ID,Stance" };
         var model = new Option<string?>("--model") { Description = "Score this model file instead of the embedded one" };
         var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings.bin in the temp folder)" };
-        var noQuestions = new Option<bool>("--no-questions") { Description = "Turn the doubt rule off (questions count as discuss either way)" };
-        var command = new Command("stance", "Score the stance model on FNC-1") { bodies, stances, split, output, model, cachePath, noQuestions };
+        var noRules = new Option<bool>("--no-rules") { Description = "Turn the doubt and short-denial rules off (questions count as discuss either way)" };
+        var command = new Command("stance", "Score the stance model on FNC-1") { bodies, stances, split, output, model, cachePath, noRules };
         command.SetAction(parse =>
         {
             var loadClock = Stopwatch.StartNew();
@@ -26,7 +26,7 @@ public static class StanceBench
             if (parse.GetValue(model) is { } modelPath) using (var file = File.OpenRead(modelPath)) classifier = StanceClassifier.Load(file);
             else classifier = StanceClassifier.LoadEmbedded();
             double loadSeconds = loadClock.Elapsed.TotalSeconds;
-            if (parse.GetValue(noQuestions)) classifier = classifier.WithQuestions(false);
+            if (parse.GetValue(noRules)) classifier = classifier.WithRules(false, false);
 
             var stancesPath = parse.GetValue(stances)!;
             var bodyTexts = FncData.Bodies(parse.GetValue(bodies)!);

@@ -17,6 +17,26 @@ internal static class StanceData
         return (bodyDocs, headlineDocs);
     }
 
+    /// <summary>Claim number of every headline ("h:" + text) and body ("b:" + id): connected components of the related (agree, disagree, discuss) pairs.</summary>
+    public static Dictionary<string, int> Claims(IEnumerable<FncPair> pairs)
+    {
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string x)
+        {
+            parent.TryAdd(x, x);
+            while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+            return x;
+        }
+        foreach (var p in pairs.Where(p => p.Stance != "unrelated")) parent[Find("h:" + p.Headline)] = Find("b:" + p.BodyId);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return parent.Keys.ToList().Order(StringComparer.Ordinal).ToDictionary(k => k, k =>
+        {
+            var root = Find(k);
+            if (!numbers.TryGetValue(root, out var n)) numbers[root] = n = numbers.Count;
+            return n;
+        }, StringComparer.Ordinal);
+    }
+
     /// <summary>The dev slice of the training ids: every eighth body id in order, so dev bodies are unseen in training as hold-out bodies are.</summary>
     public static HashSet<int> DevIds(IEnumerable<int> trainingIds) =>
         [.. trainingIds.Order().Where((_, i) => i % 8 == 3)];

@@ -73,6 +73,9 @@ internal sealed class SoftmaxNetwork
         var mask = new bool[Hidden];
         var gHidden = new float[Hidden];
         double loss = 0;
+        // A step on a hidden unit moves its pre-activation by about rate × |x|², and |x|² of standardised inputs is their count:
+        // the dense layer's rate is scaled down for wide inputs so that 1,500 embedding features do not make SGD diverge.
+        float denseRate = learningRate * Math.Min(1f, 32f / Math.Max(1, DenseCount));
         foreach (var i in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,10 +102,10 @@ internal sealed class SoftmaxNetwork
             for (int h = 0; h < Hidden; h++)
             {
                 if (hidden[h] <= 0 || mask[h]) continue;
-                float g = gHidden[h] * (dropout > 0 ? 1 / (1 - dropout) : 1);
+                float g = Math.Clamp(gHidden[h] * (dropout > 0 ? 1 / (1 - dropout) : 1), -5f, 5f);
                 var row = _w1.AsSpan(h * DenseCount, DenseCount);
                 TensorPrimitives.Multiply(row, 1 - learningRate * decay, row);
-                TensorPrimitives.MultiplyAdd(x, -learningRate * g, row, row);
+                TensorPrimitives.MultiplyAdd(x, -denseRate * g, row, row);
                 _b1[h] -= learningRate * g;
                 foreach (var (bucket, value) in input.Sparse) _e[bucket * Hidden + h] -= learningRate * g * value;
             }

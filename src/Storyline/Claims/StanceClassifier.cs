@@ -56,8 +56,17 @@ public sealed class StanceClassifier
     /// <summary>Whether the doubt rule may turn asserts or reports into questions (off for a pure FNC-1 reading).</summary>
     public bool DetectQuestions { get; init; } = true;
 
-    /// <summary>The same model with the doubt rule on or off.</summary>
-    public StanceClassifier WithQuestions(bool detect) => new(EmbedderId, Dimensions, Idf, RelatednessNetwork, StanceNetwork) { RelatedThreshold = RelatedThreshold, DetectQuestions = detect };
+    /// <summary>Whether a short statement (at most <see cref="ShortStatementSentences"/> sentences) that negates a claim term the claim does not negate (or the reverse) is a denial.</summary>
+    /// <remarks>FNC-1 bodies are articles: its denials are long debunking pieces, and on one-sentence statements ("there was no forced labour") the network
+    /// reads the overlap as agreement. This rule covers that gap; FNC-1 does not measure it (its bodies are longer) and tests pin it on written examples.</remarks>
+    public bool DetectShortDenials { get; init; } = true;
+
+    /// <summary>Statements of at most this many sentences get the short-denial rule.</summary>
+    public const int ShortStatementSentences = 2;
+
+    /// <summary>The same model with the doubt and short-denial rules on or off (off: the network's FNC-1 reading alone).</summary>
+    public StanceClassifier WithRules(bool questions, bool shortDenials) =>
+        new(EmbedderId, Dimensions, Idf, RelatednessNetwork, StanceNetwork) { RelatedThreshold = RelatedThreshold, DetectQuestions = questions, DetectShortDenials = shortDenials };
 
     /// <summary>Stance of <paramref name="statement"/> toward <paramref name="claim"/>; both prepared with the model's embedder.</summary>
     public StancePrediction Classify(StanceDocument claim, StanceDocument statement)
@@ -74,6 +83,8 @@ public sealed class StanceClassifier
             : p[1] > p[0] && p[1] >= p[2] ? Stance.Denies
             : p[0] >= p[2] ? Stance.Asserts
             : Stance.Reports;
+        if (DetectShortDenials && stance is Stance.Asserts or Stance.Reports && statement.Sentences.Count <= ShortStatementSentences && NegatesOtherwise(claim, statement))
+            stance = Stance.Denies;
         if (DetectQuestions && stance is Stance.Asserts or Stance.Reports && Doubts(claim, statement)) stance = Stance.Questions;
         return new StancePrediction(stance, related, p[0], p[1], p[2]);
     }
@@ -83,6 +94,14 @@ public sealed class StanceClassifier
     {
         embedder ??= MiniLmEmbedder.Default;
         return Classify(StanceDocument.FromText(claim, embedder, asOneSentence: true, cancellationToken), StanceDocument.FromText(statement, embedder, false, cancellationToken));
+    }
+
+    private bool NegatesOtherwise(StanceDocument claim, StanceDocument statement)
+    {
+        var claimStems = claim.Stems.SelectMany(x => x).ToHashSet(StringComparer.Ordinal);
+        bool claimNegated = claim.Words.Any(w => StanceFeatures.NegationsNear(w, claimStems, refuting: false) > 0);
+        bool statementNegated = statement.Words.Any(w => StanceFeatures.NegationsNear(w, claimStems, refuting: true) > 0);
+        return claimNegated != statementNegated;
     }
 
     private bool Doubts(StanceDocument claim, StanceDocument statement)

@@ -18,7 +18,7 @@ public sealed record StanceTrainingOptions
     public int RelatednessHidden { get; init; } = 16;
 
     /// <summary>Hidden units of the stance network.</summary>
-    public int StanceHidden { get; init; } = 64;
+    public int StanceHidden { get; init; } = 128;
 
     /// <summary>First learning rate (decays by <see cref="LearningRateDecay"/> each epoch).</summary>
     public float LearningRate { get; init; } = 0.01f;
@@ -33,7 +33,7 @@ public sealed record StanceTrainingOptions
     public float Dropout { get; init; } = 0.3f;
 
     /// <summary>Loss weights of asserts, denies and reports: denials are rare (about 6% of related pairs) and would otherwise never be predicted.</summary>
-    public float[] StanceClassWeights { get; init; } = [1.5f, 3f, 1f];
+    public float[] StanceClassWeights { get; init; } = [2f, 4f, 1f];
 
     /// <summary>Shuffle and initialisation seed.</summary>
     public int Seed { get; init; } = 17;
@@ -94,6 +94,8 @@ public static class StanceTrainer
     private static SoftmaxNetwork Fit(string stage, SoftmaxNetwork network, List<NetworkInput> inputs, List<int> labels, float[] weights,
         List<NetworkInput> devInputs, List<int> devLabels, StanceTrainingOptions options, Action<StanceEpoch>? progress, CancellationToken cancellationToken)
     {
+        var bad = inputs.SelectMany(x => x.Dense.Select((v, d) => (v, d))).Where(x => !float.IsFinite(x.v)).Select(x => x.d).Distinct().ToList();
+        if (bad.Count > 0) throw new InvalidDataException($"{stage}: non-finite feature values at {string.Join(',', bad.Take(10))}");
         network.FitScaling(inputs);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, inputs.Count).ToArray();

@@ -68,4 +68,30 @@ public class ClaimGrouperTests
         var camps = ClaimGrouper.CampStances(members);
         camps.OrderBy(kv => kv.Key, StringComparer.Ordinal).ShouldBe([new("China", Stance.Denies), new("UN", Stance.Asserts), new("US", Stance.Asserts)]);
     }
+
+    [Fact]
+    public void Group_AssertedAndDeniedClaim_ContestedWithCampStances()
+    {
+        ClaimCandidate Statement(long id, string text, string camp) => new(id, text, null, camp, new DateTimeOffset(2020, 7, (int)id, 0, 0, 0, TimeSpan.Zero), ["Xinjiang"]);
+        var claims = ClaimGrouper.Group(
+        [
+            Statement(3, "Uygur workers in Xinjiang are subjected to forced labour in cotton fields", "US"),
+            Statement(2, "The UN report said Uygurs in Xinjiang face forced labour in factories", "UN"),
+            Statement(4, "There is no forced labour in Xinjiang, workers from all ethnic groups work voluntarily", "China"),
+            Statement(5, "The football team won the cup final on Sunday", "Sport"),
+        ], StanceClassifier.Default);
+        var claim = claims.ShouldHaveSingleItem();
+        claim.Members.Select(m => m.Statement.Id).ShouldBe([2L, 3L, 4L]);
+        claim.FirstSeen.ShouldBe(new DateTimeOffset(2020, 7, 2, 0, 0, 0, TimeSpan.Zero));
+        claim.Contested.ShouldBeTrue();
+        claim.Camps["China"].ShouldBe(Stance.Denies);
+        claim.Camps["US"].ShouldBe(Stance.Asserts);
+    }
+
+    [Fact]
+    public void Group_NoStatements_Empty()
+    {
+        ClaimGrouper.Group([], StanceClassifier.Default).ShouldBeEmpty();
+        ClaimGrouper.Group([new ClaimCandidate(1, "  ", null, "US", null, [])], StanceClassifier.Default).ShouldBeEmpty();
+    }
 }

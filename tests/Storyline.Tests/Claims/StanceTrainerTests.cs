@@ -36,7 +36,7 @@ public class StanceTrainerTests
     [Fact]
     public void Train_WrittenExamples_LearnsRelatedness()
     {
-        var model = TrainTiny().WithQuestions(false);
+        var model = TrainTiny().WithRules(false, false);
         var correct = Written.Count(w => (model.Classify(w.Claim, w.Body, Embedder).Stance == Stance.Unrelated) == (w.Gold == Stance.Unrelated));
         correct.ShouldBe(Written.Length);
     }
@@ -44,7 +44,7 @@ public class StanceTrainerTests
     [Fact]
     public void Train_WrittenExamples_FitsMostStances()
     {
-        var model = TrainTiny().WithQuestions(false);
+        var model = TrainTiny().WithRules(false, false);
         Written.Count(w => model.Classify(w.Claim, w.Body, Embedder).Stance == w.Gold).ShouldBeGreaterThanOrEqualTo(10);
     }
 
