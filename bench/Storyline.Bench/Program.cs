@@ -18,5 +18,8 @@ var root = new RootCommand("Storyline benchmarks")
     ResolveBench.Create(),
     BriefBench.Create(),
     SummarizeBench.Create(),
+    StanceTrainBench.Create(),
+    StanceBench.Create(),
+    ClaimsBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Storyline.Bench.Fnc;
+
+/// <summary>One FNC-1 stance row: headline, body id and gold label (FNC names: agree, disagree, discuss, unrelated).</summary>
+internal sealed record FncPair(string Headline, int BodyId, string Stance);
+
+/// <summary>Reads FNC-1 bodies, stances and the hold-out split files.</summary>
+internal static class FncData
+{
+    public static Dictionary<int, string> Bodies(string path) =>
+        StoriesBench.ReadCsv(path).Skip(1).Where(r => r.Count >= 2).ToDictionary(r => int.Parse(r[0], CultureInfo.InvariantCulture), r => r[1]);
+
+    public static List<FncPair> Stances(string path) =>
+        [.. StoriesBench.ReadCsv(path).Skip(1).Where(r => r.Count >= 2 && r[0].Length > 0)
+            .Select(r => new FncPair(r[0], int.Parse(r[1], CultureInfo.InvariantCulture), r.Count > 2 ? r[2].Trim() : ""))];
+
+    /// <summary>Body ids of a split: <paramref name="split"/> is a file, or a folder holding <c>{name}_ids.txt</c> with the name given.</summary>
+    public static HashSet<int> SplitIds(string fileOrFolder, string name)
+    {
+        var path = Directory.Exists(fileOrFolder) ? Path.Combine(fileOrFolder, name + "_ids.txt") : fileOrFolder;
+        return [.. File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => int.Parse(l, CultureInfo.InvariantCulture))];
+    }
+}
