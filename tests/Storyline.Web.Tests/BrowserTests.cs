@@ -116,6 +116,30 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
     }
 
     [BrowserFact]
+    public async Task Story_ClaimsMatrix_StanceCellOpensTheCampsStatements()
+    {
+        var story = await fixture.SamplesStoryAsync();
+        var (page, errors, _) = await fixture.NewPageAsync();
+        await page.GotoAsync($"/stories/{story}");
+        var matrix = page.Locator("table.claims-matrix");
+        await Expect(matrix).ToBeVisibleAsync();
+        await Expect(matrix.Locator("tbody tr").First).ToBeVisibleAsync();
+        await matrix.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("claims"), FullPage = true });
+
+        var cell = matrix.Locator("td.stance a").First;
+        var stance = (await cell.TextContentAsync())!.Trim();
+        stance.ShouldBeOneOf("asserts", "denies", "questions", "reports");
+        var target = (await cell.GetAttributeAsync("href"))!;
+        await cell.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(target) + "$"));
+        var statements = page.Locator($"div.claim-camp[id='{target.TrimStart('#')}']");
+        await Expect(statements.Locator("h4 .stance")).ToHaveTextAsync(stance);
+        await Expect(statements.Locator("li a.cite").First).ToBeInViewportAsync();
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
     public async Task Search_Speaker_OpensPersonPage()
     {
         await fixture.SamplesStoryAsync();

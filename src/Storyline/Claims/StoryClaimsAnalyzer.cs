@@ -16,8 +16,9 @@ namespace Storyline.Claims;
 /// <param name="Published">The document's publication date.</param>
 /// <param name="Vector">Unit vector of the sentences the content lies in (their mean), or null when none was embedded.</param>
 /// <param name="Narration">True for the article's own report sentence rather than an attributed statement.</param>
+/// <param name="Cue">The reporting verb or noun ("denied", "said"), when there is one: a denial cue turns what the content says into a denial.</param>
 public sealed record ClaimSource(long DocumentId, string Speaker, string? SpeakerRole, string Camp, string Text, int ContentStart, int ContentEnd,
-    DateTimeOffset? Published, float[]? Vector, bool Narration = false);
+    DateTimeOffset? Published, float[]? Vector, bool Narration = false, string? Cue = null);
 
 /// <summary>Groups a story's statements into claims and finds each statement's stance toward its claim.</summary>
 public interface IClaimBuilder
@@ -64,7 +65,7 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
         return string.Create(CultureInfo.InvariantCulture, $"{documents}/{s.Analyses}/{s.Versions}/{s.Statements}/{s.LastAnalysed?.UtcTicks}");
     }
 
-    /// <summary>The story's attributed statements (questions and near-duplicate documents left out), each with its sentences' mean vector.</summary>
+    /// <summary>The story's attributed statements (questions, nested reports and near-duplicate documents left out), each with its sentences' mean vector.</summary>
     private async Task<List<ClaimSource>> SourcesAsync(long storyId, CancellationToken cancellationToken)
     {
         var documents = await reader.ReadAsync(storyId, cancellationToken).ConfigureAwait(false);
@@ -73,10 +74,12 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
         {
             var found = await statements.GetStatementsAsync(doc.Document.Id, cancellationToken).ConfigureAwait(false) ?? [];
             var published = doc.Document.Content.Metadata.Published?.Value;
-            foreach (var s in found.Where(s => !s.Attribution.IsQuestion))
+            // A report nested in another statement ("X said that Y announced …") is the outer speaker's words: counting it again would
+            // set the two against each other on one claim.
+            foreach (var s in found.Where(s => !s.Attribution.IsQuestion && s.Attribution.Parent is null))
             {
                 var span = s.Attribution.Content.Span;
-                sources.Add(new ClaimSource(doc.Document.Id, s.Speaker, s.SpeakerRole, s.Camp, s.Text, span.Start, span.End, published, MeanVector(doc, span)));
+                sources.Add(new ClaimSource(doc.Document.Id, s.Speaker, s.SpeakerRole, s.Camp, s.Text, span.Start, span.End, published, MeanVector(doc, span), Cue: s.Cue));
             }
         }
         return sources;

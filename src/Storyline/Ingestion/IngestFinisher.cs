@@ -1,3 +1,4 @@
+using Storyline.Claims;
 using Storyline.Pipeline.Analysis;
 using Storyline.Storage;
 using Storyline.Stories;
@@ -12,13 +13,17 @@ public sealed record IngestFinish(IReadOnlyList<(long Document, long Story)> Ass
 }
 
 /// <summary>What every ingest (CLI, web, bench) runs after storing: new documents join stories, then the analysis pipeline runs the stages
-/// each document lacks (text, time expressions, entities, statements, sentence vectors) and stores their results.</summary>
-public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyzer)
+/// each document lacks (text, time expressions, entities, statements, sentence vectors) and stores their results, then the stories whose
+/// statements changed get their claims ledger built again.</summary>
+public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyzer, StoryClaimsAnalyzer? claims = null)
 {
-    /// <summary>A finisher over one store that holds documents, stories, analyses, entities and statements.</summary>
-    public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null)
-        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore =>
-        new(store, DocumentAnalyzer.For(store, pipeline, options));
+    /// <summary>A finisher over one store that holds documents, stories, analyses, entities, statements and claims; <paramref name="claimBuilder"/>
+    /// builds the ledgers (the default: the embedded stance model over <see cref="ClaimGrouper"/>).</summary>
+    public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null)
+        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore =>
+        new(store, DocumentAnalyzer.For(store, pipeline, options), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value));
+
+    private static readonly Lazy<IClaimBuilder> DefaultClaimBuilder = new(() => new StanceClaimBuilder());
 
     /// <summary>The analyzer it runs.</summary>
     public DocumentAnalyzer Analyzer => analyzer;
@@ -32,11 +37,22 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     {
         var assigned = await new StoryAssigner(stories).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
         var summary = await analyzer.AnalyzePendingAsync(documentIds, progress, cancellationToken).ConfigureAwait(false);
+        if (claims is not null && (assigned.Count > 0 || summary.Analysed > 0))
+        {
+            // New documents' stories; every story (each skipped while its statements are unchanged) when older documents were analysed too.
+            IEnumerable<long>? touched = summary.Analysed > assigned.Count ? null : assigned.Select(a => a.Story).Distinct();
+            await claims.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
+        }
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
     }
 
     /// <summary>Analyses every document with a missing or outdated stage: after reprocessing (which drops the analyses of the documents whose
     /// text it changed) or an upgrade that changed a stage's version. Stories are kept.</summary>
-    public Task<AnalysisSummary> ReanalyzeAsync(IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        analyzer.AnalyzePendingAsync(null, progress, cancellationToken);
+    public async Task<AnalysisSummary> ReanalyzeAsync(IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var summary = await analyzer.AnalyzePendingAsync(null, progress, cancellationToken).ConfigureAwait(false);
+        // A new claims builder version rebuilds every ledger, as does any change to a story's statements.
+        if (claims is not null) await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
 }
