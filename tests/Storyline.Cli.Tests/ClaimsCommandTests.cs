@@ -57,7 +57,8 @@ public class ClaimsCommandTests : IDisposable
     [Fact]
     public async Task Claims_StoryWithoutStatements_EmptyLedger()
     {
-        (await _cli.Run("ingest", _cli.Write("a.txt", CliRunner.Article(1)))).Code.ShouldBe(0);
+        // Nobody is quoted: no statement, no claim.
+        (await _cli.Run("ingest", _cli.Write("a.txt", "Steel output rises\n\nSteel output rose in March as two new furnaces opened near the river port.\n\nExports of rolled steel doubled over the quarter."))).Code.ShouldBe(0);
         var (code, stdout, _) = await _cli.Run("claims", "--json");
         code.ShouldBe(0);
         JsonDocument.Parse(stdout).RootElement.GetArrayLength().ShouldBe(0);

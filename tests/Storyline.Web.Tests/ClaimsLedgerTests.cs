@@ -49,9 +49,10 @@ public sealed class ClaimsLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task GetClaims_StoryWithoutLedger_EmptyArray()
+    public async Task GetClaims_StoryWithoutStatements_EmptyArray()
     {
-        await _host.AddTextAsync(WebHost.Article("steel"));
+        // Nobody is quoted, so no statement bears on any claim: the ledger ingest built is empty.
+        await _host.AddTextAsync("Steel output rises\n\nSteel output rose in March as two new furnaces opened near the river port.\n\nExports of rolled steel doubled over the quarter.");
         await using var store = await SqliteDocumentStore.OpenAsync(_host.Store);
         var story = (await store.ListStoriesAsync()).Single().Id;
         var response = await _host.CreateClient().GetAsync($"/api/stories/{story}/claims");

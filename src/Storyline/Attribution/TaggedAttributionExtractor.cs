@@ -37,10 +37,11 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         // Rules never block each other (their own overlaps are deliberate); only the other finder's spans block a candidate.
         void TakeRules(Func<Attribution, int, bool> which)
         {
+            var blocking = new SpanIndex(taggedSpans);
             for (int i = 0; i < found.Count; i++)
             {
                 var a = found[i];
-                if (keep[i] || a.Parent is not null || !which(a, i) || SpansOf(a).Any(s => Touches(taggedSpans, s))) continue;
+                if (keep[i] || a.Parent is not null || !which(a, i) || SpansOf(a).Any(blocking.Touches)) continue;
                 keep[i] = true;
                 ruleSpans.AddRange(SpansOf(a));
             }
@@ -49,9 +50,10 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         var added = new List<Attribution>();
         void TakeTagged()
         {
+            var blocking = new SpanIndex(ruleSpans);
             foreach (var candidate in tagged)
             {
-                if (SpansOf(candidate).Any(s => Touches(ruleSpans, s))) continue;
+                if (SpansOf(candidate).Any(blocking.Touches)) continue;
                 added.Add(candidate);
                 taggedSpans.AddRange(SpansOf(candidate));
             }
@@ -59,6 +61,9 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         }
         if (TaggerFirst)
         {
+            // Which tagged attributions a rule's words overlap, found by position instead of by comparing every pair (a long text has
+            // thousands of each).
+            var taggedBySpan = new SpanIndex([.. tagged.SelectMany((t, k) => SpansOf(t).Select(x => (x, k)))]);
             var hasChild = new bool[found.Count];
             foreach (var a in found) if (a.Parent is { } p) hasChild[Root(found, p)] = true;
             // The rules go first where they know more: structure only they find, nesting, or a source the overlapping tagged
@@ -67,7 +72,7 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
             {
                 if (IsStructural(analysis, a) || hasChild[i]) return true;
                 if (a.Source is null) return false;
-                var overlapping = tagged.Where(t => SpansOf(t).Any(x => SaidOf(a).Any(y => x.Overlaps(y)))).ToList();
+                var overlapping = SaidOf(a).SelectMany(taggedBySpan.Overlapping).Distinct().Select(k => tagged[k]).ToList();
                 return overlapping.Count > 0 && overlapping.All(t => t.Source is null);
             });
             TakeTagged();
@@ -117,14 +122,38 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         if (a.Source is { } source) yield return source;
     }
 
-    private static bool Touches(List<TextSpan> sorted, TextSpan span)
+    /// <summary>Spans sorted by start with the running maximum of their ends, so that the spans overlapping a query are found by binary
+    /// search and a short backward walk instead of a scan of every earlier span.</summary>
+    private sealed class SpanIndex
     {
-        foreach (var s in sorted)
+        private readonly (TextSpan Span, int Item)[] _spans;
+        private readonly int[] _maxEnd;
+
+        public SpanIndex(List<TextSpan> spans) : this([.. spans.Select((s, i) => (s, i))]) { }
+
+        public SpanIndex((TextSpan Span, int Item)[] spans)
         {
-            if (s.Start >= span.End) break;
-            if (s.Overlaps(span)) return true;
+            _spans = [.. spans.OrderBy(s => s.Span.Start)];
+            _maxEnd = new int[_spans.Length];
+            for (int i = 0, max = int.MinValue; i < _spans.Length; i++) _maxEnd[i] = max = Math.Max(max, _spans[i].Span.End);
         }
-        return false;
+
+        public bool Touches(TextSpan span) => Overlapping(span).Any();
+
+        /// <summary>Items of the spans overlapping <paramref name="span"/>.</summary>
+        public IEnumerable<int> Overlapping(TextSpan span)
+        {
+            // The last span starting before the query ends; walk back while an earlier span can still reach into the query.
+            int lo = 0, hi = _spans.Length - 1, last = -1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_spans[mid].Span.Start < span.End) { last = mid; lo = mid + 1; }
+                else hi = mid - 1;
+            }
+            for (int j = last; j >= 0 && _maxEnd[j] > span.Start; j--)
+                if (_spans[j].Span.Overlaps(span)) yield return _spans[j].Item;
+        }
     }
 
     // Keeps the result in order of content start and re-points Parent indices at the merged list.

@@ -135,6 +135,21 @@ public class DocumentAnalyzerTests
     }
 
     [Fact]
+    public void TextAnalysisStage_TextLongerThanItsLimit_AnalysesTheStartOnly()
+    {
+        var line = string.Concat(Enumerable.Range(0, 400).Select(i => $"The committee reviewed budget line {i} and found the figures consistent. "));
+        var doc = _store.Add("Budget review\n\n" + line);
+        var context = new AnalysisContext(doc);
+        new TextAnalysisStage(maxChars: 2_000).Analyze(context, default);
+        var analysis = context.RequireText();
+        analysis.Sentences.ShouldNotBeEmpty();
+        analysis.Tokens[^1].Span.End.ShouldBeLessThanOrEqualTo(2_000);
+        var full = new AnalysisContext(doc);
+        new TextAnalysisStage().Analyze(full, default);
+        full.RequireText().Sentences.Count.ShouldBeGreaterThan(analysis.Sentences.Count * 5);
+    }
+
+    [Fact]
     public void Build_StageReadingAnUnregisteredStage_IsRefused() =>
         Should.Throw<ArgumentException>(() => new AnalysisPipelineBuilder().Use(new StatementStage()).Build()).Message.ShouldContain("text");
 
