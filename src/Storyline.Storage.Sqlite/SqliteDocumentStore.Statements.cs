@@ -46,6 +46,24 @@ public sealed partial class SqliteDocumentStore : IStatementStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<AttributedStatement>>> GetStatementsAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var result = new Dictionary<long, IReadOnlyList<AttributedStatement>>();
+        // In chunks: SQLite limits the number of bound parameters.
+        foreach (var chunk in documentIds.Distinct().Chunk(500))
+        {
+            var analysed = await _connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT document_id FROM statement_analyses WHERE document_id IN @chunk", new { chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var rows = (await _connection.QueryAsync<StatementRow>(new CommandDefinition(
+                StatementSelect + " WHERE s.document_id IN @chunk ORDER BY s.document_id, s.ordinal", new { chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .ToLookup(r => r.DocumentId);
+            foreach (var id in analysed) result[id] = [.. rows[id].Select(r => r.ToStatement())];
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default) =>
         [.. await _connection.QueryAsync<long>(new CommandDefinition(
             "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version < @version ORDER BY d.id",

@@ -586,6 +586,23 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [Fact]
+    public async Task GetStatementsAsync_ManyDocuments_SameAsOneByOneAndAnalysedOnly()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make("Another article about orchards and apples in the valley.", "b.txt"), 0.7)).DocumentId;
+        var c = (await store.AddAsync(Make("A third article, about harbours and ships in the bay.", "c.txt"), 0.7)).DocumentId;
+        await statements.SaveStatementsAsync(a, [Said(a, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay"), Said(a, "Ann Ode", null, "Other voices", "prices would rise")], 1);
+        await statements.SaveStatementsAsync(b, [], 1);
+        var all = await statements.GetStatementsAsync([a, b, c, a]);
+        all.Keys.Order().ShouldBe([a, b]);
+        Json(all[a]).ShouldBe(Json((await statements.GetStatementsAsync(a))!));
+        all[b].ShouldBeEmpty();
+        (await statements.GetStatementsAsync(Array.Empty<long>())).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SaveClaimsAsync_Ledger_ReadBackWholeAndReplaced()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -52,10 +52,11 @@ public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore st
         var reclassify = camps is not null && !ReferenceEquals(camps, CampClassifier.Default);
         var found = new List<AttributedStatement>();
         var missing = new List<long>(pending);
-        foreach (var d in docs.Where(d => d.Document.DuplicateOf is null))
+        var originals = docs.Where(d => d.Document.DuplicateOf is null).ToList();
+        var all = await statements.GetStatementsAsync([.. originals.Select(d => d.Document.Id)], cancellationToken).ConfigureAwait(false);
+        foreach (var d in originals)
         {
-            var stored = await statements.GetStatementsAsync(d.Document.Id, cancellationToken).ConfigureAwait(false);
-            if (stored is null) { missing.Add(d.Document.Id); continue; }
+            if (!all.TryGetValue(d.Document.Id, out var stored)) { missing.Add(d.Document.Id); continue; }
             found.AddRange((reclassify ? stored.Select(camps!.Reclassify) : stored).Where(s => !s.Attribution.IsQuestion));
         }
         return new StoryEvidence(storyId, docs, found) { Pending = missing };

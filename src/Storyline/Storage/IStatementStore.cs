@@ -60,6 +60,10 @@ public interface IStatementStore
     /// <summary>A document's statements in text order (questions included, flagged), or null when it has not been analysed.</summary>
     Task<IReadOnlyList<AttributedStatement>?> GetStatementsAsync(long documentId, CancellationToken cancellationToken = default);
 
+    /// <summary>The statements of each of <paramref name="documentIds"/> that has been analysed (in text order, questions included), in one
+    /// query per chunk of ids rather than one per document; documents never analysed are absent from the result.</summary>
+    Task<IReadOnlyDictionary<long, IReadOnlyList<AttributedStatement>>> GetStatementsAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default);
+
     /// <summary>Ids of documents with no statement analysis, or one older than <paramref name="version"/>, oldest first.</summary>
     Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default);
 

@@ -81,6 +81,10 @@ public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore,
     public Task<IReadOnlyList<AttributedStatement>?> GetStatementsAsync(long documentId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_statements.TryGetValue(documentId, out var s) ? s.Statements : null);
 
+    public Task<IReadOnlyDictionary<long, IReadOnlyList<AttributedStatement>>> GetStatementsAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<long, IReadOnlyList<AttributedStatement>>>(
+            documentIds.Where(_statements.ContainsKey).Distinct().ToDictionary(id => id, id => _statements[id].Statements));
+
     public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<long>>([.. _documents.Keys.Where(id => !_statements.TryGetValue(id, out var s) || s.Version < version)]);
 
