@@ -73,10 +73,11 @@ internal static class QuotesCommand
         var camps = campsFile is null ? null : CampClassifier.Load(campsFile);
         var statements = new List<AttributedStatement>();
         var pending = new List<long>();
-        foreach (var id in ids)
+        var ordered = ids.ToList();
+        var all = await store.GetStatementsAsync(ordered, ct).ConfigureAwait(false);
+        foreach (var id in ordered)
         {
-            var stored = await store.GetStatementsAsync(id, ct).ConfigureAwait(false);
-            if (stored is null) { pending.Add(id); continue; }
+            if (!all.TryGetValue(id, out var stored)) { pending.Add(id); continue; }
             statements.AddRange(stored.Where(s => !s.Attribution.IsQuestion).Select(s => camps is null ? s : camps.Reclassify(s)));
         }
         return (statements, pending);

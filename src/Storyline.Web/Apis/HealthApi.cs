@@ -6,6 +6,10 @@ namespace Storyline.Web.Apis;
 /// <summary><c>GET /healthz</c>: whether the store answers, and how much analysis is queued, for a load balancer or an operator.</summary>
 public static class HealthApi
 {
+    // Only the stages' names and versions are read (nothing runs), so one pipeline serves every request instead of building the
+    // recognisers and resolvers anew each time.
+    private static readonly Lazy<AnalysisPipeline> Stages = new(AnalysisPipeline.CreateDefault);
+
     /// <summary>The health answer.</summary>
     /// <param name="Status"><c>ok</c>, or <c>unavailable</c> when the store cannot be read.</param>
     /// <param name="Documents">Documents stored.</param>
@@ -22,7 +26,7 @@ public static class HealthApi
                 {
                     await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
                     var documents = await store.CountAsync(ct).ConfigureAwait(false);
-                    var pending = (await DocumentAnalyzer.For(store).FindOutdatedAsync(ct).ConfigureAwait(false)).Count;
+                    var pending = (await DocumentAnalyzer.For(store, Stages.Value).FindOutdatedAsync(ct).ConfigureAwait(false)).Count;
                     return Results.Ok(new Health("ok", documents, pending));
                 }
                 catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)

@@ -34,15 +34,13 @@ public sealed record AnalysedDocument(StoredDocument Document, TextAnalysis Anal
     }
 
     /// <summary>Analyses a stored document.</summary>
-    /// <remarks>With an <paramref name="embedder"/>, every sentence is embedded.</remarks>
     public static AnalysedDocument Analyse(StoredDocument document, long development, ITextAnalyzer? analyzer = null, ITimeExpressionRecognizer? recognizer = null,
-        Language.Embeddings.ISentenceEmbedder? embedder = null, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         var content = document.Content;
         var analysis = (analyzer ?? new TextAnalyzer()).Analyze(content.Text, content.Blocks, cancellationToken);
         var reference = TimeExpressionRecognizer.ReferenceDate(content.Metadata.Published);
         var times = (recognizer ?? new TimeExpressionRecognizer()).Recognize(content.Text, reference, cancellationToken);
-        var vectors = embedder?.Embed([.. analysis.Sentences.Select(s => s.Span.Slice(content.Text))], cancellationToken);
-        return new AnalysedDocument(document, analysis, times, development, vectors);
+        return new AnalysedDocument(document, analysis, times, development);
     }
 }

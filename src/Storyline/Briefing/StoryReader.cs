@@ -14,6 +14,10 @@ public sealed record StoryDocuments(IReadOnlyList<AnalysedDocument> Documents, I
 /// <summary>Loads a story's documents with the analysis stored for them (sentences, time expressions, sentence vectors); it never analyses.</summary>
 public sealed class StoryReader(IDocumentStore documents, IStoryStore stories, IAnalysisStore analyses)
 {
+    // Decoding only: the stages' own Decode reads what they stored.
+    private static readonly TextAnalysisStage TextStage = new();
+    private static readonly TimeExpressionStage TimeStage = new();
+    private static readonly SentenceEmbeddingStage VectorStage = new();
     private static readonly string[] Stages = [TextAnalysisStage.StageName, TimeExpressionStage.StageName, SentenceEmbeddingStage.StageName];
 
     /// <summary>The id of the story to brief: the given one, or the most recently updated.</summary>
@@ -49,20 +53,22 @@ public sealed class StoryReader(IDocumentStore documents, IStoryStore stories, I
                     pending.Add(id);
                     continue;
                 }
-                context.TextAnalysis = AnalysisCodec.DecodeText(text.Data, doc.Content.Text.Length);
-                context.Times = AnalysisCodec.DecodeTimes(times.Data, doc.Content.Text.Length);
+                TextStage.Decode(context, text.Data);
+                TimeStage.Decode(context, times.Data);
                 // Vectors are stored in the same transaction as the sentences they embed; a count that differs means they do not line up,
                 // and selection falls back to word overlap.
-                if (found.TryGetValue(SentenceEmbeddingStage.StageName, out var vectors)
-                    && AnalysisCodec.DecodeVectors(vectors.Data) is { } decoded && decoded.Count == context.TextAnalysis.Sentences.Count)
-                    context.SentenceVectors = decoded;
+                if (found.TryGetValue(SentenceEmbeddingStage.StageName, out var vectors))
+                {
+                    VectorStage.Decode(context, vectors.Data);
+                    if (context.SentenceVectors!.Count != context.TextAnalysis!.Sentences.Count) context.SentenceVectors = null;
+                }
             }
             catch (InvalidDataException)
             {
                 pending.Add(id);
                 continue;
             }
-            result.Add(new AnalysedDocument(doc, context.TextAnalysis, context.Times, developments.GetValueOrDefault(id, id), context.SentenceVectors));
+            result.Add(new AnalysedDocument(doc, context.TextAnalysis!, context.Times!, developments.GetValueOrDefault(id, id), context.SentenceVectors));
         }
         return new StoryDocuments(result, pending);
     }

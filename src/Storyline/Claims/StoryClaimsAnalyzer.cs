@@ -70,9 +70,11 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
     {
         var documents = await reader.ReadAsync(storyId, cancellationToken).ConfigureAwait(false);
         var sources = new List<ClaimSource>();
-        foreach (var doc in documents.Where(d => d.Document.DuplicateOf is null))
+        var originals = documents.Where(d => d.Document.DuplicateOf is null).ToList();
+        var stored = await statements.GetStatementsAsync([.. originals.Select(d => d.Document.Id)], cancellationToken).ConfigureAwait(false);
+        foreach (var doc in originals)
         {
-            var found = await statements.GetStatementsAsync(doc.Document.Id, cancellationToken).ConfigureAwait(false) ?? [];
+            var found = stored.GetValueOrDefault(doc.Document.Id) ?? [];
             var published = doc.Document.Content.Metadata.Published?.Value;
             // A report nested in another statement ("X said that Y announced …") is the outer speaker's words: counting it again would
             // set the two against each other on one claim.

@@ -8,8 +8,7 @@ namespace Storyline.Entities;
 public sealed class EntityAnalyzer(IDocumentStore documents, IEntityStore entities, EntityResolverOptions? options = null)
 {
     private readonly TextAnalyzer _analyzer = new();
-    private readonly NamedEntityRecognizer _recognizer = new();
-    private readonly EntityResolver _resolver = new(options);
+    private readonly EntityStage _stage = new(options);
 
     /// <summary>Analyses every document that has no current analysis; returns how many were analysed.</summary>
     public async Task<int> AnalyzePendingAsync(CancellationToken cancellationToken = default)
@@ -40,10 +39,10 @@ public sealed class EntityAnalyzer(IDocumentStore documents, IEntityStore entiti
     public async Task<DocumentEntities> AnalyzeAsync(StoredDocument document, TextAnalysis analysis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var text = document.Content.Text;
-        var named = _recognizer.Recognize(text, analysis, cancellationToken);
-        // The recogniser's spans are kept with the result: the attribution stage reads them instead of tagging the text again.
-        var result = _resolver.Resolve(text, analysis, named, DocumentKey(document.Id), cancellationToken).WithRecognized(named);
+        // The analysis pipeline's entity stage does the work, so the two cannot resolve differently.
+        var context = new Pipeline.Analysis.AnalysisContext(document) { TextAnalysis = analysis };
+        _stage.Analyze(context, cancellationToken);
+        var result = context.Entities!;
         await entities.SaveEntitiesAsync(document.Id, result, EntityResolver.Version, cancellationToken).ConfigureAwait(false);
         return result;
     }
