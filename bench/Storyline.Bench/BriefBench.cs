@@ -153,8 +153,7 @@ public static class BriefBench
         var documents = withVectors ? WithRandomVectors(evidence.Documents) : evidence.Documents;
         cpu = Cpu();
         sw.Restart();
-        var statements = evidence.BriefingStatements();
-        var briefing = new ExtractiveBriefingWriter().Write(storyId, documents, statements, ct);
+        var briefing = new ExtractiveBriefingWriter().Write(evidence with { Documents = documents }, cancellationToken: ct);
         var writeMs = sw.Elapsed.TotalMilliseconds;
         var writeCpuMs = Cpu() - cpu;
 

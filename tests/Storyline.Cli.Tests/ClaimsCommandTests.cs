@@ -45,6 +45,24 @@ public class ClaimsCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("forced lab")]
+    [InlineData("detain")]
+    public async Task Claims_Samples_ForcedLabourAndDetentionEachAssertedByOneCampDeniedByAnother(string subject)
+    {
+        (await _cli.Run("ingest", SharedData.Samples)).Code.ShouldBe(0);
+        var (code, stdout, stderr) = await _cli.Run("claims", "--json");
+        code.ShouldBe(0, stderr);
+        var disputed = JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+            .Where(c => c.GetProperty("contested").GetBoolean())
+            .Select(c => c.GetProperty("statements").EnumerateArray().Select(s => (Camp: s.GetProperty("camp").GetString()!, Stance: s.GetProperty("stance").GetString()!,
+                Text: s.GetProperty("text").GetString()!)).ToList())
+            .Where(statements => statements.Any(s => s.Text.Contains(subject, StringComparison.OrdinalIgnoreCase)))
+            .Where(statements => statements.Any(a => a.Stance == "asserts" && statements.Any(d => d.Stance == "denies" && d.Camp != a.Camp)))
+            .ToList();
+        disputed.ShouldNotBeEmpty($"no contested claim on '{subject}' with one camp asserting and another denying");
+    }
+
     [Fact]
     public async Task Claims_UnknownStory_OneErrorLine()
     {

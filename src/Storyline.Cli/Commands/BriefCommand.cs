@@ -81,7 +81,7 @@ internal static class BriefCommand
             WarnUndated(context, evidence);
             // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
             StoryBriefing briefing;
-            if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct);
+            if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken: ct);
             else
             {
                 var llm = new LlmBriefingWriter(chatClient, new LlmBriefingOptions(TimeSpan.FromSeconds(parse.GetValue(llmTimeout)), parse.GetValue(llmModel)), time: context.Time);

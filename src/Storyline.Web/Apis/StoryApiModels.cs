@@ -93,9 +93,9 @@ public sealed record ClaimStatementItem(long Document, string Speaker, string? S
     int ContentStart, int ContentEnd, DateTimeOffset? Published);
 
 /// <summary>A claim of a story's ledger, in the shape of <c>storyline claims --json</c>: where each statement stands on it.</summary>
-public sealed record ClaimItem(int Id, string Label, DateTimeOffset? FirstSeen, bool Contested, IReadOnlyList<ClaimStatementItem> Statements)
+public sealed record ClaimItem(int Id, string Label, DateTimeOffset? FirstSeen, bool Contested, IReadOnlyList<ClaimStatementItem> Statements, string? Topic = null)
 {
     /// <summary>The view of a claim.</summary>
     public static ClaimItem Of(Storyline.Claims.LedgerClaim c) => new(c.Id, c.Label, c.FirstSeen, c.Contested,
-        [.. c.Statements.Select(s => new ClaimStatementItem(s.DocumentId, s.Speaker, s.SpeakerRole, s.Camp, s.Stance, s.Text, s.ContentStart, s.ContentEnd, s.Published))]);
+        [.. c.Statements.Select(s => new ClaimStatementItem(s.DocumentId, s.Speaker, s.SpeakerRole, s.Camp, s.Stance, s.Text, s.ContentStart, s.ContentEnd, s.Published))], c.Topic);
 }

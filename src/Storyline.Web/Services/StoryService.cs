@@ -66,16 +66,12 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         // The ledger is one stored row, read on every view: it is rebuilt after the statements it rests on, so a cached view could hold an older one.
         var stored = await store.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false);
         var claimsStamp = stored is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stored.Version}/{stored.Stamp}");
-        if (cache.Get(story, statements) is { } cached)
-        {
-            if (cached.ClaimsStamp == claimsStamp) return cached;
-            var refreshed = cached with { Claims = stored?.Claims ?? [], ClaimsStamp = claimsStamp };
-            cache.Set(refreshed, statements);
-            return refreshed;
-        }
+        // The briefing's "Who Thinks What?" reads the ledger too: a view built on another ledger is built again.
+        if (cache.Get(story, statements) is { } cached && cached.ClaimsStamp == claimsStamp) return cached;
         var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (evidence is null) return null;
-        var view = Build(story, evidence, cancellationToken) with { Claims = stored?.Claims ?? [], ClaimsStamp = claimsStamp };
+        evidence = evidence with { Claims = stored?.Claims ?? [] };
+        var view = Build(story, evidence, cancellationToken) with { Claims = evidence.Claims, ClaimsStamp = claimsStamp };
         cache.Set(view, statements);
         return view;
     }
@@ -86,7 +82,7 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         ArgumentNullException.ThrowIfNull(evidence);
         // Built once: the page shows it and the briefing's background reads it (the writer builds its own only for a story with near-duplicates).
         var timeline = new TimelineBuilder().Build(evidence.Documents, cancellationToken);
-        var briefing = new ExtractiveBriefingWriter().Write(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), timeline, cancellationToken);
+        var briefing = new ExtractiveBriefingWriter().Write(evidence, timeline, cancellationToken);
         var statements = evidence.Statements;
         var camps = CampsOf(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
         var who = camps.Select(camp => new CampSpeakers(camp, [.. statements.Where(s => s.Camp == camp)

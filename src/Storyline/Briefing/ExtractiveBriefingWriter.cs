@@ -1,4 +1,5 @@
 using Storyline.Briefing.Selection;
+using Storyline.Claims;
 using Storyline.Documents;
 using Storyline.Stories;
 using Storyline.Text;
@@ -22,7 +23,7 @@ public sealed record BriefingOptions(int ExecutiveBullets = 3, int BackgroundIte
 /// quotations without a reporting verb, transcript answers, questions and sentences that lean on the one before (pronoun, connective or
 /// "the move" openers, "referring to", "added") are left to the attribution-aware parts of the briefing. Every section takes its sentences
 /// through one <see cref="ContentSelector"/> over the whole story (concept coverage, centrality, no repetition across sections).</summary>
-public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : IBriefingWriter
+public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = null) : IBriefingWriter
 {
     private readonly BriefingOptions _options = options ?? new BriefingOptions();
 
@@ -43,6 +44,19 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     /// <summary>Writes the briefing; <paramref name="timeline"/> (the caller's <see cref="TimelineBuilder"/> timeline, or null) is accepted for
     /// callers that build one anyway: the chronology is one entry per development and needs none.</summary>
     public StoryBriefing Write(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, IReadOnlyList<TimelineEvent>? timeline,
+        CancellationToken cancellationToken = default) => WriteStory(storyId, documents, statements, claims: [], cancellationToken);
+
+    /// <summary>Writes the briefing of a story's stored evidence: its documents, statements and claims ledger ("Who Thinks What?" leads each camp
+    /// with where it stands on the story's most contested claims). <paramref name="timeline"/> is accepted as in the other overloads.</summary>
+    public StoryBriefing Write(StoryEvidence evidence, IReadOnlyList<TimelineEvent>? timeline = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        _ = timeline;
+        return WriteStory(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), evidence.Claims, cancellationToken);
+    }
+
+    /// <summary>The briefing from documents, statements in briefing form and the claims ledger.</summary>
+    internal StoryBriefing WriteStory(long storyId, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<Statement> statements, IReadOnlyList<LedgerClaim> claims,
         CancellationToken cancellationToken = default)
     {
         if (documents.Count == 0) throw new ArgumentException("a story has at least one document", nameof(documents));
@@ -72,7 +86,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
             new(SectionTitles.ExecutiveSummary, [.. top.Skip(1).Select(u => Cite(byUnit[u]))], Bulleted: true),
             new(SectionTitles.StorySoFar, Chronology(originals, candidates, latestDoc, selector, state), Bulleted: true),
             new(SectionTitles.WhyThisMatters, WhyThisMatters(candidates, latestDoc, selector, state, byUnit), Bulleted: false),
-            new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements, originals), Bulleted: true),
+            new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements, originals, claims), Bulleted: true),
         };
         sections.AddRange(Developments(originals, candidates, selector, state, byUnit));
         var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
@@ -230,7 +244,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         var p => PublicationDate.Format(p.Value, p.Granularity, estimate: false),
     };
 
-    private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements, IReadOnlyList<AnalysedDocument> documents)
+    private static List<BriefingSentence> WhoThinksWhat(IReadOnlyList<Statement> statements, IReadOnlyList<AnalysedDocument> documents, IReadOnlyList<LedgerClaim> claims)
     {
         var docs = documents.ToDictionary(d => d.Document.Id);
         var bullets = new List<BriefingSentence>();
@@ -253,14 +267,83 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
                 .ThenBy(s => s.Citation.DocumentId).ThenBy(s => s.Citation.Span.Start).First();
             var speakers = camp.GroupBy(s => s.Speaker).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(4)
                 .Select(g => g.FirstOrDefault(s => s.Role is not null)?.Role is { } role && !g.Key.Contains(role, StringComparison.OrdinalIgnoreCase) ? $"{g.Key}, {role}" : g.Key);
-            bullets.Add(Position($"{camp.Key} ({string.Join("; ", speakers)}): ", lead, docs));
+            var prefix = $"{camp.Key} ({string.Join("; ", speakers)}): ";
+            // Where the camp stands on the story's most contested claims leads, in its own words; its central statement follows.
+            var parts = new List<BriefingSentence>();
+            foreach (var (phrase, statement) in ContestedPositions(camp.Key, claims, usable, docs))
+                parts.Add(Position(parts.Count == 0 ? prefix + phrase : Capitalised(phrase), statement, docs, named: prefix));
+            if (parts.Count == 0) { bullets.Add(Position(prefix, lead, docs)); continue; }
+            if (parts.Count < PositionsPerCamp && !parts.Any(p => p.Citations.Any(c => Overlaps(c, lead.Citation)))) parts.Add(Position("", lead, docs, named: prefix));
+            bullets.Add(new BriefingSentence(string.Join(" ", parts.Select(p => Terminated(p.Text))), [.. parts.SelectMany(p => p.Citations).Distinct()]));
         }
         return bullets;
     }
 
+    /// <summary>Most contested claims a camp's bullet leads with.</summary>
+    private const int PositionsPerCamp = 2;
+
+    /// <summary>The camp's sides on the story's contested claims (claims named by what a denial answers first: they are the disputes the coverage
+    /// states as such; then the camp's denials, its clearest position in a dispute; then the ledger's rank), each named by the claim's topic ("denies forced labour: ") or, for a denial or doubt, its label ("denies that …: "), with the camp's statement
+    /// that takes that side (a substantive one by a named speaker, one with a role first). An assertion without a topic needs no name: the statement says it.</summary>
+    private static List<(string Phrase, Statement Statement)> ContestedPositions(string camp, IReadOnlyList<LedgerClaim> claims, List<Statement> statements,
+        Dictionary<long, AnalysedDocument> docs)
+    {
+        var result = new List<(string, Statement)>();
+        var sides = claims.Where(c => c.Contested).Select(c => (Claim: c, Stance: c.CampStances().FirstOrDefault(x => x.Camp == camp).Stance))
+            .Where(x => x.Stance is StanceLabels.Asserts or StanceLabels.Denies or StanceLabels.Questions)
+            .OrderBy(x => x.Claim.Topic is null ? 1 : 0).ThenBy(x => x.Stance == StanceLabels.Denies ? 0 : 1).ThenBy(x => x.Claim.Id);
+        foreach (var (claim, stance) in sides)
+        {
+            // The briefing's own form of each statement (its speaker's source citation included), else one made from the ledger's record.
+            var said = claim.Statements.Where(s => s.Camp == camp && s.Stance == stance && s.Speaker != "unidentified speaker" && docs.ContainsKey(s.DocumentId))
+                .Select(s => statements.FirstOrDefault(b => b.Citation.DocumentId == s.DocumentId && b.Citation.Span.Start == s.ContentStart)
+                    ?? new Statement(s.Speaker, s.SpeakerRole, s.Camp, s.Text, new Citation(s.DocumentId, new TextSpan(s.ContentStart, s.ContentEnd - s.ContentStart))))
+                .Where(IsSubstantive)
+                .OrderBy(s => s.Role is null ? 1 : 0).ThenBy(s => s.Citation.DocumentId).ThenBy(s => s.Citation.Span.Start).FirstOrDefault();
+            if (said is null || result.Any(r => Overlaps(r.Item2.Citation, said.Citation))) continue;
+            var phrase = claim.Topic is { Length: > 0 } || stance != StanceLabels.Asserts ? PositionPhrase(stance, claim) + ": " : "";
+            result.Add((phrase, said));
+            if (result.Count == PositionsPerCamp) break;
+        }
+        return result;
+    }
+
+    // Where a label's first clause ends: a comma or semicolon, or a full stop after a word (not the one in "U.S. sanctions").
+    [System.Text.RegularExpressions.GeneratedRegex(@"[;,]\s+|(?<=\w{2})\.\s+(?=[A-Z“""])")]
+    private static partial System.Text.RegularExpressions.Regex ClauseEnd();
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    // A part of a bullet ends as a sentence does before the next part starts.
+    private static string Terminated(string text)
+    {
+        var t = text.TrimEnd();
+        return t is [.., '.' or '!' or '?' or '…'] or [.., '.' or '!' or '?' or ',', '”' or '"'] ? t : t + ".";
+    }
+
+    /// <summary>"denies forced labour", "alleges forced labour", "denies that more than a million Muslims have been detained …": a side, never the claim as fact.</summary>
+    internal static string PositionPhrase(string stance, LedgerClaim claim)
+    {
+        if (claim.Topic is { Length: > 0 } topic)
+            return stance switch { StanceLabels.Asserts => $"alleges {topic}", StanceLabels.Denies => $"denies {topic}", _ => $"questions {topic}" };
+        // The label's first clause, at most a dozen words: a name for the claim, not a second quotation.
+        var first = ClauseEnd().Split(claim.Label.TrimEnd('…'), 2)[0];
+        var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var label = string.Join(' ', words.Take(12)).TrimEnd(',', ';', ':', '.') + (words.Length > 12 || first.Length < claim.Label.TrimEnd('…').Length ? " …" : "");
+        var quoted = label.StartsWith('“') || label.StartsWith('"');
+        if (!quoted && label.StartsWith("that ", StringComparison.OrdinalIgnoreCase)) label = label[5..];
+        var verb = stance switch { StanceLabels.Asserts => "asserts", StanceLabels.Denies => "denies", _ => "questions" };
+        return quoted ? $"{verb} {label}" : stance == StanceLabels.Questions ? $"questions whether {label}" : $"{verb} that {label}";
+    }
+
+    // Two citations of overlapping text: one bullet should not quote the same words twice.
+    private static bool Overlaps(Citation a, Citation b) =>
+        a.DocumentId == b.DocumentId && a.Span.Start < b.Span.End && b.Span.Start < a.Span.End;
+
     // One side's position, always attributed: its words quoted, or the source sentence that names the speaker reporting them,
     // or "X says that ..." around the reported content.
-    private static BriefingSentence Position(string prefix, Statement lead, Dictionary<long, AnalysedDocument> docs)
+    // named: what the bullet has said before this part (the camp and its speakers), when more than the prefix.
+    private static BriefingSentence Position(string prefix, Statement lead, Dictionary<long, AnalysedDocument> docs, string? named = null)
     {
         // An anonymous speaker's name is their description already ("an unnamed specialist"): no role after it.
         var role = lead.Role is null || lead.Speaker.Contains(lead.Role, StringComparison.OrdinalIgnoreCase) ? "" : $", {lead.Role},";
@@ -270,7 +353,9 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         if (lead.Source is { } source && docs.TryGetValue(source.DocumentId, out var doc)
             && doc.Analysis.Sentences.FirstOrDefault(x => x.Span.Contains(lead.Citation.Span.Start)) is { } sentence
             && sentence.Span.Contains(source.Span.Start) && sentence.Span.Length <= 400
-            && NamesSpeaker(source.Span.Slice(doc.Text), lead.Speaker))
+            && (NamesSpeaker(source.Span.Slice(doc.Text), lead.Speaker)
+                // A description ("The report") may stand for the speaker when the bullet has just named them; a pronoun never does.
+                || ((named ?? prefix).Contains(lead.Speaker, StringComparison.Ordinal) && !Pronouns.Contains(source.Span.Slice(doc.Text).Trim()))))
         {
             // "China has vowed to retaliate ..." reads better than "China says that to retaliate ...", and stays attributed.
             return new BriefingSentence(prefix + sentence.Span.Slice(doc.Text).Trim(), [new Citation(doc.Document.Id, sentence.Span)]);
@@ -284,10 +369,21 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     private static bool NamesSpeaker(string mention, string speaker)
     {
         if (mention.Contains(speaker, StringComparison.OrdinalIgnoreCase)) return true;
-        var surname = speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } parts ? parts[^1] : null;
-        return surname is { Length: >= 3 } && char.IsUpper(surname[0])
-            && mention.Split([' ', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries).Contains(surname, StringComparer.Ordinal);
+        // An organisation by its initials: "the UN report" names the United Nations, "U.S. authorities" the United States.
+        var initials = string.Concat(speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+        if (initials.Length >= 2 && mention.Split([' ', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries)
+                .Any(w => string.Equals(w.Replace(".", "", StringComparison.Ordinal), initials, StringComparison.Ordinal))) return true;
+        // The family name comes last in "Mike Pompeo" and first in "Chen Weijun": either part, as a word of the mention.
+        var parts = speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return false;
+        var words = mention.Split([' ', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries);
+        return new[] { parts[^1], parts[0] }.Any(name => name.Length >= 3 && char.IsUpper(name[0]) && words.Contains(name, StringComparer.Ordinal));
     }
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "this", "that", "these", "those", "one",
+    };
 
     private static readonly HashSet<string> FragmentOpeners = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,4 +1,5 @@
 using Storyline.Attribution;
+using Storyline.Claims;
 using Storyline.Storage;
 
 namespace Storyline.Briefing;
@@ -12,6 +13,10 @@ public sealed record StoryEvidence(long StoryId, IReadOnlyList<AnalysedDocument>
     /// <summary>Documents of the story left out because their analysis is not stored yet, or whose statements are not (queued for analysis,
     /// or stored by an older version: <c>storyline reprocess</c> analyses them).</summary>
     public IReadOnlyList<long> Pending { get; init; } = [];
+
+    /// <summary>The story's claims ledger as the analysis stored it (empty when none was built): "Who Thinks What?" leads each camp with its
+    /// position on the most contested of them.</summary>
+    public IReadOnlyList<LedgerClaim> Claims { get; init; } = [];
 
     /// <summary>The statements in the form the briefing writers take: each cites the first part of its content (what a bullet quotes).</summary>
     public IReadOnlyList<Statement> BriefingStatements()
@@ -33,13 +38,14 @@ public sealed record StoryEvidence(long StoryId, IReadOnlyList<AnalysedDocument>
 
 /// <summary>Loads a story's evidence from what the analysis stored: the one read path the CLI, the web app and the bench share. It never
 /// analyses and never writes, so the store may be open for reading only.</summary>
-public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, IAnalysisStore analyses, IStatementStore statements, CampClassifier? camps = null)
+public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore stories, IAnalysisStore analyses, IStatementStore statements, CampClassifier? camps = null,
+    IClaimStore? claims = null)
 {
     private readonly StoryReader _reader = new(documents, stories, analyses);
 
     /// <summary>A loader over one store; <paramref name="camps"/> other than the default re-classifies the stored statements.</summary>
     public static StoryEvidenceLoader For<TStore>(TStore store, CampClassifier? camps = null)
-        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IStatementStore => new(store, store, store, store, camps);
+        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IStatementStore, IClaimStore => new(store, store, store, store, camps, store);
 
     /// <summary>The id of the story to show: the given one if it exists, or the most recently updated.</summary>
     public Task<long?> ResolveStoryAsync(long? storyId, CancellationToken cancellationToken = default) => _reader.ResolveStoryAsync(storyId, cancellationToken);
@@ -59,6 +65,7 @@ public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore st
             if (!all.TryGetValue(d.Document.Id, out var stored)) { missing.Add(d.Document.Id); continue; }
             found.AddRange((reclassify ? stored.Select(camps!.Reclassify) : stored).Where(s => !s.Attribution.IsQuestion));
         }
-        return new StoryEvidence(storyId, docs, found) { Pending = missing };
+        var ledger = claims is null ? null : await claims.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false);
+        return new StoryEvidence(storyId, docs, found) { Pending = missing, Claims = ledger?.Claims ?? [] };
     }
 }

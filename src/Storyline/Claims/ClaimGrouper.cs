@@ -2,14 +2,16 @@ using Storyline.Language.Embeddings;
 
 namespace Storyline.Claims;
 
-/// <summary>A statement that may carry a claim: its text, unit vector (null when not embedded), the speaker's camp, date and key terms or entity names.</summary>
-public sealed record ClaimCandidate(long Id, string Text, float[]? Vector, string Camp, DateTimeOffset? Published, IReadOnlyList<string> KeyTerms);
+/// <summary>A statement that may carry a claim: its text, unit vector (null when not embedded), the speaker's camp, date and key terms or entity names;
+/// <paramref name="Denies"/> when the speaker's own words deny or reject the content ("denied accusations of forced labour").</summary>
+public sealed record ClaimCandidate(long Id, string Text, float[]? Vector, string Camp, DateTimeOffset? Published, IReadOnlyList<string> KeyTerms, bool Denies = false);
 
 /// <summary>A statement of a claim with its stance toward the claim's label and its similarity to the label statement.</summary>
 public sealed record ClaimMember(ClaimCandidate Statement, Stance Stance, float Similarity);
 
-/// <summary>Statements bearing on one proposition: a label (the most representative statement, shortened), when it was first seen, its members and whether camps take opposite sides.</summary>
-public sealed record Claim(string Label, long LabelId, DateTimeOffset? FirstSeen, IReadOnlyList<ClaimMember> Members, bool Contested)
+/// <summary>Statements bearing on one proposition: a label (the most representative statement, shortened), when it was first seen, its members and whether
+/// camps take opposite sides; <paramref name="Topic"/> is the phrase a denial and the statements it answers share ("forced labour"), when the claim was found that way.</summary>
+public sealed record Claim(string Label, long LabelId, DateTimeOffset? FirstSeen, IReadOnlyList<ClaimMember> Members, bool Contested, string? Topic = null)
 {
     /// <summary>Each camp's position: the most frequent of asserts and denies/questions among its members, else reports (camps with no name left out).</summary>
     public IReadOnlyDictionary<string, Stance> Camps => ClaimGrouper.CampStances(Members);
@@ -29,6 +31,10 @@ public sealed record ClaimGroupingOptions
 
     /// <summary>Label length limit in characters (cut at a word).</summary>
     public int MaxLabelLength { get; init; } = 120;
+
+    /// <summary>A phrase (two content words in a row) names a claim when at most this share of the story's statements name it: rarer than the
+    /// story's own subject ("US sanctions" in a sanctions story), common enough to be repeated.</summary>
+    public float MaxPhraseShare { get; init; } = 0.1f;
 }
 
 /// <summary>Groups the statements of one story into claims (average-linkage clustering over embedding and key-term similarity) and gives each member's stance from the stance model. Pure: same input, same output.</summary>
@@ -52,12 +58,16 @@ public static class ClaimGrouper
         var features = usable.Select(Features).ToList();
         var sims = Similarities(features, options);
         var claims = new List<Claim>();
-        foreach (var group in Cluster(sims, options.Threshold))
+        var (groups, topics) = AnchorDenials(Cluster(sims, options.Threshold), usable, features, sims, options);
+        for (int g = 0; g < groups.Count; g++)
         {
+            var group = groups[g];
             cancellationToken.ThrowIfCancellationRequested();
             if (group.Count < options.MinMembers) continue;
             // The medoid states the claim best: the member most similar on average to the others (earliest on ties).
-            int label = group.OrderByDescending(i => group.Where(j => j != i).Sum(j => sims[i][j])).ThenBy(i => usable[i].Published ?? DateTimeOffset.MaxValue).ThenBy(i => usable[i].Id).First();
+            // A denial states the claim only as what it rejects: the label is an assertion where the claim has one.
+            int label = group.OrderBy(i => usable[i].Denies ? 1 : 0).ThenByDescending(i => group.Where(j => j != i).Sum(j => sims[i][j]))
+                .ThenBy(i => usable[i].Published ?? DateTimeOffset.MaxValue).ThenBy(i => usable[i].Id).First();
             var claimDoc = StanceDocument.FromSentences([usable[label].Text], [usable[label].Vector!]);
             var members = new List<ClaimMember>();
             foreach (var i in group)
@@ -65,12 +75,15 @@ public static class ClaimGrouper
                 var doc = StanceDocument.FromSentences([usable[i].Text], [usable[i].Vector!]);
                 var stance = classifier.Classify(claimDoc, doc).Stance;
                 if (i == label && stance == Stance.Unrelated) stance = Stance.Asserts; // the label states its own claim
+                // The speaker's denial decides its stance; the model reads only the content, which states what is denied. A denial that joined
+                // the claim by the phrase it names is related to it by that phrase, whatever the model makes of a short fragment.
+                if (usable[i].Denies && (stance != Stance.Unrelated || topics[g] is not null)) stance = Stance.Denies;
                 if (stance != Stance.Unrelated) members.Add(new ClaimMember(usable[i], stance, i == label ? 1 : sims[label][i]));
             }
             if (members.Count < options.MinMembers) continue;
             members.Sort((a, b) => Nullable.Compare(a.Statement.Published, b.Statement.Published) is var c && c != 0 ? c : a.Statement.Id.CompareTo(b.Statement.Id));
             var first = members.Where(m => m.Statement.Published is not null).Select(m => m.Statement.Published).DefaultIfEmpty(null).Min();
-            claims.Add(new Claim(Shorten(usable[label].Text, options.MaxLabelLength), usable[label].Id, first, members, IsContested(members)));
+            claims.Add(new Claim(Shorten(usable[label].Text, options.MaxLabelLength), usable[label].Id, first, members, IsContested(members), topics[g]));
         }
         return [.. claims.OrderByDescending(c => c.Contested).ThenByDescending(c => c.Members.Select(m => m.Statement.Camp).Distinct().Count())
             .ThenByDescending(c => c.Members.Count).ThenBy(c => c.FirstSeen ?? DateTimeOffset.MaxValue).ThenBy(c => c.LabelId)];
@@ -89,19 +102,25 @@ public static class ClaimGrouper
     public static float Similarity(ClaimCandidate a, ClaimCandidate b, ClaimGroupingOptions? options = null) =>
         Similarity(Features(a), Features(b), options ?? new ClaimGroupingOptions());
 
-    /// <summary>A camp's position per camp name: asserts or denies (questions count with denies) by majority, reports when a camp only reports or is split evenly.</summary>
+    /// <summary>A camp's position per camp name (camps with no name left out), by <see cref="CampPosition"/>.</summary>
     public static IReadOnlyDictionary<string, Stance> CampStances(IEnumerable<ClaimMember> members)
     {
         ArgumentNullException.ThrowIfNull(members);
         var result = new SortedDictionary<string, Stance>(StringComparer.Ordinal);
         foreach (var camp in members.Where(m => !string.IsNullOrWhiteSpace(m.Statement.Camp)).GroupBy(m => m.Statement.Camp, StringComparer.Ordinal))
-        {
-            int pro = camp.Count(m => m.Stance == Stance.Asserts), contra = camp.Count(m => m.Stance is Stance.Denies or Stance.Questions);
-            result[camp.Key] = pro > contra ? Stance.Asserts
-                : contra > pro ? (camp.Count(m => m.Stance == Stance.Denies) >= camp.Count(m => m.Stance == Stance.Questions) ? Stance.Denies : Stance.Questions)
-                : Stance.Reports;
-        }
+            result[camp.Key] = CampPosition(camp.Count(m => m.Stance == Stance.Asserts), camp.Count(m => m.Stance == Stance.Denies), camp.Count(m => m.Stance == Stance.Questions));
         return result;
+    }
+
+    /// <summary>One camp's position from how many of its statements assert, deny and question a claim: the side with more weight, reports on a tie
+    /// or when the camp only reports. A denial weighs twice: it is marked in the speaker's own words ("denied", "rejected"), while an assertion is
+    /// also what the stance model makes of a camp's counter-claim ("they are vocational training centres") read against the claim.</summary>
+    public static Stance CampPosition(int asserts, int denies, int questions)
+    {
+        int pro = asserts, contra = 2 * denies + questions;
+        return pro > contra ? Stance.Asserts
+            : contra > pro ? (2 * denies >= questions ? Stance.Denies : Stance.Questions)
+            : Stance.Reports;
     }
 
     private static bool IsContested(IReadOnlyList<ClaimMember> members)
@@ -110,12 +129,92 @@ public static class ClaimGrouper
         return camps.Values.Any(s => s == Stance.Asserts) && camps.Values.Any(s => s is Stance.Denies or Stance.Questions);
     }
 
-    private sealed record CandidateFeatures(float[]? Vector, HashSet<string> Terms, HashSet<string> Stems);
+    private sealed record CandidateFeatures(float[]? Vector, HashSet<string> Terms, HashSet<string> Stems, HashSet<string> Phrases);
 
-    private static CandidateFeatures Features(ClaimCandidate c) => new(
-        c.Vector,
-        [.. (c.KeyTerms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant())],
-        [.. StanceText.ContentStems(StanceText.Words(c.Text ?? ""))]);
+    private static CandidateFeatures Features(ClaimCandidate c)
+    {
+        var stems = StanceText.ContentStems(StanceText.Words(c.Text ?? ""));
+        return new(c.Vector, [.. (c.KeyTerms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant())], [.. stems], Phrases(stems));
+    }
+
+    /// <summary>Pairs of content words in a row (stop words skipped), spelled one way ("labour" and "labor" meet): the phrases a claim is named by.</summary>
+    private static HashSet<string> Phrases(List<string> stems)
+    {
+        var phrases = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 1; i < stems.Count; i++)
+            if (!char.IsAsciiDigit(stems[i - 1][0]) && !char.IsAsciiDigit(stems[i][0])) phrases.Add(OneSpelling(stems[i - 1]) + " " + OneSpelling(stems[i]));
+        return phrases;
+    }
+
+    // British "-our" and American "-or" spellings of one word (labour/labor, behaviour/behavior); short words ("tour", "four") keep theirs.
+    private static string OneSpelling(string stem) => stem.Length >= 6 && stem.EndsWith("our", StringComparison.Ordinal) ? stem[..^3] + "or" : stem;
+
+    /// <summary>A denial names what it denies in a few words ("denied accusations of forced labour"), which sentence vectors do not bring together with
+    /// the long assertions it answers, so it often ends up beside its own camp's other words. A denial whose group no other camp speaks in joins,
+    /// with the other camps' statements naming the same rare phrase (and its own camp's denials of it), one claim: what the denial answers. Those
+    /// statements leave their groups. Unrelated to grouping otherwise (no denial, nothing moves), so the headline bench does not see it.</summary>
+    private static (List<List<int>> Groups, List<string?> Topics) AnchorDenials(List<List<int>> groups, List<ClaimCandidate> usable, List<CandidateFeatures> features,
+        float[][] sims, ClaimGroupingOptions options)
+    {
+        var topics = groups.Select(_ => (string?)null).ToList();
+        if (!usable.Any(c => c.Denies)) return (groups, topics);
+        int n = usable.Count;
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in features)
+            foreach (var p in f.Phrases) df[p] = df.GetValueOrDefault(p) + 1;
+        int maxDf = Math.Max(2, (int)(options.MaxPhraseShare * n));
+        var groupOf = new int[n];
+        for (int g = 0; g < groups.Count; g++) foreach (var i in groups[g]) groupOf[i] = g;
+        var anchored = new HashSet<int>();
+        bool Named(string camp) => !string.IsNullOrWhiteSpace(camp);
+        foreach (var d in Enumerable.Range(0, n).Where(i => usable[i].Denies && Named(usable[i].Camp)))
+        {
+            if (anchored.Contains(d)) continue;
+            var camp = usable[d].Camp;
+            if (groups[groupOf[d]].Any(j => j != d && Named(usable[j].Camp) && usable[j].Camp != camp)) continue;
+            // The rarest phrase the denial shares with another camp's statement; ties to the phrase whose statements are most like the denial.
+            var best = features[d].Phrases.Where(p => df[p] >= 2 && df[p] <= maxDf)
+                .Select(p => (Phrase: p, Members: Enumerable.Range(0, n).Where(j => j != d && !anchored.Contains(j) && features[j].Phrases.Contains(p)
+                    && Named(usable[j].Camp) && (usable[j].Camp != camp || usable[j].Denies)).ToList()))
+                .Where(x => x.Members.Any(j => usable[j].Camp != camp))
+                .OrderBy(x => df[x.Phrase]).ThenByDescending(x => x.Members.Max(j => sims[d][j])).ThenBy(x => x.Phrase, StringComparer.Ordinal).FirstOrDefault();
+            if (best.Phrase is null) continue;
+            var claim = new List<int> { d };
+            claim.AddRange(best.Members);
+            foreach (var i in claim)
+            {
+                groups[groupOf[i]].Remove(i);
+                groupOf[i] = groups.Count;
+                anchored.Add(i);
+            }
+            claim.Sort();
+            groups.Add(claim);
+            topics.Add(Surface(usable[d].Text, best.Phrase));
+        }
+        var kept = Enumerable.Range(0, groups.Count).Where(g => groups[g].Count > 0).ToList();
+        return ([.. kept.Select(g => groups[g])], [.. kept.Select(g => topics[g])]);
+    }
+
+    /// <summary>The words of <paramref name="text"/> a phrase was built from, as written ("forced labour"); the phrase itself when not found.</summary>
+    private static string Surface(string text, string phrase)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(text, @"[\p{L}\p{N}]+(?:['’][\p{L}]+)*");
+        var parts = phrase.Split(' ');
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Value.ToLowerInvariant();
+            if (StanceText.IsStop(w) || w.Length <= 1 || OneSpelling(StanceText.Stem(w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w)) != parts[0]) continue;
+            for (int j = i + 1; j < words.Count; j++)
+            {
+                var v = words[j].Value.ToLowerInvariant();
+                if (StanceText.IsStop(v) || v.Length <= 1) continue;
+                if (OneSpelling(StanceText.Stem(v.EndsWith("'s") || v.EndsWith("’s") ? v[..^2] : v)) == parts[1])
+                    return text[words[i].Index..(words[j].Index + words[j].Length)];
+                break;
+            }
+        }
+        return phrase;
+    }
 
     private static float Similarity(CandidateFeatures a, CandidateFeatures b, ClaimGroupingOptions options)
     {

@@ -39,14 +39,31 @@ public sealed record LedgerStatement(long DocumentId, string Speaker, string? Sp
 /// <param name="Contested">True when camps stand on opposite sides (one asserts, another denies or questions).</param>
 /// <param name="Prominence">How much of the story's coverage bears on it (statements weighted by distinct documents and camps).</param>
 /// <param name="Statements">Its statements, oldest first.</param>
-public sealed record LedgerClaim(int Id, string Label, DateTimeOffset? FirstSeen, bool Contested, double Prominence, IReadOnlyList<LedgerStatement> Statements)
+/// <param name="Topic">A short name of what is claimed ("forced labour") when the claim was found as what a denial answers; null otherwise.</param>
+public sealed record LedgerClaim(int Id, string Label, DateTimeOffset? FirstSeen, bool Contested, double Prominence, IReadOnlyList<LedgerStatement> Statements,
+    string? Topic = null)
 {
-    /// <summary>Each camp's stance: the one most of its statements take (a side taken outweighs reporting on a tie), camps in order of first statement.</summary>
-    public IReadOnlyList<(string Camp, string Stance, int Statements)> CampStances() =>
-        [.. Statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g =>
+    /// <summary>Each camp's stance (<see cref="ClaimGrouper.CampPosition"/>: the side with more weight, a denial weighing twice; reports on a tie), camps in order of first statement.</summary>
+    public IReadOnlyList<(string Camp, string Stance, int Statements)> CampStances() => CampStancesOf(Statements);
+
+    /// <summary>True when one camp asserts the claim and another denies or questions it.</summary>
+    public static bool IsContested(IEnumerable<LedgerStatement> statements)
+    {
+        var camps = CampStancesOf(statements);
+        return camps.Any(c => c.Stance == StanceLabels.Asserts) && camps.Any(c => c.Stance is StanceLabels.Denies or StanceLabels.Questions);
+    }
+
+    /// <summary>The speaker the attribution stage names when it finds none: their words give no camp a side.</summary>
+    public const string UnidentifiedSpeaker = "unidentified speaker";
+
+    // Statements nobody is named for still count toward the camp's statements, not toward its side.
+    private static List<(string Camp, string Stance, int Statements)> CampStancesOf(IEnumerable<LedgerStatement> statements) =>
+        [.. statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g =>
         {
-            var stance = g.GroupBy(s => s.Stance, StringComparer.Ordinal)
-                .OrderByDescending(s => s.Count()).ThenBy(s => StanceLabels.TakesSide(s.Key) ? 0 : 1).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
+            var named = g.Where(s => s.Speaker != UnidentifiedSpeaker).ToList();
+            var position = ClaimGrouper.CampPosition(named.Count(s => s.Stance == StanceLabels.Asserts), named.Count(s => s.Stance == StanceLabels.Denies),
+                named.Count(s => s.Stance == StanceLabels.Questions));
+            var stance = position switch { Stance.Asserts => StanceLabels.Asserts, Stance.Denies => StanceLabels.Denies, Stance.Questions => StanceLabels.Questions, _ => StanceLabels.Reports };
             return (g.Key, stance, g.Count());
         })];
 }

@@ -14,7 +14,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
     private readonly StanceClaimBuilderOptions _options = options ?? new();
 
     /// <inheritdoc />
-    public int Version => 2;
+    public int Version => 3;
 
     /// <inheritdoc />
     public IReadOnlyList<LedgerClaim> Build(IReadOnlyList<ClaimSource> sources, CancellationToken cancellationToken)
@@ -27,7 +27,8 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
         // Transcript turns handing over the floor and other fragments carry no proposition.
         used = [.. used.Where(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords)];
         if (used.Count == 0) return [];
-        var candidates = used.Select((s, i) => new ClaimCandidate(i, s.Text, s.Vector, s.Camp, s.Published, KeyTerms(s.Text))).ToList();
+        var candidates = used.Select((s, i) => new ClaimCandidate(i, s.Text, s.Vector, s.Camp, s.Published, KeyTerms(s.Text),
+            Denies: s.Cue is { } cue && DenialCue().IsMatch(cue.ToLowerInvariant()))).ToList();
         var claims = ClaimGrouper.Group(candidates, classifier ?? StanceClassifier.Default, _options.Grouping, cancellationToken: cancellationToken);
         var ledger = claims.Select(c =>
         {
@@ -38,10 +39,12 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
             }).ToList();
             // Prominence: statements, counting each further document and camp that bears on the claim as much again.
             double prominence = statements.Count + statements.Select(s => s.DocumentId).Distinct().Count() + 2 * statements.Select(s => s.Camp).Distinct().Count();
-            return (Claim: c, Statements: statements, Prominence: prominence);
+            // Contested on the stances as written, the speakers' cues included.
+            var contested = LedgerClaim.IsContested(statements);
+            return (Claim: c, Statements: statements, Prominence: prominence, Contested: contested);
         })
-        .OrderByDescending(x => x.Claim.Contested).ThenByDescending(x => x.Prominence).ThenBy(x => x.Claim.FirstSeen ?? DateTimeOffset.MaxValue)
-        .Select((x, k) => new LedgerClaim(k + 1, x.Claim.Label, x.Claim.FirstSeen, x.Claim.Contested, x.Prominence, x.Statements))
+        .OrderByDescending(x => x.Contested).ThenByDescending(x => x.Prominence).ThenBy(x => x.Claim.FirstSeen ?? DateTimeOffset.MaxValue)
+        .Select((x, k) => new LedgerClaim(k + 1, x.Claim.Label, x.Claim.FirstSeen, x.Contested, x.Prominence, x.Statements, x.Claim.Topic))
         .ToList();
         return ledger;
     }
@@ -50,15 +53,20 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
     public const int MinWords = 4;
 
     /// <summary>The stance model reads only the content; the cue tells what the speaker did with it: "denied accusations of forced labour"
-    /// denies what "accusations of forced labour" asserts, and "questioned whether …" questions it.</summary>
+    /// denies what "accusations of forced labour" asserts, "questioned whether …" questions it, and "linked its employment policies to forced
+    /// labour" or "alleging forced labour" asserts what the model, reading a fragment, would only find reported.</summary>
     private static Stance WithCue(Stance stance, string? cue)
     {
         if (cue is null || stance is Stance.Unrelated or Stance.Denies) return stance;
         var c = cue.ToLowerInvariant();
         if (DenialCue().IsMatch(c)) return Stance.Denies;
         if (stance != Stance.Questions && DoubtCue().IsMatch(c)) return Stance.Questions;
+        if (stance == Stance.Reports && AssertionCue().IsMatch(c)) return Stance.Asserts;
         return stance;
     }
+
+    [GeneratedRegex(@"\b(assert(s|ed|ing)?|alleg(e|es|ed|ing)|accus(e|es|ed|ing)|link(s|ed|ing)?|found|finds?|conclud(e|es|ed|ing)|insist(s|ed|ing)?|confirm(s|ed|ing)?|document(s|ed|ing)?|estimat(e|es|ed|ing))\b")]
+    private static partial Regex AssertionCue();
 
     [GeneratedRegex(@"\b(den(y|ies|ied|ying|ial)|reject(s|ed|ing)?|refut(e|es|ed|ing)|dismiss(es|ed|ing)?|disput(e|es|ed|ing)|rebut(s|ted|ting)?)\b")]
     private static partial Regex DenialCue();

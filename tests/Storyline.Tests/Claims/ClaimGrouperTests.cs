@@ -94,4 +94,55 @@ public class ClaimGrouperTests
         ClaimGrouper.Group([], StanceClassifier.Default).ShouldBeEmpty();
         ClaimGrouper.Group([new ClaimCandidate(1, "  ", null, "US", null, [])], StanceClassifier.Default).ShouldBeEmpty();
     }
+
+    private static readonly ClaimCandidate[] Dispute =
+    [
+        Candidate(1, "The report linked employment policies in the region to forced labour and found evidence of torture", "UN"),
+        Candidate(2, "Officials imposed sanctions alleging forced labour in cotton fields of the region", "US"),
+        Candidate(3, "accusations of forced labour", "China") with { Denies = true },
+        Candidate(4, "workers from all ethnic groups were working voluntarily and happily", "China"),
+        Candidate(5, "The football team won the cup final on Sunday evening", "Sport"),
+        Candidate(6, "Heavy rain is expected across the north of the country", "Weather"),
+    ];
+
+    [Fact]
+    public void Group_DenialNamingWhatOtherCampsAllege_JoinsTheirStatementsAsOneContestedClaimWithTopic()
+    {
+        // Threshold 0.95: no two statements group by similarity, so the denial's phrase is what brings them together.
+        var claims = ClaimGrouper.Group(Dispute, StanceClassifier.Default, new ClaimGroupingOptions { Threshold = 0.95f, MaxPhraseShare = 0.5f });
+        var claim = claims.ShouldHaveSingleItem();
+        claim.Topic.ShouldBe("forced labour");
+        claim.Members.Select(m => m.Statement.Id).ShouldContain(3L);
+        claim.Members.Single(m => m.Statement.Id == 3).Stance.ShouldBe(Stance.Denies);
+        claim.LabelId.ShouldNotBe(3L); // the claim is stated by what is asserted, not by its denial
+        claim.Members.ShouldNotContain(m => m.Statement.Id == 4 || m.Statement.Id == 5);
+        claim.Camps["China"].ShouldBe(Stance.Denies);
+        claim.Contested.ShouldBe(claim.Camps.Values.Contains(Stance.Asserts));
+    }
+
+    [Fact]
+    public void Group_SamePhraseWithoutDenial_NothingJoins()
+    {
+        var claims = ClaimGrouper.Group([.. Dispute.Select(c => c with { Denies = false })], StanceClassifier.Default,
+            new ClaimGroupingOptions { Threshold = 0.95f, MaxPhraseShare = 0.5f });
+        claims.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Group_PhraseMostStatementsShare_NotATopic()
+    {
+        // Three of six statements name "forced labour": above a share of 0.1 it is the story's subject, not one claim.
+        var claims = ClaimGrouper.Group(Dispute, StanceClassifier.Default, new ClaimGroupingOptions { Threshold = 0.95f, MaxPhraseShare = 0.1f });
+        claims.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(2, 1, 0, Stance.Reports)]   // a denial weighs as two assertions: a tie
+    [InlineData(3, 1, 0, Stance.Asserts)]
+    [InlineData(1, 1, 0, Stance.Denies)]
+    [InlineData(0, 0, 2, Stance.Questions)]
+    [InlineData(0, 1, 2, Stance.Denies)]
+    [InlineData(0, 0, 0, Stance.Reports)]
+    public void CampPosition_Counts_SideWithMoreWeight(int asserts, int denies, int questions, Stance expected) =>
+        ClaimGrouper.CampPosition(asserts, denies, questions).ShouldBe(expected);
 }
