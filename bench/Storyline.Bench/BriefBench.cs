@@ -68,6 +68,26 @@ public static class BriefBench
                 if (analysis.Failed.Count > 0) Console.Error.WriteLine($"warning: {analysis.Failed.Count} documents failed analysis");
                 if (!quiet) Console.WriteLine($"ingested and analysed {needed} bodies in {sw.Elapsed.TotalSeconds:0.0}s");
 
+                // The claims ledger, built at analysis time as IngestFinisher builds it (one story at a time), and read back as `claims` reads it.
+                var claimCosts = new Dictionary<long, (double BuildMs, double ReadMs, int Claims)>();
+                var claimsAnalyzer = Storyline.Claims.StoryClaimsAnalyzer.For(store, new Storyline.Claims.StanceClaimBuilder());
+                foreach (var (_, storyId) in stories)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await claimsAnalyzer.RefreshAsync([storyId], ct);
+                    var buildMs = clock.Elapsed.TotalMilliseconds;
+                    double readMs = double.MaxValue;
+                    int claimCount = 0;
+                    for (int r = 0; r < 3; r++)
+                    {
+                        clock.Restart();
+                        var ledger = await store.GetClaimsAsync(storyId, ct);
+                        readMs = Math.Min(readMs, clock.Elapsed.TotalMilliseconds);
+                        claimCount = ledger?.Claims.Count ?? 0;
+                    }
+                    claimCosts[storyId] = (buildMs, readMs, claimCount);
+                }
+
                 // One untimed run of every size first, so that no size's figures carry the JIT, tiering and the first queries.
                 var withVectors = parse.GetValue(vectors);
                 foreach (var (_, storyId) in stories) await TimeOnceAsync(store, storyId, withVectors, ct);
@@ -80,11 +100,13 @@ public static class BriefBench
                         var f = await TimeOnceAsync(store, storyId, withVectors, ct);
                         if (best is null || f.TotalMs < best.TotalMs) best = f;
                     }
-                    results.Add(best!);
+                    results.Add(best! with { ClaimsBuildMs = claimCosts[storyId].BuildMs, ClaimsReadMs = claimCosts[storyId].ReadMs, Claims = claimCosts[storyId].Claims });
+                    best = results[^1];
                     if (!quiet)
                         Console.WriteLine($"{size,5} docs: load {best!.LoadMs,8:0.0} ms (read+analyse {best.ReadMs:0.0}, statements {best.StatementsMs:0.0}), " +
                                           $"write {best.WriteMs,8:0.0} ms (before issue 12: {best.BeforeWriteMs:0.0}; timeline alone {best.TimelineMs:0.0}), render {best.RenderMs:0.0} ms, total {best.TotalMs:0.0} ms; " +
-                                          $"processor time: load {best.LoadCpuMs:0} ms, write {best.WriteCpuMs:0} ms");
+                                          $"processor time: load {best.LoadCpuMs:0} ms, write {best.WriteCpuMs:0} ms; " +
+                                          $"claims: {best.Claims} built at analysis in {best.ClaimsBuildMs:0} ms ({best.ClaimsBuildMs / Math.Max(1, best.Documents):0.0} ms per document), read {best.ClaimsReadMs:0.0} ms");
                 }
                 var baseline = results[0];
                 BenchOutput.Write(new
@@ -109,6 +131,10 @@ public static class BriefBench
                         load_cpu_ratio = BenchOutput.R(f.LoadCpuMs / Math.Max(1, baseline.LoadCpuMs), 1),
                         write_cpu_ratio = BenchOutput.R(f.WriteCpuMs / Math.Max(1, baseline.WriteCpuMs), 1),
                         total_ms = BenchOutput.R(f.TotalMs, 1),
+                        claims = f.Claims,
+                        claims_build_ms = BenchOutput.R(f.ClaimsBuildMs, 1),
+                        claims_build_ms_per_document = BenchOutput.R(f.ClaimsBuildMs / Math.Max(1, f.Documents), 2),
+                        claims_read_ms = BenchOutput.R(f.ClaimsReadMs, 2),
                         load_ratio = BenchOutput.R(f.LoadMs / baseline.LoadMs, 1),
                         write_ratio = BenchOutput.R(f.WriteMs / baseline.WriteMs, 1),
                         total_ratio = BenchOutput.R(f.TotalMs / baseline.TotalMs, 1),
@@ -129,6 +155,10 @@ public static class BriefBench
     private sealed record Figures(int Documents, int Statements, double LoadMs, double ReadMs, double StatementsMs, double WriteMs, double TimelineMs, double RenderMs, double LoadCpuMs, double WriteCpuMs,
         double BeforeWriteMs)
     {
+        public double ClaimsBuildMs { get; init; }
+        public double ClaimsReadMs { get; init; }
+        public int Claims { get; init; }
+
         public double TotalMs => LoadMs + WriteMs + RenderMs;
     }
 
