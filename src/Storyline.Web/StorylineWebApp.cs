@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class StorylineWebApp
         ["STORYLINE_API_KEY"] = "Storyline:ApiKey",
         ["STORYLINE_REQUIRE_KEY_FOR_READS"] = "Storyline:RequireKeyForReads",
         ["STORYLINE_ALLOW_PRIVATE_URLS"] = "Storyline:AllowPrivateUrls",
+        ["STORYLINE_TRUSTED_PROXIES"] = "Storyline:TrustedProxies",
         ["STORYLINE_CACHE_STORIES"] = "Storyline:CacheStories",
     };
 
@@ -68,6 +70,8 @@ public sealed class StorylineWebApp
             .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.Store)) o.Store = Environment.GetEnvironmentVariable("STORYLINE_STORE") is { Length: > 0 } env ? env : DefaultStorePath(); })
             .ValidateDataAnnotations()
             .Validate(o => !o.RequireKeyForReads || o.HasApiKey, "Storyline:RequireKeyForReads needs Storyline:ApiKey (or STORYLINE_API_KEY) to be set")
+            .Validate(o => o.TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(p => System.Net.IPAddress.TryParse(p, out _)),
+                "Storyline:TrustedProxies must be comma-separated IP addresses")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreFactory>();
@@ -99,6 +103,14 @@ public sealed class StorylineWebApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddStorylineRateLimits();
+        // Behind a reverse proxy the connection's address is the proxy's: believe its X-Forwarded-For (one hop) so that rate limits and logs see
+        // the real client. Only loopback proxies and the configured ones are believed; a client cannot pick its own rate-limit partition.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in web.Value.TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (System.Net.IPAddress.TryParse(proxy, out var address)) forwarded.KnownProxies.Add(address);
+        });
         services.AddStorylineOpenApi();
 
         services.AddAntiforgery(o =>
@@ -125,6 +137,7 @@ public sealed class StorylineWebApp
         });
         app.UseWhen(c => Problems.IsApi(c.Request), api => api.UseStatusCodePages(Problems.ForStatusCodeAsync));
         app.UseWhen(c => !Problems.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
         app.UseRateLimiter();

@@ -165,6 +165,27 @@ public class ApiTests : IDisposable
         (await client.GetAsync("/api/documents")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", "", true)]            // a loopback proxy is believed
+    [InlineData("10.0.0.7", "10.0.0.7", true)]     // so is a configured one
+    [InlineData("203.0.113.5", "", false)]         // anyone else's forwarded header is ignored: one client, one limit
+    public async Task Search_BehindProxy_RateLimitPerForwardedClientOnlyFromTrustedProxies(string remote, string trusted, bool perClient)
+    {
+        using var host = new WebHost(new() { ["Storyline:SearchesPerMinute"] = "1", ["Storyline:TrustedProxies"] = trusted })
+        {
+            RemoteAddress = System.Net.IPAddress.Parse(remote),
+        };
+        async Task<HttpStatusCode> Search(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=a");
+            request.Headers.Add("X-Forwarded-For", client);
+            return (await host.CreateClient().SendAsync(request)).StatusCode;
+        }
+        (await Search("198.51.100.1")).ShouldBe(HttpStatusCode.OK);
+        (await Search("198.51.100.1")).ShouldBe(HttpStatusCode.TooManyRequests);
+        (await Search("198.51.100.2")).ShouldBe(perClient ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests);
+    }
+
     [Fact]
     public async Task Ingest_Text_StoredWithGivenTitleSourceAndDate()
     {

@@ -23,6 +23,9 @@ public sealed class WebHost : WebApplicationFactory<StorylineWebApp>
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }
 
+    /// <summary>The address requests come from (the test server gives none): set it to test what the app does per client.</summary>
+    public System.Net.IPAddress? RemoteAddress { get; init; }
+
     /// <summary>The temporary store's path.</summary>
     public string Store => _settings["Storyline:Store"]!;
 
@@ -31,6 +34,18 @@ public sealed class WebHost : WebApplicationFactory<StorylineWebApp>
         // Production, so tests see what an operator's users see (no developer exception page).
         builder.UseEnvironment("Production");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        if (RemoteAddress is { } remote)
+            builder.ConfigureServices(s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(s, new RemoteAddressFilter(remote)));
+    }
+
+    // Runs before the app's own middleware, as the socket's address would be there before any of it.
+    private sealed class RemoteAddressFilter(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, following) => { context.Connection.RemoteIpAddress = address; return following(context); });
+            next(app);
+        };
     }
 
     /// <summary>A client that sends the API key.</summary>

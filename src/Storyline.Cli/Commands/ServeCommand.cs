@@ -23,9 +23,15 @@ internal static class ServeCommand
         Description = "Let 'Add coverage' fetch URLs on loopback, link-local and private addresses (also Storyline:AllowPrivateUrls)",
     };
 
+    /// <summary>Reverse proxies whose forwarded headers are believed.</summary>
+    public static readonly Option<string?> TrustedProxies = new("--trusted-proxies")
+    {
+        Description = "Comma-separated IP addresses of reverse proxies whose X-Forwarded-For is believed, besides loopback (also Storyline:TrustedProxies)",
+    };
+
     public static Command Create(CliContext context)
     {
-        var command = new Command("serve", "Serve the web pages and the JSON API (/api, described at /api/openapi.json)") { Urls, AllowPrivate };
+        var command = new Command("serve", "Serve the web pages and the JSON API (/api, described at /api/openapi.json)") { Urls, AllowPrivate, TrustedProxies };
         command.SetAction((parse, ct) => RunAsync(context, parse, ct));
         return command;
     }
@@ -35,6 +41,7 @@ internal static class ServeCommand
         var store = Path.GetFullPath(parse.GetValue(CommonOptions.Store)!);
         var settings = new Dictionary<string, string?> { ["Storyline:Store"] = store };
         if (parse.GetValue(AllowPrivate)) settings["Storyline:AllowPrivateUrls"] = "true";
+        if (parse.GetValue(TrustedProxies) is { Length: > 0 } proxies) settings["Storyline:TrustedProxies"] = proxies;
         // The API key is never a command-line option (it would show in the process list): configuration or STORYLINE_API_KEY only.
         await using var app = StorylineWebApp.Build(["--urls", parse.GetValue(Urls)!], settings, AppContext.BaseDirectory);
         try

@@ -23,10 +23,12 @@ public sealed class IngestService : IDisposable
     private readonly InputResolver _resolver;
     private readonly StoryCache _cache;
     private readonly SemaphoreSlim _analysis = new(1, 1);
+    private readonly ILogger<IngestService> _logger;
 
     /// <summary>Creates the service with one URL fetcher (and connection pool) for the app's lifetime.</summary>
-    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache)
+    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache, ILogger<IngestService> logger)
     {
+        _logger = logger;
         _cache = cache;
         _options = options.Value;
         _time = time;
@@ -119,6 +121,7 @@ public sealed class IngestService : IDisposable
             results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
             onResult?.Invoke(results[^1]);
         }
+        IngestLog.Batch(_logger, results.Count, results.Count(r => r.DocumentId is not null), results.Count(r => r.DocumentId is null));
         await AnalyseAsync(store, results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).ToList(), cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -131,7 +134,7 @@ public sealed class IngestService : IDisposable
         await _analysis.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (assigned, analysed) = await IngestFinisher.For(store).FinishAsync(documentIds, cancellationToken).ConfigureAwait(false);
+            var (assigned, analysed) = await IngestFinisher.For(store, logger: _logger).FinishAsync(documentIds, cancellationToken).ConfigureAwait(false);
             // A story whose documents or statements changed is briefed anew on its next view.
             if (assigned.Count > 0 || analysed > 0) _cache.Clear();
         }
@@ -163,4 +166,11 @@ public sealed class IngestService : IDisposable
         _fetcher.Dispose();
         _analysis.Dispose();
     }
+}
+
+/// <summary>The web ingest's log entries.</summary>
+internal static partial class IngestLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ingested a batch of {Inputs} inputs: {Stored} stored or already known, {Failed} failed")]
+    public static partial void Batch(ILogger logger, int inputs, int stored, int failed);
 }

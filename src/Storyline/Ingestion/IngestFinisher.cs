@@ -19,9 +19,10 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
 {
     /// <summary>A finisher over one store that holds documents, stories, analyses, entities, statements and claims; <paramref name="claimBuilder"/>
     /// builds the ledgers (the default: the embedded stance model over <see cref="ClaimGrouper"/>).</summary>
-    public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null)
+    public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null,
+        Microsoft.Extensions.Logging.ILogger? logger = null)
         where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore =>
-        new(store, DocumentAnalyzer.For(store, pipeline, options), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value));
+        new(store, DocumentAnalyzer.For(store, pipeline, options, logger), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value));
 
     private static readonly Lazy<IClaimBuilder> DefaultClaimBuilder = new(() => new StanceClaimBuilder());
 

@@ -156,4 +156,26 @@ public class DocumentAnalyzerTests
     [Fact]
     public void Closure_OutdatedEntities_AddsStatementsOnly() =>
         Pipeline().Closure(new HashSet<string> { "entities" }).Select(s => s.Name).ShouldBe(["entities", "statements"]);
+
+    /// <summary>Keeps what is logged.</summary>
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, int EventId, string Message)> Entries { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) => Entries.Add((logLevel, eventId.Id, formatter(state, exception)));
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_DocumentOverItsBudget_LogsTheFailureAndTheBatch()
+    {
+        var doc = _store.Add("Budget review\n\nThe committee reviewed the budget on Tuesday and found the figures consistent, officials said.");
+        var logger = new ListLogger();
+        var analyzer = new DocumentAnalyzer(Pipeline(), _store, _store, _store, _store, new DocumentAnalyzerOptions(TimeSpan.FromTicks(1)), logger);
+        var summary = await analyzer.AnalyzePendingAsync();
+        summary.Failed.ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
+        logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains($"document {doc.Id} failed"));
+        logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Information && e.Message.StartsWith("Analysed 0 of 1 pending documents (1 failed)", StringComparison.Ordinal));
+    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Storyline.Attribution;
 using Storyline.Entities;
 using Storyline.Storage;
@@ -39,11 +41,13 @@ public sealed class DocumentAnalyzer
     private readonly IEntityStore _entities;
     private readonly IStatementStore _statements;
     private readonly DocumentAnalyzerOptions _options;
+    private readonly ILogger _logger;
 
-    /// <summary>An analyzer writing to the given stores.</summary>
+    /// <summary>An analyzer writing to the given stores; <paramref name="logger"/> gets one structured entry per batch and per failure.</summary>
     public DocumentAnalyzer(AnalysisPipeline pipeline, IDocumentStore documents, IAnalysisStore analyses, IEntityStore entities, IStatementStore statements,
-        DocumentAnalyzerOptions? options = null)
+        DocumentAnalyzerOptions? options = null, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(pipeline);
         foreach (var stage in pipeline.Stages)
             if (stage is not IEncodedAnalysisStage && stage.Name is not (EntityStage.StageName or StatementStage.StageName))
@@ -52,9 +56,9 @@ public sealed class DocumentAnalyzer
     }
 
     /// <summary>An analyzer over one store that holds documents, analyses, entities and statements.</summary>
-    public static DocumentAnalyzer For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null)
+    public static DocumentAnalyzer For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, ILogger? logger = null)
         where TStore : IDocumentStore, IAnalysisStore, IEntityStore, IStatementStore =>
-        new(pipeline ?? AnalysisPipeline.CreateDefault(), store, store, store, store, options);
+        new(pipeline ?? AnalysisPipeline.CreateDefault(), store, store, store, store, options, logger);
 
     /// <summary>The pipeline it runs.</summary>
     public AnalysisPipeline Pipeline => _pipeline;
@@ -106,13 +110,18 @@ public sealed class DocumentAnalyzer
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 failed.Add(new AnalysisFailure(id, $"analysis took longer than its budget of {_options.Timeout.TotalSeconds:0} s"));
+                Log.DocumentFailed(_logger, id, failed[^1].Reason);
             }
             catch (InvalidDataException e)
             {
                 failed.Add(new AnalysisFailure(id, e.Message));
+                Log.DocumentFailed(_logger, id, e.Message);
             }
             progress?.Report(new AnalysisProgress(++done, work.Count));
         }
+        if (work.Count > 0)
+            Log.BatchAnalysed(_logger, analysed, work.Count, failed.Count, (long)clock.Elapsed.TotalMilliseconds,
+                string.Join(", ", runs.Where(r => r.Value > 0).Select(r => $"{r.Key}={r.Value}")));
         return new AnalysisSummary(analysed, runs, failed, clock.Elapsed);
     }
 
@@ -182,4 +191,14 @@ public sealed class DocumentAnalyzer
         if (run.FirstOrDefault(s => s.Name == StatementStage.StageName) is { } statements)
             await _statements.SaveStatementsAsync(id, context.Statements!, statements.Version, cancellationToken).ConfigureAwait(false);
     }
+}
+
+/// <summary>The analyzer's log entries, as compile-time logging source so that a disabled level costs nothing.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Analysed {Analysed} of {Pending} pending documents ({Failed} failed) in {ElapsedMs} ms; stage runs: {StageRuns}")]
+    public static partial void BatchAnalysed(ILogger logger, int analysed, int pending, int failed, long elapsedMs, string stageRuns);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Analysis of document {DocumentId} failed: {Reason}")]
+    public static partial void DocumentFailed(ILogger logger, long documentId, string reason);
 }
