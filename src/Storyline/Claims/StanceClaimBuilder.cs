@@ -9,7 +9,7 @@ public sealed record StanceClaimBuilderOptions(ClaimGroupingOptions? Grouping = 
 
 /// <summary>The ledger's builder: <see cref="ClaimGrouper"/> groups a story's statements into claims (sentence vectors and key terms) and the
 /// embedded stance model gives each statement's stance toward its claim; claims are ranked most contested, then most prominent, first.</summary>
-public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = null, StanceClaimBuilderOptions? options = null) : IClaimBuilder
+public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = null, StanceClaimBuilderOptions? options = null) : IIncrementalClaimBuilder
 {
     private readonly StanceClaimBuilderOptions _options = options ?? new();
 
@@ -27,27 +27,82 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
         // Transcript turns handing over the floor and other fragments carry no proposition.
         used = [.. used.Where(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords)];
         if (used.Count == 0) return [];
-        var candidates = used.Select((s, i) => new ClaimCandidate(i, s.Text, s.Vector, s.Camp, s.Published, KeyTerms(s.Text),
-            Denies: s.Cue is { } cue && DenialCue().IsMatch(cue.ToLowerInvariant()))).ToList();
+        var candidates = used.Select((s, i) => Candidate(i, s)).ToList();
         var claims = ClaimGrouper.Group(candidates, classifier ?? StanceClassifier.Default, _options.Grouping, cancellationToken: cancellationToken);
-        var ledger = claims.Select(c =>
+        return Ranked(claims.Select(c => (c.Label, c.Topic, (IReadOnlyList<LedgerStatement>)[.. c.Members.Select(m =>
         {
-            var statements = c.Members.Select(m =>
-            {
-                var s = used[(int)m.Statement.Id];
-                return new LedgerStatement(s.DocumentId, s.Speaker, s.SpeakerRole, s.Camp, Label(WithCue(m.Stance, s.Cue)), s.Text, s.ContentStart, s.ContentEnd, s.Published);
-            }).ToList();
-            // Prominence: statements, counting each further document and camp that bears on the claim as much again.
-            double prominence = statements.Count + statements.Select(s => s.DocumentId).Distinct().Count() + 2 * statements.Select(s => s.Camp).Distinct().Count();
-            // Contested on the stances as written, the speakers' cues included.
-            var contested = LedgerClaim.IsContested(statements);
-            return (Claim: c, Statements: statements, Prominence: prominence, Contested: contested);
-        })
-        .OrderByDescending(x => x.Contested).ThenByDescending(x => x.Prominence).ThenBy(x => x.Claim.FirstSeen ?? DateTimeOffset.MaxValue)
-        .Select((x, k) => new LedgerClaim(k + 1, x.Claim.Label, x.Claim.FirstSeen, x.Contested, x.Prominence, x.Statements, x.Claim.Topic))
-        .ToList();
-        return ledger;
+            var s = used[(int)m.Statement.Id];
+            return Statement(s, WithCue(m.Stance, s.Cue));
+        })])));
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<LedgerClaim>? Extend(IReadOnlyList<LedgerClaim> claims, IReadOnlyList<ClaimSource> sources, IReadOnlyList<ClaimSource> added, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(added);
+        var bySpan = new Dictionary<(long, int, int), ClaimSource>();
+        foreach (var s in sources) bySpan.TryAdd((s.DocumentId, s.ContentStart, s.ContentEnd), s);
+        // Each claim's members as they stand now; a member gone (its document analysed again) means the ledger no longer matches.
+        var members = new List<List<ClaimCandidate>>();
+        var labels = new List<ClaimCandidate>();
+        foreach (var claim in claims)
+        {
+            var list = new List<ClaimCandidate>();
+            foreach (var st in claim.Statements)
+            {
+                if (!bySpan.TryGetValue((st.DocumentId, st.ContentStart, st.ContentEnd), out var s)) return null;
+                list.Add(Candidate(list.Count, s));
+            }
+            members.Add(list);
+            var labelText = claim.Label.TrimEnd('…');
+            labels.Add(list.FirstOrDefault(c => c.Text.StartsWith(labelText, StringComparison.Ordinal) || labelText.StartsWith(c.Text.Trim(), StringComparison.Ordinal)) ?? list[0]);
+        }
+        var grouping = _options.Grouping ?? new ClaimGroupingOptions();
+        var model = classifier ?? StanceClassifier.Default;
+        var joined = claims.Select(c => c.Statements.ToList()).ToList();
+        foreach (var s in added)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinWords || s.Vector is null) continue;
+            var candidate = Candidate(-1, s);
+            // The claim it is most like on average (average linkage, as the full build groups), if that reaches the grouping threshold.
+            int best = -1;
+            float bestSimilarity = grouping.Threshold;
+            for (int k = 0; k < members.Count; k++)
+            {
+                float sum = 0;
+                foreach (var m in members[k]) sum += ClaimGrouper.Similarity(candidate, m, grouping);
+                var average = sum / members[k].Count;
+                if (average >= bestSimilarity) (best, bestSimilarity) = (k, average);
+            }
+            if (best < 0) continue;
+            var stance = model.Classify(StanceDocument.FromSentences([labels[best].Text], [labels[best].Vector!]), StanceDocument.FromSentences([s.Text], [s.Vector])).Stance;
+            if (candidate.Denies && stance != Stance.Unrelated) stance = Stance.Denies;
+            if (stance == Stance.Unrelated) continue;
+            joined[best].Add(Statement(s, WithCue(stance, s.Cue)));
+            members[best].Add(candidate);
+        }
+        return Ranked(claims.Select((c, k) => (c.Label, c.Topic,
+            (IReadOnlyList<LedgerStatement>)[.. joined[k].OrderBy(s => s.Published ?? DateTimeOffset.MaxValue).ThenBy(s => s.DocumentId).ThenBy(s => s.ContentStart)])));
+    }
+
+    private static ClaimCandidate Candidate(long id, ClaimSource s) =>
+        new(id, s.Text, s.Vector, s.Camp, s.Published, KeyTerms(s.Text), Denies: s.Cue is { } cue && DenialCue().IsMatch(cue.ToLowerInvariant()));
+
+    private static LedgerStatement Statement(ClaimSource s, Stance stance) =>
+        new(s.DocumentId, s.Speaker, s.SpeakerRole, s.Camp, Label(stance), s.Text, s.ContentStart, s.ContentEnd, s.Published);
+
+    /// <summary>Claims numbered from 1, most contested first (on the stances as written, the speakers' cues included), then most prominent
+    /// (statements, counting each further document and camp that bears on the claim as much again), then first seen.</summary>
+    private static List<LedgerClaim> Ranked(IEnumerable<(string Label, string? Topic, IReadOnlyList<LedgerStatement> Statements)> claims) =>
+        [.. claims.Select(c => (c.Label, c.Topic, c.Statements,
+                Prominence: c.Statements.Count + c.Statements.Select(s => s.DocumentId).Distinct().Count() + 2.0 * c.Statements.Select(s => s.Camp).Distinct().Count(),
+                Contested: LedgerClaim.IsContested(c.Statements),
+                FirstSeen: c.Statements.Where(s => s.Published is not null).Select(s => s.Published).DefaultIfEmpty(null).Min()))
+            .OrderByDescending(x => x.Contested).ThenByDescending(x => x.Prominence).ThenBy(x => x.FirstSeen ?? DateTimeOffset.MaxValue)
+            .Select((x, k) => new LedgerClaim(k + 1, x.Label, x.FirstSeen, x.Contested, x.Prominence, x.Statements, x.Topic))];
 
     /// <summary>Statements of fewer words are left out of claims.</summary>
     public const int MinWords = 4;
