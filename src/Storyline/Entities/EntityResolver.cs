@@ -21,7 +21,7 @@ public sealed record EntityResolverOptions(string? AliasFile = null, int Pronoun
 public sealed partial class EntityResolver
 {
     /// <summary>Version of the resolver's output; stored analyses of an older version are redone.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private readonly EntityResolverOptions _options;
     private readonly AliasTable _aliases;
@@ -802,17 +802,30 @@ public sealed partial class EntityResolver
             if (tokenIndex + 2 < analysis.Tokens.Count && analysis.Tokens[tokenIndex + 1].Text(text) == "or") return;
             if (tokenIndex >= 2 && analysis.Tokens[tokenIndex - 1].Text(text) == "or") return;
             int sentence = analysis.SentenceAt(token.Span.Start);
-            foreach (var x in Before(token.Span.Start, found))
+            // A pronoun opening its sentence ("He articulated …") continues the previous sentence's subject, the person it names first
+            // ("President Xi was accompanied by officials, including Wang Huning and Cai Qi."), not the person named last (centering: the
+            // subject is the likeliest next topic). Elsewhere in a sentence the nearest person is taken.
+            var candidates = Before(token.Span.Start, found).Where(x => !IsQuoted(x.Span.Start) && !IsCaption(x.Span.Start) && _entities[x.Key!].Type == EntityTypes.Person);
+            if (OpensSentence(tokenIndex, sentence) && candidates.FirstOrDefault() is { } nearest && analysis.SentenceAt(nearest.Span.Start) is var previous && previous < sentence)
+                candidates = candidates.Where(x => analysis.SentenceAt(x.Span.Start) == previous).OrderBy(x => x.Span.Start).Take(1).Concat(candidates);
+            foreach (var x in candidates)
             {
                 int back = sentence - analysis.SentenceAt(x.Span.Start);
                 if (back > owner._options.PronounWindow) break;
-                if (IsQuoted(x.Span.Start) || IsCaption(x.Span.Start)) continue;
-                if (_entities[x.Key!].Type != EntityTypes.Person) continue;
                 var d = new Draft { Span = token.Span, Surface = token.Text(text), Type = EntityTypes.Person };
                 Set(d, x.Key!, _entities[x.Key!].Name, EntityTypes.Person, MentionKind.Pronoun);
                 found.Add(d);
                 return;
             }
+        }
+
+        // The token is its sentence's first word (opening quotation marks aside).
+        private bool OpensSentence(int tokenIndex, int sentence)
+        {
+            if (sentence < 0) return false;
+            for (int j = tokenIndex - 1; j >= 0 && analysis.Tokens[j].Span.Start >= analysis.Sentences[sentence].Span.Start; j--)
+                if (analysis.Tokens[j].Kind is TokenKind.Word or TokenKind.Abbreviation or TokenKind.Number) return false;
+            return true;
         }
 
         private void ResolveThey(int tokenIndex, List<Draft> found)

@@ -219,6 +219,23 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_PronounOpeningASentence_ContinuesThePreviousSentencesSubject()
+    {
+        const string text = "President Xi Jinping was accompanied by high-ranking officials, including Wang Huning and Cai Qi, during the visit.\n\n" +
+            "He said the region should play a bigger role in the economy.";
+        var result = Resolve(text);
+        Entity(text, result, "He said").Key.ShouldBe("person:xi jinping");
+    }
+
+    [Fact]
+    public void Resolve_PronounInsideASentence_NearestPerson()
+    {
+        const string text = "President Xi Jinping met Cai Qi on Tuesday, and Cai said he would visit the region again.";
+        var result = Resolve(text);
+        Entity(text, result, "he would").Key.ShouldBe("person:cai qi");
+    }
+
+    [Fact]
     public void Resolve_AnonymousSource_DescriptionAndPronounReferToIt()
     {
         const string text = "One Chinese international affairs specialist, speaking on condition of anonymity, said the commissioner changed her mind after the visit.\n\n" +
