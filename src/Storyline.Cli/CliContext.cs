@@ -60,21 +60,15 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             var reason = e.SqliteErrorCode == 26 ? "not a SQLite database" : e.Message.ReplaceLineEndings(" ");
             throw new StoreUnavailableException($"store {path} cannot be opened: {reason}");
         }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or UriFormatException or TimeoutException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException or TimeoutException)
         {
             throw new StoreUnavailableException($"store {shown} cannot be opened: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
     /// <summary>A PostgreSQL location as error messages show it: without its password.</summary>
-    private static string ShowLocation(string location)
-    {
-        if (location.Contains("://", StringComparison.Ordinal))
-            return Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal)
-                ? location.Replace(uri.UserInfo, uri.UserInfo[..uri.UserInfo.IndexOf(':', StringComparison.Ordinal)] + ":***", StringComparison.Ordinal)
-                : location;
-        return System.Text.RegularExpressions.Regex.Replace(location, @"(?i)(password|pwd)\s*=[^;]*", "$1=***");
-    }
+    private static string ShowLocation(string location) =>
+        System.Text.RegularExpressions.Regex.Replace(location, @"(?i)(://[^:/@]*:)[^@/]*@|((?:password|pwd)\s*=)[^;]*", m => m.Groups[1].Success ? m.Groups[1].Value + "***@" : m.Groups[2].Value + "***");
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 

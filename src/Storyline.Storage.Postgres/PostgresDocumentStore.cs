@@ -57,19 +57,31 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
     {
         ArgumentNullException.ThrowIfNull(location);
         if (!location.Contains("://", StringComparison.Ordinal)) return new NpgsqlConnectionStringBuilder(location).ConnectionString;
-        var uri = new Uri(location);
+        // Read by hand rather than by System.Uri, which refuses libpq's empty host (postgresql://user@/db?host=/run/postgresql).
+        var rest = location[(location.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var query = "";
+        if (rest.IndexOf('?', StringComparison.Ordinal) is var q and >= 0) (rest, query) = (rest[..q], rest[(q + 1)..]);
+        var database = "";
+        if (rest.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0) (rest, database) = (rest[..slash], Uri.UnescapeDataString(rest[(slash + 1)..]));
         var builder = new NpgsqlConnectionStringBuilder();
-        if (!string.IsNullOrEmpty(uri.Host)) builder.Host = uri.Host.Trim('[', ']');
-        if (uri.Port > 0) builder.Port = uri.Port;
-        if (uri.UserInfo.Length > 0)
+        if (rest.LastIndexOf('@') is var at and >= 0)
         {
-            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
-            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
-            if (colon >= 0) builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            var user = rest[..at];
+            rest = rest[(at + 1)..];
+            var colon = user.IndexOf(':', StringComparison.Ordinal);
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? user : user[..colon]);
+            if (colon >= 0) builder.Password = Uri.UnescapeDataString(user[(colon + 1)..]);
         }
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        // host, host:port, [v6 address] or [v6 address]:port
+        var portAt = rest.LastIndexOf(':');
+        if (portAt >= 0 && rest.IndexOf(']', StringComparison.Ordinal) < portAt)
+        {
+            builder.Port = int.Parse(rest[(portAt + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            rest = rest[..portAt];
+        }
+        if (rest.Length > 0) builder.Host = Uri.UnescapeDataString(rest.Trim('[', ']'));
         if (database.Length > 0) builder.Database = database;
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);

@@ -8,7 +8,7 @@ namespace Storyline.Storage.Tests;
 /// <summary>A throwaway PostgreSQL cluster for the test run: <c>initdb</c> into a temporary folder, <c>pg_ctl start</c> on a free port of
 /// 127.0.0.1 (its socket in the same folder), stopped and deleted when the test process exits. Started once, on first use.</summary>
 /// <remarks>PostgreSQL refuses to run as root, so as root the binaries run as the <c>postgres</c> user (through <c>runuser</c>) in a folder
-/// it owns. The binaries are those on PATH, else the newest under /usr/lib/postgresql/*/bin.</remarks>
+/// it owns. The binaries are those in STORYLINE_TEST_PG_BIN when set, else on PATH, else the newest under /usr/lib/postgresql/*/bin.</remarks>
 public sealed class PostgresCluster
 {
     private static readonly Lazy<PostgresCluster> Shared = new(() => new PostgresCluster(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -38,7 +38,7 @@ public sealed class PostgresCluster
         try
         {
             _bin = FindBinaries() ?? throw new InvalidOperationException(
-                "PostgreSQL is not installed: no initdb on PATH or under /usr/lib/postgresql/*/bin (apt-get install -y postgresql)");
+                "PostgreSQL is not installed: no initdb in STORYLINE_TEST_PG_BIN, on PATH or under /usr/lib/postgresql/*/bin (apt-get install -y postgresql)");
             _folder = Directory.CreateTempSubdirectory("storyline-pg-").FullName;
             // Environment.UserName is the effective user's name on Unix.
             var asRoot = Environment.UserName == "root";
@@ -107,6 +107,9 @@ public sealed class PostgresCluster
 
     private static string? FindBinaries()
     {
+        // An explicit folder wins (another PostgreSQL version, or a missing one to see the skip and the CI failure).
+        if (Environment.GetEnvironmentVariable("STORYLINE_TEST_PG_BIN") is { Length: > 0 } chosen)
+            return File.Exists(Path.Combine(chosen, "initdb")) ? chosen : null;
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
             if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"))) return dir;
         if (!Directory.Exists("/usr/lib/postgresql")) return null;

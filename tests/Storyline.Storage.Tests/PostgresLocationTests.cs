@@ -1,0 +1,60 @@
+using Npgsql;
+using Storyline.Storage.Postgres;
+
+namespace Storyline.Storage.Tests;
+
+/// <summary>What only the PostgreSQL provider has and needs no server for: reading store locations, building search queries and snippets.</summary>
+public sealed class PostgresLocationTests
+{
+    [Theory]
+    [InlineData("postgresql://postgres@127.0.0.1:5432/news", true)]
+    [InlineData("postgres://reader@db/news", true)]
+    [InlineData("Host=127.0.0.1;Port=5432;Database=news", true)]
+    [InlineData("Username=reader; Host=db; Database=news", true)]
+    [InlineData("/home/me/.local/share/storyline/storyline.db", false)]
+    [InlineData("store.db", false)]
+    [InlineData("/tmp/Host=x.db", false)]
+    public void IsLocation_Location_TellsPostgresFromSqlitePaths(string location, bool expected) =>
+        PostgresDocumentStore.IsLocation(location).ShouldBe(expected);
+
+    [Fact]
+    public void ToConnectionString_Uri_CarriesUserPasswordHostPortDatabaseAndParameters()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresDocumentStore.ToConnectionString(
+            "postgresql://news%20reader:p%40ss@db.example:6543/news%2Dstore?sslmode=disable&application_name=storyline"));
+        builder.Username.ShouldBe("news reader");
+        builder.Password.ShouldBe("p@ss");
+        builder.Host.ShouldBe("db.example");
+        builder.Port.ShouldBe(6543);
+        builder.Database.ShouldBe("news-store");
+        builder.SslMode.ShouldBe(SslMode.Disable);
+        builder.ApplicationName.ShouldBe("storyline");
+    }
+
+    [Fact]
+    public void ToConnectionString_UriWithSocketFolder_UsesTheFolderAsHost()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresDocumentStore.ToConnectionString("postgresql://postgres@/news?host=/tmp/pg"));
+        builder.Host.ShouldBe("/tmp/pg");
+        builder.Database.ShouldBe("news");
+        builder.Port.ShouldBe(5432);
+    }
+
+    [Fact]
+    public void ToTsQuery_WordsPhrasesAndSyntax_EveryWordRequiredOperatorsNeutralised()
+    {
+        PostgresDocumentStore.ToTsQuery("tariffs \"cotton exports\"").ShouldBe("'tariffs' & ('cotton' <-> 'exports')");
+        PostgresDocumentStore.ToTsQuery("NEAR( \"unbalanced * OR - ' & !").ShouldBe("'NEAR' & ('unbalanced' <-> 'OR')");
+        PostgresDocumentStore.ToTsQuery(" ' & | ! ").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Ellipsize_FragmentInsideText_MarkedCutOnBothSidesLikeSqliteSnippets()
+    {
+        const string text = "First sentence here. The tariffs on cotton rose sharply this year. Last words follow.";
+        PostgresDocumentStore.Ellipsize("The \u0002tariffs\u0003 on cotton rose sharply this year", text)
+            .ShouldBe("…The \u0002tariffs\u0003 on cotton rose sharply this year…");
+        PostgresDocumentStore.Ellipsize("First sentence here. The \u0002tariffs\u0003", text).ShouldBe("First sentence here. The \u0002tariffs\u0003…");
+        PostgresDocumentStore.Ellipsize("Last \u0002words\u0003 follow", text).ShouldBe("…Last \u0002words\u0003 follow");
+    }
+}
