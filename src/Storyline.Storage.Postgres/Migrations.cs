@@ -9,7 +9,9 @@ internal static class Migrations
         // 1: inputs kept verbatim, documents as cleaned, near-duplicate bands, full-text index. Text columns that are sorted or compared
         // use the "C" collation: SQLite's binary collation orders UTF-8 bytes, and so does "C", whatever the database's locale. The
         // text search configuration folds case and, where the unaccent extension can be had, diacritics (as FTS5's unicode61 tokenizer
-        // with remove_diacritics does); it keeps every word (no stemming, no stop words), as FTS5 does.
+        // with remove_diacritics does); it keeps every word (no stemming, no stop words), as FTS5 does. storyline_words blanks ASCII
+        // punctuation (one character for one, so offsets hold) before parsing, so that words are runs of letters and digits as FTS5
+        // splits them: PostgreSQL's parser would keep "U.S." or "-19" (of "COVID-19") as tokens no query word matches.
         """
         DO $$
         BEGIN
@@ -26,6 +28,8 @@ internal static class Migrations
             END IF;
         END
         $$;
+        CREATE FUNCTION storyline_words(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT translate(value, $p$!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~$p$, repeat(' ', 32)) $$;
         CREATE FUNCTION storyline_nocase(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') $$;
         CREATE TABLE inputs(
@@ -56,7 +60,8 @@ internal static class Migrations
             -- The title weighs four times the text, as bm25(documents_fts, 4.0, 1.0) weighs them; only the first 500,000 characters are
             -- indexed because a tsvector holds at most 1 MB (news articles are far shorter).
             search tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('storyline_search', coalesce(title, '')), 'A') || setweight(to_tsvector('storyline_search', left(text, 500000)), 'D')) STORED
+                setweight(to_tsvector('storyline_search', storyline_words(coalesce(title, ''))), 'A')
+                || setweight(to_tsvector('storyline_search', storyline_words(left(text, 500000))), 'D')) STORED
         );
         CREATE INDEX documents_text_sha256 ON documents(text_sha256);
         CREATE INDEX documents_search ON documents USING gin(search);
@@ -149,7 +154,7 @@ internal static class Migrations
             source_from_handover boolean NOT NULL,
             text text NOT NULL,
             camp_inputs_json text,
-            search tsvector GENERATED ALWAYS AS (to_tsvector('storyline_search', left(text, 500000))) STORED,
+            search tsvector GENERATED ALWAYS AS (to_tsvector('storyline_search', storyline_words(left(text, 500000)))) STORED,
             UNIQUE(document_id, ordinal)
         );
         CREATE INDEX statements_speaker_key ON statements(storyline_nocase(speaker_key));

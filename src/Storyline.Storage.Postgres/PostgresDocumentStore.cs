@@ -355,33 +355,45 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
         var match = ToTsQuery(query);
         if (match.Length == 0) return [];
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // Ranked and cut first, highlighted after: ts_headline reads the whole text, so only the hits returned pay for it.
+        // Ranked and cut first, highlighted after: ts_headline reads the whole text, so only the hits returned pay for it. It highlights the
+        // text as indexed (punctuation blanked); Restore puts the punctuation back.
         var rows = await connection.QueryAsync<(long Id, string Title, string Headline, string Text, double Score)>(
             """
-            SELECT h.id, coalesce(d.title, ''), ts_headline('storyline_search', left(d.text, @IndexedCharacters), q, @options), left(d.text, @IndexedCharacters), h.score
+            SELECT h.id, coalesce(d.title, ''), ts_headline('storyline_search', storyline_words(left(d.text, @IndexedCharacters)), q, @options), left(d.text, @IndexedCharacters), h.score
             FROM (SELECT d.id, ts_rank('{0.25, 0, 0, 1}', d.search, q)::float8 AS score
                   FROM documents d, to_tsquery('storyline_search', @match) q
                   WHERE d.search @@ q ORDER BY score DESC, d.id LIMIT @limit) h
             JOIN documents d ON d.id = h.id, to_tsquery('storyline_search', @match) q
             ORDER BY h.score DESC, h.id
             """, new { match, limit, IndexedCharacters, options = HeadlineOptions }).ConfigureAwait(false);
-        return [.. rows.Select(r => new SearchHit(r.Id, string.IsNullOrEmpty(r.Title) ? null : r.Title, Ellipsize(r.Headline, r.Text), r.Score))];
+        return [.. rows.Select(r => new SearchHit(r.Id, string.IsNullOrEmpty(r.Title) ? null : r.Title, Restore(r.Headline, r.Text), r.Score))];
     }
 
     // About the 16 tokens of SQLite's snippet(), in one fragment, every match marked with the same control characters.
     private static readonly string HeadlineOptions =
         $"StartSel={SearchHighlight.Start}, StopSel={SearchHighlight.End}, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…";
 
-    /// <summary>Adds "…" where the fragment cuts words off the text before or after it, as SQLite's snippet() does.</summary>
-    internal static string Ellipsize(string headline, string text)
+    /// <summary>The snippet as the text has it: the fragment <paramref name="headline"/> (of the text with its punctuation blanked, matches
+    /// marked) with the text's own characters put back, and "…" where it cuts words off before or after, as SQLite's snippet() does.</summary>
+    internal static string Restore(string headline, string text)
     {
         var plain = headline.Replace(SearchHighlight.Start.ToString(), "", StringComparison.Ordinal).Replace(SearchHighlight.End.ToString(), "", StringComparison.Ordinal);
-        var at = plain.Length == 0 ? -1 : text.IndexOf(plain, StringComparison.Ordinal);
+        var at = plain.Length == 0 ? -1 : Words(text).IndexOf(plain, StringComparison.Ordinal);
         if (at < 0) return headline;
+        var restored = new StringBuilder(headline.Length + 2);
+        var k = at;
+        foreach (var c in headline) restored.Append(c is SearchHighlight.Start or SearchHighlight.End ? c : text[k++]);
         var before = text.AsSpan(0, at).IndexOfAnyExcept(NotWords) >= 0;
         var after = text.AsSpan(at + plain.Length).IndexOfAnyExcept(NotWords) >= 0;
-        return (before ? "…" : "") + headline + (after ? "…" : "");
+        return (before ? "…" : "") + restored + (after ? "…" : "");
     }
+
+    /// <summary>What storyline_words makes of a text: ASCII punctuation blanked, one character for one.</summary>
+    internal static string Words(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (int i = 0; i < source.Length; i++) span[i] = char.IsAsciiLetterOrDigit(source[i]) || source[i] > '~' || source[i] <= ' ' ? source[i] : ' ';
+        });
 
     private static readonly System.Buffers.SearchValues<char> NotWords = System.Buffers.SearchValues.Create(
         " \t\r\n.,;:!?\"'()[]{}-–—…«»“”‘’");

@@ -98,6 +98,21 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [SkippableFact]
+    public async Task SearchAsync_WordsInsidePunctuation_FoundAndHighlightedInTheTextAsWritten()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var text = "Health officials said cases of COVID-19 rose again in the U.S. this week, after months in which the number of new infections had fallen.\n\n"
+            + Article;
+        var id = (await store.AddAsync(Make(text), 0.7)).DocumentId;
+        var hits = await store.SearchAsync("19", 10);
+        hits.Select(h => h.DocumentId).ShouldBe([id]);
+        hits[0].Snippet.ShouldContain("COVID-\u000219\u0003");
+        (await store.SearchAsync("\"U S\"", 10)).Single().DocumentId.ShouldBe(id);
+        // The match sits inside the text: the snippet is a fragment, cut with "…" where words go on.
+        (await store.SearchAsync("spokesman", 10)).Single().Snippet.ShouldStartWith("…");
+    }
+
+    [SkippableFact]
     public async Task SearchAsync_QueryWithFtsSyntax_DoesNotThrow()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -49,12 +49,13 @@ public sealed class PostgresLocationTests
     }
 
     [Fact]
-    public void Ellipsize_FragmentInsideText_MarkedCutOnBothSidesLikeSqliteSnippets()
+    public void Restore_FragmentOfBlankedText_TextsOwnCharactersBackAndCutMarkedLikeSqliteSnippets()
     {
-        const string text = "First sentence here. The tariffs on cotton rose sharply this year. Last words follow.";
-        PostgresDocumentStore.Ellipsize("The \u0002tariffs\u0003 on cotton rose sharply this year", text)
-            .ShouldBe("…The \u0002tariffs\u0003 on cotton rose sharply this year…");
-        PostgresDocumentStore.Ellipsize("First sentence here. The \u0002tariffs\u0003", text).ShouldBe("First sentence here. The \u0002tariffs\u0003…");
-        PostgresDocumentStore.Ellipsize("Last \u0002words\u0003 follow", text).ShouldBe("…Last \u0002words\u0003 follow");
+        const string text = "First sentence here. Cases of COVID-19 rose in the U.S. this year. Last words follow.";
+        PostgresDocumentStore.Words(text).ShouldBe("First sentence here  Cases of COVID 19 rose in the U S  this year  Last words follow ");
+        PostgresDocumentStore.Restore("Cases of COVID \u000219\u0003 rose in the U S  this year", text)
+            .ShouldBe("…Cases of COVID-\u000219\u0003 rose in the U.S. this year…");
+        PostgresDocumentStore.Restore("First sentence here  \u0002Cases\u0003", text).ShouldBe("First sentence here. \u0002Cases\u0003…");
+        PostgresDocumentStore.Restore("Last \u0002words\u0003 follow", text).ShouldBe("…Last \u0002words\u0003 follow");
     }
 }
