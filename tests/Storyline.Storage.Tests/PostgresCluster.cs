@@ -133,7 +133,12 @@ public sealed class PostgresCluster
 
     private static void Run(string file, IReadOnlyList<string> arguments, bool asPostgres)
     {
-        var start = new ProcessStartInfo(asPostgres ? Runuser() : file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Run from / : the postgres user may not be allowed into the test's working folder (a clone under /root), and initdb fails
+        // when it cannot find out where it runs.
+        var start = new ProcessStartInfo(asPostgres ? Runuser() : file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/",
+        };
         if (asPostgres) foreach (var a in (string[])["-u", "postgres", "--", file]) start.ArgumentList.Add(a);
         foreach (var a in arguments) start.ArgumentList.Add(a);
         // pg_ctl's server inherits the output handles; reading them to the end would wait for the server to exit, so they are read asynchronously.
