@@ -221,6 +221,36 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [SkippableFact]
+    public async Task AddAsync_SameDocumentFromTwoStoresAtOnce_StoredOnce()
+    {
+        await using (await _provider.OpenAsync(_location)) { }
+        await using var first = await _provider.OpenAsync(_location);
+        await using var second = await _provider.OpenAsync(_location);
+        var document = Make(Article);
+        // Rounds, so that the two adds really overlap at least sometimes; whichever goes first stores it, the other sees a duplicate.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).AddAsync(document, 0.7))));
+        results.Count(r => r.Outcome == AddOutcome.Added).ShouldBe(1);
+        results.Select(r => r.DocumentId).Distinct().ShouldHaveSingleItem();
+        (await first.CountAsync()).ShouldBe(1);
+    }
+
+    [SkippableFact]
+    public async Task SaveEntitiesAsync_TwoDocumentsAtOnceSharingAnEntity_MergedEntityHasBoth()
+    {
+        await using var seed = await _provider.OpenAsync(_location);
+        var a = (await seed.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await seed.AddAsync(Make(OtherArticle, "b.txt"), 0.7)).DocumentId;
+        await using var first = await _provider.OpenAsync(_location);
+        await using var second = await _provider.OpenAsync(_location);
+        await Task.WhenAll(
+            Task.Run(() => first.SaveEntitiesAsync(a, Analysis("spokesman", ("person:li wei", "Li Wei", 10)), 1)),
+            Task.Run(() => second.SaveEntitiesAsync(b, Analysis("trade envoy", ("person:li wei", "Li Wei", 5)), 1)));
+        var li = (await seed.ListEntitiesAsync()).ShouldHaveSingleItem();
+        li.Entity.Roles.Order(StringComparer.Ordinal).ShouldBe(["spokesman", "trade envoy"]);
+        li.Documents.ShouldBe(2);
+    }
+
+    [SkippableFact]
     public async Task UpdateContentAsync_AnalysedDocument_NeedsEntitiesAgain()
     {
         await using var store = await _provider.OpenAsync(_location);
