@@ -27,6 +27,9 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
 
     private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
 
+    // Databases this process has seen at the current schema version: the web app opens a store per request, and need not ask each time.
+    private static readonly ConcurrentDictionary<string, bool> Current = new(StringComparer.Ordinal);
+
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _time;
 
@@ -106,14 +109,18 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
     {
         var connectionString = ToConnectionString(location);
         var source = Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));
-        try
+        if (!Current.ContainsKey(connectionString))
         {
-            await MigrateAsync(source, create, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (create && e.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            await CreateDatabaseAsync(connectionString, cancellationToken).ConfigureAwait(false);
-            await MigrateAsync(source, create, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await MigrateAsync(source, create, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (create && e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                await CreateDatabaseAsync(connectionString, cancellationToken).ConfigureAwait(false);
+                await MigrateAsync(source, create, cancellationToken).ConfigureAwait(false);
+            }
+            Current[connectionString] = true;
         }
         return new PostgresDocumentStore(source, time ?? TimeProvider.System);
     }
