@@ -373,7 +373,7 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
             JOIN documents d ON d.id = h.id, to_tsquery('storyline_search', @match) q
             ORDER BY h.score DESC, h.id
             """, new { match, limit, IndexedCharacters, options = HeadlineOptions }).ConfigureAwait(false);
-        return [.. rows.Select(r => new SearchHit(r.Id, string.IsNullOrEmpty(r.Title) ? null : r.Title, Restore(r.Headline, r.Text), r.Score))];
+        return [.. rows.Select(r => new SearchHit(r.Id, string.IsNullOrEmpty(r.Title) ? null : r.Title, Restore(r.Headline, r.Text, Phrases(query)), r.Score))];
     }
 
     // About the 16 tokens of SQLite's snippet(), in one fragment, every match marked with the same control characters.
@@ -382,7 +382,7 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
 
     /// <summary>The snippet as the text has it: the fragment <paramref name="headline"/> (of the text with its punctuation blanked, matches
     /// marked) with the text's own characters put back, and "…" where it cuts words off before or after, as SQLite's snippet() does.</summary>
-    internal static string Restore(string headline, string text)
+    internal static string Restore(string headline, string text, IReadOnlyList<string[]>? phrases = null)
     {
         var plain = headline.Replace(SearchHighlight.Start.ToString(), "", StringComparison.Ordinal).Replace(SearchHighlight.End.ToString(), "", StringComparison.Ordinal);
         var at = plain.Length == 0 ? -1 : Words(text).IndexOf(plain, StringComparison.Ordinal);
@@ -392,7 +392,48 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
         foreach (var c in headline) restored.Append(c is SearchHighlight.Start or SearchHighlight.End ? c : text[k++]);
         var before = text.AsSpan(0, at).IndexOfAnyExcept(NotWords) >= 0;
         var after = text.AsSpan(at + plain.Length).IndexOfAnyExcept(NotWords) >= 0;
-        return (before ? "…" : "") + restored + (after ? "…" : "");
+        var marked = phrases is { Count: > 0 } ? JoinPhrases(restored.ToString(), phrases) : restored.ToString();
+        return (before ? "…" : "") + marked + (after ? "…" : "");
+    }
+
+    /// <summary>The quoted phrases of a query, as words (those of two words or more).</summary>
+    internal static List<string[]> Phrases(string query)
+    {
+        var parts = query.Split('"');
+        return [.. parts.Where((_, i) => i % 2 == 1).Select(p => ToTsQuery(p).Split(" & ").Select(w => w.Trim('\'')).ToArray()).Where(w => w.Length > 1)];
+    }
+
+    /// <summary>Marks each occurrence of a phrase as one span, as SQLite's snippet() does, where ts_headline marks its words one by one.</summary>
+    internal static string JoinPhrases(string snippet, IReadOnlyList<string[]> phrases)
+    {
+        // The marked spans, as [start, end) of the text between their markers.
+        var spans = new List<(int Start, int End)>();
+        for (int i = snippet.IndexOf(SearchHighlight.Start, StringComparison.Ordinal); i >= 0; i = snippet.IndexOf(SearchHighlight.Start, i + 1))
+        {
+            var end = snippet.IndexOf(SearchHighlight.End, i + 1);
+            if (end < 0) break;
+            spans.Add((i + 1, end));
+        }
+        var inner = new HashSet<int>(); // positions of the markers to drop: an end and the next start inside one phrase
+        for (int i = 0; i < spans.Count; i++)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (i + phrase.Length > spans.Count || !Enumerable.Range(0, phrase.Length).All(k => SameWord(snippet[spans[i + k].Start..spans[i + k].End], phrase[k])
+                        && (k == 0 || snippet.AsSpan(spans[i + k - 1].End + 1, spans[i + k].Start - 1 - (spans[i + k - 1].End + 1)).IndexOfAnyExcept(NotWords) < 0)))
+                    continue;
+                for (int k = 1; k < phrase.Length; k++) { inner.Add(spans[i + k - 1].End); inner.Add(spans[i + k].Start - 1); }
+                i += phrase.Length - 1;
+                break;
+            }
+        }
+        if (inner.Count == 0) return snippet;
+        var joined = new StringBuilder(snippet.Length);
+        for (int i = 0; i < snippet.Length; i++) if (!inner.Contains(i)) joined.Append(snippet[i]);
+        return joined.ToString();
+
+        static bool SameWord(string marked, string word) =>
+            string.Compare(marked, word, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
     }
 
     /// <summary>What storyline_words makes of a text: ASCII punctuation blanked, one character for one.</summary>

@@ -58,4 +58,16 @@ public sealed class PostgresLocationTests
         PostgresDocumentStore.Restore("First sentence here  \u0002Cases\u0003", text).ShouldBe("First sentence here. \u0002Cases\u0003…");
         PostgresDocumentStore.Restore("Last \u0002words\u0003 follow", text).ShouldBe("…Last \u0002words\u0003 follow");
     }
+
+    [Fact]
+    public void Restore_QuotedPhrase_MarkedAsOneSpanLikeSqliteSnippets()
+    {
+        const string text = "Cases rose in the U.S. and in the United States Virgin Islands, officials in the U.S. said.";
+        var phrases = PostgresDocumentStore.Phrases("cases \"u s\" \"united states\" \"islands\"");
+        phrases.Count.ShouldBe(2);
+        PostgresDocumentStore.Restore("\u0002Cases\u0003 rose in the \u0002U\u0003 \u0002S\u0003  and in the \u0002United\u0003 \u0002States\u0003 Virgin", text, phrases)
+            .ShouldBe("\u0002Cases\u0003 rose in the \u0002U.S\u0003. and in the \u0002United States\u0003 Virgin…");
+        // Words of a phrase marked apart from each other (another word between them) stay apart.
+        PostgresDocumentStore.JoinPhrases("\u0002U\u0003 and \u0002S\u0003", phrases).ShouldBe("\u0002U\u0003 and \u0002S\u0003");
+    }
 }
