@@ -226,12 +226,20 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         await using (await _provider.OpenAsync(_location)) { }
         await using var first = await _provider.OpenAsync(_location);
         await using var second = await _provider.OpenAsync(_location);
-        var document = Make(Article);
-        // Rounds, so that the two adds really overlap at least sometimes; whichever goes first stores it, the other sees a duplicate.
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).AddAsync(document, 0.7))));
-        results.Count(r => r.Outcome == AddOutcome.Added).ShouldBe(1);
-        results.Select(r => r.DocumentId).Distinct().ShouldHaveSingleItem();
-        (await first.CountAsync()).ShouldBe(1);
+        // Several rounds, so that the two adds really overlap at least sometimes; each round's document is new (random words, so no
+        // near-duplicate of another round's) and whichever store goes first stores it, while the other sees a duplicate.
+        var random = new Random(7);
+        for (int round = 0; round < 6; round++)
+        {
+            var text = string.Join("\n\n", Enumerable.Range(0, 3).Select(_ =>
+                string.Join(' ', Enumerable.Range(0, 40).Select(_ => $"word{random.Next(5000)}")) + "."));
+            var document = Make(text, $"round{round}.txt");
+            var results = await Task.WhenAll(Task.Run(() => first.AddAsync(document, 0.7)), Task.Run(() => second.AddAsync(document, 0.7)));
+            results.Count(r => r.Outcome == AddOutcome.Added).ShouldBe(1);
+            results.Count(r => r.Outcome == AddOutcome.ExactDuplicate).ShouldBe(1);
+            results.Select(r => r.DocumentId).Distinct().ShouldHaveSingleItem();
+        }
+        (await first.CountAsync()).ShouldBe(6);
     }
 
     [SkippableFact]
