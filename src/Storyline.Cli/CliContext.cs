@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
-using Storyline.Storage.Sqlite;
+using Storyline.Storage;
+using Storyline.Web.Services;
 
 namespace Storyline.Cli;
 
@@ -39,15 +41,18 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Opens the store; only a command that writes (<paramref name="create"/>) makes one where none exists. A missing store,
-    /// or a file that is not one, is a <see cref="StoreUnavailableException"/> with a one-line reason.</summary>
-    public async Task<SqliteDocumentStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false)
+    /// <summary>Opens the store (a SQLite path, or a PostgreSQL URI or connection string); only a command that writes (<paramref name="create"/>)
+    /// makes one where none exists. A missing store, or a file or database that is not one, is a <see cref="StoreUnavailableException"/>
+    /// with a one-line reason.</summary>
+    public async Task<IStorylineStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false)
     {
-        if (!create && !File.Exists(path))
+        var postgres = StorylineStores.IsPostgres(path);
+        var shown = postgres ? ShowLocation(path) : path;
+        if (!postgres && !create && !File.Exists(path))
             throw new StoreUnavailableException($"store {path} does not exist (check --store or STORYLINE_STORE; ingest creates a store)");
         try
         {
-            return await SqliteDocumentStore.OpenAsync(path, Time, cancellationToken).ConfigureAwait(false);
+            return await StorylineStores.OpenAsync(path, Time, create, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
@@ -55,11 +60,15 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             var reason = e.SqliteErrorCode == 26 ? "not a SQLite database" : e.Message.ReplaceLineEndings(" ");
             throw new StoreUnavailableException($"store {path} cannot be opened: {reason}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException or TimeoutException)
         {
-            throw new StoreUnavailableException($"store {path} cannot be opened: {e.Message.ReplaceLineEndings(" ")}");
+            throw new StoreUnavailableException($"store {shown} cannot be opened: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
+
+    /// <summary>A PostgreSQL location as error messages show it: without its password.</summary>
+    private static string ShowLocation(string location) =>
+        System.Text.RegularExpressions.Regex.Replace(location, @"(?i)(://[^:/@]*:)[^@/]*@|((?:password|pwd)\s*=)[^;]*", m => m.Groups[1].Success ? m.Groups[1].Value + "***@" : m.Groups[2].Value + "***");
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 

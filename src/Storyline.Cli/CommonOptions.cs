@@ -5,10 +5,10 @@ namespace Storyline.Cli;
 /// <summary>Options shared by every command.</summary>
 internal static class CommonOptions
 {
-    /// <summary>Path of the store; defaults to the user's data directory (or STORYLINE_STORE).</summary>
+    /// <summary>Location of the store (SQLite path or PostgreSQL URI); defaults to the user's data directory (or STORYLINE_STORE).</summary>
     public static readonly Option<string> Store = new("--store")
     {
-        Description = "Path of the SQLite store (default: $STORYLINE_STORE or ~/.local/share/storyline/storyline.db)",
+        Description = "The store: a SQLite file path, or a PostgreSQL postgresql://user@host:port/db URI or Host=... connection string (default: $STORYLINE_STORE or ~/.local/share/storyline/storyline.db)",
         Recursive = true,
         DefaultValueFactory = _ => DefaultStorePath(),
     };

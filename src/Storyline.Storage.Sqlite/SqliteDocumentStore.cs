@@ -11,12 +11,12 @@ using Storyline.Documents;
 namespace Storyline.Storage.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file in WAL mode, migrated on open.</summary>
-public sealed partial class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IStorylineStore
 {
     /// <summary>Marks the start of a highlighted match in search snippets.</summary>
-    public const char HighlightStart = '\u0002';
+    public const char HighlightStart = SearchHighlight.Start;
     /// <summary>Marks the end of a highlighted match in search snippets.</summary>
-    public const char HighlightEnd = '\u0003';
+    public const char HighlightEnd = SearchHighlight.End;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;

@@ -8,7 +8,7 @@ public sealed class WebOptions
     /// <summary>The configuration section name.</summary>
     public const string Section = "Storyline";
 
-    /// <summary>Path of the SQLite store (default: $STORYLINE_STORE or the CLI's default store).</summary>
+    /// <summary>The store: a SQLite file path or a PostgreSQL URI or connection string (default: $STORYLINE_STORE or the CLI's default store).</summary>
     public string Store { get; set; } = "";
 
     /// <summary>The key that writes (and, with <see cref="RequireKeyForReads"/>, reads) must present; writes are disabled while it is unset.</summary>

@@ -30,7 +30,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         return Ingestor.Prepare(input, _pipeline.Process(input));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_NewDocument_IsStoredWithTextAndInput()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -43,7 +43,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await store.GetInputAsync(result.DocumentId))!.Content.ShouldBe(Encoding.UTF8.GetBytes(Article));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_SameInputTwice_SecondIsExactDuplicate()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -54,7 +54,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await store.CountAsync()).ShouldBe(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_SameTextWithOtherFurniture_IsExactDuplicateByCleanedText()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -63,7 +63,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         withAds.Outcome.ShouldBe(AddOutcome.ExactDuplicate);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_SyndicatedCopyWithSmallEdits_IsLinkedAsNearDuplicate()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -75,7 +75,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await store.GetAsync(copy.DocumentId))!.DuplicateOf.ShouldBe(first.DocumentId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddAsync_DifferentArticle_IsNotADuplicate()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -84,7 +84,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         other.Outcome.ShouldBe(AddOutcome.Added);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SearchAsync_MatchingWords_ReturnsRankedHitsWithHighlights()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -97,7 +97,22 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await store.SearchAsync("cotton", 10)).Count.ShouldBe(2);
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task SearchAsync_WordsInsidePunctuation_FoundAndHighlightedInTheTextAsWritten()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var text = "Health officials said cases of COVID-19 rose again in the U.S. this week, after months in which the number of new infections had fallen.\n\n"
+            + Article;
+        var id = (await store.AddAsync(Make(text), 0.7)).DocumentId;
+        var hits = await store.SearchAsync("19", 10);
+        hits.Select(h => h.DocumentId).ShouldBe([id]);
+        hits[0].Snippet.ShouldContain("COVID-\u000219\u0003");
+        (await store.SearchAsync("\"U S\"", 10)).Single().Snippet.ShouldContain("\u0002U.S\u0003.");
+        // The match sits inside the text: the snippet is a fragment, cut with "…" where words go on.
+        (await store.SearchAsync("spokesman", 10)).Single().Snippet.ShouldStartWith("…");
+    }
+
+    [SkippableFact]
     public async Task SearchAsync_QueryWithFtsSyntax_DoesNotThrow()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -106,7 +121,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await store.SearchAsync("", 10)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateContentAsync_NewCleanedText_ReplacesTextAndIndexKeepsInput()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -119,7 +134,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await store.GetInputAsync(added.DocumentId))!.Content.ShouldBe(Encoding.UTF8.GetBytes(Article));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OpenAsync_Reopened_KeepsDocuments()
     {
         long id;
@@ -130,7 +145,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await reopened.ListAsync()).Count.ShouldBe(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AssignStoryAsync_NewThenExisting_GroupsDocumentsAndListsStory()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -155,7 +170,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         [.. mentions.DistinctBy(m => m.Key).Select(m => new ResolvedEntity(m.Key, m.Name, EntityTypes.Person, [role], ["Ministry of Trade"], ["Spokesman"]))],
         [.. mentions.Select(m => new EntityMention(new TextSpan(m.Start, 5), m.Key, MentionKind.Name, role))]);
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveEntitiesAsync_ThenGet_RoundTripsEntitiesAndMentions()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -173,7 +188,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await entities.ListDocumentsNeedingEntitiesAsync(2)).ShouldBe([doc.DocumentId]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveEntitiesAsync_Again_ReplacesThePreviousAnalysis()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -187,7 +202,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         all.ShouldHaveSingleItem().Entity.Roles.ShouldBe(["new role"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListEntitiesAsync_SameKeyInTwoDocuments_MergesRolesAndCounts()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -205,7 +220,45 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await entities.ListEntitiesAsync(EntityTypes.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task AddAsync_SameDocumentFromTwoStoresAtOnce_StoredOnce()
+    {
+        await using (await _provider.OpenAsync(_location)) { }
+        await using var first = await _provider.OpenAsync(_location);
+        await using var second = await _provider.OpenAsync(_location);
+        // Several rounds, so that the two adds really overlap at least sometimes; each round's document is new (random words, so no
+        // near-duplicate of another round's) and whichever store goes first stores it, while the other sees a duplicate.
+        var random = new Random(7);
+        for (int round = 0; round < 6; round++)
+        {
+            var text = string.Join("\n\n", Enumerable.Range(0, 3).Select(_ =>
+                string.Join(' ', Enumerable.Range(0, 40).Select(_ => $"word{random.Next(5000)}")) + "."));
+            var document = Make(text, $"round{round}.txt");
+            var results = await Task.WhenAll(Task.Run(() => first.AddAsync(document, 0.7)), Task.Run(() => second.AddAsync(document, 0.7)));
+            results.Count(r => r.Outcome == AddOutcome.Added).ShouldBe(1);
+            results.Count(r => r.Outcome == AddOutcome.ExactDuplicate).ShouldBe(1);
+            results.Select(r => r.DocumentId).Distinct().ShouldHaveSingleItem();
+        }
+        (await first.CountAsync()).ShouldBe(6);
+    }
+
+    [SkippableFact]
+    public async Task SaveEntitiesAsync_TwoDocumentsAtOnceSharingAnEntity_MergedEntityHasBoth()
+    {
+        await using var seed = await _provider.OpenAsync(_location);
+        var a = (await seed.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await seed.AddAsync(Make(OtherArticle, "b.txt"), 0.7)).DocumentId;
+        await using var first = await _provider.OpenAsync(_location);
+        await using var second = await _provider.OpenAsync(_location);
+        await Task.WhenAll(
+            Task.Run(() => first.SaveEntitiesAsync(a, Analysis("spokesman", ("person:li wei", "Li Wei", 10)), 1)),
+            Task.Run(() => second.SaveEntitiesAsync(b, Analysis("trade envoy", ("person:li wei", "Li Wei", 5)), 1)));
+        var li = (await seed.ListEntitiesAsync()).ShouldHaveSingleItem();
+        li.Entity.Roles.Order(StringComparer.Ordinal).ShouldBe(["spokesman", "trade envoy"]);
+        li.Documents.ShouldBe(2);
+    }
+
+    [SkippableFact]
     public async Task UpdateContentAsync_AnalysedDocument_NeedsEntitiesAgain()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -232,7 +285,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     // Records compare lists by reference; their JSON compares every field by value.
     private static string Json(IEnumerable<AttributedStatement> statements) => JsonSerializer.Serialize(statements);
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveStatementsAsync_ThenGet_RoundTripsEveryField()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -260,7 +313,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         stored[2].Attribution.Parent.ShouldBe(0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetStatementsAsync_NotAnalysed_IsNullAndNeedsAnalysisUntilSavedAtVersion()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -274,7 +327,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.ListDocumentsNeedingStatementsAsync(2)).ShouldBe([doc]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveStatementsAsync_Again_ReplacesTheSetAndItsTextIndex()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -287,7 +340,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.FindStatementsAsync(new StatementQuery(Text: "exporters"))).ShouldHaveSingleItem().Statement.Speaker.ShouldBe("Zhang Min");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveStatementsAsync_FailsPartWay_KeepsThePreviousSetAndVersion()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -326,7 +379,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
 
     private static List<string> Texts(IEnumerable<StatementHit> hits) => [.. hits.Select(h => h.Statement.Text)];
 
-    [Fact]
+    [SkippableFact]
     public async Task FindStatementsAsync_NoFilter_NewestDocumentFirstInTextOrderWithoutQuestions()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -340,7 +393,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         Texts(await statements.FindStatementsAsync(new StatementQuery(Limit: 2, Offset: 2))).ShouldBe(["prices will rise", "tariffs would stay in place"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Li Wei")]
     [InlineData("li wei")]
     [InlineData("person:li wei")]
@@ -353,7 +406,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
             .ShouldBe(["cotton prices are stable", "harvests vary", "tariffs would stay in place"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindStatementsAsync_ByUnresolvedSpeakerName_MatchesName()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -362,7 +415,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         Texts(await statements.FindStatementsAsync(new StatementQuery(Speaker: "a reporter", IncludeQuestions: true))).ShouldBe(["will the tariffs stay?"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindStatementsAsync_ByCamp_MatchesIgnoringCase()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -370,7 +423,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         Texts(await statements.FindStatementsAsync(new StatementQuery(Camp: "academics and analysts"))).ShouldBe(["harvests vary", "exporters will suffer"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindStatementsAsync_ByDateRange_ComparesInstantsInclusively()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -383,7 +436,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
             .ShouldBe(["tariffs would stay in place", "exporters will suffer"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindStatementsAsync_ByStory_OnlyThatStorysDocuments()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -396,7 +449,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.FindStatementsAsync(new StatementQuery(StoryId: second + 100))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindStatementsAsync_ByText_FullTextMatchOverContent()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -407,7 +460,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.FindStatementsAsync(new StatementQuery(Text: "NEAR( * -"))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CountCampsByStoryAsync_StatementsInStories_CountedPerStoryAndCampWithoutQuestions()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -428,7 +481,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         byStory.Sum(c => c.Statements).ShouldBeGreaterThan(0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetStatementsStampAsync_StatementsOfTheStoryAnalysedOrOutdated_StampChanges()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -461,7 +514,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.GetStatementsStampAsync(story)).ShouldBe(new StatementsStamp(0, 0, 0, null));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListSpeakerCampsAsync_Statements_TheSpeakersMajorityCampsAsListSpeakersGivesThem()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -482,7 +535,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         camps.ShouldBe([.. (await statements.ListSpeakersAsync()).Select(s => s.Camp).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListSpeakersAsync_Statements_GroupedByKeyWithMajorityCampCountsAndDates()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -505,7 +558,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         a.ShouldNotBe(b);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StatementAnalyzer_EntitiesReadBackFromTheStore_GiveTheStatementsOfAFreshExtraction()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -522,7 +575,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         Json((await ((IStatementStore)store).GetStatementsAsync(id))!).ShouldBe(Json(fresh));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestFinisher_FinishAsync_AssignsEveryNewDocumentAndAnalysesOnlyTheGivenOnes()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -545,7 +598,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await finisher.FinishAsync()).Analysed.ShouldBe(0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveAnalysesAsync_TwoStages_ReadBackAndNoLongerNeeded()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -565,14 +618,14 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await analyses.GetAnalysesAsync([a], ["text"])).Single().ShouldBe(new StoredAnalysis(a, "text", 2, [7]), new AnalysisComparer());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveAnalysesAsync_UnknownDocument_Throws()
     {
         await using var store = await _provider.OpenAsync(_location);
         await Should.ThrowAsync<Exception>(() => ((IAnalysisStore)store).SaveAnalysesAsync(42, [new StoredAnalysis(42, "text", 1, [1])]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateContentAsync_AnalysedDocument_DropsItsStageResults()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -585,7 +638,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([id]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetStatementsAsync_ManyDocuments_SameAsOneByOneAndAnalysedOnly()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -602,7 +655,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.GetStatementsAsync(Array.Empty<long>())).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveClaimsAsync_Ledger_ReadBackWholeAndReplaced()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -636,7 +689,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         public int GetHashCode(StoredAnalysis obj) => obj.Stage.GetHashCode(StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateContentAsync_AnalysedDocument_DropsItsStatementsAndNeedsThemAgain()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -650,7 +703,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.FindStatementsAsync(new StatementQuery(Text: "tariffs"))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveEntitiesAsync_DocumentWithStatements_KeepsThemReadableButOutdated()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -662,7 +715,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBe([doc]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveEntitiesAsync_WithRecognizerSpans_RoundTripsThemAndWithoutGivesNull()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -680,7 +733,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _provider.Release(_location);
         try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
@@ -688,3 +741,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
 
 /// <summary>The store contract on SQLite.</summary>
 public sealed class SqliteDocumentStoreTests : DocumentStoreTests<SqliteProvider>;
+
+/// <summary>The store contract on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresDocumentStoreTests : DocumentStoreTests<PostgresProvider>;

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 using Storyline.Storage.Sqlite;
 
 namespace Storyline.Storage.Tests;
@@ -7,12 +10,46 @@ namespace Storyline.Storage.Tests;
 public interface IStoreProvider
 {
     /// <summary>Opens (or reopens) the store identified by <paramref name="location"/>.</summary>
-    Task<IDocumentStore> OpenAsync(string location);
+    Task<IStorylineStore> OpenAsync(string location);
+
+    /// <summary>Lets go of what the provider holds for <paramref name="location"/> (pooled connections, a database), once its test is done.</summary>
+    void Release(string location);
 }
 
 /// <summary>The embedded SQLite provider.</summary>
 public sealed class SqliteProvider : IStoreProvider
 {
     /// <inheritdoc />
-    public async Task<IDocumentStore> OpenAsync(string location) => await SqliteDocumentStore.OpenAsync(Path.Combine(location, "store.db"));
+    public async Task<IStorylineStore> OpenAsync(string location) => await SqliteDocumentStore.OpenAsync(Path.Combine(location, "store.db"));
+
+    /// <inheritdoc />
+    public void Release(string location) => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+}
+
+/// <summary>The PostgreSQL provider, on the test run's throwaway cluster: each location (one per test) is a database of its own.</summary>
+public sealed class PostgresProvider : IStoreProvider
+{
+    /// <inheritdoc />
+    public async Task<IStorylineStore> OpenAsync(string location)
+    {
+        var cluster = PostgresCluster.Instance;
+        if (cluster.Failure is { } failure)
+        {
+            // In CI a missing PostgreSQL is a failure, so a broken set-up cannot pass unnoticed; on a developer's machine it is a skip.
+            if (PostgresCluster.InCi) throw new InvalidOperationException($"the PostgreSQL test cluster did not start: {failure}");
+            Skip.If(true, $"PostgreSQL tests skipped: {failure}");
+        }
+        var database = Database(location);
+        cluster.CreateDatabase(database);
+        return await PostgresDocumentStore.OpenAsync(cluster.ConnectionString(database));
+    }
+
+    /// <inheritdoc />
+    public void Release(string location)
+    {
+        if (PostgresCluster.Instance.Failure is null) PostgresCluster.Instance.DropDatabase(Database(location));
+    }
+
+    private static string Database(string location) =>
+        "storyline_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(location)))[..16];
 }

@@ -74,7 +74,7 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
         return placed;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AssignPendingAsync_OneDocumentAtATime_SameStoriesAndDevelopmentsAsBatch()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -95,7 +95,7 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
         stored[3].Development.ShouldBe(stored[1].Development);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AssignPendingAsync_TwoAssignersAtOnce_EachDocumentOnceAsOneAssignerWould()
     {
         await using (var seed = await _provider.OpenAsync(_location)) await AddAsync(seed, 0, Articles.Length);
@@ -109,7 +109,7 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
         Partition(stored).ShouldBe(Partition(await BatchAsync(first)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AssignPendingAsync_StoreAssignedBeforeStateWasKept_RebuildsStateAndPlacesLikeBatch()
     {
         await using var store = await _provider.OpenAsync(_location);
@@ -126,7 +126,7 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _provider.Release(_location);
         try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
@@ -134,3 +134,7 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
 
 /// <summary>Story assignment on SQLite.</summary>
 public sealed class SqliteStoryAssignmentTests : StoryAssignmentTests<SqliteProvider>;
+
+/// <summary>Story assignment on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStoryAssignmentTests : StoryAssignmentTests<PostgresProvider>;

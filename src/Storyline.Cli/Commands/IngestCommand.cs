@@ -5,7 +5,6 @@ using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Pipeline.Analysis;
-using Storyline.Storage.Sqlite;
 using Storyline.Storage;
 
 namespace Storyline.Cli.Commands;
@@ -55,7 +54,7 @@ internal static class IngestCommand
 
     /// <summary>The one CLI ingest path: resolves the inputs, cleans and stores each (one error line per bad input, the batch goes on), then
     /// assigns stories and runs the analysis pipeline over what is new, with progress on a terminal. Null when an option is invalid (reported).</summary>
-    internal static async Task<IngestBatch?> IngestAsync(CliContext context, ParseResult parse, SqliteDocumentStore store, string[] inputs, CancellationToken ct)
+    internal static async Task<IngestBatch?> IngestAsync(CliContext context, ParseResult parse, IStorylineStore store, string[] inputs, CancellationToken ct)
     {
         DateTimeOffset? published = null;
         if (parse.GetValue(Published) is { } p)

@@ -7,7 +7,6 @@ using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
 using Storyline.Storage;
-using Storyline.Storage.Sqlite;
 
 namespace Storyline.Cli.Commands;
 
@@ -68,7 +67,7 @@ internal static class QuotesCommand
 
     /// <summary>The stored statements of the documents (questions skipped), in document and text order; with <paramref name="campsFile"/>,
     /// re-classified by that file's rules. Reads only: a document not analysed yet is counted in <c>Pending</c>, not analysed here.</summary>
-    internal static async Task<(List<AttributedStatement> Statements, List<long> Pending)> ReadStatementsAsync(SqliteDocumentStore store, IEnumerable<long> ids, string? campsFile, CancellationToken ct)
+    internal static async Task<(List<AttributedStatement> Statements, List<long> Pending)> ReadStatementsAsync(IStorylineStore store, IEnumerable<long> ids, string? campsFile, CancellationToken ct)
     {
         var camps = campsFile is null ? null : CampClassifier.Load(campsFile);
         var statements = new List<AttributedStatement>();
@@ -85,7 +84,7 @@ internal static class QuotesCommand
 
     /// <summary>Ingests the inputs through the one CLI ingest path (already-stored ones are recognised as duplicates and give their stored
     /// id); with none, every stored document. Null when an option is invalid.</summary>
-    internal static async Task<(List<long> Ids, int Failed)?> IngestOrAllAsync(CliContext context, ParseResult parse, SqliteDocumentStore store, string[] specs, CancellationToken ct)
+    internal static async Task<(List<long> Ids, int Failed)?> IngestOrAllAsync(CliContext context, ParseResult parse, IStorylineStore store, string[] specs, CancellationToken ct)
     {
         if (specs.Length == 0) return ([.. await store.ListIdsAsync(ct).ConfigureAwait(false)], 0);
         var batch = await IngestCommand.IngestAsync(context, parse, store, specs, ct).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Storyline.Storage.Sqlite;
+using Storyline.Storage;
 
 namespace Storyline.Cli.Commands;
 
@@ -25,7 +25,7 @@ internal static class SearchCommand
                     title = h.Title,
                     // Significant digits, not decimals: bm25 on a small store gives scores near 1e-6, which rounding made 0.
                     score = double.Parse(h.Score.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-                    snippet = h.Snippet.Replace(SqliteDocumentStore.HighlightStart.ToString(), "", StringComparison.Ordinal).Replace(SqliteDocumentStore.HighlightEnd.ToString(), "", StringComparison.Ordinal),
+                    snippet = h.Snippet.Replace(SearchHighlight.Start.ToString(), "", StringComparison.Ordinal).Replace(SearchHighlight.End.ToString(), "", StringComparison.Ordinal),
                     highlights = Highlights(h.Snippet),
                 }));
                 return 0;
@@ -34,8 +34,8 @@ internal static class SearchCommand
             {
                 context.Console.MarkupLine($"[bold]{h.DocumentId}[/] {Markup.Escape(h.Title ?? "")} [grey]({h.Score.ToString("G3", CultureInfo.InvariantCulture)})[/]");
                 var snippet = Markup.Escape(h.Snippet)
-                    .Replace(SqliteDocumentStore.HighlightStart.ToString(), "[yellow bold]", StringComparison.Ordinal)
-                    .Replace(SqliteDocumentStore.HighlightEnd.ToString(), "[/]", StringComparison.Ordinal);
+                    .Replace(SearchHighlight.Start.ToString(), "[yellow bold]", StringComparison.Ordinal)
+                    .Replace(SearchHighlight.End.ToString(), "[/]", StringComparison.Ordinal);
                 context.Console.MarkupLine($"    {snippet}");
             }
             if (hits.Count == 0) context.Console.WriteLine("no matches");
@@ -51,8 +51,8 @@ internal static class SearchCommand
         int offset = 0, start = -1;
         foreach (var c in snippet)
         {
-            if (c == SqliteDocumentStore.HighlightStart) start = offset;
-            else if (c == SqliteDocumentStore.HighlightEnd && start >= 0) { ranges.Add([start, offset]); start = -1; }
+            if (c == SearchHighlight.Start) start = offset;
+            else if (c == SearchHighlight.End && start >= 0) { ranges.Add([start, offset]); start = -1; }
             else offset++;
         }
         return ranges;

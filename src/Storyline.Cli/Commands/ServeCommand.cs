@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Storyline.Web;
+using Storyline.Web.Services;
 
 namespace Storyline.Cli.Commands;
 
@@ -38,7 +39,8 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken ct)
     {
-        var store = Path.GetFullPath(parse.GetValue(CommonOptions.Store)!);
+        var location = parse.GetValue(CommonOptions.Store)!;
+        var store = StorylineStores.IsPostgres(location) ? location : Path.GetFullPath(location);
         var settings = new Dictionary<string, string?> { ["Storyline:Store"] = store };
         if (parse.GetValue(AllowPrivate)) settings["Storyline:AllowPrivateUrls"] = "true";
         if (parse.GetValue(TrustedProxies) is { Length: > 0 } proxies) settings["Storyline:TrustedProxies"] = proxies;

@@ -29,7 +29,7 @@ public static class HealthApi
                     var pending = (await DocumentAnalyzer.For(store, Stages.Value).FindOutdatedAsync(ct).ConfigureAwait(false)).Count;
                     return Results.Ok(new Health("ok", documents, pending));
                 }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
                 {
                     return Results.Json(new Health("unavailable", null, null, e.Message.Split('\n')[0]), statusCode: StatusCodes.Status503ServiceUnavailable);
                 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Storyline.Storage.Sqlite;
+using Storyline.Storage;
 
 namespace Storyline.Web.Rendering;
 
@@ -15,8 +15,8 @@ public static class Snippets
         int start = -1;
         foreach (var c in snippet)
         {
-            if (c == SqliteDocumentStore.HighlightStart) start = text.Length;
-            else if (c == SqliteDocumentStore.HighlightEnd)
+            if (c == SearchHighlight.Start) start = text.Length;
+            else if (c == SearchHighlight.End)
             {
                 if (start >= 0 && text.Length > start) ranges.Add([start, text.Length]);
                 start = -1;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
-using Storyline.Storage.Sqlite;
+using Storyline.Storage;
 
 namespace Storyline.Web.Services;
 
@@ -128,7 +128,7 @@ public sealed class IngestService : IDisposable
 
     /// <summary>What <c>storyline ingest</c> runs after storing: each new document joins a story (or starts one), then gets its entities
     /// and statements analysed and stored, so the story, people and search pages see it; analysis is bounded to this request's documents.</summary>
-    private async Task AnalyseAsync(SqliteDocumentStore store, IReadOnlyList<long>? documentIds, CancellationToken cancellationToken)
+    private async Task AnalyseAsync(IStorylineStore store, IReadOnlyList<long>? documentIds, CancellationToken cancellationToken)
     {
         // One analysis at a time, so that two batches (or a batch and the start-up catch-up) never place the same document twice.
         await _analysis.WaitAsync(cancellationToken).ConfigureAwait(false);

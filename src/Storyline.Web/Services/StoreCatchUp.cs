@@ -22,7 +22,7 @@ public sealed class StoreCatchUp(IngestService ingest, StoreFactory stores, ILog
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             // The pages still work on what is stored; the next ingest catches up again.
             logger.LogWarning(e, "could not catch the store up with stories and statements");

@@ -1,0 +1,64 @@
+using Dapper;
+
+namespace Storyline.Storage.Postgres;
+
+/// <summary>Stored results of the analysis stages in the PostgreSQL store.</summary>
+public sealed partial class PostgresDocumentStore
+{
+    /// <inheritdoc />
+    public async Task SaveAnalysesAsync(long documentId, IReadOnlyList<StoredAnalysis> analyses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analyses);
+        if (analyses.Count == 0) return;
+        if (analyses.Any(a => a.DocumentId != documentId)) throw new ArgumentException("every analysis must belong to the document saved", nameof(analyses));
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = Format(_time.GetUtcNow());
+        // A document deleted or never stored has nothing to attach results to: the foreign key refuses the insert.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO document_analyses(document_id, stage, version, data, analysed_at) VALUES (@DocumentId, @Stage, @Version, @Data, @now)
+            ON CONFLICT(document_id, stage) DO UPDATE SET version = excluded.version, data = excluded.data, analysed_at = excluded.analysed_at
+            """, analyses.Select(a => new { a.DocumentId, a.Stage, Version = (long)a.Version, a.Data, now }), tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredAnalysis>> GetAnalysesAsync(IReadOnlyCollection<long> documentIds, IReadOnlyCollection<string> stages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentNullException.ThrowIfNull(stages);
+        if (documentIds.Count == 0 || stages.Count == 0) return [];
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var stageArray = stages.ToArray();
+        var result = new List<StoredAnalysis>();
+        // In chunks, as the SQLite store reads them, so neither query grows without bound.
+        foreach (var chunk in documentIds.Distinct().Chunk(500))
+        {
+            var rows = await connection.QueryAsync<StageAnalysisRow>(new CommandDefinition(
+                "SELECT document_id AS DocumentId, stage AS Stage, version AS Version, data AS Data FROM document_analyses WHERE document_id = ANY(@chunk) AND stage = ANY(@stageArray)",
+                new { chunk, stageArray }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            result.AddRange(rows.Select(r => new StoredAnalysis(r.DocumentId, r.Stage, (int)r.Version, r.Data)));
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListDocumentsNeedingAnalysisAsync(string stage, int version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT d.id FROM documents d LEFT JOIN document_analyses a ON a.document_id = d.id AND a.stage = @stage
+            WHERE a.version IS NULL OR a.version <> @version ORDER BY d.id
+            """, new { stage, version = (long)version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    private sealed class StageAnalysisRow
+    {
+        public long DocumentId { get; init; }
+        public string Stage { get; init; } = "";
+        public long Version { get; init; }
+        public byte[] Data { get; init; } = [];
+    }
+}

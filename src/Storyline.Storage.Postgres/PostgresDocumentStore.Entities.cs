@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Storyline.Documents;
+using Storyline.Entities;
+
+namespace Storyline.Storage.Postgres;
+
+/// <summary>Entities and mentions in the PostgreSQL store.</summary>
+public sealed partial class PostgresDocumentStore
+{
+    /// <inheritdoc />
+    public async Task SaveEntitiesAsync(long documentId, DocumentEntities entities, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Merged entities are rebuilt from every document's rows: two documents saved at once must not each merge without the other.
+        await LockWritesAsync(connection, tx).ConfigureAwait(false);
+        var previous = await connection.QueryAsync<string>("SELECT entity_key FROM document_entities WHERE document_id = @documentId ORDER BY entity_key", new { documentId }, tx).ConfigureAwait(false);
+        // Statements were resolved against the previous analysis: they stay readable but are marked for analysis again.
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM mentions WHERE document_id = @documentId; DELETE FROM document_entities WHERE document_id = @documentId;
+            DELETE FROM recognized_entities WHERE document_id = @documentId; UPDATE statement_analyses SET version = 0 WHERE document_id = @documentId
+            """, new { documentId }, tx).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO document_entities(document_id, entity_key, name, type, roles_json, affiliations_json, aliases_json)
+            VALUES (@documentId, @Key, @Name, @Type, @Roles, @Affiliations, @Aliases)
+            """,
+            entities.Entities.Select(e => new
+            {
+                documentId, e.Key, e.Name, e.Type,
+                Roles = JsonSerializer.Serialize(e.Roles, JsonOptions.Default),
+                Affiliations = JsonSerializer.Serialize(e.Affiliations, JsonOptions.Default),
+                Aliases = JsonSerializer.Serialize(e.Aliases, JsonOptions.Default),
+            }), tx).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "INSERT INTO mentions(document_id, entity_key, start, length, kind, role) VALUES (@documentId, @EntityKey, @Start, @Length, @Kind, @Role)",
+            entities.Mentions.Select(m => new { documentId, m.EntityKey, Start = (long)m.Span.Start, Length = (long)m.Span.Length, Kind = m.Kind.ToString(), m.Role }), tx).ConfigureAwait(false);
+        if (entities.Recognized is { } recognized)
+            await connection.ExecuteAsync(
+                "INSERT INTO recognized_entities(document_id, start, length, type, sentence) VALUES (@documentId, @Start, @Length, @Type, @Sentence)",
+                recognized.Select(n => new { documentId, Start = (long)n.Span.Start, Length = (long)n.Span.Length, n.Type, Sentence = (long)n.Sentence }), tx).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO entity_analyses(document_id, version, analysed_at, recognized) VALUES (@documentId, @version, @now, @recognized)
+            ON CONFLICT(document_id) DO UPDATE SET version = excluded.version, analysed_at = excluded.analysed_at, recognized = excluded.recognized
+            """, new { documentId, version = (long)version, now = Format(_time.GetUtcNow()), recognized = entities.Recognized is not null }, tx).ConfigureAwait(false);
+        foreach (var key in previous.Concat(entities.Entities.Select(e => e.Key)).Distinct(StringComparer.Ordinal))
+            await MergeEntityAsync(connection, key, tx).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The merged entity is rebuilt from what every document says, so replacing one document's analysis drops what only it said.
+    private static async Task MergeEntityAsync(NpgsqlConnection connection, string key, NpgsqlTransaction tx)
+    {
+        var rows = (await connection.QueryAsync<EntityRow>(
+            "SELECT entity_key AS Key, name AS Name, type AS Type, roles_json AS Roles, affiliations_json AS Affiliations, aliases_json AS Aliases FROM document_entities WHERE entity_key = @key ORDER BY document_id",
+            new { key }, tx).ConfigureAwait(false)).Select(r => r.ToEntity()).ToList();
+        if (rows.Count == 0)
+        {
+            await connection.ExecuteAsync("DELETE FROM entities WHERE key = @key", new { key }, tx).ConfigureAwait(false);
+            return;
+        }
+        var name = rows[0].Type == EntityTypes.Person ? rows.MaxBy(r => r.Name.Length)!.Name : rows[0].Name;
+        static List<string> Union(IEnumerable<IReadOnlyList<string>> lists) =>
+            lists.SelectMany(l => l).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var aliases = Union(rows.Select(r => r.Aliases).Append(rows.Select(r => r.Name).ToList())).Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO entities(key, name, type, roles_json, affiliations_json, aliases_json) VALUES (@key, @name, @Type, @Roles, @Affiliations, @Aliases)
+            ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type, roles_json = excluded.roles_json,
+                affiliations_json = excluded.affiliations_json, aliases_json = excluded.aliases_json
+            """,
+            new
+            {
+                key, name, rows[0].Type,
+                Roles = JsonSerializer.Serialize(MergeRoles(rows.SelectMany(r => r.Roles)), JsonOptions.Default),
+                Affiliations = JsonSerializer.Serialize(Union(rows.Select(r => r.Affiliations)), JsonOptions.Default),
+                Aliases = JsonSerializer.Serialize(aliases, JsonOptions.Default),
+            }, tx).ConfigureAwait(false);
+    }
+
+    // "President" adds nothing to "Chinese President" said in another article.
+    private static List<string> MergeRoles(IEnumerable<string> roles)
+    {
+        var list = roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return [.. list.Where(r => !list.Any(o => o.Length > r.Length && o.EndsWith(" " + r, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <inheritdoc />
+    public async Task<DocumentEntities?> GetEntitiesAsync(long documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var analysed = await connection.QuerySingleOrDefaultAsync<AnalysisRow>(
+            "SELECT version AS Version, recognized AS Recognized FROM entity_analyses WHERE document_id = @documentId", new { documentId }).ConfigureAwait(false);
+        if (analysed is null) return null;
+        // In key order: the SQLite store reads them from a table clustered on (document, key).
+        var entities = await connection.QueryAsync<EntityRow>(
+            "SELECT entity_key AS Key, name AS Name, type AS Type, roles_json AS Roles, affiliations_json AS Affiliations, aliases_json AS Aliases FROM document_entities WHERE document_id = @documentId ORDER BY entity_key",
+            new { documentId }).ConfigureAwait(false);
+        var mentions = await connection.QueryAsync<(string Key, long Start, long Length, string Kind, string? Role)>(
+            "SELECT entity_key, start, length, kind, role FROM mentions WHERE document_id = @documentId ORDER BY start, length DESC, id", new { documentId }).ConfigureAwait(false);
+        // Analyses stored before the recogniser's spans were kept have none: null tells readers to recognise again.
+        List<NamedEntity>? recognized = null;
+        if (analysed.Recognized)
+            recognized = [.. (await connection.QueryAsync<(long Start, long Length, string Type, long Sentence)>(
+                "SELECT start, length, type, sentence FROM recognized_entities WHERE document_id = @documentId ORDER BY id", new { documentId }).ConfigureAwait(false))
+                .Select(n => new NamedEntity(new TextSpan((int)n.Start, (int)n.Length), n.Type, (int)n.Sentence))];
+        return new DocumentEntities([.. entities.Select(e => e.ToEntity())],
+            [.. mentions.Select(m => new EntityMention(new TextSpan((int)m.Start, (int)m.Length), m.Key, Enum.Parse<MentionKind>(m.Kind), m.Role))], recognized);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> ListDocumentsNeedingEntitiesAsync(int version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<long>(
+            "SELECT d.id FROM documents d LEFT JOIN entity_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version < @version ORDER BY d.id",
+            new { version = (long)version }).ConfigureAwait(false)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(string? type = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Ties on count and name fall to the key, the order SQLite's grouping leaves them in.
+        var rows = await connection.QueryAsync<EntityCountRow>(
+            """
+            SELECT e.key AS Key, e.name AS Name, e.type AS Type, e.roles_json AS Roles, e.affiliations_json AS Affiliations, e.aliases_json AS Aliases,
+                   count(m.document_id) AS Mentions, count(DISTINCT m.document_id) AS Documents
+            FROM entities e LEFT JOIN mentions m ON m.entity_key = e.key
+            WHERE @type::text IS NULL OR e.type = @type
+            GROUP BY e.key
+            ORDER BY count(m.document_id) DESC, e.name, e.key
+            """, new { type }).ConfigureAwait(false);
+        return [.. rows.Select(r => new EntitySummary(new EntityRow(r.Key, r.Name, r.Type, r.Roles, r.Affiliations, r.Aliases).ToEntity(), (int)r.Mentions, (int)r.Documents))];
+    }
+
+    private sealed record EntityRow(string Key, string Name, string Type, string Roles, string Affiliations, string Aliases)
+    {
+        public ResolvedEntity ToEntity() => new(Key, Name, Type, Read(Roles), Read(Affiliations), Read(Aliases));
+
+        private static List<string> Read(string json) => JsonSerializer.Deserialize<List<string>>(json, JsonOptions.Default) ?? [];
+    }
+
+    private sealed class AnalysisRow
+    {
+        public long Version { get; set; }
+        public bool Recognized { get; set; }
+    }
+
+    private sealed class EntityCountRow
+    {
+        public string Key { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Type { get; set; } = "";
+        public string Roles { get; set; } = "[]";
+        public string Affiliations { get; set; } = "[]";
+        public string Aliases { get; set; } = "[]";
+        public long Mentions { get; set; }
+        public long Documents { get; set; }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Dapper;
+using Storyline.Documents;
+
+namespace Storyline.Storage.Postgres;
+
+/// <summary>Story membership in the PostgreSQL store.</summary>
+public sealed partial class PostgresDocumentStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await connection.QueryAsync<(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId, string? Published)>(
+            """
+            SELECT d.id, d.title, d.text, d.duplicate_of, s.story_id, s.development_id, (d.metadata_json::json -> 'published')::text
+            FROM documents d LEFT JOIN story_documents s ON s.document_id = d.id ORDER BY d.id
+            """).ConfigureAwait(false))
+            .Select(r => new StoryIndexEntry(r.DocumentId, r.Title, r.Text, r.DuplicateOf, r.StoryId, r.DevelopmentId)
+            {
+                Published = ReadPublished(r.Published),
+            })];
+    }
+
+    /// <summary>A publication date as the metadata JSON holds it (null when absent).</summary>
+    private static PublicationDate? ReadPublished(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<PublicationDate>(json, JsonOptions.Default);
+
+    /// <inheritdoc />
+    public async Task<long> AssignStoryAsync(long documentId, long? storyId, long developmentId, double similarity, string newStoryTitle, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockWritesAsync(connection, tx).ConfigureAwait(false);
+        var now = Format(_time.GetUtcNow());
+        var story = storyId ?? await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO stories(title, created_at, updated_at) VALUES (@newStoryTitle, @now, @now) RETURNING id", new { newStoryTitle, now }, tx).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO story_documents(document_id, story_id, development_id, similarity) VALUES (@documentId, @story, @developmentId, @similarity)
+            ON CONFLICT(document_id) DO UPDATE SET story_id = excluded.story_id, development_id = excluded.development_id, similarity = excluded.similarity
+            """,
+            new { documentId, story, developmentId, similarity }, tx).ConfigureAwait(false);
+        await connection.ExecuteAsync("UPDATE stories SET updated_at = @now WHERE id = @story", new { now, story }, tx).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return story;
+    }
+
+    /// <inheritdoc />
+    public async Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("UPDATE stories SET title = @title WHERE id = @storyId", new { title, storyId }).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoryInfo>> ListStoriesAsync(CancellationToken cancellationToken = default) => await QueryStoriesAsync(null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<StoryInfo?> GetStoryAsync(long storyId, CancellationToken cancellationToken = default) =>
+        (await QueryStoriesAsync(storyId, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<StoryInfo>> QueryStoriesAsync(long? storyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, string Title, string UpdatedAt, long Documents, string? Sources, string? First, string? Last)>(
+            """
+            SELECT s.id, s.title, s.updated_at, count(d.id), string_agg(DISTINCT d.publisher, ','), min(d.published), max(d.published)
+            FROM stories s JOIN story_documents sd ON sd.story_id = s.id JOIN documents d ON d.id = sd.document_id
+            WHERE (@storyId::bigint IS NULL OR s.id = @storyId) AND d.duplicate_of IS NULL
+            GROUP BY s.id ORDER BY coalesce(max(d.published), s.updated_at) DESC, s.id DESC
+            """, new { storyId }).ConfigureAwait(false);
+        return [.. rows.Select(r => new StoryInfo(r.Id, r.Title, (int)r.Documents,
+            r.Sources is null ? [] : [.. r.Sources.Split(',').Order(StringComparer.Ordinal)],
+            r.First is null ? null : Parse(r.First), r.Last is null ? null : Parse(r.Last), Parse(r.UpdatedAt)))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<long, long>> GetDevelopmentsAsync(long storyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<(long Document, long Development)>(
+                "SELECT document_id, development_id FROM story_documents WHERE story_id = @storyId ORDER BY document_id", new { storyId }).ConfigureAwait(false))
+            .ToDictionary(r => r.Document, r => r.Development);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> GetStoryDocumentIdsAsync(long storyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<long>("SELECT document_id FROM story_documents WHERE story_id = @storyId ORDER BY document_id", new { storyId }).ConfigureAwait(false)];
+    }
+}

@@ -1,0 +1,179 @@
+using Dapper;
+using Npgsql;
+using Storyline.Stories;
+
+namespace Storyline.Storage.Postgres;
+
+/// <summary>Story clustering state in the PostgreSQL store (migration 7): each assignment step is one transaction holding the write lock.</summary>
+public sealed partial class PostgresDocumentStore
+{
+    /// <inheritdoc />
+    public async Task<IStoryAssignmentScope> BeginStoryAssignmentAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // The lock is taken before anything is read, as SQLite's IMMEDIATE transaction takes it: two assigners must not both read the
+            // same state and place the same document. It is released when the step commits or rolls back.
+            await LockWritesAsync(connection, tx).ConfigureAwait(false);
+            return new StoryAssignmentScope(connection, tx, _time);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class StoryAssignmentScope(NpgsqlConnection connection, NpgsqlTransaction tx, TimeProvider time) : IStoryAssignmentScope
+    {
+        public async Task<PendingStoryDocument?> NextPendingAsync(CancellationToken cancellationToken = default)
+        {
+            // Documents get their state in id order (adds take the write lock too, so ids commit in order), so those with state are a
+            // prefix: the next one is found by index, however large the store.
+            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string? Title, string Text, string? Published, long? Story, long? Development, long? OriginalStory, long? OriginalDevelopment)>(
+                """
+                SELECT d.id, d.title, d.text, (d.metadata_json::json -> 'published')::text, sd.story_id, sd.development_id, od.story_id, od.development_id
+                FROM documents d
+                LEFT JOIN story_documents sd ON sd.document_id = d.id
+                LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
+                WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0)
+                ORDER BY d.id LIMIT 1
+                """, transaction: tx).ConfigureAwait(false);
+            if (row.Id == 0) return null;
+            return new PendingStoryDocument(row.Id, row.Title, row.Text, ReadPublished(row.Published),
+                row.Story is { } s ? (s, row.Development ?? row.Id) : null,
+                row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null);
+        }
+
+        public async Task<long> CreateStoryAsync(string title, CancellationToken cancellationToken = default)
+        {
+            var now = Format(time.GetUtcNow());
+            return await connection.ExecuteScalarAsync<long>("INSERT INTO stories(title, created_at, updated_at) VALUES (@title, @now, @now) RETURNING id", new { title, now }, tx).ConfigureAwait(false);
+        }
+
+        public async Task RecordAsync(long documentId, long storyId, long developmentId, double similarity, CancellationToken cancellationToken = default)
+        {
+            var now = Format(time.GetUtcNow());
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO story_documents(document_id, story_id, development_id, similarity) VALUES (@documentId, @storyId, @developmentId, @similarity)
+                ON CONFLICT(document_id) DO UPDATE SET story_id = excluded.story_id, development_id = excluded.development_id, similarity = excluded.similarity;
+                UPDATE stories SET updated_at = @now WHERE id = @storyId
+                """, new { documentId, storyId, developmentId, similarity, now }, tx).ConfigureAwait(false);
+        }
+
+        public async Task<string?> TitleOfAsync(long documentId, CancellationToken cancellationToken = default) =>
+            await connection.ExecuteScalarAsync<string?>("SELECT title FROM documents WHERE id = @documentId", new { documentId }, tx).ConfigureAwait(false);
+
+        public async Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default) =>
+            await connection.ExecuteAsync("UPDATE stories SET title = @title WHERE id = @storyId", new { title, storyId }, tx).ConfigureAwait(false);
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default) => await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        public async ValueTask<TermStatistics> ObserveAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+        {
+            var termArray = terms.ToArray();
+            var known = (await connection.QueryAsync<(long Id, string Term, long Df)>("SELECT id, term, df FROM story_terms WHERE term = ANY(@termArray)", new { termArray }, tx).ConfigureAwait(false))
+                .ToDictionary(r => r.Term, r => new TermStatistic((int)r.Id, (int)r.Df + 1), StringComparer.Ordinal);
+            if (known.Count > 0)
+                await connection.ExecuteAsync("UPDATE story_terms SET df = df + 1 WHERE id = ANY(@ids)", new { ids = known.Values.Select(v => (long)v.Id).ToArray() }, tx).ConfigureAwait(false);
+            var next = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id) + 1, 0) FROM story_terms", transaction: tx).ConfigureAwait(false);
+            var stats = new Dictionary<string, TermStatistic>(terms.Count, StringComparer.Ordinal);
+            var addedIds = new List<long>();
+            var addedTerms = new List<string>();
+            foreach (var term in terms)
+            {
+                if (!known.TryGetValue(term, out var stat))
+                {
+                    // New terms take the next ids in the order given, as the in-memory state numbers them.
+                    stat = new TermStatistic((int)next++, 1);
+                    addedIds.Add(stat.Id);
+                    addedTerms.Add(term);
+                }
+                stats[term] = stat;
+            }
+            if (addedIds.Count > 0)
+                await connection.ExecuteAsync("INSERT INTO story_terms(id, term, df) SELECT unnest(@ids), unnest(@terms), 1",
+                    new { ids = addedIds.ToArray(), terms = addedTerms.ToArray() }, tx).ConfigureAwait(false);
+            var documents = await connection.ExecuteScalarAsync<long>("UPDATE story_state SET documents = documents + 1 WHERE id = 1 RETURNING documents", transaction: tx).ConfigureAwait(false);
+            return new TermStatistics((int)documents, stats);
+        }
+
+        public async ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, IReadOnlyCollection<int> probe, CancellationToken cancellationToken)
+        {
+            if (probe.Count == 0) return [];
+            var l = (long)level;
+            var probeIds = probe.Select(t => (long)t).ToArray();
+            var clusters = (await connection.QueryAsync<(long Id, long Story, double NormSquared, long? Earliest, long? Latest)>(
+                """
+                SELECT id, story_id, norm_squared, earliest, latest FROM story_clusters
+                WHERE level = @l AND id IN (SELECT cluster_id FROM story_cluster_terms WHERE level = @l AND term_id = ANY(@probeIds))
+                ORDER BY id
+                """, new { l, probeIds }, tx).ConfigureAwait(false)).ToList();
+            if (clusters.Count == 0) return [];
+            var sums = clusters.ToDictionary(c => c.Id, _ => new Dictionary<int, double>());
+            var postings = await connection.QueryAsync<(long Cluster, long Term, double Sum)>(
+                "SELECT cluster_id, term_id, sum FROM story_cluster_terms WHERE level = @l AND term_id = ANY(@terms) AND cluster_id = ANY(@clusterIds) ORDER BY term_id, cluster_id",
+                new { l, terms = vector.Terms.Select(t => (long)t).ToArray(), clusterIds = sums.Keys.ToArray() }, tx).ConfigureAwait(false);
+            foreach (var (cluster, term, sum) in postings) sums[cluster][(int)term] = sum;
+            return [.. clusters.Select(c => new ClusterMatch(c.Id, c.Story, c.NormSquared, sums[c.Id], Span(c.Earliest, c.Latest)))];
+        }
+
+        public async ValueTask<IReadOnlyList<ClusterMember>> MembersAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken)
+        {
+            var sql = level == ClusterLevel.Development
+                ? "SELECT v.document_id, v.development FROM story_documents sd JOIN story_vectors v ON v.document_id = sd.document_id WHERE sd.development_id = @cluster ORDER BY v.document_id"
+                : "SELECT v.document_id, v.story FROM story_documents sd JOIN story_vectors v ON v.document_id = sd.document_id WHERE sd.story_id = @cluster ORDER BY v.document_id";
+            return [.. (await connection.QueryAsync<(long Document, byte[] Vector)>(sql, new { cluster }, tx).ConfigureAwait(false))
+                .Select(r => new ClusterMember(r.Document, ClusterArithmetic.FromBytes(r.Vector)))];
+        }
+
+        public async ValueTask<IReadOnlyDictionary<int, double>> SumsAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken) =>
+            (await connection.QueryAsync<(long Term, double Sum)>("SELECT term_id, sum FROM story_cluster_terms WHERE level = @l AND cluster_id = @cluster ORDER BY term_id",
+                new { l = (long)level, cluster }, tx).ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
+
+        public async ValueTask JoinAsync(ClusterLevel level, long cluster, long story, long document, TermVector vector, PublicationInterval published, CancellationToken cancellationToken)
+        {
+            var l = (long)level;
+            var terms = vector.Terms.Select(t => (long)t).ToArray();
+            var old = terms.Length == 0 ? new Dictionary<int, double>()
+                : (await connection.QueryAsync<(long Term, double Sum)>(
+                    "SELECT term_id, sum FROM story_cluster_terms WHERE level = @l AND cluster_id = @cluster AND term_id = ANY(@terms) ORDER BY term_id",
+                    new { l, cluster, terms }, tx).ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
+            var (sums, change) = ClusterArithmetic.Join(old, vector);
+            if (terms.Length > 0)
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO story_cluster_terms(level, term_id, cluster_id, sum) SELECT @l, unnest(@terms), @cluster, unnest(@sums)
+                    ON CONFLICT(level, term_id, cluster_id) DO UPDATE SET sum = excluded.sum
+                    """, new { l, terms, cluster, sums }, tx).ConfigureAwait(false);
+            var row = await connection.QuerySingleOrDefaultAsync<(double NormSquared, long? Earliest, long? Latest)?>(
+                "SELECT norm_squared, earliest, latest FROM story_clusters WHERE level = @l AND id = @cluster", new { l, cluster }, tx).ConfigureAwait(false);
+            // 0 + change for a new cluster, as the in-memory state computes it.
+            var norm = (row?.NormSquared ?? 0) + change;
+            var span = (row is { } r ? Span(r.Earliest, r.Latest) : default).With(published);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO story_clusters(level, id, story_id, norm_squared, earliest, latest) VALUES (@l, @cluster, @story, @norm, @earliest, @latest)
+                ON CONFLICT(level, id) DO UPDATE SET norm_squared = excluded.norm_squared, earliest = excluded.earliest, latest = excluded.latest
+                """, new { l, cluster, story, norm, earliest = span.Earliest?.UtcTicks, latest = span.Latest?.UtcTicks }, tx).ConfigureAwait(false);
+            var bytes = ClusterArithmetic.ToBytes(vector);
+            await connection.ExecuteAsync(level == ClusterLevel.Development
+                ? "INSERT INTO story_vectors(document_id, development, story) VALUES (@document, @bytes, ''::bytea) ON CONFLICT(document_id) DO UPDATE SET development = excluded.development"
+                : "INSERT INTO story_vectors(document_id, development, story) VALUES (@document, ''::bytea, @bytes) ON CONFLICT(document_id) DO UPDATE SET story = excluded.story",
+                new { document, bytes }, tx).ConfigureAwait(false);
+        }
+
+        private static DevelopmentSpan Span(long? earliest, long? latest) => new(
+            earliest is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null,
+            latest is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null);
+
+        public async ValueTask DisposeAsync()
+        {
+            await tx.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

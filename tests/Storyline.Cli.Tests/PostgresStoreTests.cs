@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Storyline.Storage.Tests;
+using Storyline.Tests.TestSupport;
+
+namespace Storyline.Cli.Tests;
+
+/// <summary>The CLI on a PostgreSQL store named by URI (on the test run's throwaway cluster): it writes and reads as on SQLite, and the
+/// samples' briefing comes out byte for byte the same.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStoreTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+    private readonly List<string> _databases = [];
+
+    private string NewStore()
+    {
+        var cluster = PostgresCluster.Instance;
+        if (cluster.Failure is { } failure)
+        {
+            if (PostgresCluster.InCi) throw new InvalidOperationException($"the PostgreSQL test cluster did not start: {failure}");
+            Skip.If(true, $"PostgreSQL tests skipped: {failure}");
+        }
+        var database = $"storyline_cli_{Guid.NewGuid():N}";
+        _databases.Add(database);
+        return $"postgresql://postgres@127.0.0.1:{cluster.Port}/{database}";
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync([.. args, "--store", store], stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [SkippableFact]
+    public async Task Ingest_PostgresUri_CreatesTheDatabaseAndListsAndSearchesWhatWasStored()
+    {
+        var store = NewStore();
+        var (code, _, stderr) = await RunOn(store, "ingest", _cli.Write("a.txt", CliRunner.Article(1, "cotton")), _cli.Write("b.txt", CliRunner.Article(2, "steel")));
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(0);
+        var (listed, list, _) = await RunOn(store, "list", "--json");
+        listed.ShouldBe(0);
+        JsonDocument.Parse(list).RootElement.GetArrayLength().ShouldBe(2);
+        var (searched, hits, _) = await RunOn(store, "search", "steel", "--json");
+        searched.ShouldBe(0);
+        var hit = JsonDocument.Parse(hits).RootElement.EnumerateArray().ShouldHaveSingleItem();
+        hit.GetProperty("highlights").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [SkippableFact]
+    public async Task ReadCommand_PostgresDatabaseWithoutStore_OneErrorLine()
+    {
+        var store = NewStore();
+        PostgresCluster.Instance.CreateDatabase(_databases[^1]);
+        var (code, stdout, stderr) = await RunOn(store, "list");
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldBe($"error: store {store} cannot be opened: the database holds no Storyline store (ingest creates one)" + Environment.NewLine);
+    }
+
+    [SkippableFact]
+    public async Task Brief_SamplesOnPostgres_SameJsonAsOnSqlite()
+    {
+        var (sqliteCode, onSqlite, _) = await _cli.Run("brief", SharedData.Samples, "--format", "json");
+        var (postgresCode, onPostgres, _) = await RunOn(NewStore(), "brief", SharedData.Samples, "--format", "json");
+        (sqliteCode, postgresCode).ShouldBe((0, 0));
+        onPostgres.ShouldBe(onSqlite);
+    }
+
+    public void Dispose()
+    {
+        if (PostgresCluster.Created && PostgresCluster.Instance.Failure is null)
+            foreach (var database in _databases) PostgresCluster.Instance.DropDatabase(database);
+        _cli.Dispose();
+    }
+}
