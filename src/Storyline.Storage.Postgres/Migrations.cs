@@ -239,5 +239,16 @@ internal static class Migrations
         );
         CREATE INDEX story_documents_development ON story_documents(development_id);
         """,
+        // 8: the analysis queue that worker processes (storyline worker) share: a document waits here from ingest until a worker has
+        // analysed it. A claim names its worker and holds until lease_until (Unix milliseconds); a lapsed lease is free to be claimed again.
+        """
+        CREATE TABLE analysis_queue(
+            document_id bigint PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            enqueued_at text COLLATE "C" NOT NULL,
+            claimed_by text,
+            lease_until bigint
+        );
+        CREATE INDEX analysis_queue_order ON analysis_queue(enqueued_at, document_id);
+        """,
     ];
 }

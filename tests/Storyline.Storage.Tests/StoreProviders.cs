@@ -12,6 +12,9 @@ public interface IStoreProvider
     /// <summary>Opens (or reopens) the store identified by <paramref name="location"/>.</summary>
     Task<IStorylineStore> OpenAsync(string location);
 
+    /// <summary>Opens the store identified by <paramref name="location"/> on the clock <paramref name="time"/> (leases, timestamps).</summary>
+    Task<IStorylineStore> OpenAsync(string location, TimeProvider time);
+
     /// <summary>Lets go of what the provider holds for <paramref name="location"/> (pooled connections, a database), once its test is done.</summary>
     void Release(string location);
 }
@@ -20,7 +23,10 @@ public interface IStoreProvider
 public sealed class SqliteProvider : IStoreProvider
 {
     /// <inheritdoc />
-    public async Task<IStorylineStore> OpenAsync(string location) => await SqliteDocumentStore.OpenAsync(Path.Combine(location, "store.db"));
+    public Task<IStorylineStore> OpenAsync(string location) => OpenAsync(location, TimeProvider.System);
+
+    /// <inheritdoc />
+    public async Task<IStorylineStore> OpenAsync(string location, TimeProvider time) => await SqliteDocumentStore.OpenAsync(Path.Combine(location, "store.db"), time);
 
     /// <inheritdoc />
     public void Release(string location) => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -30,7 +36,10 @@ public sealed class SqliteProvider : IStoreProvider
 public sealed class PostgresProvider : IStoreProvider
 {
     /// <inheritdoc />
-    public async Task<IStorylineStore> OpenAsync(string location)
+    public Task<IStorylineStore> OpenAsync(string location) => OpenAsync(location, TimeProvider.System);
+
+    /// <inheritdoc />
+    public async Task<IStorylineStore> OpenAsync(string location, TimeProvider time)
     {
         var cluster = PostgresCluster.Instance;
         if (cluster.Failure is { } failure)
@@ -41,7 +50,7 @@ public sealed class PostgresProvider : IStoreProvider
         }
         var database = Database(location);
         cluster.CreateDatabase(database);
-        return await PostgresDocumentStore.OpenAsync(cluster.ConnectionString(database));
+        return await PostgresDocumentStore.OpenAsync(cluster.ConnectionString(database), time);
     }
 
     /// <inheritdoc />

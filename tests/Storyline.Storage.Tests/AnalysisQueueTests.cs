@@ -1,0 +1,129 @@
+using System.Text;
+using Storyline.Documents;
+using Storyline.Ingestion;
+using Storyline.Pipeline;
+
+namespace Storyline.Storage.Tests;
+
+/// <summary>The analysis queue's contract, run against every provider: claims never overlap, lapsed leases are taken again, and only the
+/// current claim holder completes an entry.</summary>
+public abstract class AnalysisQueueTests<TProvider> : IDisposable where TProvider : IStoreProvider, new()
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private readonly string _location = Directory.CreateTempSubdirectory("storyline-queue-").FullName;
+    private readonly TProvider _provider = new();
+    private readonly DocumentPipeline _pipeline = DocumentPipeline.CreateDefault();
+    private readonly ManualTime _time = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A clock that moves only when told.</summary>
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    private async Task<List<long>> AddDocumentsAsync(IStorylineStore store, int count)
+    {
+        var ids = new List<long>();
+        for (int i = 0; i < count; i++)
+        {
+            var text = $"Report number {i} on the harbour: the {i}th ferry of the season docked at pier {i * 7 % 13} carrying {i * 31 % 97} passengers and freight.";
+            var input = new RawInput($"doc{i}.txt", null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch, new InputHints());
+            var result = await store.AddAsync(Ingestor.Prepare(input, _pipeline.Process(input)), 0.99);
+            ids.Add(result.DocumentId);
+        }
+        ids.Distinct().Count().ShouldBe(count);
+        return ids;
+    }
+
+    [SkippableFact]
+    public async Task Claim_TakesOldestFirst_UpToMax_AndDepthCountsClaimedAndUnclaimed()
+    {
+        await using var store = await _provider.OpenAsync(_location, _time);
+        var ids = await AddDocumentsAsync(store, 5);
+        (await store.QueueDepthAsync()).ShouldBe(0);
+        await store.EnqueueAsync(ids);
+        await store.EnqueueAsync([ids[0]]); // already queued: keeps its place
+        (await store.QueueDepthAsync()).ShouldBe(5);
+        (await store.ClaimAsync("a", 3, Lease)).ShouldBe(ids.Take(3));
+        (await store.QueueDepthAsync()).ShouldBe(5);
+        (await store.ClaimAsync("b", 3, Lease)).ShouldBe(ids.Skip(3));
+        (await store.ClaimAsync("c", 3, Lease)).ShouldBeEmpty();
+        (await store.CompleteAsync(ids.Take(3).ToList(), "a")).ShouldBe(3);
+        (await store.QueueDepthAsync()).ShouldBe(2);
+    }
+
+    [SkippableFact]
+    public async Task TwoWorkers_ClaimingAtOnce_NeverGetTheSameDocument()
+    {
+        await using var first = await _provider.OpenAsync(_location, _time);
+        await using var second = await _provider.OpenAsync(_location, _time);
+        var ids = await AddDocumentsAsync(first, 40);
+        await first.EnqueueAsync(ids);
+
+        async Task<List<long>> Work(IStorylineStore store, string worker)
+        {
+            var done = new List<long>();
+            while (await store.ClaimAsync(worker, 3, Lease) is { Count: > 0 } claimed)
+            {
+                done.AddRange(claimed);
+                await Task.Yield();
+                (await store.CompleteAsync(claimed, worker)).ShouldBe(claimed.Count);
+            }
+            return done;
+        }
+
+        var results = await Task.WhenAll(Task.Run(() => Work(first, "a")), Task.Run(() => Work(second, "b")));
+        results[0].Intersect(results[1]).ShouldBeEmpty();
+        results[0].Concat(results[1]).Order().ShouldBe(ids.Order());
+        (await first.QueueDepthAsync()).ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task ExpiredLease_IsClaimedAgain_AndTheLateWorkerCannotCompleteTheNewClaim()
+    {
+        await using var store = await _provider.OpenAsync(_location, _time);
+        var ids = await AddDocumentsAsync(store, 2);
+        await store.EnqueueAsync(ids);
+        (await store.ClaimAsync("killed", 10, Lease)).ShouldBe(ids);
+        _time.Advance(Lease - TimeSpan.FromSeconds(1));
+        (await store.ClaimAsync("other", 10, Lease)).ShouldBeEmpty(); // still held
+        _time.Advance(TimeSpan.FromSeconds(1));
+        (await store.ClaimAsync("other", 10, Lease)).ShouldBe(ids); // the lease ran out
+
+        // The first worker comes back late: its completion removes nothing, the new claim stays.
+        (await store.CompleteAsync(ids, "killed")).ShouldBe(0);
+        (await store.QueueDepthAsync()).ShouldBe(2);
+        (await store.ClaimAsync("third", 10, Lease)).ShouldBeEmpty();
+        (await store.CompleteAsync(ids, "other")).ShouldBe(2);
+        (await store.QueueDepthAsync()).ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task ExpiredLease_NotYetTakenByAnother_IsStillCompletedByItsWorker()
+    {
+        await using var store = await _provider.OpenAsync(_location, _time);
+        var ids = await AddDocumentsAsync(store, 1);
+        await store.EnqueueAsync(ids);
+        (await store.ClaimAsync("slow", 1, Lease)).ShouldBe(ids);
+        _time.Advance(Lease * 2);
+        (await store.CompleteAsync(ids, "slow")).ShouldBe(1);
+        (await store.QueueDepthAsync()).ShouldBe(0);
+    }
+
+    public void Dispose()
+    {
+        _provider.Release(_location);
+        try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The analysis queue on SQLite.</summary>
+public sealed class SqliteAnalysisQueueTests : AnalysisQueueTests<SqliteProvider>;
+
+/// <summary>The analysis queue on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAnalysisQueueTests : AnalysisQueueTests<PostgresProvider>;
