@@ -25,6 +25,7 @@ public sealed class StorylineWebApp
         ["STORYLINE_ALLOW_PRIVATE_URLS"] = "Storyline:AllowPrivateUrls",
         ["STORYLINE_TRUSTED_PROXIES"] = "Storyline:TrustedProxies",
         ["STORYLINE_CACHE_STORIES"] = "Storyline:CacheStories",
+        ["STORYLINE_USE_WORKERS"] = "Storyline:UseWorkers",
     };
 
     /// <summary>Builds the app from command-line arguments, configuration and (last, winning) <paramref name="settings"/>.</summary>

@@ -51,6 +51,10 @@ public sealed class WebOptions
     /// behind them, rate limits and logs see the real client. Forwarded headers from any other address are ignored.</summary>
     public string TrustedProxies { get; set; } = "";
 
+    /// <summary>Worker processes (<c>storyline worker</c>) analyse what is ingested: ingest only stores and queues, and the app does no
+    /// analysis of its own (nor the start-up catch-up). Off: each ingest request analyses its documents, as <c>storyline ingest</c> does.</summary>
+    public bool UseWorkers { get; set; }
+
     /// <summary>True when an API key is configured.</summary>
     public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);
 }

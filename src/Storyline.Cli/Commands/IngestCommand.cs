@@ -18,10 +18,20 @@ internal static class IngestCommand
     public static readonly Option<double> Timeout = new("--timeout") { Description = "URL fetch timeout in seconds", DefaultValueFactory = _ => 30 };
     public static readonly Option<double> InputTimeout = new("--input-timeout") { Description = "Seconds one input may take to process (decode, extract, clean); an input over it fails and the batch goes on", DefaultValueFactory = _ => Ingestor.DefaultInputTimeout.TotalSeconds };
 
+    public static readonly Option<bool> Queue = new("--queue")
+    {
+        Description = "Only store and queue the documents for analysis by `storyline worker` processes (default: on when STORYLINE_USE_WORKERS is true or 1)",
+        DefaultValueFactory = _ => UseWorkers(Environment.GetEnvironmentVariable("STORYLINE_USE_WORKERS")),
+    };
+
+    /// <summary>True for a setting that turns workers on (<c>true</c> or <c>1</c>).</summary>
+    internal static bool UseWorkers(string? value) =>
+        value?.Trim() is { } v && (v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase));
+
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Files, folders (recursive), http(s) URLs, RSS/Atom feeds or .jsonl files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout, InputTimeout };
+        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout, InputTimeout, Queue };
         command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(inputs)!, ct));
         return command;
     }
@@ -33,13 +43,14 @@ internal static class IngestCommand
     {
         var json = parse.GetValue(CommonOptions.Json);
         await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: true).ConfigureAwait(false);
-        var batch = await IngestAsync(context, parse, store, inputs, ct).ConfigureAwait(false);
+        var batch = await IngestAsync(context, parse, store, inputs, ct, queue: parse.GetValue(Queue)).ConfigureAwait(false);
         if (batch is null) return 2;
         var results = batch.Results;
         var summary = IngestSummary.Of(results);
         if (json)
         {
-            context.WriteJson(new { results, summary });
+            if (batch.Queued is { } queued) context.WriteJson(new { results, summary, queued });
+            else context.WriteJson(new { results, summary });
         }
         else
         {
@@ -48,13 +59,15 @@ internal static class IngestCommand
                 if (await store.GetAsync(id, ct).ConfigureAwait(false) is { } doc) documents.Add(doc);
             DocumentTable.Write(context.Console, documents.Select(d => Summaries.Of(d)));
             context.Console.WriteLine($"ingested {summary.Ingested}, duplicates {summary.Duplicates}, near-duplicates {summary.NearDuplicates}, failed {summary.Failed}");
+            if (batch.Queued is { } queued) context.Console.WriteLine($"queued {queued.Count} for analysis by storyline worker");
         }
         return summary.Failed > 0 ? 1 : 0;
     }
 
     /// <summary>The one CLI ingest path: resolves the inputs, cleans and stores each (one error line per bad input, the batch goes on), then
-    /// assigns stories and runs the analysis pipeline over what is new, with progress on a terminal. Null when an option is invalid (reported).</summary>
-    internal static async Task<IngestBatch?> IngestAsync(CliContext context, ParseResult parse, IStorylineStore store, string[] inputs, CancellationToken ct)
+    /// assigns stories and runs the analysis pipeline over what is new, with progress on a terminal; with <paramref name="queue"/>, only queues
+    /// what it stored for <c>storyline worker</c> instead. Null when an option is invalid (reported).</summary>
+    internal static async Task<IngestBatch?> IngestAsync(CliContext context, ParseResult parse, IStorylineStore store, string[] inputs, CancellationToken ct, bool queue = false)
     {
         DateTimeOffset? published = null;
         if (parse.GetValue(Published) is { } p)
@@ -85,6 +98,7 @@ internal static class IngestCommand
         var results = new List<IngestResult>();
         var finisher = IngestFinisher.For(store);
         IngestFinish? finish = null;
+        IReadOnlyList<long>? queued = null;
 
         async Task RunBatch(Action<IngestResult>? onResult, IProgress<AnalysisProgress>? analysis)
         {
@@ -98,7 +112,8 @@ internal static class IngestCommand
                 if (result.Status == IngestStatus.Failed) context.WriteError(result.Name, result.Error!);
                 onResult?.Invoke(result);
             }
-            finish = await finisher.FinishAsync(null, analysis, ct).ConfigureAwait(false);
+            if (queue) queued = await IngestFinisher.EnqueueAsync(store, results, ct).ConfigureAwait(false);
+            else finish = await finisher.FinishAsync(null, analysis, ct).ConfigureAwait(false);
         }
 
         if (!parse.GetValue(CommonOptions.Json) && context.Console.Profile.Capabilities.Interactive)
@@ -125,13 +140,16 @@ internal static class IngestCommand
         else await RunBatch(null, null).ConfigureAwait(false);
         foreach (var failure in finish?.Analysis?.Failed ?? [])
             context.WriteError(FormattableString.Invariant($"document {failure.DocumentId}"), $"analysis failed: {failure.Reason}");
-        return new IngestBatch(results, finish);
+        return new IngestBatch(results, finish) { Queued = queued };
     }
 }
 
 /// <summary>What one CLI ingest did: each input's outcome and the story assignment and analysis that followed.</summary>
 internal sealed record IngestBatch(IReadOnlyList<IngestResult> Results, IngestFinish? Finish)
 {
+    /// <summary>Ids queued for workers (<c>ingest --queue</c>) instead of analysed; null when the batch was analysed.</summary>
+    public IReadOnlyList<long>? Queued { get; init; }
+
     /// <summary>Ids of the documents the inputs gave (new or already stored), in input order.</summary>
     public List<long> DocumentIds => [.. Results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).Distinct()];
 

@@ -15,7 +15,8 @@ public static class HealthApi
     /// <param name="Documents">Documents stored.</param>
     /// <param name="PendingAnalysis">Documents with an analysis stage missing or outdated (the analysis queue's depth).</param>
     /// <param name="Error">Why the store is unavailable (one line), when it is.</param>
-    public sealed record Health(string Status, int? Documents, int? PendingAnalysis, string? Error = null);
+    /// <param name="QueueDepth">Documents queued for worker processes (<c>storyline worker</c>), claimed or not.</param>
+    public sealed record Health(string Status, int? Documents, int? PendingAnalysis, string? Error = null, int? QueueDepth = null);
 
     /// <summary>Maps <c>/healthz</c> (no key needed: it reveals counts only).</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -27,7 +28,8 @@ public static class HealthApi
                     await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
                     var documents = await store.CountAsync(ct).ConfigureAwait(false);
                     var pending = (await DocumentAnalyzer.For(store, Stages.Value).FindOutdatedAsync(ct).ConfigureAwait(false)).Count;
-                    return Results.Ok(new Health("ok", documents, pending));
+                    var queued = await store.QueueDepthAsync(ct).ConfigureAwait(false);
+                    return Results.Ok(new Health("ok", documents, pending, QueueDepth: queued));
                 }
                 catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
                 {
@@ -35,7 +37,7 @@ public static class HealthApi
                 }
             })
             .WithName("Health")
-            .WithSummary("Store reachable, documents stored and documents waiting for analysis")
+            .WithSummary("Store reachable, documents stored, documents waiting for analysis and the workers' queue depth")
             .Produces<Health>()
             .Produces<Health>(StatusCodes.Status503ServiceUnavailable);
         return app;

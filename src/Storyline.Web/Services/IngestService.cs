@@ -122,6 +122,13 @@ public sealed class IngestService : IDisposable
             onResult?.Invoke(results[^1]);
         }
         IngestLog.Batch(_logger, results.Count, results.Count(r => r.DocumentId is not null), results.Count(r => r.DocumentId is null));
+        if (_options.UseWorkers)
+        {
+            // Workers analyse: this request only queues what it stored.
+            var queued = await IngestFinisher.EnqueueAsync(store, results, cancellationToken).ConfigureAwait(false);
+            IngestLog.Queued(_logger, queued.Count);
+            return results;
+        }
         await AnalyseAsync(store, results.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!.Value).ToList(), cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -148,6 +155,7 @@ public sealed class IngestService : IDisposable
     /// version, or an interrupted batch) get them, as <c>storyline stories</c> and <c>storyline quotes</c> would do.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
+        if (_options.UseWorkers) return; // the workers' job
         await using var store = await _stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         await AnalyseAsync(store, null, cancellationToken).ConfigureAwait(false);
     }
@@ -173,4 +181,7 @@ internal static partial class IngestLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ingested a batch of {Inputs} inputs: {Stored} stored or already known, {Failed} failed")]
     public static partial void Batch(ILogger logger, int inputs, int stored, int failed);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Queued {Documents} documents for the workers' analysis")]
+    public static partial void Queued(ILogger logger, int documents);
 }

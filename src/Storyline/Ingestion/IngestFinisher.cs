@@ -47,6 +47,19 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
     }
 
+    /// <summary>What ingest does instead of finishing when workers analyse (<c>storyline worker</c>): queues the documents the batch stored
+    /// (new ones and near-duplicates; an exact duplicate was queued or analysed when first stored) for a worker to finish.</summary>
+    /// <returns>The ids queued.</returns>
+    public static async Task<IReadOnlyList<long>> EnqueueAsync(IAnalysisQueue queue, IEnumerable<IngestResult> results, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(results);
+        List<long> ids = [.. results.Where(r => r.DocumentId is not null && r.Status is IngestStatus.Ingested or IngestStatus.NearDuplicate)
+            .Select(r => r.DocumentId!.Value).Distinct()];
+        await queue.EnqueueAsync(ids, cancellationToken).ConfigureAwait(false);
+        return ids;
+    }
+
     /// <summary>Analyses every document with a missing or outdated stage: after reprocessing (which drops the analyses of the documents whose
     /// text it changed) or an upgrade that changed a stage's version. Stories are kept.</summary>
     public async Task<AnalysisSummary> ReanalyzeAsync(IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Storyline.Ingestion;
+using Storyline.Storage;
+
+namespace Storyline.Cli.Commands;
+
+/// <summary><c>storyline worker</c>: analyses what ingest queued (<c>ingest --queue</c>, or the web app with Storyline:UseWorkers). Any
+/// number of workers, on any number of machines, share one store's queue: each claims a batch for a lease, runs what ingest would have run
+/// after storing (stories, the analysis stages, the claims ledger) and completes the batch; a killed worker's batch is claimed again once
+/// its lease runs out.</summary>
+internal static class WorkerCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var batch = new Option<int>("--batch") { Description = "Documents claimed at a time", DefaultValueFactory = _ => 16 };
+        var lease = new Option<double>("--lease") { Description = "Seconds a claim holds before another worker may take it (longer than a batch takes)", DefaultValueFactory = _ => 300 };
+        var poll = new Option<double>("--poll") { Description = "Seconds to wait before looking again when the queue is empty", DefaultValueFactory = _ => 2 };
+        var once = new Option<bool>("--once") { Description = "Drain the queue, then exit (for scripts and tests)" };
+        var command = new Command("worker", "Analyse queued documents (from ingest --queue) until stopped with Ctrl+C") { batch, lease, poll, once };
+        command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(batch), parse.GetValue(lease), parse.GetValue(poll), parse.GetValue(once), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, int batch, double leaseSeconds, double pollSeconds, bool once, CancellationToken ct)
+    {
+        if (batch < 1 || batch > 10_000)
+        {
+            context.WriteError("--batch", $"not a number of documents from 1 to 10000: {batch}");
+            return 2;
+        }
+        if (!(leaseSeconds >= 1) || leaseSeconds > 86_400)
+        {
+            context.WriteError("--lease", $"not a number of seconds from 1 to 86400: {leaseSeconds.ToString(CultureInfo.InvariantCulture)}");
+            return 2;
+        }
+        if (!(pollSeconds > 0) || pollSeconds > 3_600)
+        {
+            context.WriteError("--poll", $"not a number of seconds above zero, at most 3600: {pollSeconds.ToString(CultureInfo.InvariantCulture)}");
+            return 2;
+        }
+        var json = parse.GetValue(CommonOptions.Json);
+        var lease = TimeSpan.FromSeconds(leaseSeconds);
+        var worker = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}");
+        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+        var finisher = IngestFinisher.For(store);
+        int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
+        if (!json) context.Out.WriteLine($"worker {worker}: {(once ? "draining the queue" : "waiting for queued documents (Ctrl+C stops)")}");
+        try
+        {
+            while (true)
+            {
+                var ids = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
+                if (ids.Count == 0)
+                {
+                    if (once) break;
+                    await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
+                    continue;
+                }
+                batches++;
+                claimed += ids.Count;
+                IngestFinish finish;
+                try
+                {
+                    finish = await finisher.FinishAsync(ids, null, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // The batch stays claimed: once its lease runs out, this or another worker tries it again.
+                    errors++;
+                    context.WriteError(FormattableString.Invariant($"batch {ids[0]}..{ids[^1]}"), $"analysis failed, left for a retry after the lease: {e.Message.ReplaceLineEndings(" ")}");
+                    if (once) break;
+                    await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
+                    continue;
+                }
+                // A document whose analysis failed leaves the queue too (reported; reprocess runs its missing stages), so that it is not
+                // retried forever; the rest of the batch is done.
+                foreach (var failure in finish.Analysis?.Failed ?? [])
+                    context.WriteError(FormattableString.Invariant($"document {failure.DocumentId}"), $"analysis failed: {failure.Reason}");
+                failed += finish.Analysis?.Failed.Count ?? 0;
+                analysed += finish.Analysed;
+                assigned += finish.Assigned.Count;
+                var done = await store.CompleteAsync(ids, worker, CancellationToken.None).ConfigureAwait(false);
+                completed += done;
+                if (!json)
+                    context.Out.WriteLine(FormattableString.Invariant(
+                        $"batch {batches}: {ids.Count} claimed, {finish.Analysed} analysed, {finish.Assigned.Count} placed in stories, {done} completed{(done < ids.Count ? " (the rest had lapsed leases, taken by another worker)" : "")}"));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C: a batch cut short stays claimed and is taken again once its lease runs out; nothing half-done is completed.
+            if (!json) context.Out.WriteLine("stopping: a batch cut short is claimed again after its lease");
+        }
+        var depth = await store.QueueDepthAsync(CancellationToken.None).ConfigureAwait(false);
+        if (json) context.WriteJson(new { worker, batches, claimed, analysed, assigned, completed, analysis_failed = failed, errors, queue_depth = depth });
+        else context.Out.WriteLine(FormattableString.Invariant(
+            $"worker {worker}: {batches} batches, {claimed} claimed, {analysed} analysed, {completed} completed, {failed} failed; queue depth {depth}"));
+        return failed > 0 || errors > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Storyline.Storage.Tests;
+using Storyline.Tests.TestSupport;
+
+namespace Storyline.Cli.Tests;
+
+/// <summary><c>ingest --queue</c> then <c>storyline worker</c>: the store ends as plain ingest leaves it (same claims ledger, same briefing).</summary>
+public sealed class WorkerCommandTests : IDisposable
+{
+    private readonly CliRunner _plain = new();
+    private readonly CliRunner _queued = new();
+
+    private static async Task<(string Claims, string Brief)> ReadAsync(Func<string[], Task<(int Code, string Out, string Err)>> run)
+    {
+        var (stories, storiesJson, _) = await run(["stories", "--json"]);
+        stories.ShouldBe(0);
+        var claims = new List<string>();
+        foreach (var story in JsonDocument.Parse(storiesJson).RootElement.EnumerateArray())
+        {
+            var (code, output, err) = await run(["claims", "--story", story.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json"]);
+            err.ShouldBeEmpty();
+            code.ShouldBe(0);
+            claims.Add(output);
+        }
+        // The samples state no publication date: brief warns about that on stderr, on either store alike.
+        var (briefCode, brief, _) = await run(["brief", "--format", "json"]);
+        briefCode.ShouldBe(0);
+        claims.ShouldNotBeEmpty();
+        return (string.Join("\n", claims), brief);
+    }
+
+    [Theory]
+    [InlineData("16")]
+    [InlineData("2")]
+    public async Task IngestQueue_ThenWorkerOnce_GivesWhatPlainIngestGives(string batch)
+    {
+        (await _plain.Run("ingest", SharedData.Samples, "--json")).Code.ShouldBe(0);
+
+        var (code, output, err) = await _queued.Run("ingest", SharedData.Samples, "--queue", "--json");
+        err.ShouldBeEmpty();
+        code.ShouldBe(0);
+        var queued = JsonDocument.Parse(output).RootElement.GetProperty("queued");
+        queued.GetArrayLength().ShouldBe(5);
+        // Nothing analysed yet: no story exists until a worker runs.
+        (await _queued.Run("stories", "--json")).Out.Trim().ShouldBe("[]");
+
+        var (workerCode, summary, workerErr) = await _queued.Run("worker", "--once", "--batch", batch, "--json");
+        workerErr.ShouldBeEmpty();
+        workerCode.ShouldBe(0);
+        var result = JsonDocument.Parse(summary).RootElement;
+        result.GetProperty("claimed").GetInt32().ShouldBe(5);
+        result.GetProperty("completed").GetInt32().ShouldBe(5);
+        result.GetProperty("analysed").GetInt32().ShouldBe(5);
+        result.GetProperty("queue_depth").GetInt32().ShouldBe(0);
+
+        var expected = await ReadAsync(a => _plain.Run(a));
+        var actual = await ReadAsync(a => _queued.Run(a));
+        actual.Claims.ShouldBe(expected.Claims);
+        actual.Brief.ShouldBe(expected.Brief);
+    }
+
+    [Fact]
+    public async Task WorkerOnce_EmptyQueue_ExitsWithSummaryLine()
+    {
+        (await _queued.Run("ingest", _queued.Write("a.txt", CliRunner.Article(1)), "--queue")).Code.ShouldBe(0);
+        var (code, output, err) = await _queued.Run("worker", "--once");
+        err.ShouldBeEmpty();
+        code.ShouldBe(0);
+        output.ShouldContain("batch 1: 1 claimed, 1 analysed, 1 placed in stories, 1 completed");
+        output.ShouldContain("queue depth 0");
+        (await _queued.Run("worker", "--once", "--json")).Out.ShouldContain("\"claimed\":0");
+    }
+
+    [Fact]
+    public async Task Worker_BadBatch_OneErrorLine()
+    {
+        (await _queued.Run("ingest", _queued.Write("a.txt", CliRunner.Article(1)), "--queue")).Code.ShouldBe(0);
+        var (code, _, err) = await _queued.Run("worker", "--once", "--batch", "0");
+        code.ShouldBe(2);
+        err.ShouldBe("error: --batch: not a number of documents from 1 to 10000: 0" + Environment.NewLine);
+    }
+
+    public void Dispose()
+    {
+        _plain.Dispose();
+        _queued.Dispose();
+    }
+}
+
+/// <summary>Two workers at once on one PostgreSQL store: the queue is drained once between them and the store ends as plain ingest leaves it.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresWorkerTests : IDisposable
+{
+    private readonly CliRunner _plain = new();
+    private readonly List<string> _databases = [];
+
+    private string NewStore()
+    {
+        var cluster = PostgresCluster.Instance;
+        if (cluster.Failure is { } failure)
+        {
+            if (PostgresCluster.InCi) throw new InvalidOperationException($"the PostgreSQL test cluster did not start: {failure}");
+            Skip.If(true, $"PostgreSQL tests skipped: {failure}");
+        }
+        var database = $"storyline_cli_{Guid.NewGuid():N}";
+        _databases.Add(database);
+        return $"postgresql://postgres@127.0.0.1:{cluster.Port}/{database}";
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync([.. args, "--store", store], stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [SkippableFact]
+    public async Task IngestQueue_TwoWorkersAtOnce_DrainTheQueueOnce_AndBriefAsPlainIngest()
+    {
+        var store = NewStore();
+        (await RunOn(store, "ingest", SharedData.Samples, "--queue")).Code.ShouldBe(0);
+        var workers = await Task.WhenAll(
+            Task.Run(() => RunOn(store, "worker", "--once", "--batch", "1", "--json")),
+            Task.Run(() => RunOn(store, "worker", "--once", "--batch", "1", "--json")));
+        foreach (var (code, _, err) in workers)
+        {
+            err.ShouldBeEmpty();
+            code.ShouldBe(0);
+        }
+        var summaries = workers.Select(w => JsonDocument.Parse(w.Out).RootElement).ToList();
+        summaries.Sum(s => s.GetProperty("completed").GetInt32()).ShouldBe(5);
+        summaries.Sum(s => s.GetProperty("claimed").GetInt32()).ShouldBe(5);
+        (await RunOn(store, "worker", "--once", "--json")).Out.ShouldContain("\"queue_depth\":0");
+
+        (await _plain.Run("ingest", SharedData.Samples)).Code.ShouldBe(0);
+        var (plainCode, expected, _) = await _plain.Run("brief", "--format", "json");
+        var (code2, actual, _) = await RunOn(store, "brief", "--format", "json");
+        (plainCode, code2).ShouldBe((0, 0));
+        actual.ShouldBe(expected);
+    }
+
+    public void Dispose()
+    {
+        if (PostgresCluster.Created && PostgresCluster.Instance.Failure is null)
+            foreach (var database in _databases) PostgresCluster.Instance.DropDatabase(database);
+        _plain.Dispose();
+    }
+}
