@@ -57,5 +57,22 @@ public class IngestAnalysisTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task UseWorkers_IngestOnlyQueues_AndHealthReportsTheQueueDepth()
+    {
+        using var host = new WebHost(new() { ["Storyline:UseWorkers"] = "true" });
+        var id = await host.AddTextAsync("Ministers clash over cotton rules\n\n" + WebHost.Article("cotton"), source: "Wire", published: "2021-03-04");
+        await using (var store = await SqliteDocumentStore.OpenAsync(host.Store, TimeProvider.System))
+        {
+            (await store.ListStoriesAsync()).ShouldBeEmpty();
+            (await store.QueueDepthAsync()).ShouldBe(1);
+            (await store.ClaimAsync("test", 10, TimeSpan.FromMinutes(1))).ShouldBe([id]);
+        }
+        using var client = host.CreateClient();
+        var health = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/healthz")).RootElement;
+        health.GetProperty("status").GetString().ShouldBe("ok");
+        health.GetProperty("queue_depth").GetInt32().ShouldBe(1);
+    }
+
     public void Dispose() => _host.Dispose();
 }
