@@ -45,12 +45,13 @@ internal static class WorkerCommand
         await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
         var finisher = IngestFinisher.For(store);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
+        IReadOnlyList<long> current = [];
         if (!json) context.Out.WriteLine($"worker {worker}: {(once ? "draining the queue" : "waiting for queued documents (Ctrl+C stops)")}");
         try
         {
             while (true)
             {
-                var ids = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
+                var ids = current = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
                 if (ids.Count == 0)
                 {
                     if (once) break;
@@ -81,6 +82,7 @@ internal static class WorkerCommand
                 analysed += finish.Analysed;
                 assigned += finish.Assigned.Count;
                 var done = await store.CompleteAsync(ids, worker, CancellationToken.None).ConfigureAwait(false);
+                current = [];
                 completed += done;
                 if (!json)
                     context.Out.WriteLine(FormattableString.Invariant(
@@ -90,7 +92,8 @@ internal static class WorkerCommand
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Ctrl+C: a batch cut short stays claimed and is taken again once its lease runs out; nothing half-done is completed.
-            if (!json) context.Out.WriteLine("stopping: a batch cut short is claimed again after its lease");
+            if (current.Count > 0)
+                context.WriteError(FormattableString.Invariant($"batch {current[0]}..{current[^1]}"), "stopped before it was done; claimed again once its lease runs out");
         }
         var depth = await store.QueueDepthAsync(CancellationToken.None).ConfigureAwait(false);
         if (json) context.WriteJson(new { worker, batches, claimed, analysed, assigned, completed, analysis_failed = failed, errors, queue_depth = depth });
