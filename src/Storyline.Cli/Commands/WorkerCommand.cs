@@ -46,6 +46,7 @@ internal static class WorkerCommand
         var finisher = IngestFinisher.For(store);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
+        var worked = false; // since the last claims pass
         if (!json) context.Out.WriteLine($"worker {worker}: {(once ? "draining the queue" : "waiting for queued documents (Ctrl+C stops)")}");
         try
         {
@@ -54,6 +55,13 @@ internal static class WorkerCommand
                 var ids = current = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
                 if (ids.Count == 0)
                 {
+                    if (worked)
+                    {
+                        // The queue ran dry: ledgers another worker refreshed from fewer statements than are now stored are built again.
+                        var rebuilt = await finisher.RefreshClaimsAsync(ct).ConfigureAwait(false);
+                        if (!json && rebuilt > 0) context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {rebuilt}"));
+                        worked = false;
+                    }
                     if (once) break;
                     await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
                     continue;
@@ -82,6 +90,7 @@ internal static class WorkerCommand
                 analysed += finish.Analysed;
                 assigned += finish.Assigned.Count;
                 var done = await store.CompleteAsync(ids, worker, CancellationToken.None).ConfigureAwait(false);
+                worked = true;
                 current = [];
                 completed += done;
                 if (!json)

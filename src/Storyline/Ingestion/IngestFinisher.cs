@@ -47,6 +47,13 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
     }
 
+    /// <summary>Rebuilds the claims ledger of every story whose statements changed since it was built (each other story is skipped after
+    /// comparing its stamp). Workers run it when the queue runs dry: two workers refreshing one story at once may leave the ledger built
+    /// from the statements the slower one read, and its stamp says so, so this pass builds it again from what is stored.</summary>
+    /// <returns>How many ledgers were rebuilt.</returns>
+    public Task<int> RefreshClaimsAsync(CancellationToken cancellationToken = default) =>
+        claims is null ? Task.FromResult(0) : claims.RefreshAsync(null, cancellationToken);
+
     /// <summary>What ingest does instead of finishing when workers analyse (<c>storyline worker</c>): queues the documents the batch stored
     /// (new ones and near-duplicates; an exact duplicate was queued or analysed when first stored) for a worker to finish.</summary>
     /// <returns>The ids queued.</returns>
