@@ -57,6 +57,19 @@ public sealed partial class PostgresDocumentStore : IAnalysisQueue
     }
 
     /// <inheritdoc />
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        if (documentIds.Count == 0) return 0;
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var ids = documentIds.Distinct().ToArray();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE analysis_queue SET claimed_by = NULL, lease_until = NULL WHERE document_id = ANY(@ids) AND claimed_by = @workerId",
+            new { ids, workerId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

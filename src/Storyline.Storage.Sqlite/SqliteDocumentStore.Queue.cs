@@ -68,6 +68,22 @@ public sealed partial class SqliteDocumentStore : IAnalysisQueue
     }
 
     /// <inheritdoc />
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        if (documentIds.Count == 0) return 0;
+        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+        var released = 0;
+        foreach (var chunk in documentIds.Distinct().Chunk(500))
+            released += await _connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE analysis_queue SET claimed_by = NULL, lease_until = NULL WHERE document_id IN @chunk AND claimed_by = @workerId",
+                new { chunk, workerId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return released;
+    }
+
+    /// <inheritdoc />
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken = default) =>
         await _connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM analysis_queue", cancellationToken: cancellationToken)).ConfigureAwait(false);
 }

@@ -73,6 +73,23 @@ public sealed class WorkerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Worker_Stopped_ExitsCleanly_AndLeavesNothingWaitingForALease()
+    {
+        (await _queued.Run("ingest", SharedData.Samples, "--queue")).Code.ShouldBe(0);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        // Stopped like Ctrl+C, most likely mid-batch: a batch cut short is given back to the queue rather than left to its lease.
+        var code = await CliApp.RunAsync(["worker", "--batch", "5", "--store", _queued.Store], stdout, stderr, TimeProvider.System, stop.Token);
+        code.ShouldBe(0);
+        stdout.ToString().ShouldContain("queue depth");
+        var (drained, summary, _) = await _queued.Run("worker", "--once", "--json");
+        drained.ShouldBe(0);
+        summary.ShouldContain("\"queue_depth\":0");
+        (await ReadAsync(a => _queued.Run(a))).Claims.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Worker_BadBatch_OneErrorLine()
     {
         (await _queued.Run("ingest", _queued.Write("a.txt", CliRunner.Article(1)), "--queue")).Code.ShouldBe(0);

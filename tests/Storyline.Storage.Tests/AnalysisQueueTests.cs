@@ -113,6 +113,20 @@ public abstract class AnalysisQueueTests<TProvider> : IDisposable where TProvide
         (await store.QueueDepthAsync()).ShouldBe(0);
     }
 
+    [SkippableFact]
+    public async Task Release_GivesBackOnlyTheWorkersOwnClaims_ForAnyWorkerAtOnce()
+    {
+        await using var store = await _provider.OpenAsync(_location, _time);
+        var ids = await AddDocumentsAsync(store, 3);
+        await store.EnqueueAsync(ids);
+        (await store.ClaimAsync("stopping", 2, Lease)).ShouldBe(ids.Take(2));
+        (await store.ClaimAsync("busy", 1, Lease)).ShouldBe([ids[2]]);
+        (await store.ReleaseAsync(ids, "stopping")).ShouldBe(2);
+        (await store.QueueDepthAsync()).ShouldBe(3);
+        (await store.ClaimAsync("next", 10, Lease)).ShouldBe(ids.Take(2)); // no wait for the lease; the busy worker keeps its own
+        (await store.CompleteAsync(ids, "stopping")).ShouldBe(0);
+    }
+
     public void Dispose()
     {
         _provider.Release(_location);

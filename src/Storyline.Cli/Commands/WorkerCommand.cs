@@ -73,7 +73,7 @@ internal static class WorkerCommand
                 {
                     finish = await finisher.FinishAsync(ids, null, ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException && !ct.IsCancellationRequested)
                 {
                     // The batch stays claimed: once its lease runs out, this or another worker tries it again.
                     errors++;
@@ -98,11 +98,16 @@ internal static class WorkerCommand
                         $"batch {batches}: {ids.Count} claimed, {finish.Analysed} analysed, {finish.Assigned.Count} placed in stories, {done} completed{(done < ids.Count ? " (the rest had lapsed leases, taken by another worker)" : "")}"));
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested && e is not OutOfMemoryException)
         {
-            // Ctrl+C: a batch cut short stays claimed and is taken again once its lease runs out; nothing half-done is completed.
+            // Stopping: a stage may report the cancellation in its own way (ONNX Runtime's "terminate flag"), not as OperationCanceledException.
+            // Ctrl+C or SIGTERM mid-batch: the batch is given back for any worker to take at once; what was stored of it stays, and
+            // the next worker runs only what its documents lack. (A worker killed outright leaves its claims to their lease.)
             if (current.Count > 0)
-                context.WriteError(FormattableString.Invariant($"batch {current[0]}..{current[^1]}"), "stopped before it was done; claimed again once its lease runs out");
+            {
+                var released = await store.ReleaseAsync(current, worker, CancellationToken.None).ConfigureAwait(false);
+                context.WriteError(FormattableString.Invariant($"batch {current[0]}..{current[^1]}"), FormattableString.Invariant($"stopped before it was done; {released} document(s) given back to the queue"));
+            }
         }
         var depth = await store.QueueDepthAsync(CancellationToken.None).ConfigureAwait(false);
         if (json) context.WriteJson(new { worker, batches, claimed, analysed, assigned, completed, analysis_failed = failed, errors, queue_depth = depth });

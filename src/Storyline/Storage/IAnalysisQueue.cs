@@ -18,6 +18,11 @@ public interface IAnalysisQueue
     /// <returns>How many entries were removed.</returns>
     Task<int> CompleteAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default);
 
+    /// <summary>Gives back the entries of <paramref name="documentIds"/> that <paramref name="workerId"/> still holds, unclaimed, so that
+    /// any worker may take them at once (a worker stopping mid-batch); an entry another worker has claimed since is left as it is.</summary>
+    /// <returns>How many entries were released.</returns>
+    Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default);
+
     /// <summary>How many documents are queued, claimed or not.</summary>
     Task<int> QueueDepthAsync(CancellationToken cancellationToken = default);
 }
