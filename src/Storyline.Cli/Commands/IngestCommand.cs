@@ -134,6 +134,7 @@ internal static class IngestCommand
                 task.IsIndeterminate = false;
                 task.MaxValue = Math.Max(1, results.Count);
                 task.Value = task.MaxValue;
+                if (queue) analysing.Description = $"Queued {queued?.Count ?? 0} for storyline worker";
                 analysing.Value = analysing.MaxValue;
             }).ConfigureAwait(false);
         }
