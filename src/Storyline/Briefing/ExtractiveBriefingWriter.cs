@@ -147,7 +147,7 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
     private static readonly string[] DependentOpenings =
     [
         "The move", "The decision", "The measure", "The step", "The remarks", "The comments", "The statement", "The announcement", "The latter",
-        "The former", "The same", "In response", "In addition", "As a result", "At the same time", "On the other hand", "Last week's", "The two",
+        "The former", "The same", "The next day", "The following", "In response", "In addition", "As a result", "At the same time", "On the other hand", "Last week's", "The two",
     ];
 
     private static readonly string[] DependentPhrases = [" referring to ", " added.", " added,", " added that", " the move ", " the move.", " the move,", " this move"];
@@ -161,8 +161,15 @@ public sealed class ExtractiveBriefingWriter(BriefingOptions? options = null) : 
         if (DependentOpeners.Contains(first)) return true;
         foreach (var opening in DependentOpenings) if (trimmed.StartsWith(opening, StringComparison.Ordinal)) return true;
         foreach (var phrase in DependentPhrases) if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        // "Three years later, …", "Two days later the …": later than what the sentence before told.
+        var words = trimmed.Split(' ', 4);
+        return words.Length >= 3 && TimeUnits.Contains(words[1]) && words[2].TrimEnd(',', ';') == "later";
     }
+
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.Ordinal)
+    {
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "decade", "decades",
+    };
 
     /// <summary>True when the sentence carries a claim the attribution stage found but does not itself name who makes it
     /// (the speaker was named in an earlier sentence): stating it alone would state the claim as fact.</summary>

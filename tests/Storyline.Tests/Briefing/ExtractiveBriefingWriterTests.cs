@@ -167,7 +167,10 @@ public class ExtractiveBriefingWriterTests
     [InlineData("The move was condemned in Beijing as gross interference in China's internal affairs.", true)]
     [InlineData("In response, Beijing announced sanctions on four American lawmakers and a religious freedom envoy.", true)]
     [InlineData("Sanctions would cost jobs in the region, the official added, without giving figures.", true)]
+    [InlineData("Three years later, in a contract arbitration, the agent would contend that the league conspired with the team.", true)]
+    [InlineData("The next day the ministry summoned the ambassador to explain his president's statements.", true)]
     [InlineData("The United States imposed sanctions on four Xinjiang officials on Thursday.", false)]
+    [InlineData("Three years of drought have left millions of farmers without a harvest, the agency said.", false)]
     [InlineData("Theresa May's government said the ban would apply from Monday.", false)]
     public void LeansOnNeighbours_Openers_AreDetected(string sentence, bool expected) =>
         ExtractiveBriefingWriter.LeansOnNeighbours(sentence).ShouldBe(expected);
