@@ -18,9 +18,11 @@ public sealed record SelectionUnit(long Document, int Ordinal, string Text, floa
 /// <param name="ChronologyOverlap">The looser bound between a chronology entry and what is chosen already: entries are separate developments of one
 /// story and share its vocabulary by nature; only a restatement is left out.</param>
 /// <param name="MaxCosine">With sentence vectors, two chosen sentences are never this similar.</param>
-/// <param name="EmbeddingShare">With sentence vectors, the share of centrality taken from them (the rest is lexical tf-idf).</param>
+/// <param name="EmbeddingShare">With sentence vectors, the share of centrality taken from them (the rest is lexical tf-idf). 0 by default: on DUC 2004
+/// dev, vector centrality favours sentences about the gist over those carrying the coverage's specific facts (names, numbers) and costs
+/// ROUGE monotonically (share 0 / 0.25 / 0.5: R-2 0.098 / 0.096 / 0.091); the vectors still keep paraphrases out (<paramref name="MaxCosine"/>).</param>
 public sealed record SelectionOptions(double CentralityWeight = 0.5, double PositionWeight = 0.6, double LengthExponent = 0.75, double UnigramWeight = 0.5,
-    double MaxOverlap = 0.35, double MaxCosine = 0.85, double EmbeddingShare = 0.5, double ChronologyOverlap = 0.6);
+    double MaxOverlap = 0.35, double MaxCosine = 0.85, double EmbeddingShare = 0, double ChronologyOverlap = 0.6);
 
 /// <summary>What has been chosen so far across the briefing: sentences and the concepts they cover (a later section gains nothing from repeating them).</summary>
 public sealed class SelectionState
