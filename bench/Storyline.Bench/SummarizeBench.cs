@@ -183,9 +183,10 @@ public static class SummarizeBench
     {
         var parts = new List<string> { briefing.Summary.Text };
         parts.AddRange(briefing.Sections.Where(s => s.Title == SectionTitles.ExecutiveSummary).SelectMany(s => s.Sentences).Select(s => s.Text));
-        // A chronology entry is "date label: sentence"; the label is the reader's signpost, like a section title, not summary text.
+        // A chronology entry is "date label: sentence"; the label is the reader's signpost, like a section title, not summary text (labels
+        // hold no colon: "1998-11-05", "2019 or later", "undated").
         parts.AddRange(briefing.Sections.Where(s => s.Title == SectionTitles.StorySoFar).SelectMany(s => s.Sentences)
-            .Select(s => s.Citations.Count == 1 && briefing.Sources.TryGetValue(s.Citations[0].DocumentId, out var source) ? s.Citations[0].Span.Slice(source.Text).Trim() : s.Text));
+            .Select(s => s.Text.IndexOf(": ", StringComparison.Ordinal) is >= 0 and var colon ? s.Text[(colon + 2)..] : s.Text));
         return string.Join(' ', parts);
     }
 }

@@ -62,31 +62,22 @@ public sealed partial class SqliteDocumentStore : IEntityStore
             await _connection.ExecuteAsync("DELETE FROM entities WHERE key = @key", new { key }, tx).ConfigureAwait(false);
             return;
         }
-        var name = rows[0].Type == EntityTypes.Person ? rows.MaxBy(r => r.Name.Length)!.Name : rows[0].Name;
-        static List<string> Union(IEnumerable<IReadOnlyList<string>> lists) =>
-            lists.SelectMany(l => l).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var aliases = Union(rows.Select(r => r.Aliases).Append(rows.Select(r => r.Name).ToList())).Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var merged = ResolvedEntity.Merge(rows);
         await _connection.ExecuteAsync(
             """
-            INSERT INTO entities(key, name, type, roles_json, affiliations_json, aliases_json) VALUES (@key, @name, @Type, @Roles, @Affiliations, @Aliases)
+            INSERT INTO entities(key, name, type, roles_json, affiliations_json, aliases_json) VALUES (@key, @Name, @Type, @Roles, @Affiliations, @Aliases)
             ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type, roles_json = excluded.roles_json,
                 affiliations_json = excluded.affiliations_json, aliases_json = excluded.aliases_json
             """,
             new
             {
-                key, name, rows[0].Type,
-                Roles = JsonSerializer.Serialize(MergeRoles(rows.SelectMany(r => r.Roles)), JsonOptions.Default),
-                Affiliations = JsonSerializer.Serialize(Union(rows.Select(r => r.Affiliations)), JsonOptions.Default),
-                Aliases = JsonSerializer.Serialize(aliases, JsonOptions.Default),
+                key, merged.Name, merged.Type,
+                Roles = JsonSerializer.Serialize(merged.Roles, JsonOptions.Default),
+                Affiliations = JsonSerializer.Serialize(merged.Affiliations, JsonOptions.Default),
+                Aliases = JsonSerializer.Serialize(merged.Aliases, JsonOptions.Default),
             }, tx).ConfigureAwait(false);
     }
 
-    // "President" adds nothing to "Chinese President" said in another article.
-    private static List<string> MergeRoles(IEnumerable<string> roles)
-    {
-        var list = roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return [.. list.Where(r => !list.Any(o => o.Length > r.Length && o.EndsWith(" " + r, StringComparison.OrdinalIgnoreCase)))];
-    }
 
     /// <inheritdoc />
     public async Task<DocumentEntities?> GetEntitiesAsync(long documentId, CancellationToken cancellationToken = default)

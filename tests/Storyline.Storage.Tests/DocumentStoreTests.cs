@@ -166,6 +166,22 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await stories.GetStoryAsync(story + 100)).ShouldBeNull();
     }
 
+    [SkippableFact]
+    public async Task ListStoriesAsync_EstimatedDate_RangeEndsCarryPrecisionAndEstimate()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var stories = (IStoryStore)store;
+        var dated = await store.AddAsync(Make(Article, "a.txt", new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero)), 0.7);
+        var undated = await store.AddAsync(Make("Cotton exports fell again.\n\nTraders said the measures announced in 2023 had cut sales to buyers abroad by a third, and expected no recovery before the harvest.", "b.txt"), 0.7);
+        var story = await stories.AssignStoryAsync(dated.DocumentId, null, dated.DocumentId, 0, "Trade");
+        await stories.AssignStoryAsync(undated.DocumentId, story, undated.DocumentId, 0, "Trade");
+        var info = (await stories.GetStoryAsync(story))!;
+        info.First.ShouldNotBeNull().IsEstimate.ShouldBeFalse();
+        info.Last.ShouldNotBeNull().IsEstimate.ShouldBeTrue();
+        info.RangeLabel.ShouldBe("2020-07-10 – 2023 or later");
+        (await stories.ListStoriesAsync()).Single().RangeLabel.ShouldBe(info.RangeLabel);
+    }
+
     private static DocumentEntities Analysis(string role, params (string Key, string Name, int Start)[] mentions) => new(
         [.. mentions.DistinctBy(m => m.Key).Select(m => new ResolvedEntity(m.Key, m.Name, EntityTypes.Person, [role], ["Ministry of Trade"], ["Spokesman"]))],
         [.. mentions.Select(m => new EntityMention(new TextSpan(m.Start, 5), m.Key, MentionKind.Name, role))]);

@@ -24,8 +24,7 @@ internal static class StoriesCommand
             foreach (var s in stories)
             {
                 table.AddRow(s.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Title), s.Documents.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(string.Join(", ", s.Sources)), s.FirstPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                    s.LastPublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+                    Markup.Escape(string.Join(", ", s.Sources)), Storyline.Storage.StoryInfo.Label(s.First, s.FirstPublished), Storyline.Storage.StoryInfo.Label(s.Last, s.LastPublished));
             }
             context.Console.Write(table);
             return 0;

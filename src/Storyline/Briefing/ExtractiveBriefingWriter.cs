@@ -66,8 +66,11 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
         var candidates = all.Where(c => c.Eligible).ToList();
         var state = new SelectionState();
 
-        // The latest development: the one holding the most recent document.
-        var latestDoc = originals.MaxBy(d => (d.SortDate, d.Document.Id))!;
+        // The developments in time order (DevelopmentOrder: stated dates, else the evidence between the articles); the latest is the last,
+        // and its most recent document gives the headline.
+        var order = DevelopmentOrder.Order(originals);
+        var rank = order.Select((development, i) => (development, i)).ToDictionary(x => x.development, x => x.i);
+        var latestDoc = originals.Where(d => d.Development == order[^1]).MaxBy(d => (d.SortDate, d.Document.Id))!;
         var latest = candidates.Where(c => c.Doc.Development == latestDoc.Development).Select(c => c.Unit).ToList();
         var headline = latestDoc.Document.Content.Metadata.Title ?? "Latest coverage";
 
@@ -84,11 +87,11 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
         var sections = new List<BriefingSection>
         {
             new(SectionTitles.ExecutiveSummary, [.. top.Skip(1).Select(u => Cite(byUnit[u]))], Bulleted: true),
-            new(SectionTitles.StorySoFar, Chronology(originals, candidates, latestDoc, selector, state), Bulleted: true),
+            new(SectionTitles.StorySoFar, Chronology(originals, candidates, latestDoc, selector, state, rank), Bulleted: true),
             new(SectionTitles.WhyThisMatters, WhyThisMatters(candidates, latestDoc, selector, state, byUnit), Bulleted: false),
             new(SectionTitles.WhoThinksWhat, WhoThinksWhat(statements, originals, claims), Bulleted: true),
         };
-        sections.AddRange(Developments(originals, candidates, selector, state, byUnit));
+        sections.AddRange(Developments(originals, candidates, selector, state, byUnit, rank));
         var sources = documents.ToDictionary(d => d.Document.Id, d => new SourceInfo(d.Document.Id,
             d.Document.Content.Metadata.Title ?? Path.GetFileName(d.Document.InputName), d.Document.Content.Metadata.Publisher,
             d.Document.Content.Metadata.Published?.Value, d.Document.Content.Metadata.Published?.IsEstimate ?? false, d.Document.Url, d.Text,
@@ -107,12 +110,15 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
             int ordinal = 0;
             var blocks = doc.Document.Content.Blocks;
             var sentences = doc.Analysis.Sentences;
+            // Without a stated or estimated day of publication, "on Thursday" anchors nothing for the reader.
+            var undatedDay = doc.Document.Content.Metadata.Published is not { Granularity: Time.TimeGranularity.Day };
             for (int s = 0; s < sentences.Count; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var sentence = sentences[s];
                 if (blocks.ElementAtOrDefault(sentence.Block) is not { } block || block.Kind == BlockKind.Heading) continue;
-                var text = sentence.Span.Slice(doc.Text).Trim();
+                // Stated without its dateline and ages (SentenceTrimmer), cited to the whole source sentence.
+                var text = SentenceTrimmer.Trim(sentence.Span.Slice(doc.Text).Trim(), undatedDay);
                 if (text.Length == 0) continue;
                 var eligible = IsEligible(doc, sentence, text) && !IsUnattributedClaim(claims[doc.Document.Id], sentence.Span);
                 all.Add(new Candidate(doc, sentence, units.Count, text, eligible));
@@ -138,7 +144,8 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
         if (LeansOnNeighbours(text)) return false;
         // A label or caption line ("Host of press conference: …") is not a sentence to state.
         if (text.TrimEnd('”', '"', '’', '\'', ')', ' ') is not [.., '.' or '!' or '…']) return false;
-        var hasQuote = text.AsSpan().IndexOfAny("“”\"‘") >= 0;
+        // Wire copy writes quotation marks as `` and ''.
+        var hasQuote = text.AsSpan().IndexOfAny("“”\"‘") >= 0 || text.Contains("``", StringComparison.Ordinal) || text.Contains("''", StringComparison.Ordinal);
         var hasCue = Cues.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
         // A quotation is only usable with its speaker in the same sentence.
         return !hasQuote || hasCue;
@@ -154,7 +161,7 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
     private static readonly string[] DependentOpenings =
     [
         "The move", "The decision", "The measure", "The step", "The remarks", "The comments", "The statement", "The announcement", "The latter",
-        "The former", "The same", "In response", "In addition", "As a result", "At the same time", "On the other hand", "Last week's", "The two",
+        "The former", "The same", "The next day", "The following", "In response", "In addition", "As a result", "At the same time", "On the other hand", "Last week's", "The two",
     ];
 
     private static readonly string[] DependentPhrases = [" referring to ", " added.", " added,", " added that", " the move ", " the move.", " the move,", " this move"];
@@ -168,8 +175,15 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
         if (DependentOpeners.Contains(first)) return true;
         foreach (var opening in DependentOpenings) if (trimmed.StartsWith(opening, StringComparison.Ordinal)) return true;
         foreach (var phrase in DependentPhrases) if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        // "Three years later, …", "Two days later the …": later than what the sentence before told.
+        var words = trimmed.Split(' ', 4);
+        return words.Length >= 3 && TimeUnits.Contains(words[1]) && words[2].TrimEnd(',', ';') == "later";
     }
+
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.Ordinal)
+    {
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "decade", "decades",
+    };
 
     /// <summary>True when the sentence carries a claim the attribution stage found but does not itself name who makes it
     /// (the speaker was named in an earlier sentence): stating it alone would state the claim as fact.</summary>
@@ -211,14 +225,14 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
     }
 
     private List<BriefingSentence> Chronology(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, AnalysedDocument latestDoc, ContentSelector selector,
-        SelectionState state)
+        SelectionState state, Dictionary<long, int> rank)
     {
-        // One entry per earlier development, oldest first: its date, then its most central sentence that stands alone and repeats nothing
-        // chosen. With more developments than entries, the ones most covered (most documents) are kept, then shown in time order.
+        // One entry per earlier development, oldest first (DevelopmentOrder): its date, then its most central sentence that stands alone and
+        // repeats nothing chosen. With more developments than entries, the ones most covered (most documents) are kept, then shown in time order.
         var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
         var earlier = documents.Where(d => d.Development != latestDoc.Development).GroupBy(d => d.Development)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Min(d => d.SortDate)).Take(_options.BackgroundItems)
-            .OrderBy(g => g.Min(d => d.SortDate)).ThenBy(g => g.Key);
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => rank[g.Key]).Take(_options.BackgroundItems)
+            .OrderBy(g => rank[g.Key]);
         var entries = new List<BriefingSentence>();
         foreach (var development in earlier)
         {
@@ -398,12 +412,12 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
     }
 
     private IEnumerable<BriefingSection> Developments(IReadOnlyList<AnalysedDocument> documents, List<Candidate> candidates, ContentSelector selector,
-        SelectionState state, Dictionary<int, Candidate> byUnit)
+        SelectionState state, Dictionary<int, Candidate> byUnit, Dictionary<long, int> rank)
     {
         // The body: one section per development, newest first, titled by its earliest document's headline, its sentences in reading order.
         var byDevelopment = candidates.ToLookup(c => c.Doc.Development);
         var sections = 0;
-        foreach (var development in documents.GroupBy(d => d.Development).OrderByDescending(g => g.Max(d => d.SortDate)))
+        foreach (var development in documents.GroupBy(d => d.Development).OrderByDescending(g => rank[g.Key]))
         {
             var titleDoc = development.OrderBy(d => d.SortDate).First();
             var sentences = selector.Select([.. byDevelopment[development.Key].Select(c => c.Unit)], _options.SectionSentences, state)

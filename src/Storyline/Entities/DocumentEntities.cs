@@ -46,6 +46,23 @@ public sealed record ResolvedEntity(string Key, string Name, string Type, IReadO
 {
     /// <summary>True for an entity only meaningful inside one document (unresolved surname, anonymous source).</summary>
     public bool IsDocumentLocal => Key.Contains('/', StringComparison.Ordinal);
+
+    /// <summary>One entity from what several documents say of it (oldest first): a person keeps the longest name given, anything else the first;
+    /// roles, affiliations and aliases are united (other names given become aliases), and a role another one ends with adds nothing
+    /// ("President" beside "Chinese President"). The store's merged entity; every provider stores what this decides.</summary>
+    public static ResolvedEntity Merge(IReadOnlyList<ResolvedEntity> perDocument)
+    {
+        ArgumentNullException.ThrowIfNull(perDocument);
+        if (perDocument.Count == 0) throw new ArgumentException("an entity is merged from at least one document's", nameof(perDocument));
+        var first = perDocument[0];
+        var name = first.Type == EntityTypes.Person ? perDocument.MaxBy(r => r.Name.Length)!.Name : first.Name;
+        static List<string> Union(IEnumerable<IReadOnlyList<string>> lists) => lists.SelectMany(l => l).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var aliases = Union(perDocument.Select(r => r.Aliases).Append([.. perDocument.Select(r => r.Name)]))
+            .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var roles = perDocument.SelectMany(r => r.Roles).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        roles = [.. roles.Where(r => !roles.Any(o => o.Length > r.Length && o.EndsWith(" " + r, StringComparison.OrdinalIgnoreCase)))];
+        return new ResolvedEntity(first.Key, name, first.Type, roles, Union(perDocument.Select(r => r.Affiliations)), aliases);
+    }
 }
 
 /// <summary>One mention of an entity in the text.</summary>

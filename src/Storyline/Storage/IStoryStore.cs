@@ -11,7 +11,33 @@ public sealed record StoryInfo(
     IReadOnlyList<string> Sources,
     DateTimeOffset? FirstPublished,
     DateTimeOffset? LastPublished,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The earliest document's publication date with its precision and whether it is an estimate (null when unknown).</summary>
+    public PublicationDate? First { get; init; }
+
+    /// <summary>The latest document's publication date with its precision and whether it is an estimate (null when unknown).</summary>
+    public PublicationDate? Last { get; init; }
+
+    /// <summary>The story's date range as a reader should see it: each end to its precision, an estimate as the lower bound it is
+    /// ("2018 or later – 2021 or later"), never an estimate's first day of the year as a date.</summary>
+    public string RangeLabel
+    {
+        get
+        {
+            var (a, b) = (Label(First, FirstPublished), Label(Last, LastPublished));
+            return a.Length == 0 ? b : b.Length == 0 || a == b ? a : a + " – " + b;
+        }
+    }
+
+    /// <summary>One end of the range: "2020-07-10", "2019", "2019 or later" (an estimate), "" when unknown.</summary>
+    public static string Label(PublicationDate? date, DateTimeOffset? fallback) => date switch
+    {
+        { IsEstimate: true } p => PublicationDate.Format(p.Value, p.Granularity, estimate: false) + " or later",
+        { } p => PublicationDate.Format(p.Value, p.Granularity, estimate: false),
+        null => fallback?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}
 
 /// <summary>A document's place in the story index.</summary>
 public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text, long? DuplicateOf, long? StoryId, long? DevelopmentId)

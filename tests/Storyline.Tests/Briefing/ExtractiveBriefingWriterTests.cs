@@ -167,7 +167,10 @@ public class ExtractiveBriefingWriterTests
     [InlineData("The move was condemned in Beijing as gross interference in China's internal affairs.", true)]
     [InlineData("In response, Beijing announced sanctions on four American lawmakers and a religious freedom envoy.", true)]
     [InlineData("Sanctions would cost jobs in the region, the official added, without giving figures.", true)]
+    [InlineData("Three years later, in a contract arbitration, the agent would contend that the league conspired with the team.", true)]
+    [InlineData("The next day the ministry summoned the ambassador to explain his president's statements.", true)]
     [InlineData("The United States imposed sanctions on four Xinjiang officials on Thursday.", false)]
+    [InlineData("Three years of drought have left millions of farmers without a harvest, the agency said.", false)]
     [InlineData("Theresa May's government said the ban would apply from Monday.", false)]
     public void LeansOnNeighbours_Openers_AreDetected(string sentence, bool expected) =>
         ExtractiveBriefingWriter.LeansOnNeighbours(sentence).ShouldBe(expected);
@@ -337,6 +340,48 @@ public class UndatedBriefingTests
         markdown.ShouldNotContain("(estimated)");
         markdown.ShouldContain("2022 or later (latest date mentioned");
         briefing.Sources[1].PublishedLabel.ShouldStartWith("2018 or later (latest date mentioned");
+    }
+}
+
+public class BriefingTrimmingTests
+{
+    private static AnalysedDocument Undated(long id, long development, string text, int ingestedDaysAgo)
+    {
+        var input = new RawInput($"wire{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch, InputHints.None);
+        var stored = new StoredDocument(id, input.Name, null, DocumentPipeline.CreateDefault().Process(input), null, DateTimeOffset.UnixEpoch.AddDays(-ingestedDaysAgo));
+        return AnalysedDocument.Analyse(stored, development);
+    }
+
+    [Fact]
+    public void Write_WireCopy_DatelineAndWeekdayTrimmedCitationCoversTheWholeSentenceWireQuotesLeftOut()
+    {
+        var doc = Undated(1, 1, "NAIROBI, Kenya (AP) _ FBI agents began questioning relatives of the victims of the embassy bombing, a U.S. official said Thursday.\n\n"
+            + "``We will find them wherever they are and bring them to justice for the embassy bombing.''\n\n"
+            + "The embassy bombing killed 213 people in Nairobi and wounded thousands of passers-by in the city centre.", ingestedDaysAgo: 0);
+        var briefing = new ExtractiveBriefingWriter().Write(1, [doc], []);
+        briefing.Summary.Text.ShouldBe("FBI agents began questioning relatives of the victims of the embassy bombing, a U.S. official said.");
+        var citation = briefing.Summary.Citations.Single();
+        citation.Span.Slice(doc.Text).ShouldStartWith("NAIROBI, Kenya (AP) _ FBI agents");
+        citation.Span.Slice(doc.Text).ShouldEndWith("said Thursday.");
+        briefing.Sections.SelectMany(s => s.Sentences).ShouldAllBe(s => !s.Text.Contains("``"));
+    }
+
+    [Fact]
+    public void Write_UndatedDevelopmentReportsAnothersNewsAsPast_ChronologyAndExecutiveSummaryFollowTheEvidence()
+    {
+        // Ingested in the wrong order: the reaction first. Its "after the sanctions on Xinjiang officials" puts it after the sanctions.
+        var docs = new List<AnalysedDocument>
+        {
+            Undated(1, 10, "China retaliates\n\nChina said it would take reciprocal action against American institutions after the sanctions on Xinjiang officials.\n\n"
+                + "The foreign ministry spokesman did not give details of the measures Beijing was planning.", ingestedDaysAgo: 2),
+            Undated(2, 20, "Sanctions imposed\n\nThe United States imposed sanctions on four officials in Xinjiang over the detention of Uygurs, the Treasury Department said.\n\n"
+                + "The officials include the region's party secretary, who oversaw the expansion of the camps.", ingestedDaysAgo: 1),
+        };
+        var briefing = new ExtractiveBriefingWriter().Write(1, docs, []);
+        briefing.Summary.Citations.Single().DocumentId.ShouldBe(1);
+        var entry = briefing.Sections.Single(s => s.Title == SectionTitles.StorySoFar).Sentences.ShouldHaveSingleItem();
+        entry.Citations.Single().DocumentId.ShouldBe(2);
+        entry.Text.ShouldStartWith("undated: ");
     }
 }
 

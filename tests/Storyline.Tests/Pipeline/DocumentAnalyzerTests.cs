@@ -167,12 +167,29 @@ public class DocumentAnalyzerTests
             Func<TState, Exception?, string> formatter) => Entries.Add((logLevel, eventId.Id, formatter(state, exception)));
     }
 
+    /// <summary>A text stage that never finishes on its own: it runs until its budget cancels it.</summary>
+    private sealed class StuckText : IEncodedAnalysisStage
+    {
+        private readonly TextAnalysisStage _inner = new();
+        public string Name => _inner.Name;
+        public int Version => 1;
+        public IReadOnlyList<string> Inputs => [];
+        public void Analyze(AnalysisContext context, CancellationToken cancellationToken)
+        {
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        public byte[] Encode(AnalysisContext context) => _inner.Encode(context);
+        public void Decode(AnalysisContext context, byte[] data) => _inner.Decode(context, data);
+    }
+
     [Fact]
     public async Task AnalyzePendingAsync_DocumentOverItsBudget_LogsTheFailureAndTheBatch()
     {
         var doc = _store.Add("Budget review\n\nThe committee reviewed the budget on Tuesday and found the figures consistent, officials said.");
         var logger = new ListLogger();
-        var analyzer = new DocumentAnalyzer(Pipeline(), _store, _store, _store, _store, new DocumentAnalyzerOptions(TimeSpan.FromTicks(1)), logger);
+        var pipeline = new AnalysisPipelineBuilder().Use(new StuckText()).Build();
+        var analyzer = new DocumentAnalyzer(pipeline, _store, _store, _store, _store, new DocumentAnalyzerOptions(TimeSpan.FromMilliseconds(50)), logger);
         var summary = await analyzer.AnalyzePendingAsync();
         summary.Failed.ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
         logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains($"document {doc.Id} failed"));
