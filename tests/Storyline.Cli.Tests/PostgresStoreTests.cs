@@ -10,28 +10,11 @@ namespace Storyline.Cli.Tests;
 public sealed class PostgresStoreTests : IDisposable
 {
     private readonly CliRunner _cli = new();
-    private readonly List<string> _databases = [];
+    private readonly PostgresCliStores _stores = new();
 
-    private string NewStore()
-    {
-        var cluster = PostgresCluster.Instance;
-        if (cluster.Failure is { } failure)
-        {
-            if (PostgresCluster.InCi) throw new InvalidOperationException($"the PostgreSQL test cluster did not start: {failure}");
-            Skip.If(true, $"PostgreSQL tests skipped: {failure}");
-        }
-        var database = $"storyline_cli_{Guid.NewGuid():N}";
-        _databases.Add(database);
-        return $"postgresql://postgres@127.0.0.1:{cluster.Port}/{database}";
-    }
+    private string NewStore() => _stores.NewStore();
 
-    private static async Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--store", store], stdout, stderr, TimeProvider.System);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args) => PostgresCliStores.RunOn(store, args);
 
     [SkippableFact]
     public async Task Ingest_PostgresUri_CreatesTheDatabaseAndListsAndSearchesWhatWasStored()
@@ -53,7 +36,7 @@ public sealed class PostgresStoreTests : IDisposable
     public async Task ReadCommand_PostgresDatabaseWithoutStore_OneErrorLine()
     {
         var store = NewStore();
-        PostgresCluster.Instance.CreateDatabase(_databases[^1]);
+        PostgresCluster.Instance.CreateDatabase(_stores.LastDatabase);
         var (code, stdout, stderr) = await RunOn(store, "list");
         code.ShouldBe(1);
         stdout.ShouldBeEmpty();
@@ -71,8 +54,7 @@ public sealed class PostgresStoreTests : IDisposable
 
     public void Dispose()
     {
-        if (PostgresCluster.Created && PostgresCluster.Instance.Failure is null)
-            foreach (var database in _databases) PostgresCluster.Instance.DropDatabase(database);
+        _stores.Dispose();
         _cli.Dispose();
     }
 }

@@ -110,28 +110,11 @@ public sealed class WorkerCommandTests : IDisposable
 public sealed class PostgresWorkerTests : IDisposable
 {
     private readonly CliRunner _plain = new();
-    private readonly List<string> _databases = [];
+    private readonly PostgresCliStores _stores = new();
 
-    private string NewStore()
-    {
-        var cluster = PostgresCluster.Instance;
-        if (cluster.Failure is { } failure)
-        {
-            if (PostgresCluster.InCi) throw new InvalidOperationException($"the PostgreSQL test cluster did not start: {failure}");
-            Skip.If(true, $"PostgreSQL tests skipped: {failure}");
-        }
-        var database = $"storyline_cli_{Guid.NewGuid():N}";
-        _databases.Add(database);
-        return $"postgresql://postgres@127.0.0.1:{cluster.Port}/{database}";
-    }
+    private string NewStore() => _stores.NewStore();
 
-    private static async Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--store", store], stdout, stderr, TimeProvider.System);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args) => PostgresCliStores.RunOn(store, args);
 
     [SkippableFact]
     public async Task IngestQueue_TwoWorkersAtOnce_DrainTheQueueOnce_AndBriefAsPlainIngest()
@@ -160,8 +143,7 @@ public sealed class PostgresWorkerTests : IDisposable
 
     public void Dispose()
     {
-        if (PostgresCluster.Created && PostgresCluster.Instance.Failure is null)
-            foreach (var database in _databases) PostgresCluster.Instance.DropDatabase(database);
+        _stores.Dispose();
         _plain.Dispose();
     }
 }
