@@ -80,9 +80,9 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
     public static StoryView Build(StoryInfo story, StoryEvidence evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        // Built once: the page shows it and the briefing's background reads it (the writer builds its own only for a story with near-duplicates).
+        // The page shows the timeline; the briefing's chronology is one entry per development and needs none.
         var timeline = new TimelineBuilder().Build(evidence.Documents, cancellationToken);
-        var briefing = new ExtractiveBriefingWriter().Write(evidence, timeline, cancellationToken);
+        var briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken);
         var statements = evidence.Statements;
         var camps = CampsOf(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
         var who = camps.Select(camp => new CampSpeakers(camp, [.. statements.Where(s => s.Camp == camp)

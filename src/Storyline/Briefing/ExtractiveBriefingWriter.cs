@@ -47,11 +47,10 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
         CancellationToken cancellationToken = default) => WriteStory(storyId, documents, statements, claims: [], cancellationToken);
 
     /// <summary>Writes the briefing of a story's stored evidence: its documents, statements and claims ledger ("Who Thinks What?" leads each camp
-    /// with where it stands on the story's most contested claims). <paramref name="timeline"/> is accepted as in the other overloads.</summary>
-    public StoryBriefing Write(StoryEvidence evidence, IReadOnlyList<TimelineEvent>? timeline = null, CancellationToken cancellationToken = default)
+    /// with where it stands on the story's most contested claims).</summary>
+    public StoryBriefing Write(StoryEvidence evidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        _ = timeline;
         return WriteStory(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), evidence.Claims, cancellationToken);
     }
 

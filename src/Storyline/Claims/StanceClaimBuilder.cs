@@ -25,7 +25,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
             : [.. sources.Select((s, i) => (s, i)).OrderByDescending(p => p.s.Published ?? DateTimeOffset.MinValue).ThenByDescending(p => p.i)
                 .Take(_options.MaxSources).OrderBy(p => p.i).Select(p => p.s)];
         // Transcript turns handing over the floor and other fragments carry no proposition.
-        used = [.. used.Where(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords)];
+        used = [.. used.Where(HasMinWords)];
         if (used.Count == 0) return [];
         var candidates = used.Select((s, i) => Candidate(i, s)).ToList();
         var claims = ClaimGrouper.Group(candidates, classifier ?? StanceClassifier.Default, _options.Grouping, cancellationToken: cancellationToken);
@@ -65,7 +65,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
         foreach (var s in added)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinWords || s.Vector is null) continue;
+            if (!HasMinWords(s) || s.Vector is null) continue;
             var candidate = Candidate(-1, s);
             // The claim it is most like on average (average linkage, as the full build groups), if that reaches the grouping threshold.
             int best = -1;
@@ -79,7 +79,6 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
             }
             if (best < 0) continue;
             var stance = model.Classify(StanceDocument.FromSentences([labels[best].Text], [labels[best].Vector!]), StanceDocument.FromSentences([s.Text], [s.Vector])).Stance;
-            if (candidate.Denies && stance != Stance.Unrelated) stance = Stance.Denies;
             if (stance == Stance.Unrelated) continue;
             joined[best].Add(Statement(s, WithCue(stance, s.Cue)));
             members[best].Add(candidate);
@@ -106,6 +105,8 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
 
     /// <summary>Statements of fewer words are left out of claims.</summary>
     public const int MinWords = 4;
+
+    private static bool HasMinWords(ClaimSource s) => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords;
 
     /// <summary>The stance model reads only the content; the cue tells what the speaker did with it: "denied accusations of forced labour"
     /// denies what "accusations of forced labour" asserts, "questioned whether …" questions it, and "linked its employment policies to forced
