@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Storyline.Web.Tests;
 
@@ -335,6 +336,26 @@ public class ApiTests : IDisposable
         request.Headers.Add("X-Api-Key", WebHost.Key);
         await ShouldBeProblem(await host.CreateClient().SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "Request too large");
     }
+
+    [Fact]
+    public async Task Ingest_ChunkedBodyOverLimitOnKestrel_413Problem()
+    {
+        // The test host does not enforce Kestrel's body limit; the real server throws from the body stream before the endpoint's own cap.
+        using var host = new WebHost(new() { ["Storyline:MaxRequestBytes"] = "2000" });
+        host.UseKestrel(0);
+        host.StartServer();
+        using var client = new HttpClient { BaseAddress = new Uri(KestrelAddress(host)) };
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text = new string('a', 50_000) }))));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-Api-Key", WebHost.Key);
+        await ShouldBeProblem(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "Request too large");
+    }
+
+    private static string KestrelAddress(WebHost host) =>
+        host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     [Fact]
     public async Task Ingest_OverWriteRateLimit_429()
