@@ -204,6 +204,22 @@ public class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_TitleWithMarkup_PlainTitleAndWholeText()
+    {
+        // The text opens with a headline-shaped line: before, the given title was dropped for it.
+        var text = "Exporters brace for new rules\n\nParagraph one says officials discussed cotton sanctions at length on Tuesday in the capital.\n\n" +
+            "Paragraph two adds that the measures affect exporters across the region this year.";
+        var response = await _host.KeyedClient().PostAsync("/api/ingest", JsonBody(JsonSerializer.Serialize(new { text, title = "<b>Cotton</b> sanctions <script>x()</script>widen" })));
+        var result = (await Json(response)).GetProperty("results")[0];
+        result.GetProperty("title").GetString().ShouldBe("Cotton sanctions widen");
+        var doc = await Json(await _host.CreateClient().GetAsync($"/api/documents/{result.GetProperty("document_id").GetInt64()}"));
+        doc.GetProperty("metadata").GetProperty("title").GetString().ShouldBe("Cotton sanctions widen");
+        var stored = doc.GetProperty("text").GetString()!;
+        stored.ShouldContain("Paragraph one says");
+        stored.ShouldContain("Paragraph two adds");
+    }
+
+    [Fact]
     public async Task Ingest_SameTextTwice_SecondIsDuplicate()
     {
         var body = JsonSerializer.Serialize(new { text = WebHost.Article("cotton") });
