@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(SpeakersCommand.Create(context));
         root.Subcommands.Add(ClaimsCommand.Create(context));
         root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(MigrateCommand.Create(context));
         // Store errors are the user's to fix and get one line; the framework's handler would print a stack trace.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -41,10 +41,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Opens the store (a SQLite path, or a PostgreSQL URI or connection string); only a command that writes (<paramref name="create"/>)
-    /// makes one where none exists. A missing store, or a file or database that is not one, is a <see cref="StoreUnavailableException"/>
-    /// with a one-line reason.</summary>
-    public async Task<IStorylineStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false)
+    /// <summary>Opens the store (a SQLite path, or a PostgreSQL URI or connection string); only a command that adds documents
+    /// (<paramref name="create"/>) makes one where none exists, and only a command that writes (<paramref name="write"/> or create) upgrades
+    /// its schema: reads never write. A missing store, a file or database that is not one, or one whose schema is behind this build, is a
+    /// <see cref="StoreUnavailableException"/> with a one-line reason.</summary>
+    public async Task<IStorylineStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false, bool write = false)
     {
         var postgres = StorylineStores.IsPostgres(path);
         var shown = postgres ? ShowLocation(path) : path;
@@ -52,7 +53,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             throw new StoreUnavailableException($"store {path} does not exist (check --store or STORYLINE_STORE; ingest creates a store)");
         try
         {
-            return await StorylineStores.OpenAsync(path, Time, create, cancellationToken).ConfigureAwait(false);
+            return await StorylineStores.OpenAsync(path, Time, create, migrate: write || create, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {

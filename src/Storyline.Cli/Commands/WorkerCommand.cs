@@ -42,9 +42,9 @@ internal static class WorkerCommand
         var json = parse.GetValue(CommonOptions.Json);
         var lease = TimeSpan.FromSeconds(leaseSeconds);
         var worker = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}");
-        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, write: true).ConfigureAwait(false);
         // Lease renewals go through a connection of their own: the batch's analysis holds the worker's.
-        await using var leases = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+        await using var leases = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, write: true).ConfigureAwait(false);
         var finisher = IngestFinisher.For(store);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
