@@ -55,6 +55,14 @@ public sealed class WebOptions
     /// analysis of its own (nor the start-up catch-up). Off: each ingest request analyses its documents, as <c>storyline ingest</c> does.</summary>
     public bool UseWorkers { get; set; }
 
+    /// <summary>Background ingest batches (the Add page's uploads, URLs and feeds) waiting to run in this instance; one more is refused with 503.</summary>
+    [Range(1, 10_000)]
+    public int MaxQueuedJobs { get; set; } = 32;
+
+    /// <summary>Background ingest batches this instance runs at once.</summary>
+    [Range(1, 64)]
+    public int ConcurrentJobs { get; set; } = 2;
+
     /// <summary>True when an API key is configured.</summary>
     public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);
 }
