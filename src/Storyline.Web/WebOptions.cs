@@ -47,6 +47,10 @@ public sealed class WebOptions
     /// <summary>Keep each story's briefing, timeline and statements in memory until its documents change (off: build them on every view).</summary>
     public bool CacheStories { get; set; } = true;
 
+    /// <summary>Bound of the story cache, in documents: each cached story weighs its document count, and the least recently used go first.</summary>
+    [Range(1, long.MaxValue)]
+    public long StoryCacheDocuments { get; set; } = 20_000;
+
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (comma-separated IPs), besides loopback:
     /// behind them, rate limits and logs see the real client. Forwarded headers from any other address are ignored.</summary>
     public string TrustedProxies { get; set; } = "";
