@@ -47,6 +47,10 @@ public sealed class WebOptions
     /// <summary>Keep each story's briefing, timeline and statements in memory until its documents change (off: build them on every view).</summary>
     public bool CacheStories { get; set; } = true;
 
+    /// <summary>Sources and timeline events per page of a story (the rest behind previous / next links).</summary>
+    [Range(1, 10_000)]
+    public int StoryPageSize { get; set; } = 100;
+
     /// <summary>Bound of the story cache, in documents: each cached story weighs its document count, and the least recently used go first.</summary>
     [Range(1, long.MaxValue)]
     public long StoryCacheDocuments { get; set; } = 20_000;

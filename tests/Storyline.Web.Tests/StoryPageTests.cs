@@ -54,9 +54,48 @@ public class StoryPageTests(SamplesFixture samples) : IClassFixture<SamplesFixtu
         // A few statements per speaker; the rest are a link away, on the speaker's page.
         who.QuerySelectorAll("ul.statements").ShouldAllBe(ul => ul.QuerySelectorAll("li").Length <= 3);
         who.QuerySelectorAll("a.more").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/person?name="));
+        // At most ten speakers a camp; the rest are counted, with a link to the people page.
+        foreach (var group in who.QuerySelectorAll("th[scope=rowgroup]"))
+            int.Parse(group.GetAttribute("rowspan")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(11);
+        who.QuerySelectorAll("tr.more-speakers a").ShouldAllBe(a => a.GetAttribute("href") == "/people" && a.TextContent.Contains("more speaker"));
         page.QuerySelector("svg.sources-chart")!.QuerySelectorAll("rect.bar").Length.ShouldBeGreaterThan(0);
         page.QuerySelectorAll("ol.source-list li").Length.ShouldBeGreaterThan(1);
         Markup.ShouldHaveNoInjectedMarkup(page, "story");
+    }
+
+    [Fact]
+    public async Task Story_ListsLongerThanAPage_PagedWithPreviousNextLinksCoveringEveryItem()
+    {
+        // The same store through an instance that pages every two items.
+        using var paged = new WebHost(new() { ["Storyline:Store"] = samples.Host.Store, ["Storyline:StoryPageSize"] = "2" });
+        var whole = await Forms.Page(Client(), $"/stories/{samples.StoryId}");
+        var allSources = whole.QuerySelectorAll("ol.source-list li a").Select(a => a.GetAttribute("href")).ToList();
+        var allEvents = whole.QuerySelectorAll("ol.events li").Select(li => li.TextContent).ToList();
+        allSources.Count.ShouldBeGreaterThan(2);
+        allEvents.Count.ShouldBeGreaterThan(2);
+
+        async Task<List<string?>> Walk(string list, string item, string pager)
+        {
+            var seen = new List<string?>();
+            var path = $"/stories/{samples.StoryId}";
+            for (var guard = 0; guard < 100; guard++)
+            {
+                var page = await Forms.Page(paged.CreateClient(), path);
+                var items = page.QuerySelectorAll($"{list} li").ToList();
+                items.Count.ShouldBeInRange(1, 2);
+                seen.AddRange(items.Select(li => item == "href" ? li.QuerySelector("a")!.GetAttribute("href") : li.TextContent));
+                if (page.QuerySelector($"nav.pager[aria-label='{pager} pages'] a[rel=next]") is not { } next) break;
+                path = $"/stories/{samples.StoryId}" + next.GetAttribute("href")!.Split('#')[0];
+            }
+            return seen;
+        }
+
+        (await Walk("ol.source-list", "href", "sources")).ShouldBe(allSources);
+        (await Walk("ol.events", "text", "events")).ShouldBe(allEvents.Cast<string?>());
+        // Past the end: the last page, not an empty list.
+        var beyond = await Forms.Page(paged.CreateClient(), $"/stories/{samples.StoryId}?sources=999");
+        beyond.QuerySelectorAll("ol.source-list li").Length.ShouldBeGreaterThan(0);
+        beyond.QuerySelector("nav.pager[aria-label='sources pages'] a[rel=prev]").ShouldNotBeNull();
     }
 
     [Theory]

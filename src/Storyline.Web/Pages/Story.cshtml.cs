@@ -6,7 +6,7 @@ using Storyline.Web.Services;
 namespace Storyline.Web.Pages;
 
 /// <summary>One story: its cited briefing, timeline, who thinks what, and its sources.</summary>
-public sealed class StoryModel(StoryService stories) : PageModel
+public sealed class StoryModel(StoryService stories, Microsoft.Extensions.Options.IOptions<WebOptions> options) : PageModel
 {
     /// <summary>Statements shown per speaker in the who-thinks-what table; the person page has them all.</summary>
     public const int StatementsPerSpeaker = 3;
@@ -14,19 +14,37 @@ public sealed class StoryModel(StoryService stories) : PageModel
     /// <summary>Claims shown in the matrix: the most contested and prominent; the rest are in <c>storyline claims</c> and the API.</summary>
     public const int ClaimsShown = 12;
 
+    /// <summary>Speakers shown per camp in the who-thinks-what table, most quoted first; the people page lists them all.</summary>
+    public const int SpeakersPerCamp = 10;
+
+    /// <summary>Sources and timeline events per page (Storyline:StoryPageSize): a story of a thousand documents stays a page of a few hundred kilobytes.</summary>
+    public int PageSize => options.Value.StoryPageSize;
+
     /// <summary>The story's view.</summary>
     public StoryView View { get; private set; } = null!;
+
+    /// <summary>The page of the sources list shown (from 1).</summary>
+    public int SourcesPage { get; private set; } = 1;
+
+    /// <summary>The page of the timeline's events shown (from 1).</summary>
+    public int EventsPage { get; private set; } = 1;
+
+    /// <summary>Number of pages a list of <paramref name="count"/> items takes.</summary>
+    public int Pages(int count) => Math.Max(1, (count + PageSize - 1) / PageSize);
 
     /// <summary>Footnote number of each document (its place in the story, oldest first).</summary>
     public IReadOnlyDictionary<long, int> SourceNumbers { get; private set; } = new Dictionary<long, int>();
 
     /// <summary>Loads the story; 404 for an unknown or malformed id.</summary>
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] int? sources, [FromQuery] int? events, CancellationToken cancellationToken)
     {
         if (Access.ParseId(id) is not { } storyId) return NotFound();
         var view = await stories.GetAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (view is null) return NotFound();
         View = view;
+        // A page past the end shows the last one rather than an empty list.
+        SourcesPage = Math.Clamp(sources ?? 1, 1, Pages(view.Documents.Count));
+        EventsPage = Math.Clamp(events ?? 1, 1, Pages(view.Timeline.Count));
         SourceNumbers = view.Documents.Select((d, i) => (d.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2);
         return Page();
     }
