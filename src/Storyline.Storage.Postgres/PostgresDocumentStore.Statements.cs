@@ -111,11 +111,7 @@ public sealed partial class PostgresDocumentStore
     public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<StatementRow>(new CommandDefinition(
-            StatementSelect + " WHERE NOT s.is_question AND (@storyId::bigint IS NULL OR s.document_id IN (SELECT document_id FROM story_documents WHERE story_id = @storyId))"
-                            + " ORDER BY s.document_id, s.ordinal",
-            new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return SpeakerSummaries.Summarise(rows.Select(r => r.ToHit()));
+        return await Shared.SpeakerSql.ListAsync(connection, "NOT s.is_question", storyId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

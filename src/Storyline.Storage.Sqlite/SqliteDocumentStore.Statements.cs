@@ -102,14 +102,8 @@ public sealed partial class SqliteDocumentStore : IStatementStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default)
-    {
-        var rows = await _connection.QueryAsync<StatementRow>(new CommandDefinition(
-            StatementSelect + " WHERE s.is_question = 0 AND (@storyId IS NULL OR s.document_id IN (SELECT document_id FROM story_documents WHERE story_id = @storyId))"
-                            + " ORDER BY s.document_id, s.ordinal",
-            new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return SpeakerSummaries.Summarise(rows.Select(r => r.ToHit()));
-    }
+    public Task<IReadOnlyList<SpeakerSummary>> ListSpeakersAsync(long? storyId = null, CancellationToken cancellationToken = default) =>
+        Shared.SpeakerSql.ListAsync(_connection, "s.is_question = 0", storyId, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListSpeakerCampsAsync(CancellationToken cancellationToken = default)
