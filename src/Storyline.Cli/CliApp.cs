@@ -17,6 +17,12 @@ public static class CliApp
         var parse = root.Parse(args);
         try
         {
+            if (args.Length == 0)
+            {
+                // No command: the usage, on stderr as any usage error's hint is.
+                await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr }, cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
             {
                 // A usage error is exit code 2 (System.CommandLine's own says 1), written as every other error line, on stderr only: stdout

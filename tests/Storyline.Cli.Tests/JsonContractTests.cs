@@ -56,6 +56,16 @@ public sealed class JsonContractTests : IAsyncLifetime
         sources.Where(s => s!["published"] != null).ShouldAllBe(s => s!["published_label"] != null);
     }
 
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheContractRecords()
+    {
+        var schemas = JsonNode.Parse(await _http!.GetStringAsync("/api/openapi.json"))!["components"]!["schemas"]!.AsObject();
+        foreach (var name in new[] { "BriefingItem", "BriefingSourceItem", "StoryListItem", "TimelineEventItem", "StatementItem", "SearchHitView", "ClaimItem", "DocumentListItem", "DocumentDetail", "DateView" })
+            schemas.ContainsKey(name).ShouldBeTrue(name);
+        schemas["BriefingSourceItem"]!["properties"]!.AsObject().ContainsKey("published_label").ShouldBeTrue();
+        schemas["StoryListItem"]!["properties"]!.AsObject().ContainsKey("range_label").ShouldBeTrue();
+    }
+
     /// <summary>Runs the CLI and GETs the API; their JSON must be equal (as JSON, key order aside), optionally after sorting both arrays by a field.</summary>
     private async Task<JsonNode> Both(string[] args, string path, string? sortBy = null)
     {

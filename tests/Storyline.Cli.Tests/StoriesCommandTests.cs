@@ -201,7 +201,8 @@ public class QuotesCommandTests : IDisposable
         // Offsets point into the cleaned text as `show` prints it.
         var row = rows.First(r => r.GetProperty("speaker").GetString() == "Mike Pompeo");
         var doc = JsonDocument.Parse((await _cli.Run("list", "--json")).Out).RootElement.EnumerateArray()
-            .First(d => d.GetProperty("input_name").GetString() == row.GetProperty("document").GetString()).GetProperty("id").GetInt64();
+            .First(d => d.GetProperty("input").GetString() == row.GetProperty("input").GetString()).GetProperty("id").GetInt64();
+        doc.ShouldBe(row.GetProperty("document").GetInt64());
         var text = JsonDocument.Parse((await _cli.Run("show", doc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Out).RootElement.GetProperty("text").GetString()!;
         text[row.GetProperty("source_start").GetInt32()..row.GetProperty("source_end").GetInt32()].ShouldContain("Pompeo");
     }

@@ -2,8 +2,8 @@ using Storyline.Web.Services;
 
 namespace Storyline.Web.Apis;
 
-/// <summary>One of a story's documents.</summary>
-public sealed record StoryDocumentItem(long Id, string Title, string? Publisher, DateTimeOffset? Published, long? DuplicateOf);
+/// <summary>One of a story's documents, its date with its precision label.</summary>
+public sealed record StoryDocumentItem(long Id, string Title, string? Publisher, DateTimeOffset? Published, long? DuplicateOf, string? PublishedLabel);
 
 /// <summary>How many statements of each camp one source quotes in a story.</summary>
 public sealed record SourceQuotesItem(string Source, IReadOnlyList<long> Documents, IReadOnlyDictionary<string, int> Camps);
@@ -14,7 +14,7 @@ public sealed record StoryDetail(long Id, string Title, string Headline, DateTim
 {
     /// <summary>The detail view of a built story.</summary>
     public static StoryDetail Of(StoryView v) => new(v.Story.Id, v.Story.Title, v.Briefing.Headline, v.Story.FirstPublished, v.Story.LastPublished, v.Story.UpdatedAt,
-        [.. v.Documents.Select(d => new StoryDocumentItem(d.Id, d.Title, d.Publisher, d.Published, d.DuplicateOf))],
+        [.. v.Documents.Select(d => new StoryDocumentItem(d.Id, d.Title, d.Publisher, d.Published, d.DuplicateOf, d.PublishedLabel))],
         [.. v.Sources.Select(s => new SourceQuotesItem(s.Source, s.Documents, s.Camps))], v.Camps,
         $"/api/stories/{v.Story.Id}/briefing", $"/api/stories/{v.Story.Id}/timeline");
 }
