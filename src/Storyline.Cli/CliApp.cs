@@ -32,6 +32,11 @@ public static class CliApp
                 await stderr.WriteLineAsync($"run '{command} --help' for usage").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
+            if (context.Globals.Conflict(parse) is { } conflict)
+            {
+                await stderr.WriteLineAsync($"error: {conflict}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             context.Use(parse);
             return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }

@@ -27,18 +27,19 @@ internal sealed class GlobalOptions
     /// <summary>More on stderr.</summary>
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Also say on stderr what is done: the store opened, each input's outcome, the story chosen", Recursive = true };
 
-    /// <summary>Adds the options to the root command, with the check that --quiet and --verbose are not both given.</summary>
+    /// <summary>Adds the options to the root command (recursive: every command takes them).</summary>
     public void AddTo(RootCommand root)
     {
         root.Options.Add(Store);
         root.Options.Add(Json);
         root.Options.Add(Quiet);
         root.Options.Add(Verbose);
-        root.Validators.Add(result =>
-        {
-            if (result.GetValue(Quiet) && result.GetValue(Verbose)) result.AddError("--quiet and --verbose cannot be used together.");
-        });
     }
+
+    /// <summary>The usage error of a parse whose global options contradict each other, or null. (A root validator does not run when a
+    /// subcommand is parsed, so this is checked beside the parse errors.)</summary>
+    public string? Conflict(ParseResult parse) =>
+        parse.GetValue(Quiet) && parse.GetValue(Verbose) ? "--quiet and --verbose cannot be used together." : null;
 }
 
 /// <summary>How one command run ingests: the typed values of <see cref="IngestOptionGroup"/>.</summary>
