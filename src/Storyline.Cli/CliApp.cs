@@ -79,6 +79,7 @@ public static class CliApp
         root.Subcommands.Add(SpeakersCommand.Create(context));
         root.Subcommands.Add(ClaimsCommand.Create(context));
         root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(MigrateCommand.Create(context));
         return root;
     }
 }

@@ -59,14 +59,16 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
     }
 
 
-    /// <summary>Opens the store named by --store (a SQLite path, or a PostgreSQL URI or connection string); only a command that writes (<paramref name="create"/>)
-    /// makes one where none exists. A missing store, or a file or database that is not one, is a <see cref="StoreUnavailableException"/>
-    /// with a one-line reason.</summary>
-    public Task<IStorylineStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool create = false) =>
-        OpenStoreAsync(StoreLocation(parse), cancellationToken, create);
+    /// <summary>Opens the store named by --store (a SQLite path, or a PostgreSQL URI or connection string); see
+    /// <see cref="OpenStoreAsync(string, CancellationToken, bool, bool)"/>.</summary>
+    public Task<IStorylineStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool create = false, bool write = false) =>
+        OpenStoreAsync(StoreLocation(parse), cancellationToken, create, write);
 
-    /// <summary>Opens the store at <paramref name="path"/>; see <see cref="OpenStoreAsync(ParseResult, CancellationToken, bool)"/>.</summary>
-    public async Task<IStorylineStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false)
+    /// <summary>Opens the store (a SQLite path, or a PostgreSQL URI or connection string); only a command that adds documents
+    /// (<paramref name="create"/>) makes one where none exists, and only a command that writes (<paramref name="write"/> or create) upgrades
+    /// its schema: reads never write. A missing store, a file or database that is not one, or one whose schema is behind this build, is a
+    /// <see cref="StoreUnavailableException"/> with a one-line reason.</summary>
+    public async Task<IStorylineStore> OpenStoreAsync(string path, CancellationToken cancellationToken, bool create = false, bool write = false)
     {
         var postgres = StorylineStores.IsPostgres(path);
         var shown = postgres ? ShowLocation(path) : path;
@@ -74,7 +76,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             throw new StoreUnavailableException($"store {path} does not exist (check --store or STORYLINE_STORE; ingest creates a store)");
         try
         {
-            var store = await StorylineStores.OpenAsync(path, Time, create, cancellationToken).ConfigureAwait(false);
+            var store = await StorylineStores.OpenAsync(path, Time, create, migrate: write || create, cancellationToken).ConfigureAwait(false);
             Info($"store {shown}");
             return store;
         }

@@ -250,5 +250,28 @@ internal static class Migrations
         );
         CREATE INDEX analysis_queue_order ON analysis_queue(enqueued_at, document_id);
         """,
+        // 9: background ingest batches of the web app (the Add page's uploads, URLs and feeds), kept in the store so that every web
+        // instance on it shows a batch's progress. A result's seq is its input's place in the batch.
+        """
+        CREATE TABLE ingest_jobs(
+            id text PRIMARY KEY,
+            description text NOT NULL,
+            started_at text COLLATE "C" NOT NULL,
+            finished_at text COLLATE "C",
+            error text
+        );
+        CREATE INDEX ingest_jobs_finished ON ingest_jobs(finished_at);
+        CREATE TABLE ingest_job_results(
+            job_id text NOT NULL REFERENCES ingest_jobs(id) ON DELETE CASCADE,
+            seq bigint NOT NULL,
+            name text NOT NULL,
+            status text NOT NULL,
+            document_id bigint,
+            original_id bigint,
+            error text,
+            title text,
+            PRIMARY KEY(job_id, seq)
+        );
+        """,
     ];
 }

@@ -70,6 +70,20 @@ public sealed partial class PostgresDocumentStore : IAnalysisQueue
     }
 
     /// <inheritdoc />
+    public async Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        if (documentIds.Count == 0) return 0;
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var ids = documentIds.Distinct().ToArray();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE analysis_queue SET lease_until = @until WHERE document_id = ANY(@ids) AND claimed_by = @workerId",
+            new { ids, workerId, until = (_time.GetUtcNow() + lease).ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

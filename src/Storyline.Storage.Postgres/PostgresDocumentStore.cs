@@ -105,7 +105,12 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
     /// <summary>Opens the store at <paramref name="location"/> (see <see cref="IsLocation"/>) and applies pending migrations. With
     /// <paramref name="create"/>, a missing database is created (when the user may) and an empty one gets the schema; without it, a database
     /// holding no store is an <see cref="InvalidOperationException"/>.</summary>
-    public static async Task<PostgresDocumentStore> OpenAsync(string location, TimeProvider? time = null, bool create = true, CancellationToken cancellationToken = default)
+    public static async Task<PostgresDocumentStore> OpenAsync(string location, TimeProvider? time = null, bool create = true, CancellationToken cancellationToken = default) =>
+        await OpenAsync(location, time, create, migrate: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Opens the store; without <paramref name="migrate"/> (a reader) it changes nothing, and a store with pending migrations fails
+    /// with a message naming <c>storyline migrate</c>.</summary>
+    public static async Task<PostgresDocumentStore> OpenAsync(string location, TimeProvider? time, bool create, bool migrate, CancellationToken cancellationToken)
     {
         var connectionString = ToConnectionString(location);
         var source = Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));
@@ -113,12 +118,12 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
         {
             try
             {
-                await MigrateAsync(source, create, cancellationToken).ConfigureAwait(false);
+                await MigrateAsync(source, create, migrate, cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException e) when (create && e.SqlState == PostgresErrorCodes.InvalidCatalogName)
             {
                 await CreateDatabaseAsync(connectionString, cancellationToken).ConfigureAwait(false);
-                await MigrateAsync(source, create, cancellationToken).ConfigureAwait(false);
+                await MigrateAsync(source, create, migrate, cancellationToken).ConfigureAwait(false);
             }
             Current[connectionString] = true;
         }
@@ -143,7 +148,7 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
         }
     }
 
-    private static async Task MigrateAsync(NpgsqlDataSource source, bool create, CancellationToken cancellationToken)
+    private static async Task MigrateAsync(NpgsqlDataSource source, bool create, bool migrate, CancellationToken cancellationToken)
     {
         await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await VersionAsync(connection, null).ConfigureAwait(false);
@@ -151,6 +156,8 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
             throw new InvalidOperationException($"the store has schema version {version}, newer than this Storyline ({Migrations.All.Length}); upgrade Storyline");
         if (version == Migrations.All.Length) return;
         if (version < 0 && !create) throw new InvalidOperationException("the database holds no Storyline store (ingest creates one)");
+        if (!migrate)
+            throw new InvalidOperationException($"the store has schema version {version}, older than this Storyline's {Migrations.All.Length}; run 'storyline migrate' (or any command that writes) to upgrade it");
         // Every step in one transaction under a lock: two processes opening a new database at once must not both create the schema.
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@MigrationLock)", new { MigrationLock }, tx).ConfigureAwait(false);

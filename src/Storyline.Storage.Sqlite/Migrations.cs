@@ -226,5 +226,28 @@ internal static class Migrations
         );
         CREATE INDEX analysis_queue_order ON analysis_queue(enqueued_at, document_id);
         """,
+        // 9: background ingest batches of the web app (the Add page's uploads, URLs and feeds), kept in the store so that every web
+        // instance on it shows a batch's progress. A result's seq is its input's place in the batch.
+        """
+        CREATE TABLE ingest_jobs(
+            id TEXT PRIMARY KEY,
+            description TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            error TEXT
+        );
+        CREATE INDEX ingest_jobs_finished ON ingest_jobs(finished_at);
+        CREATE TABLE ingest_job_results(
+            job_id TEXT NOT NULL REFERENCES ingest_jobs(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            document_id INTEGER,
+            original_id INTEGER,
+            error TEXT,
+            title TEXT,
+            PRIMARY KEY(job_id, seq)
+        );
+        """,
     ];
 }

@@ -84,6 +84,24 @@ public sealed partial class SqliteDocumentStore : IAnalysisQueue
     }
 
     /// <inheritdoc />
+    public async Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        if (documentIds.Count == 0) return 0;
+        var until = (_time.GetUtcNow() + lease).ToUnixTimeMilliseconds();
+        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+        var renewed = 0;
+        foreach (var chunk in documentIds.Distinct().Chunk(500))
+            renewed += await _connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE analysis_queue SET lease_until = @until WHERE document_id IN @chunk AND claimed_by = @workerId",
+                new { chunk, workerId, until }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return renewed;
+    }
+
+    /// <inheritdoc />
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken = default) =>
         await _connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM analysis_queue", cancellationToken: cancellationToken)).ConfigureAwait(false);
 }

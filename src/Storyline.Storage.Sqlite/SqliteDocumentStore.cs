@@ -34,17 +34,28 @@ public sealed partial class SqliteDocumentStore : IStorylineStore
     public static Task<SqliteDocumentStore> OpenAsync(string path, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
         OpenAsync(path, Migrations.All.Length, time, cancellationToken);
 
+    /// <summary>Opens the store at <paramref name="path"/>; without <paramref name="migrate"/> (a reader) it changes nothing, and a store
+    /// with pending migrations fails with a message naming <c>storyline migrate</c>.</summary>
+    public static Task<SqliteDocumentStore> OpenAsync(string path, bool migrate, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, Migrations.All.Length, time, readOnly: !migrate, cancellationToken);
+
     /// <summary>Opens the store migrated only up to <paramref name="schemaVersion"/>: tests build stores as older versions left them.</summary>
-    internal static async Task<SqliteDocumentStore> OpenAsync(string path, int schemaVersion, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    internal static Task<SqliteDocumentStore> OpenAsync(string path, int schemaVersion, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, schemaVersion, time, readOnly: false, cancellationToken);
+
+    private static async Task<SqliteDocumentStore> OpenAsync(string path, int schemaVersion, TimeProvider? time, bool readOnly, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        if (!readOnly && !string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        // A reader never creates the file.
+        var mode = readOnly ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = mode }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;").ConfigureAwait(false);
-            await MigrateAsync(connection, schemaVersion).ConfigureAwait(false);
+            if (readOnly) await CheckCurrentAsync(connection).ConfigureAwait(false);
+            else await MigrateAsync(connection, schemaVersion).ConfigureAwait(false);
         }
         catch
         {
@@ -52,6 +63,17 @@ public sealed partial class SqliteDocumentStore : IStorylineStore
             throw;
         }
         return new SqliteDocumentStore(connection, time ?? TimeProvider.System);
+    }
+
+    // A reader does not upgrade the schema (reads never write): it says what to run instead.
+    private static async Task CheckCurrentAsync(SqliteConnection connection)
+    {
+        var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version").ConfigureAwait(false);
+        if (version > Migrations.All.Length)
+            throw new InvalidOperationException($"the store has schema version {version}, newer than this Storyline ({Migrations.All.Length}); upgrade Storyline");
+        if (version == 0) throw new InvalidOperationException("the file holds no Storyline store (ingest creates one)");
+        if (version < Migrations.All.Length)
+            throw new InvalidOperationException($"the store has schema version {version}, older than this Storyline's {Migrations.All.Length}; run 'storyline migrate' (or any command that writes) to upgrade it");
     }
 
     private static async Task MigrateAsync(SqliteConnection connection, int schemaVersion)

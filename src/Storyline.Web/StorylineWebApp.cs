@@ -73,6 +73,7 @@ public sealed class StorylineWebApp
         services.AddSingleton<StoryService>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
         services.AddHostedService<StoreCatchUp>();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((kestrel, web) =>

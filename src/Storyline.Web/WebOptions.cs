@@ -47,6 +47,10 @@ public sealed class WebOptions
     /// <summary>Keep each story's briefing, timeline and statements in memory until its documents change (off: build them on every view).</summary>
     public bool CacheStories { get; set; } = true;
 
+    /// <summary>Bound of the story cache, in documents: each cached story weighs its document count, and the least recently used go first.</summary>
+    [Range(1, long.MaxValue)]
+    public long StoryCacheDocuments { get; set; } = 20_000;
+
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (comma-separated IPs), besides loopback:
     /// behind them, rate limits and logs see the real client. Forwarded headers from any other address are ignored.</summary>
     public string TrustedProxies { get; set; } = "";
@@ -54,6 +58,14 @@ public sealed class WebOptions
     /// <summary>Worker processes (<c>storyline worker</c>) analyse what is ingested: ingest only stores and queues, and the app does no
     /// analysis of its own (nor the start-up catch-up). Off: each ingest request analyses its documents, as <c>storyline ingest</c> does.</summary>
     public bool UseWorkers { get; set; }
+
+    /// <summary>Background ingest batches (the Add page's uploads, URLs and feeds) waiting to run in this instance; one more is refused with 503.</summary>
+    [Range(1, 10_000)]
+    public int MaxQueuedJobs { get; set; } = 32;
+
+    /// <summary>Background ingest batches this instance runs at once.</summary>
+    [Range(1, 64)]
+    public int ConcurrentJobs { get; set; } = 2;
 
     /// <summary>True when an API key is configured.</summary>
     public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);

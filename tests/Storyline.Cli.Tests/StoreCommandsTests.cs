@@ -71,6 +71,24 @@ public class StoreCommandsTests : IDisposable
         Directory.Exists(Path.Combine(_cli.Folder, "nonexistent")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task ReadCommand_StoreSchemaBehind_AsksForMigrateAndLeavesItAsIs()
+    {
+        var store = Path.Combine(_cli.Folder, "old.db");
+        await using (await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(store, schemaVersion: 3)) { }
+        var (code, stdout, stderr) = await RunOn(store, "list");
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("schema version 3");
+        stderr.ShouldContain("run 'storyline migrate'");
+        (await RunOn(store, "list")).Code.ShouldBe(1); // still behind: the read wrote nothing
+
+        var migrated = await RunOn(store, "migrate", "--json");
+        migrated.Code.ShouldBe(0);
+        migrated.Out.ShouldContain($"\"schema_version\":{Storyline.Storage.Sqlite.SqliteDocumentStore.SchemaVersion}");
+        (await RunOn(store, "list")).Code.ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("list")]
     [InlineData("ingest")]

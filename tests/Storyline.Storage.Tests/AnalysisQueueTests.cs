@@ -127,6 +127,22 @@ public abstract class AnalysisQueueTests<TProvider> : IDisposable where TProvide
         (await store.CompleteAsync(ids, "stopping")).ShouldBe(0);
     }
 
+    [SkippableFact]
+    public async Task Renew_ExtendsOnlyTheWorkersOwnClaims_SoALongBatchIsNotTakenAgain()
+    {
+        await using var store = await _provider.OpenAsync(_location, _time);
+        var ids = await AddDocumentsAsync(store, 3);
+        await store.EnqueueAsync(ids);
+        (await store.ClaimAsync("long", 2, Lease)).ShouldBe(ids.Take(2));
+        (await store.ClaimAsync("short", 1, Lease)).ShouldBe([ids[2]]);
+        _time.Advance(Lease - TimeSpan.FromSeconds(10));
+        (await store.RenewAsync(ids, "long", Lease)).ShouldBe(2); // the other worker's entry is not touched
+        _time.Advance(TimeSpan.FromSeconds(20)); // past the first lease, within the renewed one
+        (await store.ClaimAsync("other", 10, Lease)).ShouldBe([ids[2]]); // only the unrenewed claim lapsed
+        (await store.RenewAsync(ids, "short", Lease)).ShouldBe(0); // taken by another meanwhile: nothing to renew
+        (await store.CompleteAsync(ids.Take(2).ToList(), "long")).ShouldBe(2);
+    }
+
     public void Dispose()
     {
         _provider.Release(_location);

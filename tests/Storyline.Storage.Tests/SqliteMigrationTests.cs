@@ -36,6 +36,21 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_ReaderOnOlderStore_FailsNamingMigrateAndWritesNothing()
+    {
+        await using (var old = await SqliteDocumentStore.OpenAsync(Path, schemaVersion: 3))
+            await old.AddAsync(Make(Article), 0.7);
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => SqliteDocumentStore.OpenAsync(Path, migrate: false));
+        error.Message.ShouldContain("schema version 3");
+        error.Message.ShouldContain("storyline migrate");
+        using (var connection = Connect()) connection.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(3);
+
+        await using (await SqliteDocumentStore.OpenAsync(Path, migrate: true)) { }
+        await using var reader = await SqliteDocumentStore.OpenAsync(Path, migrate: false);
+        (await reader.ListIdsAsync()).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task OpenAsync_Version3Store_UpgradesKeepingDocumentsAndEntities()
     {
         long id;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Storyline.Web.Tests;
 
@@ -203,6 +204,22 @@ public class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_TitleWithMarkup_PlainTitleAndWholeText()
+    {
+        // The text opens with a headline-shaped line: before, the given title was dropped for it.
+        var text = "Exporters brace for new rules\n\nParagraph one says officials discussed cotton sanctions at length on Tuesday in the capital.\n\n" +
+            "Paragraph two adds that the measures affect exporters across the region this year.";
+        var response = await _host.KeyedClient().PostAsync("/api/ingest", JsonBody(JsonSerializer.Serialize(new { text, title = "<b>Cotton</b> sanctions <script>x()</script>widen" })));
+        var result = (await Json(response)).GetProperty("results")[0];
+        result.GetProperty("title").GetString().ShouldBe("Cotton sanctions widen");
+        var doc = await Json(await _host.CreateClient().GetAsync($"/api/documents/{result.GetProperty("document_id").GetInt64()}"));
+        doc.GetProperty("metadata").GetProperty("title").GetString().ShouldBe("Cotton sanctions widen");
+        var stored = doc.GetProperty("text").GetString()!;
+        stored.ShouldContain("Paragraph one says");
+        stored.ShouldContain("Paragraph two adds");
+    }
+
+    [Fact]
     public async Task Ingest_SameTextTwice_SecondIsDuplicate()
     {
         var body = JsonSerializer.Serialize(new { text = WebHost.Article("cotton") });
@@ -335,6 +352,26 @@ public class ApiTests : IDisposable
         request.Headers.Add("X-Api-Key", WebHost.Key);
         await ShouldBeProblem(await host.CreateClient().SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "Request too large");
     }
+
+    [Fact]
+    public async Task Ingest_ChunkedBodyOverLimitOnKestrel_413Problem()
+    {
+        // The test host does not enforce Kestrel's body limit; the real server throws from the body stream before the endpoint's own cap.
+        using var host = new WebHost(new() { ["Storyline:MaxRequestBytes"] = "2000" });
+        host.UseKestrel(0);
+        host.StartServer();
+        using var client = new HttpClient { BaseAddress = new Uri(KestrelAddress(host)) };
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text = new string('a', 50_000) }))));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-Api-Key", WebHost.Key);
+        await ShouldBeProblem(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "Request too large");
+    }
+
+    private static string KestrelAddress(WebHost host) =>
+        host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     [Fact]
     public async Task Ingest_OverWriteRateLimit_429()

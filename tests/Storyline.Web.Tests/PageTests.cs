@@ -164,19 +164,39 @@ public class PageTests : IDisposable
     {
         var jobs = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IngestJobs>(_host.Services);
         var release = new TaskCompletionSource();
-        var job = jobs.Start("2 files", async (onResult, ct) =>
+        var id = (await jobs.StartAsync("2 files", async (onResult, ct) =>
         {
             onResult(new Storyline.Ingestion.IngestResult("first.txt", Storyline.Ingestion.IngestStatus.Failed, null, null, "unsupported file type '.txt'", null));
             await release.Task.WaitAsync(ct);
-        });
-        var running = await Forms.Page(_host.CreateClient(), $"/add/jobs/{job.Id}");
+        }, CancellationToken.None)).ShouldNotBeNull();
+        // Outcomes reach the store as they come: wait for the first.
+        AngleSharp.Dom.IDocument running;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do running = await Forms.Page(_host.CreateClient(), $"/add/jobs/{id}");
+        while (running.QuerySelectorAll("section.results tbody tr").Length == 0 && DateTime.UtcNow < deadline);
         running.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content").ShouldBe("1");
         running.QuerySelector("p.job-status")!.TextContent.ShouldContain("1 input done so far");
         running.QuerySelectorAll("section.results tbody tr").Length.ShouldBe(1);
         release.SetResult();
-        var done = await Forms.FollowJob(_host.CreateClient(), $"/add/jobs/{job.Id}");
+        var done = await Forms.FollowJob(_host.CreateClient(), $"/add/jobs/{id}");
         done.QuerySelector("meta[http-equiv=refresh]").ShouldBeNull();
         done.QuerySelector("h1")!.TextContent.ShouldBe("Added coverage");
+    }
+
+    [Fact]
+    public async Task AddJob_StartedOnOneInstance_ProgressShownByAnotherOnTheSameStore()
+    {
+        // Two instances behind a proxy: the batch runs where it was accepted; its page answers from either, without sticky sessions.
+        using var other = new WebHost(new() { ["Storyline:Store"] = _host.Store });
+        var jobs = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IngestJobs>(_host.Services);
+        var id = (await jobs.StartAsync("1 file", (onResult, ct) =>
+        {
+            onResult(new Storyline.Ingestion.IngestResult("only.txt", Storyline.Ingestion.IngestStatus.Failed, null, null, "no text given", null));
+            return Task.CompletedTask;
+        }, CancellationToken.None)).ShouldNotBeNull();
+        var done = await Forms.FollowJob(other.CreateClient(), $"/add/jobs/{id}");
+        done.QuerySelector("p.job-status")!.TextContent.ShouldContain("done, 1 input");
+        done.QuerySelector("section.results tbody tr")!.TextContent.ShouldContain("no text given");
     }
 
     [Fact]

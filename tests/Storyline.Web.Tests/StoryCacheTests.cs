@@ -57,4 +57,23 @@ public class StoryCacheTests
         b.ShouldNotBeSameAs(a);
         host.Services.GetRequiredService<StoryCache>().Count.ShouldBe(0);
     }
+
+    private static StoryView View(long id, int documents) =>
+        new(new Storyline.Storage.StoryInfo(id, $"Story {id}", documents, [], null, null, DateTimeOffset.UnixEpoch), null!, [], [], [], [], []);
+
+    [Fact]
+    public void Set_PastTheDocumentBound_LeastRecentlyUsedGoAndTheBoundHolds()
+    {
+        using var cache = new StoryCache(Microsoft.Extensions.Options.Options.Create(new WebOptions { StoryCacheDocuments = 100 }));
+        var stamp = new Storyline.Storage.StatementsStamp(0, 0, 0, null);
+        for (long id = 1; id <= 30; id++)
+        {
+            cache.Set(View(id, 40), stamp);
+            // Compaction runs in the background once the bound is passed: the held weight never stays above it for long.
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (cache.Count > 2 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        cache.Count.ShouldBeLessThanOrEqualTo(2); // 40 documents each, 100 at most
+        cache.Get(View(30, 40).Story, stamp).ShouldNotBeNull(); // the latest is kept
+    }
 }

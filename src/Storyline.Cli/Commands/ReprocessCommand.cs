@@ -17,7 +17,7 @@ internal static class ReprocessCommand
         var command = new Command("reprocess", "Re-run cleaning and analysis on every stored document from its original input");
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
             var pipeline = DocumentPipeline.CreateDefault(context.Time);
             int done = 0, changed = 0, failed = 0;
             foreach (var id in await store.ListIdsAsync(ct).ConfigureAwait(false))

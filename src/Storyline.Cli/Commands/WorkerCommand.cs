@@ -14,7 +14,7 @@ internal static class WorkerCommand
     public static Command Create(CliContext context)
     {
         var batch = new Option<int>("--batch") { Description = "Documents claimed at a time", DefaultValueFactory = _ => 16 };
-        var lease = new Option<double>("--lease") { Description = "Seconds a claim holds before another worker may take it (longer than a batch takes)", DefaultValueFactory = _ => 300 };
+        var lease = new Option<double>("--lease") { Description = "Seconds a claim holds unless renewed (the worker renews it every third of that while the batch runs; a killed worker's batch is taken again after it)", DefaultValueFactory = _ => 300 };
         var poll = new Option<double>("--poll") { Description = "Seconds to wait before looking again when the queue is empty", DefaultValueFactory = _ => 2 };
         var once = new Option<bool>("--once") { Description = "Drain the queue, then exit (for scripts and tests)" };
         batch.Validators.Add(r => Validate.Range(r, "--batch", 1, 10_000));
@@ -31,7 +31,9 @@ internal static class WorkerCommand
         var json = context.Json;
         var lease = TimeSpan.FromSeconds(leaseSeconds);
         var worker = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}");
-        await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+        await using var store = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
+        // Lease renewals go through a connection of their own: the batch's analysis holds the worker's.
+        await using var leases = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
         var finisher = IngestFinisher.For(store);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
@@ -60,6 +62,9 @@ internal static class WorkerCommand
                 IngestFinish finish;
                 try
                 {
+                    var batchIds = ids;
+                    await using var keeper = LeaseKeeper.Start(leases, batchIds, worker, lease, context.Time, e =>
+                        context.WriteError(FormattableString.Invariant($"batch {batchIds[0]}..{batchIds[^1]}"), $"lease renewal failed (retried): {e.Message.ReplaceLineEndings(" ")}"));
                     finish = await finisher.FinishAsync(ids, null, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException && !ct.IsCancellationRequested)

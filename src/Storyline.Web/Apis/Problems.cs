@@ -39,5 +39,8 @@ public static class Problems
     }
 
     /// <summary>True for requests to the JSON API, which answer errors as problem details rather than pages.</summary>
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    /// <summary>Whether a path is the API's.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 }

@@ -62,13 +62,13 @@ public sealed class AddModel(IngestService ingest, IngestJobs jobs, ApiKeys keys
     }
 
     /// <summary>Starts ingesting a page or feed URL (a feed can bring many items) and shows the batch's progress page.</summary>
-    public IActionResult OnPostUrl()
+    public async Task<IActionResult> OnPostUrlAsync(CancellationToken cancellationToken)
     {
         if (Refuse() is { } refused) return refused;
         if (!IngestService.IsHttpUrl(FeedUrl)) return Fail("Give an absolute http:// or https:// URL.");
         var url = FeedUrl!.Trim();
-        var job = jobs.Start(url, (onResult, ct) => ingest.IngestUrlAsync(url, onResult, ct));
-        return RedirectToPage("/AddJob", new { id = job.Id });
+        var job = await jobs.StartAsync(url, (onResult, ct) => ingest.IngestUrlAsync(url, onResult, ct), cancellationToken).ConfigureAwait(false);
+        return job is null ? Busy() : RedirectToPage("/AddJob", new { id = job });
     }
 
     /// <summary>Reads uploaded files and starts ingesting them; shows the batch's progress page.</summary>
@@ -91,8 +91,16 @@ public sealed class AddModel(IngestService ingest, IngestJobs jobs, ApiKeys keys
             uploads.Add(new Upload(name, buffer.ToArray()));
         }
         // Read within the request; ingested in the background while the progress page follows each file.
-        var job = jobs.Start(uploads.Count == 1 ? uploads[0].FileName : $"{uploads.Count} files", (onResult, ct) => ingest.IngestUploadsAsync(uploads, onResult, ct));
-        return RedirectToPage("/AddJob", new { id = job.Id });
+        var job = await jobs.StartAsync(uploads.Count == 1 ? uploads[0].FileName : $"{uploads.Count} files",
+            (onResult, ct) => ingest.IngestUploadsAsync(uploads, onResult, ct), cancellationToken).ConfigureAwait(false);
+        return job is null ? Busy() : RedirectToPage("/AddJob", new { id = job });
+    }
+
+    private PageResult Busy()
+    {
+        Problem = "Too many batches are waiting to be added; try again in a minute.";
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return Page();
     }
 
     private PageResult? Refuse()

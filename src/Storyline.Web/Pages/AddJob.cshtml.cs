@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storyline.Ingestion;
+using Storyline.Storage;
 using Storyline.Web.Services;
 
 namespace Storyline.Web.Pages;
@@ -11,23 +12,20 @@ public sealed class AddJobModel(IngestJobs jobs) : PageModel
     /// <summary>Seconds between reloads while the batch runs.</summary>
     public const int RefreshSeconds = 1;
 
-    /// <summary>The batch.</summary>
-    public IngestJob Job { get; private set; } = null!;
+    /// <summary>The batch, as the store had it when the page was asked for (one snapshot: the head, refreshing or not, and the body agree).</summary>
+    public IngestJobState Job { get; private set; } = null!;
 
-    /// <summary>Whether the batch had finished when the page was asked for (read before <see cref="Results"/>, so a finished batch shows every outcome).</summary>
-    public bool Finished { get; private set; }
+    /// <summary>Whether the batch had ended.</summary>
+    public bool Finished => Job.Finished;
 
-    /// <summary>A snapshot of its outcomes.</summary>
-    public IReadOnlyList<IngestResult> Results { get; private set; } = [];
+    /// <summary>Its outcomes so far.</summary>
+    public IReadOnlyList<IngestResult> Results => Job.Results;
 
     /// <summary>Shows the batch; 404 for an unknown (or forgotten) one.</summary>
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (jobs.Get(id) is not { } job) return NotFound();
+        if (await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } job) return NotFound();
         Job = job;
-        // One snapshot for the whole page: the head (refresh or not) and the body must agree.
-        Finished = job.Finished;
-        Results = job.Results;
         return Page();
     }
 }

@@ -19,7 +19,9 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> logger) : IExceptionHandl
     {
         var status = StatusFor(exception);
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
-        if (!Problems.IsApi(httpContext.Request)) return false;
+        // The middleware has already rewritten the path to its error page when handlers run: decide on the path that failed.
+        var failedPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (!Problems.IsApi(failedPath is null ? httpContext.Request.Path : new PathString(failedPath))) return false;
         var (title, detail) = status switch
         {
             StatusCodes.Status413PayloadTooLarge => ("Request too large", "The request body is over the size limit."),

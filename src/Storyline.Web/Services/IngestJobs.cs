@@ -1,94 +1,132 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Storyline.Ingestion;
+using Storyline.Storage;
 
 namespace Storyline.Web.Services;
 
-/// <summary>A batch of inputs being ingested in the background: each input's outcome as it is known, and whether the batch is done.</summary>
-public sealed class IngestJob(string id, string description, DateTimeOffset started)
-{
-    private readonly List<IngestResult> _results = [];
-    private volatile bool _finished;
-
-    /// <summary>Unguessable id (the status page's address).</summary>
-    public string Id { get; } = id;
-
-    /// <summary>What was submitted ("3 files", a URL).</summary>
-    public string Description { get; } = description;
-
-    /// <summary>When the batch started.</summary>
-    public DateTimeOffset Started { get; } = started;
-
-    /// <summary>True once every input has an outcome (or the batch stopped).</summary>
-    public bool Finished => _finished;
-
-    /// <summary>Why the batch stopped early, if it did.</summary>
-    public string? Error { get; private set; }
-
-    /// <summary>The outcomes so far, in input order.</summary>
-    public IReadOnlyList<IngestResult> Results
-    {
-        get { lock (_results) return [.. _results]; }
-    }
-
-    internal void Add(IngestResult result)
-    {
-        lock (_results) _results.Add(result);
-    }
-
-    internal void Finish(string? error)
-    {
-        Error = error;
-        _finished = true;
-    }
-}
-
 /// <summary>Runs long ingest batches (uploads, URLs and feeds) off the request, so the add page can show progress on a status page that
-/// refreshes itself without script. Keeps the most recent jobs in memory only.</summary>
-public sealed class IngestJobs(IHostApplicationLifetime lifetime, TimeProvider time, ILogger<IngestJobs> logger)
+/// refreshes itself without script. A batch runs in the instance that accepted it (its uploads are in that instance's memory), taking its
+/// turn through a bounded queue; its progress is written to the store, so any instance on the same store shows it.</summary>
+public sealed partial class IngestJobs(StoreFactory stores, TimeProvider time, IOptions<WebOptions> options, ILogger<IngestJobs> logger) : BackgroundService
 {
-    /// <summary>Most jobs remembered; the oldest finished ones are forgotten first.</summary>
-    public const int MaxJobs = 100;
+    /// <summary>How long an ended batch's progress page stays available.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(7);
 
-    private readonly ConcurrentDictionary<string, IngestJob> _jobs = new(StringComparer.Ordinal);
+    private sealed record Work(string Id, Func<Action<IngestResult>, CancellationToken, Task> Run);
 
-    /// <summary>Starts <paramref name="run"/> in the background, feeding each outcome to the job; returns the job at once.</summary>
-    public IngestJob Start(string description, Func<Action<IngestResult>, CancellationToken, Task> run)
+    private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.Value.MaxQueuedJobs)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+        SingleWriter = false,
+    });
+
+    /// <summary>Records a batch in the store and queues <paramref name="run"/>, which feeds each input's outcome to the batch; returns the
+    /// batch's id at once, or null when the queue is full (the caller answers 503).</summary>
+    public async Task<string?> StartAsync(string description, Func<Action<IngestResult>, CancellationToken, Task> run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        Prune();
-        var job = new IngestJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), description, time.GetUtcNow());
-        _jobs[job.Id] = job;
-        _ = Task.Run(() => RunAsync(job, run));
-        return job;
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var now = time.GetUtcNow();
+        await using (var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await store.PruneJobsAsync(now - Kept, cancellationToken).ConfigureAwait(false);
+            await store.CreateJobAsync(id, description, now, cancellationToken).ConfigureAwait(false);
+            if (_queue.Writer.TryWrite(new Work(id, run))) return id;
+            await store.FinishJobAsync(id, now, "was not started: too many batches are waiting; try again shortly", CancellationToken.None).ConfigureAwait(false);
+        }
+        return null;
     }
 
-    /// <summary>The job with this id, or null.</summary>
-    public IngestJob? Get(string id) => _jobs.GetValueOrDefault(id);
+    /// <summary>The batch with this id as the store has it, or null.</summary>
+    public async Task<IngestJobState?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
+    }
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed batch is reported on its status page and logged; it must not take the process down.")]
-    private async Task RunAsync(IngestJob job, Func<Action<IngestResult>, CancellationToken, Task> run)
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var runners = Enumerable.Range(0, options.Value.ConcurrentJobs).Select(_ => RunQueueAsync(stoppingToken));
+        await Task.WhenAll(runners).ConfigureAwait(false);
+    }
+
+    private async Task RunQueueAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await run(job.Add, lifetime.ApplicationStopping).ConfigureAwait(false);
-            job.Finish(null);
+            await foreach (var work in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+                await RunAsync(work, stoppingToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            job.Finish("stopped: the server is shutting down");
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "ingest batch {Job} failed", job.Id);
-            job.Finish("stopped by an internal error (see the server log)");
+            // Batches still waiting end with the reason, so their pages stop refreshing.
+            while (_queue.Reader.TryRead(out var left)) await EndAsync(left.Id, "stopped: the server is shutting down").ConfigureAwait(false);
         }
     }
 
-    private void Prune()
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed batch is reported on its status page and logged; it must not take the process down.")]
+    private async Task RunAsync(Work work, CancellationToken stoppingToken)
     {
-        foreach (var old in _jobs.Values.Where(j => j.Finished).OrderBy(j => j.Started).Take(Math.Max(0, _jobs.Count - MaxJobs + 1)).ToList())
-            _jobs.TryRemove(old.Id, out _);
+        // Outcomes arrive on the ingest's thread; a writer of their own puts them in the store in input order.
+        var outcomes = Channel.CreateUnbounded<IngestResult>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteOutcomesAsync(work.Id, outcomes.Reader);
+        string? error = null;
+        try
+        {
+            await work.Run(r => outcomes.Writer.TryWrite(r), stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            error = "stopped: the server is shutting down";
+        }
+        catch (Exception e)
+        {
+            LogBatchFailed(logger, e, work.Id);
+            error = "stopped by an internal error (see the server log)";
+        }
+        outcomes.Writer.Complete();
+        await writer.ConfigureAwait(false);
+        await EndAsync(work.Id, error).ConfigureAwait(false);
     }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Progress that cannot be written is logged; the batch itself goes on.")]
+    private async Task WriteOutcomesAsync(string id, ChannelReader<IngestResult> outcomes)
+    {
+        try
+        {
+            await using var store = await stores.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            var index = 0;
+            await foreach (var outcome in outcomes.ReadAllAsync().ConfigureAwait(false))
+                await store.AddJobResultAsync(id, index++, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogProgressFailed(logger, e, id);
+            while (outcomes.TryRead(out _)) { }
+        }
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Logged; the store may be unreachable while the server stops.")]
+    private async Task EndAsync(string id, string? error)
+    {
+        try
+        {
+            await using var store = await stores.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await store.FinishJobAsync(id, time.GetUtcNow(), error, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogProgressFailed(logger, e, id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ingest batch {Job} failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ingest batch {Job}: its progress could not be written to the store")]
+    private static partial void LogProgressFailed(ILogger logger, Exception exception, string job);
 }

@@ -28,8 +28,13 @@ public static class StorylineStores
 
     /// <summary>Opens (migrating) the store at <paramref name="location"/>. A SQLite file is created when missing; a PostgreSQL database gets
     /// its schema (and is created, where the user may) only with <paramref name="create"/>.</summary>
-    public static async Task<IStorylineStore> OpenAsync(string location, TimeProvider time, bool create, CancellationToken cancellationToken) =>
+    public static Task<IStorylineStore> OpenAsync(string location, TimeProvider time, bool create, CancellationToken cancellationToken) =>
+        OpenAsync(location, time, create, migrate: true, cancellationToken);
+
+    /// <summary>Opens the store at <paramref name="location"/>; without <paramref name="migrate"/> (a reader) nothing is written, and a store
+    /// whose schema is behind this build fails with a one-line message naming <c>storyline migrate</c>.</summary>
+    public static async Task<IStorylineStore> OpenAsync(string location, TimeProvider time, bool create, bool migrate, CancellationToken cancellationToken) =>
         IsPostgres(location)
-            ? await PostgresDocumentStore.OpenAsync(location, time, create, cancellationToken).ConfigureAwait(false)
-            : await SqliteDocumentStore.OpenAsync(location, time, cancellationToken).ConfigureAwait(false);
+            ? await PostgresDocumentStore.OpenAsync(location, time, create, migrate || create, cancellationToken).ConfigureAwait(false)
+            : await SqliteDocumentStore.OpenAsync(location, migrate || create, time, cancellationToken).ConfigureAwait(false);
 }

@@ -198,3 +198,6 @@ public sealed record ReprocessReport(int Reprocessed, int Changed, int Failed, i
 
 /// <summary>What a <c>storyline worker</c> run did, and the queue it left.</summary>
 public sealed record WorkerReport(string Worker, int Batches, int Claimed, int Analysed, int Assigned, int Completed, int AnalysisFailed, int Errors, int QueueDepth);
+
+/// <summary>What <c>storyline migrate</c> left: the store's schema version.</summary>
+public sealed record MigrateReport(int SchemaVersion);

@@ -14,7 +14,6 @@ public sealed class MetadataStage(MetadataOptions options) : IDocumentStage
     public void Process(DocumentContext context, CancellationToken cancellationToken)
     {
         var hints = context.Input.Hints;
-        if (hints.Title is { Length: > 0 } title) context.Title ??= title;
         if (hints.Source is { Length: > 0 } source) context.Publisher ??= source;
         if (hints.Authors is { Count: > 0 } authors) context.Authors.InsertRange(0, authors);
 

@@ -53,11 +53,12 @@ public sealed class DocumentPipelineBuilder
         return this;
     }
 
-    /// <summary>Registers the standard stages: decode, extract (HTML) or split (text), clean, metadata, assemble.</summary>
+    /// <summary>Registers the standard stages: decode, given title, extract (HTML) or split (text), clean, metadata, assemble.</summary>
     public DocumentPipelineBuilder UseDefaults(IngestOptions? options = null)
     {
         options ??= new IngestOptions();
         return Use(new DecodingStage(new DecodingOptions(options.MaxInputBytes)))
+            .Use(new GivenTitleStage(new GivenTitleOptions()))
             .Use(new HtmlExtractionStage(new HtmlExtractionOptions()))
             .Use(new PlainTextBlockStage(new PlainTextBlockOptions()))
             .Use(new FurnitureCleaningStage(new FurnitureCleaningOptions()))

@@ -23,6 +23,12 @@ public interface IAnalysisQueue
     /// <returns>How many entries were released.</returns>
     Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default);
 
+    /// <summary>Extends to now + <paramref name="lease"/> the claims on <paramref name="documentIds"/> that <paramref name="workerId"/> still
+    /// holds, so that a batch taking longer than one lease is not taken by another worker meanwhile; an entry another worker has claimed
+    /// since is left as it is.</summary>
+    /// <returns>How many claims were extended.</returns>
+    Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default);
+
     /// <summary>How many documents are queued, claimed or not.</summary>
     Task<int> QueueDepthAsync(CancellationToken cancellationToken = default);
 }
