@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -55,20 +52,15 @@ public sealed class StorylineWebApp
         return app;
     }
 
-    /// <summary>The store used when none is configured: the same default as the CLI.</summary>
-    public static string DefaultStorePath()
-    {
-        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
-        if (string.IsNullOrEmpty(data)) data = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        return Path.Combine(data, "storyline", "storyline.db");
-    }
+    /// <summary>The store used when none is configured: the same default as the CLI (<see cref="Storyline.Storage.StoreLocations"/>).</summary>
+    public static string DefaultStorePath() => Storyline.Storage.StoreLocations.Default();
 
     private static void ConfigureServices(IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddOptions<WebOptions>()
             .Bind(configuration.GetSection(WebOptions.Section))
             // Resolved late so that every configuration source (including a test host's) has had its say.
-            .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.Store)) o.Store = Environment.GetEnvironmentVariable("STORYLINE_STORE") is { Length: > 0 } env ? env : DefaultStorePath(); })
+            .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.Store)) o.Store = DefaultStorePath(); })
             .ValidateDataAnnotations()
             .Validate(o => !o.RequireKeyForReads || o.HasApiKey, "Storyline:RequireKeyForReads needs Storyline:ApiKey (or STORYLINE_API_KEY) to be set")
             .Validate(o => o.TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(p => System.Net.IPAddress.TryParse(p, out _)),
@@ -95,13 +87,8 @@ public sealed class StorylineWebApp
             form.ValueLengthLimit = (int)Math.Min(int.MaxValue, web.Value.MaxRequestBytes);
         });
 
-        services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            json.SerializerOptions.Encoder = JavaScriptEncoder.Default;
-        });
+        // The CLI's --json settings: one contract for both (Storyline.Contracts).
+        services.ConfigureHttpJsonOptions(json => StorylineJson.Apply(json.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddStorylineRateLimits();

@@ -34,7 +34,7 @@ public class ClaimsCommandTests : IDisposable
                 if (!texts.TryGetValue(doc, out var text))
                 {
                     var show = await _cli.Run("show", doc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
-                    texts[doc] = text = JsonDocument.Parse(show.Out).RootElement.GetProperty("content").GetProperty("text").GetString()!;
+                    texts[doc] = text = JsonDocument.Parse(show.Out).RootElement.GetProperty("text").GetString()!;
                 }
                 var (start, end) = (s.GetProperty("content_start").GetInt32(), s.GetProperty("content_end").GetInt32());
                 // The span covers the content (a quote broken by its cue included); the text is the content's words.
@@ -69,7 +69,7 @@ public class ClaimsCommandTests : IDisposable
         (await _cli.Run("ingest", _cli.Write("a.txt", CliRunner.Article(1)))).Code.ShouldBe(0);
         var (code, _, stderr) = await _cli.Run("claims", "--story", "999");
         code.ShouldBe(1);
-        stderr.Trim().ShouldBe("error: story 999: not in the store");
+        stderr.Trim().ShouldBe("error: story 999: not found");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class EntitiesCommandTests : IDisposable
         await Ingest();
         var (code, _, stderr) = await _cli.Run("entities", "99");
         code.ShouldBe(1);
-        stderr.Trim().ShouldBe("error: document 99: not in the store");
+        stderr.Trim().ShouldBe("error: document 99: not found");
     }
 
     [Fact]

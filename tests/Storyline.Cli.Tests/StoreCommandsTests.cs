@@ -45,7 +45,7 @@ public class StoreCommandsTests : IDisposable
         await IngestTwo();
         var (code, _, stderr) = await _cli.Run("show", "999");
         code.ShouldBe(1);
-        stderr.Trim().ShouldBe("error: document 999: not in the store");
+        stderr.Trim().ShouldBe("error: document 999: not found");
     }
 
     private static async Task<(int Code, string Out, string Err)> RunOn(string store, params string[] args)

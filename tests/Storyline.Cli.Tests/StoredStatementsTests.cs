@@ -18,7 +18,7 @@ public class StoredStatementsTests : IDisposable
     private string Input => Path.Combine(_cli.Folder, "in");
 
     private List<JsonElement> Lines(string stdout) =>
-        [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        [.. JsonDocument.Parse(stdout).RootElement.EnumerateArray()];
 
     private T Scalar<T>(string sql)
     {

@@ -76,7 +76,7 @@ public class BriefCommandTests : IDisposable
         {
             var citation = sentence.GetProperty("citations")[0];
             var id = citation.GetProperty("document").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var text = JsonDocument.Parse((await _cli.Run("show", id, "--json")).Out).RootElement.GetProperty("content").GetProperty("text").GetString()!;
+            var text = JsonDocument.Parse((await _cli.Run("show", id, "--json")).Out).RootElement.GetProperty("text").GetString()!;
             var cited = text[citation.GetProperty("start").GetInt32()..citation.GetProperty("end").GetInt32()];
             var stated = sentence.GetProperty("text").GetString()!;
             if (stated.Contains(cited.Trim(), StringComparison.Ordinal)) continue;
@@ -186,9 +186,9 @@ public class QuotesCommandTests : IDisposable
     {
         var (code, stdout, _) = await _cli.Run("quotes", SharedData.Samples, "--json");
         code.ShouldBe(0);
-        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
         rows.ShouldNotBeEmpty();
-        foreach (var field in new[] { "document", "speaker", "speaker_role", "camp", "kind", "cue", "text", "content_start", "content_end", "source_start", "source_end" })
+        foreach (var field in new[] { "document", "input", "document_title", "published", "speaker_key", "speaker", "speaker_role", "camp", "kind", "cue", "text", "content_start", "content_end", "source_start", "source_end" })
             rows[0].TryGetProperty(field, out _).ShouldBeTrue(field);
         var speakers = rows.Select(r => r.GetProperty("speaker").GetString()).ToHashSet();
         foreach (var name in new[] { "Zhao Lijian", "Mike Pompeo", "Shi Yinhong", "Barry Sautman", "Liu Yuyin", "Wang Yiwei", "Wang Wenbin", "Chen Weijun", "Elijan Anayit", "Mehmut Usman" })
@@ -201,8 +201,9 @@ public class QuotesCommandTests : IDisposable
         // Offsets point into the cleaned text as `show` prints it.
         var row = rows.First(r => r.GetProperty("speaker").GetString() == "Mike Pompeo");
         var doc = JsonDocument.Parse((await _cli.Run("list", "--json")).Out).RootElement.EnumerateArray()
-            .First(d => d.GetProperty("input_name").GetString() == row.GetProperty("document").GetString()).GetProperty("id").GetInt64();
-        var text = JsonDocument.Parse((await _cli.Run("show", doc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Out).RootElement.GetProperty("content").GetProperty("text").GetString()!;
+            .First(d => d.GetProperty("input").GetString() == row.GetProperty("input").GetString()).GetProperty("id").GetInt64();
+        doc.ShouldBe(row.GetProperty("document").GetInt64());
+        var text = JsonDocument.Parse((await _cli.Run("show", doc.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json")).Out).RootElement.GetProperty("text").GetString()!;
         text[row.GetProperty("source_start").GetInt32()..row.GetProperty("source_end").GetInt32()].ShouldContain("Pompeo");
     }
 

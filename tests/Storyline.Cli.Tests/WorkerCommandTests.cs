@@ -95,7 +95,7 @@ public sealed class WorkerCommandTests : IDisposable
         (await _queued.Run("ingest", _queued.Write("a.txt", CliRunner.Article(1)), "--queue")).Code.ShouldBe(0);
         var (code, _, err) = await _queued.Run("worker", "--once", "--batch", "0");
         code.ShouldBe(2);
-        err.ShouldBe("error: --batch: not a number of documents from 1 to 10000: 0" + Environment.NewLine);
+        err.Split(Environment.NewLine)[0].ShouldBe("error: --batch: not a number from 1 to 10000: 0");
     }
 
     public void Dispose()

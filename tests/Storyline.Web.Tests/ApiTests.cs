@@ -134,7 +134,7 @@ public class ApiTests : IDisposable
         await _host.AddTextAsync(WebHost.Article("football", 2));
         var hits = await Json(await _host.CreateClient().GetAsync("/api/search?q=cotton"));
         hits.GetArrayLength().ShouldBe(1);
-        hits[0].GetProperty("document_id").GetInt64().ShouldBe(cotton);
+        hits[0].GetProperty("document").GetInt64().ShouldBe(cotton);
         var snippet = hits[0].GetProperty("snippet").GetString()!;
         snippet.ShouldNotContain("\u0002");
         var range = hits[0].GetProperty("highlights")[0];

@@ -4,98 +4,102 @@ using Microsoft.Extensions.AI;
 using Spectre.Console;
 using Storyline.Attribution;
 using Storyline.Briefing;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
 /// <summary><c>storyline brief [INPUT...]</c>: ingests what it is given, then writes the briefing of the story they form (or of the most recent story).</summary>
 internal static class BriefCommand
 {
-    public static readonly Option<long?> Story = new("--story") { Description = "Story id (see storyline stories); default: the story the inputs form, or the most recent" };
+    /// <summary>The typed values of one <c>brief</c> run, checked as they were parsed.</summary>
+    private sealed record Settings(string[] Inputs, long? Story, string Format, string Writer, string LlmProvider, Uri? LlmEndpoint, string? LlmModel,
+        TimeSpan LlmTimeout, string? Camps, IngestSettings Ingest);
 
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Articles to ingest first (files, folders, URLs, feeds, .jsonl)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "markdown | html | json", DefaultValueFactory = _ => "markdown" };
-        var writer = new Option<string>("--writer") { Description = "extractive | llm (a language model rewrites the evidence; checked, falls back to extractive)", DefaultValueFactory = _ => "extractive" };
-        var llmProvider = new Option<string>("--llm-provider") { Description = "openai (any OpenAI-compatible endpoint) | ollama", DefaultValueFactory = _ => "openai" };
+        var story = new Option<long?>("--story") { Description = "Story id (see storyline stories); default: the story the inputs form, or the most recent" };
+        var format = new Option<string>("--format") { Description = "markdown | html | json", DefaultValueFactory = _ => "markdown" }.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "markdown", "md", "html", "json");
+        var writer = new Option<string>("--writer") { Description = "extractive | llm (a language model rewrites the evidence; checked, falls back to extractive)", DefaultValueFactory = _ => "extractive" }.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "extractive", "llm");
+        var llmProvider = new Option<string>("--llm-provider") { Description = "openai (any OpenAI-compatible endpoint) | ollama", DefaultValueFactory = _ => "openai" }.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "openai", "ollama");
         var llmEndpoint = new Option<string?>("--llm-endpoint") { Description = "Model endpoint URL (default: https://api.openai.com/v1, or http://localhost:11434 for ollama); API key from STORYLINE_LLM_API_KEY" };
         var llmModel = new Option<string?>("--llm-model") { Description = "Model name (required with --writer llm)" };
         var llmTimeout = new Option<double>("--llm-timeout") { Description = "Seconds to wait for the model before writing the extractive briefing", DefaultValueFactory = _ => 60 };
-        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, Story, format, writer, llmProvider, llmEndpoint, llmModel, llmTimeout, QuotesCommand.Camps };
-        foreach (var option in IngestCommand.IngestOptions) command.Options.Add(option);
-        command.SetAction(async (parse, ct) =>
+        var camps = CampsOption.Create();
+        var ingest = new IngestOptionGroup();
+        llmEndpoint.Validators.Add(r =>
         {
-            var fmt = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(format)!.ToLowerInvariant();
-            if (fmt is not ("markdown" or "md" or "html" or "json"))
-            {
-                context.WriteError("--format", $"unknown format '{fmt}' (markdown, html or json)");
-                return 2;
-            }
-            var writerName = parse.GetValue(writer)!.ToLowerInvariant();
-            IChatClient? chat = null;
-            if (writerName == "llm")
-            {
-                var provider = parse.GetValue(llmProvider)!.ToLowerInvariant();
-                var model = parse.GetValue(llmModel);
-                var endpoint = parse.GetValue(llmEndpoint);
-                if (string.IsNullOrWhiteSpace(model)) { context.WriteError("--llm-model", "a model name is required with --writer llm"); return 2; }
-                if (provider is not ("openai" or "ollama")) { context.WriteError("--llm-provider", $"unknown provider '{provider}' (openai or ollama)"); return 2; }
-                if (parse.GetValue(llmTimeout) is var seconds && (seconds <= 0 || double.IsNaN(seconds))) { context.WriteError("--llm-timeout", "seconds must be positive"); return 2; }
-                endpoint ??= provider == "ollama" ? "http://localhost:11434" : "https://api.openai.com/v1";
-                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) { context.WriteError("--llm-endpoint", $"not an http(s) URL: '{endpoint}'"); return 2; }
-                chat = LlmClients.Create(provider, uri, model, Environment.GetEnvironmentVariable("STORYLINE_LLM_API_KEY"));
-            }
-            else if (writerName != "extractive")
-            {
-                context.WriteError("--writer", $"unknown writer '{writerName}' (extractive or llm)");
-                return 2;
-            }
-            using var chatClient = chat;
-            var specs = parse.GetValue(inputs) ?? [];
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: specs.Length > 0).ConfigureAwait(false);
-            var storyId = parse.GetValue(Story);
-            var failed = 0;
-            if (specs.Length > 0)
-            {
-                if (await QuotesCommand.IngestOrAllAsync(context, parse, store, specs, ct).ConfigureAwait(false) is not var (ids, batchFailed)) return 2;
-                failed = batchFailed;
-                if (storyId is null && ids.Count > 0)
-                {
-                    // The story most of the given inputs belong to.
-                    var index = await store.ReadStoryIndexAsync(ct).ConfigureAwait(false);
-                    storyId = index.Where(e => ids.Contains(e.DocumentId) && e.StoryId is not null).GroupBy(e => e.StoryId!.Value)
-                        .OrderByDescending(g => g.Count()).Select(g => (long?)g.Key).FirstOrDefault();
-                }
-            }
-
-            var campsFile = parse.GetValue(QuotesCommand.Camps);
-            var loader = StoryEvidenceLoader.For(store, campsFile is null ? null : CampClassifier.Load(campsFile));
-            var resolved = await loader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
-            var evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
-            if (evidence is null)
-            {
-                context.WriteError(storyId is null ? "store" : $"story {storyId}", storyId is null ? "no stories yet: give articles to ingest" : "not in the store");
-                return 1;
-            }
-            QuotesCommand.WarnPending(context, evidence.Pending);
-            WarnUndated(context, evidence);
-            // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
-            StoryBriefing briefing;
-            if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken: ct);
-            else
-            {
-                var llm = new LlmBriefingWriter(chatClient, new LlmBriefingOptions(TimeSpan.FromSeconds(parse.GetValue(llmTimeout)), parse.GetValue(llmModel)), time: context.Time);
-                var report = await llm.WriteWithReportAsync(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct).ConfigureAwait(false);
-                if (report.FellBack) context.Error.WriteLine($"warning: llm writer: {report.FallbackReason}; the briefing is extractive");
-                else if (report.Dropped.Count > 0) context.Error.WriteLine($"warning: llm writer: {report.Dropped.Count} generated sentence(s) not supported by their citations were left out");
-                briefing = report.Briefing;
-            }
-            if (fmt == "json") context.WriteJson(BriefingJson.From(briefing));
-            else if (fmt == "html") context.Out.Write(HtmlBriefingRenderer.Render(briefing));
-            else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
-            return failed > 0 ? 1 : 0;
+            if (r.GetValueOrDefault<string?>() is { } e && !(Uri.TryCreate(e, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                r.AddError($"--llm-endpoint: not an http(s) URL: '{e}'");
+        });
+        llmTimeout.Validators.Add(r => Validate.Seconds(r, "--llm-timeout", 86_400));
+        var command = new Command("brief", "Write a briefing of a story, every sentence cited") { inputs, story, format, writer, llmProvider, llmEndpoint, llmModel, llmTimeout, camps };
+        ingest.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (string.Equals(r.GetValue(writer), "llm", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(r.GetValue(llmModel)))
+                r.AddError("--llm-model: a model name is required with --writer llm");
+        });
+        command.SetAction((parse, ct) =>
+        {
+            var provider = parse.GetValue(llmProvider)!.ToLowerInvariant();
+            var endpoint = parse.GetValue(llmEndpoint) ?? (provider == "ollama" ? "http://localhost:11434" : "https://api.openai.com/v1");
+            var settings = new Settings(parse.GetValue(inputs) ?? [], parse.GetValue(story), context.Json ? "json" : parse.GetValue(format)!.ToLowerInvariant(),
+                parse.GetValue(writer)!.ToLowerInvariant(), provider, new Uri(endpoint), parse.GetValue(llmModel),
+                TimeSpan.FromSeconds(parse.GetValue(llmTimeout)), parse.GetValue(camps), ingest.Bind(parse));
+            return RunAsync(context, parse, settings, ct);
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, Settings settings, CancellationToken ct)
+    {
+        using var chatClient = settings.Writer == "llm"
+            ? LlmClients.Create(settings.LlmProvider, settings.LlmEndpoint!, settings.LlmModel!, Environment.GetEnvironmentVariable("STORYLINE_LLM_API_KEY"))
+            : null;
+        var specs = settings.Inputs;
+        await using var store = await context.OpenStoreAsync(parse, ct, create: specs.Length > 0).ConfigureAwait(false);
+        var storyId = settings.Story;
+        var failed = 0;
+        if (specs.Length > 0)
+        {
+            (var ids, failed) = await QuotesCommand.IngestOrAllAsync(context, settings.Ingest, store, specs, ct).ConfigureAwait(false);
+            if (storyId is null && ids.Count > 0)
+            {
+                // The story most of the given inputs belong to.
+                var index = await store.ReadStoryIndexAsync(ct).ConfigureAwait(false);
+                storyId = index.Where(e => ids.Contains(e.DocumentId) && e.StoryId is not null).GroupBy(e => e.StoryId!.Value)
+                    .OrderByDescending(g => g.Count()).Select(g => (long?)g.Key).FirstOrDefault();
+            }
+        }
+
+        var loader = StoryEvidenceLoader.For(store, settings.Camps is null ? null : CampClassifier.Load(settings.Camps));
+        var resolved = await loader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
+        var evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
+        if (evidence is null)
+        {
+            if (storyId is { } missing) return context.NotFound("story", missing);
+            context.WriteError("store", "no stories yet: give articles to ingest");
+            return ExitCodes.Failed;
+        }
+        context.Info(FormattableString.Invariant($"story {evidence.StoryId}: {evidence.Documents.Count} document(s)"));
+        QuotesCommand.WarnPending(context, evidence.Pending);
+        WarnUndated(context, evidence);
+        // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
+        StoryBriefing briefing;
+        if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken: ct);
+        else
+        {
+            var llm = new LlmBriefingWriter(chatClient, new LlmBriefingOptions(settings.LlmTimeout, settings.LlmModel), time: context.Time);
+            var report = await llm.WriteWithReportAsync(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct).ConfigureAwait(false);
+            if (report.FellBack) context.Warn($"llm writer: {report.FallbackReason}; the briefing is extractive");
+            else if (report.Dropped.Count > 0) context.Warn($"llm writer: {report.Dropped.Count} generated sentence(s) not supported by their citations were left out");
+            briefing = report.Briefing;
+        }
+        if (settings.Format == "json") context.WriteJson(BriefingItem.Of(briefing));
+        else if (settings.Format == "html") context.Out.Write(HtmlBriefingRenderer.Render(briefing));
+        else context.Out.Write(MarkdownBriefingRenderer.Render(briefing));
+        return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     /// <summary>One warning line when articles of the story have no stated publication date: the briefing's order and "latest" then rest on
@@ -106,7 +110,7 @@ internal static class BriefCommand
             .Select(d => Path.GetFileName(d.Document.InputName)).ToList();
         if (undated.Count == 0) return;
         var names = string.Join(", ", undated.Take(5)) + (undated.Count > 5 ? $" and {undated.Count - 5} more" : "");
-        context.Error.WriteLine($"warning: {undated.Count} input(s) state no publication date, so the briefing's order rests on estimates from the dates they mention: {names}; " +
+        context.Warn($"{undated.Count} input(s) state no publication date, so the briefing's order rests on estimates from the dates they mention: {names}; " +
             "give dates with `storyline ingest --published YYYY-MM-DD FILE` or a `published` field in JSON Lines records");
     }
 }
@@ -122,60 +126,33 @@ internal static class LlmClients
     };
 }
 
-/// <summary>The JSON form of a briefing: sections of sentences, each with citations as document ids and character spans.</summary>
-internal static class BriefingJson
-{
-    public static object From(StoryBriefing b) => new
-    {
-        story = b.StoryId,
-        headline = b.Headline,
-        summary = Sentence(b.Summary),
-        sections = b.Sections.Select(s => new { title = s.Title, bulleted = s.Bulleted, sentences = s.Sentences.Select(Sentence) }),
-        sources = b.Sources.Values.Select(s => new { document = s.DocumentId, title = s.Title, publisher = s.Publisher, published = s.Published, published_is_estimate = s.PublishedIsEstimate, published_label = s.PublishedLabel, url = s.Url }),
-    };
-
-    private static object Sentence(BriefingSentence s) => new
-    {
-        text = s.Text,
-        citations = s.Citations.Select(c => new { document = c.DocumentId, start = c.Span.Start, end = c.Span.End }),
-    };
-}
-
 /// <summary><c>storyline timeline</c>: a story's dated events with their sources.</summary>
 internal static class TimelineCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("timeline", "Dated events of a story, merged across sources") { BriefCommand.Story };
+        var story = StoryOption.Create();
+        var command = new Command("timeline", "Dated events of a story, merged across sources") { story };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var reader = new StoryReader(store, store, store);
-            var storyId = await reader.ResolveStoryAsync(parse.GetValue(BriefCommand.Story), ct).ConfigureAwait(false);
-            if (storyId is null)
-            {
-                context.WriteError(parse.GetValue(BriefCommand.Story) is { } s ? $"story {s}" : "store", "no such story");
-                return 1;
-            }
+            var requested = parse.GetValue(story);
+            var storyId = await reader.ResolveStoryAsync(requested, ct).ConfigureAwait(false);
+            if (storyId is null) return StoryOption.Missing(context, requested);
             var read = await reader.ReadStoryAsync(storyId.Value, ct).ConfigureAwait(false);
             QuotesCommand.WarnPending(context, read.Pending);
             var events = new TimelineBuilder().Build(read.Documents, ct);
-            if (parse.GetValue(CommonOptions.Json))
+            if (context.Json)
             {
-                context.WriteJson(events.Select(e => new
-                {
-                    date = e.DateValue,
-                    granularity = e.Granularity.ToString().ToLowerInvariant(),
-                    text = e.Text,
-                    sources = e.Sources.Select(c => new { document = c.DocumentId, start = c.Span.Start, end = c.Span.End }),
-                }));
-                return 0;
+                context.WriteJson(events.Select(TimelineEventItem.Of).ToList());
+                return ExitCodes.Ok;
             }
             var table = new Table().AddColumns("Date", "Event", "Sources");
             foreach (var e in events)
                 table.AddRow(Markup.Escape(e.DateValue), Markup.Escape(e.Text), string.Join(", ", e.Sources.Select(s => s.DocumentId.ToString(CultureInfo.InvariantCulture))));
             context.Console.Write(table);
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Storyline.Briefing;
-using Storyline.Claims;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
@@ -11,22 +11,19 @@ internal static class ClaimsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("claims", "Claims of a story, most contested first, with each camp's stance and words") { BriefCommand.Story };
+        var story = StoryOption.Create();
+        var command = new Command("claims", "Claims of a story, most contested first, with each camp's stance and words") { story };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
-            var requested = parse.GetValue(BriefCommand.Story);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var requested = parse.GetValue(story);
             var storyId = await new StoryReader(store, store, store).ResolveStoryAsync(requested, ct).ConfigureAwait(false);
-            if (storyId is null)
-            {
-                context.WriteError(requested is { } s ? $"story {s}" : "store", requested is null ? "no stories yet: give articles to ingest" : "not in the store");
-                return 1;
-            }
+            if (storyId is null) return StoryOption.Missing(context, requested);
             // Reads only what the analysis stored: a story with no statements has an empty ledger.
             var claims = (await store.GetClaimsAsync(storyId.Value, ct).ConfigureAwait(false))?.Claims ?? [];
-            if (parse.GetValue(CommonOptions.Json))
+            if (context.Json)
             {
-                context.WriteJson(claims.Select(Contract));
+                context.WriteJson(claims.Select(ClaimItem.Of).ToList());
                 return 0;
             }
             if (claims.Count == 0)
@@ -46,7 +43,4 @@ internal static class ClaimsCommand
         });
         return command;
     }
-
-    /// <summary>The ledger's JSON contract: the API's own record (<c>GET /api/stories/{id}/claims</c>), so the two cannot drift.</summary>
-    internal static Storyline.Web.Apis.ClaimItem Contract(LedgerClaim c) => Storyline.Web.Apis.ClaimItem.Of(c);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Storyline.Entities;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
@@ -14,9 +14,9 @@ internal static class EntitiesCommand
         var command = new Command("entities", "List the people, organisations and places each document mentions, and how (name, surname, pronoun, description)") { ids };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var wanted = parse.GetValue(ids) is { Length: > 0 } given ? given : [.. await store.ListIdsAsync(ct).ConfigureAwait(false)];
-            var rows = new List<MentionRow>();
+            var rows = new List<MentionItem>();
             int code = 0;
             foreach (var id in wanted)
             {
@@ -24,17 +24,16 @@ internal static class EntitiesCommand
                 var entities = doc is null ? null : await store.GetEntitiesAsync(id, ct).ConfigureAwait(false);
                 if (doc is null || entities is null)
                 {
-                    context.WriteError($"document {id}", "not in the store");
-                    code = 1;
+                    code = context.NotFound("document", id);
                     continue;
                 }
                 foreach (var m in entities.Mentions)
                 {
                     var e = entities.Get(m.EntityKey);
-                    rows.Add(new MentionRow(id, m.Span.Start, m.Span.Length, m.Span.Slice(doc.Content.Text), m.Kind, m.EntityKey, e?.Name ?? m.EntityKey, e?.Type ?? "", m.Role));
+                    rows.Add(new MentionItem(id, m.Span.Start, m.Span.Length, m.Span.Slice(doc.Content.Text), m.Kind, m.EntityKey, e?.Name ?? m.EntityKey, e?.Type ?? "", m.Role));
                 }
             }
-            if (parse.GetValue(CommonOptions.Json))
+            if (context.Json)
             {
                 context.WriteJson(rows);
                 return code;
@@ -50,6 +49,4 @@ internal static class EntitiesCommand
         });
         return command;
     }
-
-    private sealed record MentionRow(long Document, int Start, int Length, string Text, MentionKind Kind, string Key, string Entity, string Type, string? Role);
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
@@ -11,20 +11,11 @@ internal static class ExportCommand
         var command = new Command("export", "Write every stored document as JSON Lines (id, input, metadata, cleaned text)");
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             await foreach (var doc in store.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new
-                {
-                    id = doc.Id,
-                    input = doc.InputName,
-                    url = doc.Url,
-                    duplicate_of = doc.DuplicateOf,
-                    ingested_at = doc.IngestedAt,
-                    metadata = doc.Content.Metadata,
-                    word_count = doc.Content.WordCount,
-                    text = doc.Content.Text,
-                }, CliContext.JsonOptions)).ConfigureAwait(false);
+                // JSON Lines: written as the store yields each document, so an export of any size streams.
+                await context.Out.WriteLineAsync(StorylineJson.Serialize(ExportItem.Of(doc))).ConfigureAwait(false);
             }
             return 0;
         });

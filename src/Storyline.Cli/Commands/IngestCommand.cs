@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
+using Storyline.Contracts;
 using Storyline.Documents;
 using Storyline.Ingestion;
 using Storyline.Pipeline;
@@ -12,18 +12,6 @@ namespace Storyline.Cli.Commands;
 /// <summary><c>storyline ingest INPUT...</c>: files, folders, URLs, feeds and JSON Lines into the store.</summary>
 internal static class IngestCommand
 {
-    public static readonly Option<string?> Published = new("--published") { Description = "Publication date for every input of this batch (overrides what the input says), e.g. 2020-07-10" };
-    public static readonly Option<bool> AllowPrivate = new("--allow-private") { Description = "Allow fetching URLs on loopback, link-local and private addresses" };
-    public static readonly Option<long> MaxBytes = new("--max-bytes") { Description = "Refuse inputs larger than this many bytes", DefaultValueFactory = _ => 20_000_000 };
-    public static readonly Option<double> Timeout = new("--timeout") { Description = "URL fetch timeout in seconds", DefaultValueFactory = _ => 30 };
-    public static readonly Option<double> InputTimeout = new("--input-timeout") { Description = "Seconds one input may take to process (decode, extract, clean); an input over it fails and the batch goes on", DefaultValueFactory = _ => Ingestor.DefaultInputTimeout.TotalSeconds };
-
-    public static readonly Option<bool> Queue = new("--queue")
-    {
-        Description = "Only store and queue the documents for analysis by `storyline worker` processes (default: on when STORYLINE_USE_WORKERS is true or 1)",
-        DefaultValueFactory = _ => UseWorkers(Environment.GetEnvironmentVariable("STORYLINE_USE_WORKERS")),
-    };
-
     /// <summary>True for a setting that turns workers on (<c>true</c> or <c>1</c>).</summary>
     internal static bool UseWorkers(string? value) =>
         value?.Trim() is { } v && (v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase));
@@ -31,27 +19,26 @@ internal static class IngestCommand
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Files, folders (recursive), http(s) URLs, RSS/Atom feeds or .jsonl files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Ingest news articles into the store") { inputs, Published, AllowPrivate, MaxBytes, Timeout, InputTimeout, Queue };
-        command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(inputs)!, ct));
+        var queue = new Option<bool>("--queue")
+        {
+            Description = "Only store and queue the documents for analysis by `storyline worker` processes (default: on when STORYLINE_USE_WORKERS is true or 1)",
+            DefaultValueFactory = _ => UseWorkers(Environment.GetEnvironmentVariable("STORYLINE_USE_WORKERS")),
+        };
+        var ingest = new IngestOptionGroup();
+        var command = new Command("ingest", "Ingest news articles into the store") { inputs, queue };
+        ingest.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(inputs)!, ingest.Bind(parse), parse.GetValue(queue), ct));
         return command;
     }
 
-    /// <summary>The options every command that ingests takes, so that <c>ingest</c>, <c>brief</c> and <c>quotes</c> ingest alike.</summary>
-    public static IEnumerable<Option> IngestOptions => [Published, AllowPrivate, MaxBytes, Timeout, InputTimeout];
-
-    private static async Task<int> RunAsync(CliContext context, ParseResult parse, string[] inputs, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, string[] inputs, IngestSettings settings, bool queue, CancellationToken ct)
     {
-        var json = parse.GetValue(CommonOptions.Json);
-        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, create: true).ConfigureAwait(false);
-        var batch = await IngestAsync(context, parse, store, inputs, ct, queue: parse.GetValue(Queue)).ConfigureAwait(false);
-        if (batch is null) return 2;
+        await using var store = await context.OpenStoreAsync(parse, ct, create: true).ConfigureAwait(false);
+        var batch = await IngestAsync(context, settings, store, inputs, ct, queue).ConfigureAwait(false);
         var results = batch.Results;
         var summary = IngestSummary.Of(results);
-        if (json)
-        {
-            if (batch.Queued is { } queued) context.WriteJson(new { results, summary, queued });
-            else context.WriteJson(new { results, summary });
-        }
+        if (context.Json)
+            context.WriteJson(new IngestResponse([.. results.Select(IngestResultView.Of)], summary) { Queued = batch.Queued });
         else
         {
             var documents = new List<StoredDocument>();
@@ -61,40 +48,25 @@ internal static class IngestCommand
             context.Console.WriteLine($"ingested {summary.Ingested}, duplicates {summary.Duplicates}, near-duplicates {summary.NearDuplicates}, failed {summary.Failed}");
             if (batch.Queued is { } queued) context.Console.WriteLine($"queued {queued.Count} for analysis by storyline worker");
         }
-        return summary.Failed > 0 ? 1 : 0;
+        return summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     /// <summary>The one CLI ingest path: resolves the inputs, cleans and stores each (one error line per bad input, the batch goes on), then
     /// assigns stories and runs the analysis pipeline over what is new, with progress on a terminal; with <paramref name="queue"/>, only queues
-    /// what it stored for <c>storyline worker</c> instead. Null when an option is invalid (reported).</summary>
-    internal static async Task<IngestBatch?> IngestAsync(CliContext context, ParseResult parse, IStorylineStore store, string[] inputs, CancellationToken ct, bool queue = false)
+    /// what it stored for <c>storyline worker</c> instead. The settings were validated when parsed.</summary>
+    internal static async Task<IngestBatch> IngestAsync(CliContext context, IngestSettings settings, IStorylineStore store, string[] inputs, CancellationToken ct, bool queue = false)
     {
-        DateTimeOffset? published = null;
-        if (parse.GetValue(Published) is { } p)
-        {
-            if (!DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                context.WriteError("--published", $"not a date: {p}");
-                return null;
-            }
-            published = parsed;
-        }
-        var maxBytes = parse.GetValue(MaxBytes);
-        var inputTimeout = parse.GetValue(InputTimeout);
-        if (!(inputTimeout > 0) || inputTimeout > int.MaxValue / 1000)
-        {
-            context.WriteError("--input-timeout", $"not a number of seconds above zero: {inputTimeout}");
-            return null;
-        }
+        var published = settings.Published;
+        var maxBytes = settings.MaxBytes;
         using var fetcher = new UrlFetcher(FetchOptions.Default with
         {
-            Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
+            Timeout = settings.Timeout,
             MaxBytes = maxBytes,
-            AllowPrivate = parse.GetValue(AllowPrivate),
+            AllowPrivate = settings.AllowPrivate,
         }, context.Time);
         var resolver = new InputResolver(fetcher, context.Time, maxBytes);
         var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(maxBytes)).Build(context.Time);
-        var ingestor = new Ingestor(pipeline, store) { InputTimeout = TimeSpan.FromSeconds(inputTimeout) };
+        var ingestor = new Ingestor(pipeline, store) { InputTimeout = settings.InputTimeout };
         var results = new List<IngestResult>();
         var finisher = IngestFinisher.For(store);
         IngestFinish? finish = null;
@@ -110,13 +82,14 @@ internal static class IngestCommand
                 var result = await ingestor.IngestAsync(current, ct).ConfigureAwait(false);
                 results.Add(result);
                 if (result.Status == IngestStatus.Failed) context.WriteError(result.Name, result.Error!);
+                else context.Info(FormattableString.Invariant($"{result.Name}: {result.Status.ToString().ToLowerInvariant()} as document {result.DocumentId}"));
                 onResult?.Invoke(result);
             }
             if (queue) queued = await IngestFinisher.EnqueueAsync(store, results, ct).ConfigureAwait(false);
             else finish = await finisher.FinishAsync(null, analysis, ct).ConfigureAwait(false);
         }
 
-        if (!parse.GetValue(CommonOptions.Json) && context.Console.Profile.Capabilities.Interactive)
+        if (context.ShowProgress)
         {
             await context.Console.Progress().StartAsync(async progress =>
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
@@ -10,9 +11,9 @@ internal static class ListCommand
         var command = new Command("list", "List stored documents");
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var documents = await store.ListAsync(ct).ConfigureAwait(false);
-            if (parse.GetValue(CommonOptions.Json)) context.WriteJson(documents);
+            if (context.Json) context.WriteJson(documents.Select(DocumentListItem.Of).ToList());
             else DocumentTable.Write(context.Console, documents);
             return 0;
         });

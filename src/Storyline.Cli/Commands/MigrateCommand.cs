@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Storyline.Contracts;
 using Storyline.Storage.Sqlite;
 
 namespace Storyline.Cli.Commands;
@@ -12,13 +13,12 @@ internal static class MigrateCommand
         var command = new Command("migrate", "Upgrade an existing store's schema to this version of Storyline (reading commands never do it)");
         command.SetAction(async (parse, ct) =>
         {
-            var location = parse.GetValue(CommonOptions.Store)!;
-            await using (await context.OpenStoreAsync(location, ct, write: true).ConfigureAwait(false)) { }
+            await using (await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false)) { }
             // Both providers carry the same migrations, one for one.
             var version = SqliteDocumentStore.SchemaVersion;
-            if (parse.GetValue(CommonOptions.Json)) context.WriteJson(new { schema_version = version });
+            if (context.Json) context.WriteJson(new MigrateReport(version));
             else context.Out.WriteLine($"store schema at version {version}");
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Storyline.Contracts;
 using Storyline.Entities;
 
 namespace Storyline.Cli.Commands;
@@ -14,15 +15,12 @@ internal static class PeopleCommand
         var command = new Command("people", "List people across the store with roles, affiliations and mention counts") { all };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var people = (await store.ListEntitiesAsync(EntityTypes.Person, ct).ConfigureAwait(false))
                 .Where(p => parse.GetValue(all) || !p.Entity.IsDocumentLocal).ToList();
-            if (parse.GetValue(CommonOptions.Json))
+            if (context.Json)
             {
-                context.WriteJson(people.Select(p => new
-                {
-                    p.Entity.Key, p.Entity.Name, p.Entity.Roles, p.Entity.Affiliations, p.Entity.Aliases, p.Mentions, p.Documents,
-                }));
+                context.WriteJson(people.Select(p => new PersonItem(p.Entity.Key, p.Entity.Name, p.Entity.Roles, p.Entity.Affiliations, p.Entity.Aliases, p.Mentions, p.Documents)).ToList());
                 return 0;
             }
             var table = new Table().AddColumns("Name", "Roles", "Affiliations", "Mentions", "Docs");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Storyline.Contracts;
 using Storyline.Dedup;
 using Storyline.Ingestion;
 using Storyline.Documents;
@@ -16,7 +17,7 @@ internal static class ReprocessCommand
         var command = new Command("reprocess", "Re-run cleaning and analysis on every stored document from its original input");
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, write: true).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
             var pipeline = DocumentPipeline.CreateDefault(context.Time);
             int done = 0, changed = 0, failed = 0;
             foreach (var id in await store.ListIdsAsync(ct).ConfigureAwait(false))
@@ -41,7 +42,7 @@ internal static class ReprocessCommand
             }
             var finisher = IngestFinisher.For(store);
             AnalysisSummary analysis;
-            if (!parse.GetValue(CommonOptions.Json) && context.Console.Profile.Capabilities.Interactive)
+            if (context.ShowProgress)
             {
                 AnalysisSummary? result = null;
                 await context.Console.Progress().StartAsync(async progress =>
@@ -59,8 +60,8 @@ internal static class ReprocessCommand
             else analysis = await finisher.ReanalyzeAsync(null, ct).ConfigureAwait(false);
             foreach (var failure in analysis.Failed)
                 context.WriteError(FormattableString.Invariant($"document {failure.DocumentId}"), $"analysis failed: {failure.Reason}");
-            if (parse.GetValue(CommonOptions.Json))
-                context.WriteJson(new { reprocessed = done, changed, failed, analysed = analysis.Analysed, stage_runs = analysis.StageRuns, analysis_failed = analysis.Failed.Count });
+            if (context.Json)
+                context.WriteJson(new ReprocessReport(done, changed, failed, analysis.Analysed, analysis.StageRuns, analysis.Failed.Count));
             else context.Console.WriteLine(FormattableString.Invariant(
                 $"reprocessed {done} (text changed: {changed}), failed {failed}; analysed {analysis.Analysed} ({string.Join(", ", analysis.StageRuns.Select(r => $"{r.Key} {r.Value}"))})"));
             return failed > 0 || analysis.Failed.Count > 0 ? 1 : 0;

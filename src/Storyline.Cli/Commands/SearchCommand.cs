@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Storyline.Contracts;
 using Storyline.Storage;
 
 namespace Storyline.Cli.Commands;
@@ -11,32 +12,22 @@ internal static class SearchCommand
     public static Command Create(CliContext context)
     {
         var query = new Argument<string[]>("query") { Description = "Words to find (all must occur); \"quote\" a phrase", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit") { Description = "Most hits to show", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = "Most hits to show (1 to 1000)", DefaultValueFactory = _ => 20 };
+        limit.Validators.Add(r => Validate.Range(r, "--limit", 1, 1000));
         var command = new Command("search", "Full-text search across stored documents") { query, limit };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var hits = await store.SearchAsync(string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), ct).ConfigureAwait(false);
-            if (parse.GetValue(CommonOptions.Json))
+            if (context.Json)
             {
-                context.WriteJson(hits.Select(h => new
-                {
-                    document = h.DocumentId,
-                    title = h.Title,
-                    // Significant digits, not decimals: bm25 on a small store gives scores near 1e-6, which rounding made 0.
-                    score = double.Parse(h.Score.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-                    snippet = h.Snippet.Replace(SearchHighlight.Start.ToString(), "", StringComparison.Ordinal).Replace(SearchHighlight.End.ToString(), "", StringComparison.Ordinal),
-                    highlights = Highlights(h.Snippet),
-                }));
-                return 0;
+                context.WriteJson(hits.Select(SearchHitView.Of).ToList());
+                return ExitCodes.Ok;
             }
             foreach (var h in hits)
             {
                 context.Console.MarkupLine($"[bold]{h.DocumentId}[/] {Markup.Escape(h.Title ?? "")} [grey]({h.Score.ToString("G3", CultureInfo.InvariantCulture)})[/]");
-                var snippet = Markup.Escape(h.Snippet)
-                    .Replace(SearchHighlight.Start.ToString(), "[yellow bold]", StringComparison.Ordinal)
-                    .Replace(SearchHighlight.End.ToString(), "[/]", StringComparison.Ordinal);
-                context.Console.MarkupLine($"    {snippet}");
+                context.Console.MarkupLine($"    {Highlighted(h.Snippet)}");
             }
             if (hits.Count == 0) context.Console.WriteLine("no matches");
             return 0;
@@ -44,17 +35,17 @@ internal static class SearchCommand
         return command;
     }
 
-    /// <summary>The matched words of a snippet as offsets into the snippet with markers removed.</summary>
-    private static List<int[]> Highlights(string snippet)
+    /// <summary>A snippet as console markup: the text escaped, each match (<see cref="SearchHighlight.Parse"/>) in bold yellow.</summary>
+    private static string Highlighted(string snippet)
     {
-        var ranges = new List<int[]>();
-        int offset = 0, start = -1;
-        foreach (var c in snippet)
+        var (text, ranges) = SearchHighlight.Parse(snippet);
+        var markup = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (var range in ranges)
         {
-            if (c == SearchHighlight.Start) start = offset;
-            else if (c == SearchHighlight.End && start >= 0) { ranges.Add([start, offset]); start = -1; }
-            else offset++;
+            markup.Append(Markup.Escape(text[at..range[0]])).Append("[yellow bold]").Append(Markup.Escape(text[range[0]..range[1]])).Append("[/]");
+            at = range[1];
         }
-        return ranges;
+        return markup.Append(Markup.Escape(text[at..])).ToString();
     }
 }

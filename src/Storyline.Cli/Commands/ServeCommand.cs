@@ -13,39 +13,42 @@ namespace Storyline.Cli.Commands;
 /// <summary><c>storyline serve</c>: the web app and JSON API over the same store as the other commands.</summary>
 internal static class ServeCommand
 {
-    public static readonly Option<string> Urls = new("--urls")
+    private static Option<string> UrlsOption() => new("--urls")
     {
         Description = "Addresses to listen on, separated by ';' (port 0 picks a free one)",
         DefaultValueFactory = _ => "http://127.0.0.1:5080",
     };
 
-    public static readonly Option<bool> AllowPrivate = new("--allow-private")
+    private static Option<bool> AllowPrivateOption() => new("--allow-private")
     {
         Description = "Let 'Add coverage' fetch URLs on loopback, link-local and private addresses (also Storyline:AllowPrivateUrls)",
     };
 
     /// <summary>Reverse proxies whose forwarded headers are believed.</summary>
-    public static readonly Option<string?> TrustedProxies = new("--trusted-proxies")
+    private static Option<string?> TrustedProxiesOption() => new("--trusted-proxies")
     {
         Description = "Comma-separated IP addresses of reverse proxies whose X-Forwarded-For is believed, besides loopback (also Storyline:TrustedProxies)",
     };
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("serve", "Serve the web pages and the JSON API (/api, described at /api/openapi.json)") { Urls, AllowPrivate, TrustedProxies };
-        command.SetAction((parse, ct) => RunAsync(context, parse, ct));
+        var urls = UrlsOption();
+        var allowPrivate = AllowPrivateOption();
+        var trustedProxies = TrustedProxiesOption();
+        var command = new Command("serve", "Serve the web pages and the JSON API (/api, described at /api/openapi.json)") { urls, allowPrivate, trustedProxies };
+        command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(urls)!, parse.GetValue(allowPrivate), parse.GetValue(trustedProxies), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, string urls, bool allowPrivate, string? trustedProxies, CancellationToken ct)
     {
-        var location = parse.GetValue(CommonOptions.Store)!;
+        var location = context.StoreLocation(parse);
         var store = StorylineStores.IsPostgres(location) ? location : Path.GetFullPath(location);
         var settings = new Dictionary<string, string?> { ["Storyline:Store"] = store };
-        if (parse.GetValue(AllowPrivate)) settings["Storyline:AllowPrivateUrls"] = "true";
-        if (parse.GetValue(TrustedProxies) is { Length: > 0 } proxies) settings["Storyline:TrustedProxies"] = proxies;
+        if (allowPrivate) settings["Storyline:AllowPrivateUrls"] = "true";
+        if (trustedProxies is { Length: > 0 } proxies) settings["Storyline:TrustedProxies"] = proxies;
         // The API key is never a command-line option (it would show in the process list): configuration or STORYLINE_API_KEY only.
-        await using var app = StorylineWebApp.Build(["--urls", parse.GetValue(Urls)!], settings, AppContext.BaseDirectory);
+        await using var app = StorylineWebApp.Build(["--urls", urls], settings, AppContext.BaseDirectory);
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);

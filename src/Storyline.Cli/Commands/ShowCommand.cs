@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
@@ -9,19 +10,16 @@ internal static class ShowCommand
     public static Command Create(CliContext context)
     {
         var id = new Argument<long>("id") { Description = "Document id (see storyline list)" };
+        id.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1) r.AddError("id: a document id is a whole number above zero"); });
         var command = new Command("show", "Show a document's cleaned text and metadata") { id };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var doc = await store.GetAsync(parse.GetValue(id), ct).ConfigureAwait(false);
-            if (doc is null)
+            if (doc is null) return context.NotFound("document", parse.GetValue(id));
+            if (context.Json)
             {
-                context.WriteError($"document {parse.GetValue(id)}", "not in the store");
-                return 1;
-            }
-            if (parse.GetValue(CommonOptions.Json))
-            {
-                context.WriteJson(doc);
+                context.WriteJson(DocumentDetail.Of(doc));
                 return 0;
             }
             var m = doc.Content.Metadata;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Storyline.Stories;
+using Storyline.Contracts;
 
 namespace Storyline.Cli.Commands;
 
@@ -13,11 +13,13 @@ internal static class StoriesCommand
         var command = new Command("stories", "List stories (documents grouped by subject) with sources and date ranges");
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct).ConfigureAwait(false);
+            await using var store = await context.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var stories = await store.ListStoriesAsync(ct).ConfigureAwait(false);
-            if (parse.GetValue(CommonOptions.Json))
+            if (context.Json)
             {
-                context.WriteJson(stories);
+                // The camps quoted in each story, ordered as the web's story list orders them.
+                var camps = (await store.CountCampsByStoryAsync(ct).ConfigureAwait(false)).ToLookup(c => c.StoryId);
+                context.WriteJson(stories.Select(s => StoryListItem.Of(s, StoryListItem.OrderCamps(camps[s.Id].Select(c => (c.Camp, c.Statements))))).ToList());
                 return 0;
             }
             var table = new Table().AddColumns("Id", "Title", "Docs", "Sources", "From", "To");

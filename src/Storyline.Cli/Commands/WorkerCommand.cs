@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Storyline.Contracts;
 using Storyline.Ingestion;
 using Storyline.Storage;
 
@@ -17,6 +17,9 @@ internal static class WorkerCommand
         var lease = new Option<double>("--lease") { Description = "Seconds a claim holds unless renewed (the worker renews it every third of that while the batch runs; a killed worker's batch is taken again after it)", DefaultValueFactory = _ => 300 };
         var poll = new Option<double>("--poll") { Description = "Seconds to wait before looking again when the queue is empty", DefaultValueFactory = _ => 2 };
         var once = new Option<bool>("--once") { Description = "Drain the queue, then exit (for scripts and tests)" };
+        batch.Validators.Add(r => Validate.Range(r, "--batch", 1, 10_000));
+        lease.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 1)) r.AddError(FormattableString.Invariant($"--lease: not a number of seconds from 1 to 86400: {r.GetValueOrDefault<double>()}")); else Validate.Seconds(r, "--lease", 86_400); });
+        poll.Validators.Add(r => Validate.Seconds(r, "--poll", 3_600));
         var command = new Command("worker", "Analyse queued documents (from ingest --queue) until stopped with Ctrl+C") { batch, lease, poll, once };
         command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(batch), parse.GetValue(lease), parse.GetValue(poll), parse.GetValue(once), ct));
         return command;
@@ -24,27 +27,13 @@ internal static class WorkerCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, int batch, double leaseSeconds, double pollSeconds, bool once, CancellationToken ct)
     {
-        if (batch < 1 || batch > 10_000)
-        {
-            context.WriteError("--batch", $"not a number of documents from 1 to 10000: {batch}");
-            return 2;
-        }
-        if (!(leaseSeconds >= 1) || leaseSeconds > 86_400)
-        {
-            context.WriteError("--lease", $"not a number of seconds from 1 to 86400: {leaseSeconds.ToString(CultureInfo.InvariantCulture)}");
-            return 2;
-        }
-        if (!(pollSeconds > 0) || pollSeconds > 3_600)
-        {
-            context.WriteError("--poll", $"not a number of seconds above zero, at most 3600: {pollSeconds.ToString(CultureInfo.InvariantCulture)}");
-            return 2;
-        }
-        var json = parse.GetValue(CommonOptions.Json);
+        // --batch, --lease and --poll were checked as they were parsed.
+        var json = context.Json;
         var lease = TimeSpan.FromSeconds(leaseSeconds);
         var worker = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}");
-        await using var store = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, write: true).ConfigureAwait(false);
+        await using var store = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
         // Lease renewals go through a connection of their own: the batch's analysis holds the worker's.
-        await using var leases = await context.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, ct, write: true).ConfigureAwait(false);
+        await using var leases = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
         var finisher = IngestFinisher.For(store);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
@@ -115,7 +104,7 @@ internal static class WorkerCommand
             }
         }
         var depth = await store.QueueDepthAsync(CancellationToken.None).ConfigureAwait(false);
-        if (json) context.WriteJson(new { worker, batches, claimed, analysed, assigned, completed, analysis_failed = failed, errors, queue_depth = depth });
+        if (json) context.WriteJson(new WorkerReport(worker, batches, claimed, analysed, assigned, completed, failed, errors, depth));
         else context.Out.WriteLine(FormattableString.Invariant(
             $"worker {worker}: {batches} batches, {claimed} claimed, {analysed} analysed, {completed} completed, {failed} failed; queue depth {depth}"));
         return failed > 0 || errors > 0 ? 1 : 0;

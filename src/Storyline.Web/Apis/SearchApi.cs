@@ -1,4 +1,3 @@
-using Storyline.Web.Rendering;
 using Storyline.Web.Services;
 
 namespace Storyline.Web.Apis;
@@ -35,10 +34,6 @@ public static class SearchApi
             return Problems.Result(StatusCodes.Status400BadRequest, "Invalid limit", "limit must be a whole number from 1 to 100.");
         await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
         var hits = await store.SearchAsync(q, take, ct).ConfigureAwait(false);
-        return TypedResults.Ok(hits.Select(h =>
-        {
-            var (snippet, highlights) = Snippets.Parse(h.Snippet);
-            return new SearchHitView(h.DocumentId, h.Title ?? $"Document {h.DocumentId}", snippet, highlights, Math.Round(h.Score, 4));
-        }).ToList());
+        return TypedResults.Ok(hits.Select(SearchHitView.Of).ToList());
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Storyline.Storage;
 
 namespace Storyline.Web.Apis;
@@ -36,15 +35,8 @@ public static class StatementFilters
     {
         date = null;
         if (string.IsNullOrWhiteSpace(value)) return true;
-        var text = value.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            date = endOfDay ? start.AddDays(1).AddTicks(-1) : start;
-            return true;
-        }
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) return false;
-        date = instant;
+        if (!(endOfDay ? Storyline.Time.UserDates.TryParseEnd(value, out var parsed) : Storyline.Time.UserDates.TryParse(value, out parsed))) return false;
+        date = parsed;
         return true;
     }
 

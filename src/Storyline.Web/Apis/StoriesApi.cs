@@ -49,7 +49,7 @@ public static class StoriesApi
     private static async Task<IResult> ListAsync(HttpContext context, StoryService stories, CancellationToken ct)
     {
         if (Access.Check(context, write: false) is { } denied) return denied;
-        return TypedResults.Ok((await stories.ListAsync(ct).ConfigureAwait(false)).Select(StoryListItem.Of).ToList());
+        return TypedResults.Ok((await stories.ListAsync(ct).ConfigureAwait(false)).Select(s => StoryListItem.Of(s.Story, s.Camps)).ToList());
     }
 
     private static async Task<IResult> WithStoryAsync(string id, HttpContext context, StoryService stories, Func<StoryView, IResult> answer, CancellationToken ct)

@@ -84,12 +84,7 @@ public static class DocumentView
             ? null : date.Evidence.Trim();
 
     /// <summary>The title to show: the headline, or the input's file name when there is none.</summary>
-    public static string Title(string? title, string inputName, long id)
-    {
-        if (!string.IsNullOrWhiteSpace(title)) return title;
-        var name = inputName.Contains("://", StringComparison.Ordinal) ? inputName : Path.GetFileName(inputName);
-        return string.IsNullOrWhiteSpace(name) ? $"Document {id}" : name;
-    }
+    public static string Title(string? title, string inputName, long id) => DisplayTitles.Of(title, inputName, id);
 
     /// <summary>A whole number with thousands separators.</summary>
     public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

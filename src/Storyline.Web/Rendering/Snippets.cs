@@ -7,24 +7,8 @@ namespace Storyline.Web.Rendering;
 /// <summary>Search snippets from the store, whose matches are marked by \u0002…\u0003, as plain text with ranges or as safe HTML.</summary>
 public static class Snippets
 {
-    /// <summary>The snippet without markers, and the [start, end) offsets of each match in it.</summary>
-    public static (string Text, IReadOnlyList<int[]> Highlights) Parse(string snippet)
-    {
-        var text = new StringBuilder(snippet.Length);
-        var ranges = new List<int[]>();
-        int start = -1;
-        foreach (var c in snippet)
-        {
-            if (c == SearchHighlight.Start) start = text.Length;
-            else if (c == SearchHighlight.End)
-            {
-                if (start >= 0 && text.Length > start) ranges.Add([start, text.Length]);
-                start = -1;
-            }
-            else text.Append(c);
-        }
-        return (text.ToString(), ranges);
-    }
+    /// <summary>The snippet without markers, and the [start, end) offsets of each match in it (<see cref="SearchHighlight.Parse"/>).</summary>
+    public static (string Text, IReadOnlyList<int[]> Highlights) Parse(string snippet) => SearchHighlight.Parse(snippet);
 
     /// <summary>HTML for a snippet: every piece of text is HTML-encoded first, and only then are matches wrapped in &lt;mark&gt;.</summary>
     /// <remarks>Snippets are cut from untrusted article text, so the markers are the only thing that may become markup.</remarks>

@@ -34,7 +34,7 @@ public static class JsonLinesReader
             DateTimeOffset? published = null;
             if (String(root, "published") is { } p)
             {
-                if (!DateTimeOffset.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+                if (!Time.UserDates.TryParse(p, out var parsed))
                     return new FailedItem(name, $"\"published\" is not a date: {p}");
                 published = parsed;
             }

@@ -11,4 +11,24 @@ public static class SearchHighlight
 
     /// <summary>Marks the end of a highlighted match.</summary>
     public const char End = '\u0003';
+
+    /// <summary>The snippet without markers, and the [start, end) offsets of each match in it: the one reading of the markers, for the CLI,
+    /// the API and the pages.</summary>
+    public static (string Text, IReadOnlyList<int[]> Highlights) Parse(string snippet)
+    {
+        var text = new System.Text.StringBuilder(snippet.Length);
+        var ranges = new List<int[]>();
+        int start = -1;
+        foreach (var c in snippet)
+        {
+            if (c == Start) start = text.Length;
+            else if (c == End)
+            {
+                if (start >= 0 && text.Length > start) ranges.Add([start, text.Length]);
+                start = -1;
+            }
+            else text.Append(c);
+        }
+        return (text.ToString(), ranges);
+    }
 }

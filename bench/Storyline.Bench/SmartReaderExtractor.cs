@@ -1,9 +1,11 @@
 using AngleSharp.Html.Parser;
 using SmartReader;
+using Storyline.Extraction;
 
-namespace Storyline.Extraction;
+namespace Storyline.Bench;
 
-/// <summary>The SmartReader (Readability port) extractor: the baseline the benchmark compares against.</summary>
+/// <summary>The SmartReader (Readability port) extractor: the baseline the benchmark compares against. It lives here, not in the engine,
+/// so that the shipped engine and tool do not carry SmartReader only for a comparison.</summary>
 public sealed class SmartReaderExtractor : IArticleExtractor
 {
     /// <inheritdoc />
