@@ -92,6 +92,7 @@ public sealed class StorylineWebApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddStorylineRateLimits();
+        services.AddStorylineAccess();
         // Behind a reverse proxy the connection's address is the proxy's: believe its X-Forwarded-For (one hop) so that rate limits and logs see
         // the real client. Only loopback proxies and the configured ones are believed; a client cannot pick its own rate-limit partition.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
@@ -130,9 +131,12 @@ public sealed class StorylineWebApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
         app.UseRateLimiter();
+        // After the rate limiter, so that guessing keys is throttled too; before the endpoints, so that a stranger's body is never read.
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapAssets();
-        app.MapGroup("/api").WithTags("Storyline")
+        app.MapGroup("/api").WithTags("Storyline").RequireAuthorization(AccessPolicies.Read)
             .MapDocumentsApi()
             .MapSearchApi()
             .MapStoriesApi()

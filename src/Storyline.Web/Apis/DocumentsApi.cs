@@ -23,7 +23,7 @@ public static class DocumentsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/documents/{id}/original", (string id, HttpContext context, StoreFactory stores, CancellationToken ct) =>
-                Access.Check(context, write: false) is { } denied ? Task.FromResult(denied) : OriginalAsync(id, context, stores, ct))
+                OriginalAsync(id, context, stores, ct))
             .WithName("GetOriginal")
             .WithSummary("The original input's bytes exactly as received, as a download (never rendered inline)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
@@ -34,7 +34,6 @@ public static class DocumentsApi
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreFactory stores, string? limit, string? offset, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         if (!TryRange(limit, 100, 1, 1000, out var take))
             return Problems.Result(StatusCodes.Status400BadRequest, "Invalid limit", "limit must be a whole number from 1 to 1000.");
         if (!TryRange(offset, 0, 0, int.MaxValue, out var skip))
@@ -47,7 +46,6 @@ public static class DocumentsApi
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, StoreFactory stores, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         if (Access.ParseId(id) is not { } documentId) return Access.BadId(id);
         await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
         var document = await store.GetAsync(documentId, ct).ConfigureAwait(false);

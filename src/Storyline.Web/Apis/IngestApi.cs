@@ -19,6 +19,7 @@ public static class IngestApi
                 "(objects `{url?, title?, text|html, source?, published?}` as in a .jsonl file). Answers per-input results: a bad input is reported and the rest still go in. " +
                 "URLs on loopback, link-local and private addresses are refused unless the operator allowed them.")
             .Accepts<IngestRequest>("application/json")
+            .RequireAuthorization(AccessPolicies.Write)
             .RequireRateLimiting(RateLimits.Writes)
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -32,8 +33,6 @@ public static class IngestApi
 
     private static async Task<IResult> IngestAsync(HttpContext context, IngestService ingest, IOptions<WebOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        // The key is checked before the body is read.
-        if (Access.Check(context, write: true) is { } denied) return denied;
         var max = options.Value.MaxRequestBytes;
         if (!context.Request.HasJsonContentType())
             return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "JSON expected", "Send the request body as application/json.");

@@ -24,7 +24,6 @@ public static class SearchApi
 
     private static async Task<IResult> SearchAsync(HttpContext context, StoreFactory stores, string? q, string? limit, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         if (string.IsNullOrWhiteSpace(q))
             return Problems.Result(StatusCodes.Status400BadRequest, "Missing query", "Give the words to search for in the q parameter.");
         if (q.Length > MaxQueryLength)

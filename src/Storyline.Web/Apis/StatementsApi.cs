@@ -34,7 +34,6 @@ public static class StatementsApi
     private static async Task<IResult> FindAsync(HttpContext context, StoreFactory stores, string? speaker, string? camp, string? from, string? to, string? story, string? q,
         string? limit, string? offset, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         if (!TryInt(limit, 100, 1, 500, out var take))
             return Problems.Result(StatusCodes.Status400BadRequest, "Invalid limit", "limit must be a whole number from 1 to 500.");
         if (!TryInt(offset, 0, 0, int.MaxValue, out var skip))
@@ -49,7 +48,6 @@ public static class StatementsApi
 
     private static async Task<IResult> SpeakersAsync(HttpContext context, StoreFactory stores, string? story, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         long? storyId = null;
         if (!string.IsNullOrEmpty(story))
         {

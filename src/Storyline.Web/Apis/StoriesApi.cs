@@ -48,13 +48,11 @@ public static class StoriesApi
 
     private static async Task<IResult> ListAsync(HttpContext context, StoryService stories, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         return TypedResults.Ok((await stories.ListAsync(ct).ConfigureAwait(false)).Select(s => StoryListItem.Of(s.Story, s.Camps)).ToList());
     }
 
     private static async Task<IResult> WithStoryAsync(string id, HttpContext context, StoryService stories, Func<StoryView, IResult> answer, CancellationToken ct)
     {
-        if (Access.Check(context, write: false) is { } denied) return denied;
         if (Access.ParseId(id) is not { } storyId) return BadStoryId(id);
         var view = await stories.GetAsync(storyId, ct).ConfigureAwait(false);
         return view is null ? UnknownStory(storyId) : answer(view);
