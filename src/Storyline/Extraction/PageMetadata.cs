@@ -30,7 +30,7 @@ internal sealed partial class PageMetadata
     }
 
     // A plain scan is much cheaper than a regex over a whole page; the tag test is the same one the regex made.
-    private static IEnumerable<string> JsonLdScripts(string html)
+    internal static IEnumerable<string> JsonLdScripts(string html)
     {
         int at = 0;
         while ((at = html.IndexOf("ld+json", at, StringComparison.OrdinalIgnoreCase)) >= 0)

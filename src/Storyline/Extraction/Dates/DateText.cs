@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Storyline.Extraction.Dates;
+
+/// <summary>Reads days from machine values (ISO 8601, RFC 1123) and from text in several languages, keeping the day as written.</summary>
+internal static partial class DateText
+{
+    /// <summary>A day found in text, at <paramref name="Index"/>, written as <paramref name="Evidence"/>.</summary>
+    public readonly record struct Found(DateOnly Day, int Index, string Evidence);
+
+    // Month names and their usual abbreviations, nominative and genitive where a language inflects them.
+    private static readonly Dictionary<string, int> MonthNames = BuildMonths();
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        string[][] byLanguage =
+        [
+            // English
+            ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug", "september sep sept", "october oct", "november nov", "december dec"],
+            // German (Austrian Jänner)
+            ["januar jänner jän", "februar feber", "märz mär mrz", "april", "mai", "juni", "juli", "august", "september", "oktober okt", "november", "dezember dez"],
+            // French
+            ["janvier janv", "février fevrier févr fevr", "mars", "avril avr", "mai", "juin", "juillet juil", "août aout", "septembre", "octobre", "novembre", "décembre decembre déc"],
+            // Spanish
+            ["enero ene", "febrero", "marzo", "abril abr", "mayo", "junio", "julio", "agosto ago", "septiembre setiembre", "octubre", "noviembre", "diciembre dic"],
+            // Italian
+            ["gennaio gen", "febbraio", "marzo", "aprile", "maggio mag", "giugno giu", "luglio lug", "agosto", "settembre set", "ottobre ott", "novembre", "dicembre"],
+            // Portuguese
+            ["janeiro", "fevereiro fev", "março marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro out", "novembro", "dezembro dez"],
+            // Russian
+            ["январь января янв", "февраль февраля фев февр", "март марта мар", "апрель апреля апр", "май мая", "июнь июня июн", "июль июля июл", "август августа авг", "сентябрь сентября сен сент", "октябрь октября окт", "ноябрь ноября ноя нояб", "декабрь декабря дек"],
+            // Ukrainian
+            ["січень січня січ", "лютий лютого лют", "березень березня бер", "квітень квітня квіт", "травень травня трав", "червень червня черв", "липень липня лип", "серпень серпня серп", "вересень вересня вер", "жовтень жовтня жовт", "листопад листопада лист", "грудень грудня груд"],
+            // Turkish
+            ["ocak", "şubat subat", "mart", "nisan", "mayıs mayis", "haziran", "temmuz", "ağustos agustos", "eylül eylul", "ekim", "kasım kasim", "aralık aralik"],
+            // Dutch, Polish (genitive) and Czech (genitive) come cheaply and are common in the same kind of sets.
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+            ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
+        ];
+        var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var language in byLanguage)
+            for (int m = 0; m < 12; m++)
+                foreach (var name in language[m].Split(' '))
+                    map.TryAdd(name, m + 1);
+        return map;
+    }
+
+    /// <summary>The month number of a month name or abbreviation in any supported language, or 0.</summary>
+    public static int Month(string name)
+    {
+        var n = name.TrimEnd('.');
+        return MonthNames.TryGetValue(n, out var m) ? m : 0;
+    }
+
+    /// <summary>A day from a machine-readable value: ISO 8601 (the date part as written, whatever the offset), compact yyyyMMdd, RFC 1123 or a written date.</summary>
+    public static (DateOnly Day, DateTimeOffset Value)? Machine(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var value = raw.Trim();
+        if (value.Length > 80) return null;
+        var iso = IsoStart().Match(value);
+        if (iso.Success)
+        {
+            if (Day(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value) is not { } day) return null;
+            // The offset is kept when stated; the day is the one written, not the UTC day.
+            var instant = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == day
+                ? parsed : Midnight(day);
+            return (day, instant);
+        }
+        if (Find(value, null).FirstOrDefault() is { Evidence: not null } found)
+        {
+            var instant = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == found.Day
+                ? parsed : Midnight(found.Day);
+            return (found.Day, instant);
+        }
+        return null;
+    }
+
+    /// <summary>Midnight UTC of <paramref name="day"/>, the value a day without a time is stored as.</summary>
+    public static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>Every full date (day, month, year) written in <paramref name="text"/>; <paramref name="monthFirst"/> reads an ambiguous 03/04/2020 as March 4.</summary>
+    public static IEnumerable<Found> Find(string text, bool? monthFirst)
+    {
+        if (text.Length < 6) yield break;
+        foreach (Match m in Written().Matches(text))
+        {
+            var g = m.Groups;
+            var month = Month(g["m1"].Success ? g["m1"].Value : g["m2"].Value);
+            if (month == 0) continue;
+            var d = g["d1"].Success ? g["d1"].Value : g["d2"].Value;
+            if (Day(g["y"].Value, month.ToString(CultureInfo.InvariantCulture), d) is { } day) yield return new Found(day, m.Index, m.Value);
+        }
+        foreach (Match m in Numeric().Matches(text))
+        {
+            var g = m.Groups;
+            if (g["y1"].Success)
+            {
+                if (Day(g["y1"].Value, g["m1"].Value, g["d1"].Value) is { } day) yield return new Found(day, m.Index, m.Value);
+                continue;
+            }
+            int a = int.Parse(g["a"].Value, CultureInfo.InvariantCulture), b = int.Parse(g["b"].Value, CultureInfo.InvariantCulture);
+            // Dots and dashes are day-first everywhere; a slash is month-first in American pages unless the numbers say otherwise.
+            bool slash = g["s"].Value == "/";
+            bool mFirst = slash && (b > 12 || (a <= 12 && monthFirst == true));
+            if (Day(g["y2"].Value, (mFirst ? a : b).ToString(CultureInfo.InvariantCulture), (mFirst ? b : a).ToString(CultureInfo.InvariantCulture)) is { } d2)
+                yield return new Found(d2, m.Index, m.Value);
+        }
+        foreach (Match m in Cjk().Matches(text))
+            if (Day(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } day) yield return new Found(day, m.Index, m.Value);
+    }
+
+    private static DateOnly? Day(string y, string m, string d)
+    {
+        if (!int.TryParse(y, CultureInfo.InvariantCulture, out var year) || !int.TryParse(m, CultureInfo.InvariantCulture, out var month) || !int.TryParse(d, CultureInfo.InvariantCulture, out var day)) return null;
+        return year is >= 1995 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d\d)(?:-(?<m>\d\d)-(?<d>\d\d)|/(?<m>\d\d)/(?<d>\d\d)|(?<m>\d\d)(?<d>\d\d)(?!\d\d\d\d\d))")]
+    private static partial Regex IsoStart();
+
+    // "27 August 2020", "27. August 2020", "27 de agosto de 2020", "27 августа 2020 г.", "August 27, 2020", "Aug. 27th 2020".
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<d2>[0-3]?\d)(?:\.|st|nd|rd|th|er|º|-?го)?\s*(?:de\s+|-)?(?<m2>\p{L}{3,}\.?)(?:\s*,|\s+de|\s+del|-)?\s*(?<y>(?:19|20)\d\d)|(?<m1>\p{L}{3,}\.?)\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?<y>(?:19|20)\d\d))(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Written();
+
+    // "2020-08-27", "2020/08/27", "2020.08.27", "27.08.2020", "27/08/2020", "27-08-2020".
+    [GeneratedRegex(@"(?<![\d.\-/])(?:(?<y1>(?:19|20)\d\d)[-/.](?<m1>[01]?\d)[-/.](?<d1>[0-3]?\d)|(?<a>[0-3]?\d)(?<s>[./-])\s?(?<b>[01]?\d)\k<s>\s?(?<y2>(?:19|20)\d\d))(?![\d])")]
+    private static partial Regex Numeric();
+
+    // "2020年8月27日" (Chinese, Japanese) and "2020년 8월 27일" (Korean).
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s*[年년]\s*(?<m>[01]?\d)\s*[月월]\s*(?<d>[0-3]?\d)\s*[日일号]?")]
+    private static partial Regex Cjk();
+}
