@@ -59,4 +59,8 @@ internal enum DatePlace
 /// <param name="Order">Its position among the candidates of its origin (0 = first on the page).</param>
 /// <param name="Granularity">A day, or a month (a URL's /2020/08/) or year (a copyright line) that only bounds or supports the day.</param>
 internal sealed record DateCandidate(DateOnly Day, DateTimeOffset Value, DateOrigin Origin, DateRole Role, DatePlace Place, string Evidence, int Order = 0,
-    TimeGranularity Granularity = TimeGranularity.Day);
+    TimeGranularity Granularity = TimeGranularity.Day)
+{
+    /// <summary>True when the page states the time in UTC: near midnight, the day where the page was published may be the one before or after.</summary>
+    public bool Utc { get; init; }
+}

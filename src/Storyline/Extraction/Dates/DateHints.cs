@@ -45,7 +45,7 @@ internal static partial class DateHints
     [GeneratedRegex(@"(?<![a-z])(?:comment|komment|reply|replies|respon|disqus|kommentar|commentaire|comentario|commento|коммент|коментар|yorum)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Comment();
 
-    [GeneratedRegex(@"(?<![a-z])(?:related|recommend|sidebar|side-bar|widget|teaser|popular|trending|most-?read|most-?viewed|mostread|more-?stor|more-?news|more-?art|read-?more|read-?also|see-?also|also-?read|similar|latest|recent|next|prev|archive|rail|outbrain|taboola|carousel|slider|ticker|menu|navigation|breadcrumb|list-?news|news-?list|feed|tags|ähnlich|weitere|похож|читайте|más|mas-?noticias|altre|leia|ilgili|benzer)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z])(?:related|recommend|sidebar|side-bar|widget|teaser|popular|trending|most-?read|most-?viewed|mostread|more-?stor|more-?news|more-?art|read-?more|read-?also|see-?also|also-?read|similar|latest|recent|next|prev|archive|rail|outbrain|taboola|carousel|slider|ticker|menu|navigation|breadcrumb|list-?news|news-?list|feed|tags|ähnlich|weitere|похож|читайте|más|mas-?noticias|altre|leia|ilgili|benzer|topbar|top-?bar|header-?top|today|current-?date|caption|credit|(?:nav|navbar)(?![a-z]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Related();
 
     [GeneratedRegex(@"(?<![a-z])(?:footer|copyright|colophon|site-?info|bottom)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

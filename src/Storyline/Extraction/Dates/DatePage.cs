@@ -18,6 +18,10 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
     public bool MonthFirst { get; } = document.DocumentElement?.GetAttribute("lang") is { } lang
         && (lang.Equals("en", StringComparison.OrdinalIgnoreCase) || lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The publisher's usual UTC offset (country domain, else locale), or null when unknown.</summary>
+    public TimeSpan? Offset { get; } = PublisherClock.Offset(url, document.DocumentElement?.GetAttribute("lang") is { Length: >= 5 } lang ? lang
+        : document.QuerySelector("meta[property='og:locale']")?.GetAttribute("content"));
+
     private readonly Dictionary<IElement, DatePlace> _places = [];
 
     /// <summary>The part of the page <paramref name="element"/> sits in, judged by its ancestors' tags, classes and ids.</summary>
@@ -29,7 +33,8 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
         {
             "html" or "body" or "head" or "main" => DatePlace.Main,
             "footer" => DatePlace.Footer,
-            "aside" or "nav" => DatePlace.Related,
+            // A figure's caption dates the photo ("FILE PHOTO: ... January 16, 2020"), as a list dates other articles.
+            "aside" or "nav" or "figure" or "figcaption" => DatePlace.Related,
             _ => PlaceByName(element),
         };
         // An element says nothing of itself unless its name does; comments and related lists also win over a footer that holds them.

@@ -30,6 +30,12 @@ internal sealed record DateScorerOptions
     /// <summary>The share of another origin's weight a day gains when that origin names the same day.</summary>
     public double Agreement { get; init; } = 0.3;
 
+    /// <summary>The factor for a time stated in UTC within <see cref="UtcHours"/> of midnight when the page shows the neighbouring day: the page's local day is that one.</summary>
+    public double UtcNearMidnight { get; init; } = 0.3;
+
+    /// <summary>How close to midnight (hours) a UTC time must be for its local day to be in doubt.</summary>
+    public int UtcHours { get; init; } = 5;
+
     /// <summary>The factor for a date later than the page's stated update date or its copyright year: a page is not published after it was last changed.</summary>
     public double LaterThanEvidence { get; init; } = 0.2;
 }
@@ -42,17 +48,27 @@ internal sealed class DateScorer(DateScorerOptions options)
 {
     private static readonly DateOrigin[] Structured = [DateOrigin.JsonLd, DateOrigin.Meta, DateOrigin.Microdata, DateOrigin.ScriptJson];
 
-    /// <summary>The best-supported day, or null when no candidate names a full day; dates after <paramref name="today"/> are left out.</summary>
-    public DateChoice? Choose(IReadOnlyList<DateCandidate> candidates, DateOnly today)
+    /// <summary>The best-supported day, or null when no candidate names a full day.</summary>
+    /// <param name="candidates">Every candidate of the page.</param>
+    /// <param name="today">Later dates are plans or errors.</param>
+    /// <param name="offset">The publisher's usual UTC offset, when its country is known.</param>
+    public DateChoice? Choose(IReadOnlyList<DateCandidate> candidates, DateOnly today, TimeSpan? offset = null)
     {
-        var days = candidates.Where(c => c.Granularity == TimeGranularity.Day && c.Day <= today.AddDays(1)).ToList();
+        var days = candidates.Where(c => c.Granularity == TimeGranularity.Day).ToList();
+        var shown = days.Where(c => c.Place == DatePlace.Main && c.Role != DateRole.Modified && !c.Utc && !Structured.Contains(c.Origin)).Select(c => c.Day).ToHashSet();
+        // A time stated in UTC is moved to the publisher's day when its country is known, unless the page shows the UTC day or a different one itself.
+        if (offset is { } o)
+            days = [.. days.Select(c => c.Utc && !shown.Contains(c.Day) && PublisherClock.LocalDay(c.Value, o) is var local && local != c.Day && (shown.Count == 0 || shown.Contains(local))
+                ? c with { Day = local, Utc = false, Evidence = $"{c.Evidence} (UTC, on the publisher's clock)" } : c)];
+        days = [.. days.Where(c => c.Day <= today.AddDays(1))];
         if (days.Count == 0) return null;
         // Upper bounds: the latest stated update and the copyright year; a publication date after them is a listed or planned date.
         DateOnly? modified = days.Where(c => c.Role == DateRole.Modified && c.Place == DatePlace.Main && Structured.Contains(c.Origin)).Select(c => (DateOnly?)c.Day).Max();
         int? copyright = candidates.Where(c => c.Granularity == TimeGranularity.Year).Select(c => (int?)c.Day.Year).Max();
         var months = candidates.Where(c => c.Granularity == TimeGranularity.Month).Select(c => (c.Day.Year, c.Day.Month)).ToHashSet();
 
-        var weighted = days.Select(c => (Candidate: c, Weight: Weight(c, modified, copyright))).ToList();
+        // Days the page shows in its own words or address say which local day a UTC time near midnight fell on.
+        var weighted = days.Select(c => (Candidate: c, Weight: Weight(c, modified, copyright) * (LocalDayInDoubt(c, shown) ? options.UtcNearMidnight : 1))).ToList();
         DateChoice? best = null;
         foreach (var group in weighted.GroupBy(w => w.Candidate.Day))
         {
@@ -64,6 +80,14 @@ internal sealed class DateScorer(DateScorerOptions options)
                 best = new DateChoice(perOrigin[0].Candidate, score);
         }
         return best;
+    }
+
+    private bool LocalDayInDoubt(DateCandidate c, HashSet<DateOnly> shown)
+    {
+        if (!c.Utc || shown.Contains(c.Day)) return false;
+        var hour = c.Value.UtcDateTime.TimeOfDay.TotalHours;
+        // Late evening UTC is the next day east of Greenwich; the small hours are the day before in the Americas.
+        return (hour >= 24 - options.UtcHours && shown.Contains(c.Day.AddDays(1))) || (hour < options.UtcHours && shown.Contains(c.Day.AddDays(-1)));
     }
 
     private double Weight(DateCandidate c, DateOnly? modified, int? copyright)

@@ -34,6 +34,8 @@ internal static partial class DateText
             ["січень січня січ", "лютий лютого лют", "березень березня бер", "квітень квітня квіт", "травень травня трав", "червень червня черв", "липень липня лип", "серпень серпня серп", "вересень вересня вер", "жовтень жовтня жовт", "листопад листопада лист", "грудень грудня груд"],
             // Turkish
             ["ocak", "şubat subat", "mart", "nisan", "mayıs mayis", "haziran", "temmuz", "ağustos agustos", "eylül eylul", "ekim", "kasım kasim", "aralık aralik"],
+            // Arabic (the Egyptian and Gulf names; the Levantine ones of one word)
+            ["يناير", "فبراير شباط", "مارس آذار", "أبريل ابريل إبريل نيسان", "مايو أيار", "يونيو يونيه حزيران", "يوليو يوليه تموز", "أغسطس اغسطس", "سبتمبر أيلول", "أكتوبر اكتوبر", "نوفمبر", "ديسمبر"],
             // Dutch, Polish (genitive) and Czech (genitive) come cheaply and are common in the same kind of sets.
             ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
             ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
@@ -53,8 +55,11 @@ internal static partial class DateText
         return MonthNames.TryGetValue(n, out var m) ? m : 0;
     }
 
+    /// <summary>A day read from a machine value; <paramref name="Utc"/> when the value states a time in UTC ("Z", "+00:00"), whose local day may differ.</summary>
+    public readonly record struct MachineDate(DateOnly Day, DateTimeOffset Value, bool Utc);
+
     /// <summary>A day from a machine-readable value: ISO 8601 (the date part as written, whatever the offset), compact yyyyMMdd, RFC 1123 or a written date.</summary>
-    public static (DateOnly Day, DateTimeOffset Value)? Machine(string? raw)
+    public static MachineDate? Machine(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         var value = raw.Trim();
@@ -64,15 +69,19 @@ internal static partial class DateText
         {
             if (Day(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value) is not { } day) return null;
             // The offset is kept when stated; the day is the one written, not the UTC day.
-            var instant = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == day
-                ? parsed : Midnight(day);
-            return (day, instant);
+            bool timed = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == day;
+            // Sloppy times ("T23:15:0Z") do not parse, yet still say the hour in UTC.
+            if (!timed && UtcSuffix().IsMatch(value) && IsoTime().Match(value) is { Success: true } time)
+            {
+                parsed = new DateTimeOffset(day.ToDateTime(new TimeOnly(int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture) % 24, int.Parse(time.Groups["m"].Value, CultureInfo.InvariantCulture) % 60)), TimeSpan.Zero);
+                timed = true;
+            }
+            return new MachineDate(day, timed ? parsed : Midnight(day), timed && parsed.Offset == TimeSpan.Zero && parsed.TimeOfDay != TimeSpan.Zero && UtcSuffix().IsMatch(value));
         }
         if (Find(value, null).FirstOrDefault() is { Evidence: not null } found)
         {
-            var instant = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == found.Day
-                ? parsed : Midnight(found.Day);
-            return (found.Day, instant);
+            bool timed = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == found.Day;
+            return new MachineDate(found.Day, timed ? parsed : Midnight(found.Day), timed && parsed.TimeOfDay != TimeSpan.Zero && UtcSuffix().IsMatch(value));
         }
         return null;
     }
@@ -116,6 +125,12 @@ internal static partial class DateText
         if (!int.TryParse(y, CultureInfo.InvariantCulture, out var year) || !int.TryParse(m, CultureInfo.InvariantCulture, out var month) || !int.TryParse(d, CultureInfo.InvariantCulture, out var day)) return null;
         return year is >= 1995 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
+
+    [GeneratedRegex(@"(?:Z|[+-]00:?00|\bGMT|\bUTC)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UtcSuffix();
+
+    [GeneratedRegex(@"[T ](?<h>[0-2]\d):(?<m>[0-5]\d)")]
+    private static partial Regex IsoTime();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)\d\d)(?:-(?<m>\d\d)-(?<d>\d\d)|/(?<m>\d\d)/(?<d>\d\d)|(?<m>\d\d)(?<d>\d\d)(?!\d\d\d\d\d))")]
     private static partial Regex IsoStart();

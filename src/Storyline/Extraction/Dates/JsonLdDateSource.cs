@@ -55,7 +55,7 @@ internal sealed class JsonLdDateSource : IDateCandidateSource
                             "uploadDate" => DateRole.Unknown,
                             _ => article ? DateRole.Published : DateRole.Unknown,
                         };
-                        found.Add(new DateCandidate(d.Day, d.Value, DateOrigin.JsonLd, role, place, $"JSON-LD {(type.Length > 0 ? type + " " : "")}{property.Name}", found.Count));
+                        found.Add(new DateCandidate(d.Day, d.Value, DateOrigin.JsonLd, role, place, $"JSON-LD {(type.Length > 0 ? type + " " : "")}{property.Name}", found.Count) { Utc = d.Utc });
                     }
                     break;
                 case "comment" or "comments" or "review":

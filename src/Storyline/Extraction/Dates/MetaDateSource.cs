@@ -32,7 +32,7 @@ internal sealed class MetaDateSource : IDateCandidateSource
             if (role is null && (key.Contains("date", StringComparison.OrdinalIgnoreCase) || key.Contains("time", StringComparison.OrdinalIgnoreCase))) role = DateHints.Role(key);
             if (role is null || DateText.Machine(meta.GetAttribute("content")) is not { } d) continue;
             // The bare "date" of some CMSs is the page's, but less deliberate than a published_time.
-            yield return new DateCandidate(d.Day, d.Value, DateOrigin.Meta, role.Value, DatePlace.Main, $"meta {key}", order++);
+            yield return new DateCandidate(d.Day, d.Value, DateOrigin.Meta, role.Value, DatePlace.Main, $"meta {key}", order++) { Utc = d.Utc };
         }
     }
 }

@@ -15,9 +15,9 @@ internal sealed class MicrodataDateSource : IDateCandidateSource
                 : prop.Contains("dateModified", StringComparison.OrdinalIgnoreCase) ? DateRole.Modified : (DateRole?)null;
             if (role is null) continue;
             var value = e.GetAttribute("datetime") ?? e.GetAttribute("content");
-            var d = DateText.Machine(value) ?? (DateText.Find(e.TextContent, page.MonthFirst).FirstOrDefault() is { Evidence: not null } f ? (f.Day, DateText.Midnight(f.Day)) : null);
+            var d = DateText.Machine(value) ?? (DateText.Find(e.TextContent, page.MonthFirst).FirstOrDefault() is { Evidence: not null } f ? new DateText.MachineDate(f.Day, DateText.Midnight(f.Day), false) : null);
             if (d is null) continue;
-            yield return new DateCandidate(d.Value.Day, d.Value.Value, DateOrigin.Microdata, role.Value, page.PlaceOf(e), $"itemprop {prop}", order++);
+            yield return new DateCandidate(d.Value.Day, d.Value.Value, DateOrigin.Microdata, role.Value, page.PlaceOf(e), $"itemprop {prop}", order++) { Utc = d.Value.Utc };
         }
     }
 }

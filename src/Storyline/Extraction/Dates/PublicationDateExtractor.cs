@@ -24,13 +24,14 @@ internal sealed class PublicationDateExtractor(DateScorerOptions? options = null
     }
 
     /// <summary>The publication day from the raw <paramref name="html"/> (for scripts) and its parsed <paramref name="document"/>.</summary>
-    public DateChoice? Extract(string html, IDocument document, string? url) =>
-        _scorer.Choose(Candidates(html, document, url), DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
-
-    /// <summary>Every candidate the sources find, for inspection.</summary>
-    public static IReadOnlyList<DateCandidate> Candidates(string html, IDocument document, string? url)
+    public DateChoice? Extract(string html, IDocument document, string? url)
     {
         var page = new DatePage(html, document, url);
-        return [.. Sources.SelectMany(s => s.Find(page))];
+        return _scorer.Choose(Candidates(page), DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), page.Offset);
     }
+
+    /// <summary>Every candidate the sources find, for inspection.</summary>
+    public static IReadOnlyList<DateCandidate> Candidates(string html, IDocument document, string? url) => Candidates(new DatePage(html, document, url));
+
+    private static List<DateCandidate> Candidates(DatePage page) => [.. Sources.SelectMany(s => s.Find(page))];
 }

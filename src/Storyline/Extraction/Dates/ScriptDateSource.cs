@@ -15,7 +15,7 @@ internal sealed partial class ScriptDateSource : IDateCandidateSource
             if (order >= 40) yield break;
             if (DateText.Machine(m.Groups["v"].Value) is not { } d) continue;
             var key = m.Groups["k"].Value;
-            yield return new DateCandidate(d.Day, d.Value, DateOrigin.ScriptJson, DateHints.Role(key), DatePlace.Main, $"script \"{key}\"", order++);
+            yield return new DateCandidate(d.Day, d.Value, DateOrigin.ScriptJson, DateHints.Role(key), DatePlace.Main, $"script \"{key}\"", order++) { Utc = d.Utc };
         }
     }
 

@@ -10,10 +10,10 @@ internal sealed class TimeElementDateSource : IDateCandidateSource
         foreach (var e in page.Document.QuerySelectorAll("time"))
         {
             var d = DateText.Machine(e.GetAttribute("datetime"))
-                ?? (DateText.Find(e.TextContent, page.MonthFirst).FirstOrDefault() is { Evidence: not null } f ? (f.Day, DateText.Midnight(f.Day)) : null);
+                ?? (DateText.Find(e.TextContent, page.MonthFirst).FirstOrDefault() is { Evidence: not null } f ? new DateText.MachineDate(f.Day, DateText.Midnight(f.Day), false) : null);
             if (d is null) continue;
             var role = e.HasAttribute("pubdate") ? DateRole.Published : RoleOf(e);
-            yield return new DateCandidate(d.Value.Day, d.Value.Value, DateOrigin.TimeElement, role, page.PlaceOf(e), "<time>", order++);
+            yield return new DateCandidate(d.Value.Day, d.Value.Value, DateOrigin.TimeElement, role, page.PlaceOf(e), "<time>", order++) { Utc = d.Value.Utc };
         }
     }
 
