@@ -80,8 +80,14 @@ internal static partial class DateText
         }
         if (Find(value, null).FirstOrDefault() is { Evidence: not null } found)
         {
+            // "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)", as script-rendered pages write it.
+            if (UtcTime().Match(value) is { Success: true } utc)
+            {
+                var at = new TimeOnly(int.Parse(utc.Groups["h"].Value, CultureInfo.InvariantCulture) % 24, int.Parse(utc.Groups["m"].Value, CultureInfo.InvariantCulture) % 60);
+                return new MachineDate(found.Day, new DateTimeOffset(found.Day.ToDateTime(at), TimeSpan.Zero), at != TimeOnly.MinValue);
+            }
             bool timed = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && DateOnly.FromDateTime(parsed.DateTime) == found.Day;
-            return new MachineDate(found.Day, timed ? parsed : Midnight(found.Day), timed && parsed.TimeOfDay != TimeSpan.Zero && UtcSuffix().IsMatch(value));
+            return new MachineDate(found.Day, timed ? parsed : Midnight(found.Day), false);
         }
         return null;
     }
@@ -128,6 +134,9 @@ internal static partial class DateText
 
     [GeneratedRegex(@"(?:Z|[+-]00:?00|\bGMT|\bUTC)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UtcSuffix();
+
+    [GeneratedRegex(@"(?<h>[0-2]?\d):(?<m>[0-5]\d)(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT(?:\s*[+-]0000)?|UTC)(?![+-]?[1-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex UtcTime();
 
     [GeneratedRegex(@"[T ](?<h>[0-2]\d):(?<m>[0-5]\d)")]
     private static partial Regex IsoTime();

@@ -34,6 +34,8 @@ internal sealed partial class TextDateSource : IDateCandidateSource
             int at = starts.BinarySearch(f.Index);
             var parent = parents[at >= 0 ? at : Math.Max(0, ~at - 1)];
             var place = page.PlaceOf(parent);
+            // A photo caption dates the photo ("FILE PHOTO: ... January 16, 2020"), even where no class marks it.
+            if (place == DatePlace.Main && CaptionCue().IsMatch(Line(flat, f.Index))) place = DatePlace.Related;
             bool nearTitle = title >= 0 && f.Index >= title - BeforeTitle && f.Index <= title + AfterTitle && place == DatePlace.Main;
             var role = DateHints.RoleBefore(flat, f.Index);
             yield return nearTitle
@@ -70,6 +72,15 @@ internal sealed partial class TextDateSource : IDateCandidateSource
             }
         }
     }
+
+    private static string Line(string text, int index)
+    {
+        int start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return text[Math.Max(start, index - 300)..index];
+    }
+
+    [GeneratedRegex(@"FILE PHOTO|\b(?:photo|foto|фото)\s*:|\((?:photo|foto|фото)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCue();
 
     // "© 2020", "Copyright 2005-2020", "(c) 2020": the page cannot be newer than the year its footer claims.
     [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
