@@ -41,7 +41,20 @@ internal sealed record DateScorerOptions
 }
 
 /// <summary>The day chosen as a page's publication date, with the candidate that states it best and its score.</summary>
-internal sealed record DateChoice(DateCandidate Candidate, double Score);
+internal sealed record DateChoice(DateCandidate Candidate, double Score)
+{
+    /// <summary>The value to store: the stated instant when its local day is the chosen day (offset kept), else the day at midnight UTC.</summary>
+    public DateTimeOffset Published => DateOnly.FromDateTime(Candidate.Value.DateTime) == Candidate.Day ? Candidate.Value : DateText.Midnight(Candidate.Day);
+
+    /// <summary>The provenance in the codebase's terms: a date only mentioned in the text is an estimate.</summary>
+    public Documents.DateSource Source => Candidate.Origin switch
+    {
+        DateOrigin.Url => Documents.DateSource.Url,
+        DateOrigin.Markup or DateOrigin.NearTitle => Documents.DateSource.Byline,
+        DateOrigin.PageText => Documents.DateSource.TextEstimate,
+        _ => Documents.DateSource.Metadata,
+    };
+}
 
 /// <summary>Weighs every candidate (origin, role, place, order, agreement, contradiction by the page's other evidence) and chooses the publication day.</summary>
 internal sealed class DateScorer(DateScorerOptions options)

@@ -149,7 +149,7 @@ internal static partial class DateText
     private static partial Regex Written();
 
     // "2020-08-27", "2020/08/27", "2020.08.27", "27.08.2020", "27/08/2020", "27-08-2020".
-    [GeneratedRegex(@"(?<![\d.\-/])(?:(?<y1>(?:19|20)\d\d)[-/.](?<m1>[01]?\d)[-/.](?<d1>[0-3]?\d)|(?<a>[0-3]?\d)(?<s>[./-])\s?(?<b>[01]?\d)\k<s>\s?(?<y2>(?:19|20)\d\d))(?![\d])")]
+    [GeneratedRegex(@"(?<![\d.\-/])(?:(?<y1>(?:19|20)\d\d)[-/.](?<m1>[01]?\d)[-/.](?<d1>[0-3]?\d)|(?<a>[0-3]?\d)(?<s>[./-])\s?(?<b>[0-3]?\d)\k<s>\s?(?<y2>(?:19|20)\d\d))(?![\d])")]
     private static partial Regex Numeric();
 
     // "2020年8月27日" (Chinese, Japanese) and "2020년 8월 27일" (Korean).
