@@ -19,8 +19,43 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
         && (lang.Equals("en", StringComparison.OrdinalIgnoreCase) || lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The publisher's usual UTC offset (country domain, else locale), or null when unknown.</summary>
-    public TimeSpan? Offset { get; } = PublisherClock.Offset(url, document.DocumentElement?.GetAttribute("lang") is { Length: >= 5 } lang ? lang
-        : document.QuerySelector("meta[property='og:locale']")?.GetAttribute("content"));
+    public TimeSpan? Offset
+    {
+        get
+        {
+            if (_offsetRead) return _offset;
+            _offsetRead = true;
+            var locale = Document.DocumentElement?.GetAttribute("lang") is { Length: >= 5 } lang ? lang
+                : Document.Head?.Children.FirstOrDefault(m => m.LocalName == "meta" && m.GetAttribute("property") == "og:locale")?.GetAttribute("content");
+            return _offset = PublisherClock.Offset(Url, locale);
+        }
+    }
+
+    private TimeSpan? _offset;
+    private bool _offsetRead;
+
+    private List<IElement>? _elements;
+
+    /// <summary>Every element of the body in document order, listed once for all sources (a selector query walks the whole tree each time).</summary>
+    public IReadOnlyList<IElement> Elements
+    {
+        get
+        {
+            if (_elements is not null) return _elements;
+            _elements = [];
+            if (Document.Body is { } body) Collect(body, _elements);
+            return _elements;
+        }
+    }
+
+    private static void Collect(IElement parent, List<IElement> into)
+    {
+        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            into.Add(child);
+            Collect(child, into);
+        }
+    }
 
     private readonly Dictionary<IElement, DatePlace> _places = [];
 

@@ -99,6 +99,45 @@ internal static partial class DateText
     public static IEnumerable<Found> Find(string text, bool? monthFirst)
     {
         if (text.Length < 6) yield break;
+        if (text.Length <= WindowBefore + WindowAfter)
+        {
+            foreach (var f in FindIn(text, monthFirst)) yield return f;
+            yield break;
+        }
+        // Every full date has a four-digit year: the patterns run only around years, not over a whole page of words.
+        int from = -1, to = -1;
+        foreach (var year in Years(text))
+        {
+            int start = Math.Max(0, year - WindowBefore), end = Math.Min(text.Length, year + WindowAfter);
+            if (from >= 0 && start <= to) { to = end; continue; }
+            if (from >= 0) foreach (var f in FindIn(text[from..to], monthFirst)) yield return f with { Index = f.Index + from };
+            (from, to) = (start, end);
+        }
+        if (from >= 0) foreach (var f in FindIn(text[from..to], monthFirst)) yield return f with { Index = f.Index + from };
+    }
+
+    /// <summary>How far before and after a year a date written around it can start and end.</summary>
+    private const int WindowBefore = 40, WindowAfter = 24;
+
+    // Positions of "19xx" and "20xx" standing alone as four digits.
+    private static IEnumerable<int> Years(string text)
+    {
+        int at = 0;
+        while ((at = text.AsSpan(at).IndexOfAny("12".AsSpan()) is var i and >= 0 ? at + i : -1) >= 0)
+        {
+            if (at + 4 <= text.Length && ((text[at] == '1' && text[at + 1] == '9') || (text[at] == '2' && text[at + 1] == '0'))
+                && char.IsAsciiDigit(text[at + 2]) && char.IsAsciiDigit(text[at + 3])
+                && (at == 0 || !char.IsAsciiDigit(text[at - 1])) && (at + 4 == text.Length || !char.IsAsciiDigit(text[at + 4])))
+            {
+                yield return at;
+                at += 4;
+            }
+            else at++;
+        }
+    }
+
+    private static IEnumerable<Found> FindIn(string text, bool? monthFirst)
+    {
         foreach (Match m in Written().Matches(text))
         {
             var g = m.Groups;

@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace Storyline.Extraction.Dates;
 
 /// <summary>Dates in elements a CMS marks as a date, byline or article meta line by class or id ("post-date", "entry-meta", "byline", "datum").</summary>
@@ -9,15 +11,18 @@ internal sealed class MarkupDateSource : IDateCandidateSource
     /// <inheritdoc />
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
-        if (page.Document.Body is not { } body) yield break;
         var seen = new HashSet<(DateOnly, DateRole, DatePlace)>();
+        // List items repeat their class names hundreds of times: each distinct name is tested once.
+        var tested = new Dictionary<string, bool>(StringComparer.Ordinal);
         int order = 0;
-        foreach (var e in body.QuerySelectorAll("*"))
+        foreach (var e in page.Elements)
         {
-            var names = $"{e.GetAttribute("class")} {e.GetAttribute("id")} {e.GetAttribute("itemprop")}";
-            if (names.Length < 4 || !DateHints.DateElement().IsMatch(names)) continue;
-            var text = e.TextContent;
-            if (text.Length is < 6 or > MaxText) continue;
+            string? cls = e.GetAttribute("class"), id = e.GetAttribute("id"), prop = e.GetAttribute("itemprop");
+            if (cls is null && id is null && prop is null) continue;
+            var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
+            if (!tested.TryGetValue(names, out var marked)) tested[names] = marked = names.Length >= 4 && DateHints.DateElement().IsMatch(names);
+            if (!marked) continue;
+            if (ShortText(e) is not { Length: >= 6 } text) continue;
             var named = DateHints.Role(names);
             foreach (var f in DateText.Find(text, page.MonthFirst))
             {
@@ -29,6 +34,19 @@ internal sealed class MarkupDateSource : IDateCandidateSource
                 yield return new DateCandidate(f.Day, DateText.Midnight(f.Day), DateOrigin.Markup, role, place, $"{e.LocalName}.{Short(names)}: {f.Evidence}", order++);
             }
         }
+    }
+
+    // The element's text, or null as soon as it is longer than a date line: a container's whole text is never built.
+    private static string? ShortText(AngleSharp.Dom.IElement e)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var node in e.GetDescendants())
+        {
+            if (node is not AngleSharp.Dom.IText t) continue;
+            sb.Append(t.Data);
+            if (sb.Length > MaxText) return null;
+        }
+        return sb.ToString();
     }
 
     private static string Short(string names)

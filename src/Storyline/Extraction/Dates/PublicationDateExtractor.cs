@@ -7,7 +7,7 @@ namespace Storyline.Extraction.Dates;
 internal sealed class PublicationDateExtractor(DateScorerOptions? options = null, TimeProvider? time = null)
 {
     // In order of trust; the scorer, not this order, decides.
-    private static readonly IDateCandidateSource[] Sources =
+    internal static readonly IDateCandidateSource[] Sources =
     [
         new JsonLdDateSource(), new MetaDateSource(), new MicrodataDateSource(), new ScriptDateSource(), new TimeElementDateSource(),
         new UrlDateSource(), new MarkupDateSource(), new TextDateSource(),
@@ -33,5 +33,17 @@ internal sealed class PublicationDateExtractor(DateScorerOptions? options = null
     /// <summary>Every candidate the sources find, for inspection.</summary>
     public static IReadOnlyList<DateCandidate> Candidates(string html, IDocument document, string? url) => Candidates(new DatePage(html, document, url));
 
-    private static List<DateCandidate> Candidates(DatePage page) => [.. Sources.SelectMany(s => s.Find(page))];
+    private static List<DateCandidate> Candidates(DatePage page)
+    {
+        var found = new List<DateCandidate>();
+        foreach (var source in Sources)
+        {
+            // The page's running text is the weakest and costliest evidence: it is read only when nothing states a publication day,
+            // or when a time stated in UTC leaves the local day to what the page shows.
+            if (source is TextDateSource && !found.Any(c => c.Utc)
+                && found.Any(c => c.Role == DateRole.Published && c.Place == DatePlace.Main && c.Granularity == Time.TimeGranularity.Day)) break;
+            found.AddRange(source.Find(page));
+        }
+        return found;
+    }
 }
