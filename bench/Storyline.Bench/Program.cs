@@ -21,5 +21,6 @@ var root = new RootCommand("Storyline benchmarks")
     StanceTrainBench.Create(),
     StanceBench.Create(),
     ClaimsBench.Create(),
+    DatesBench.Create(),
 };
 return await root.Parse(args).InvokeAsync();

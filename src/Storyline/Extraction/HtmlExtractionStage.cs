@@ -24,6 +24,6 @@ public sealed class HtmlExtractionStage(HtmlExtractionOptions options) : IDocume
         context.Captions.AddRange(article.Captions);
         context.Publisher ??= article.Publisher;
         context.Language ??= article.Language;
-        if (article.Published is { } p) context.Published ??= new PublicationDate(p, DateSource.Metadata, article.PublishedEvidence);
+        if (article.Published is { } p) context.Published ??= new PublicationDate(p, article.PublishedSource, article.PublishedEvidence);
     }
 }

@@ -1,3 +1,4 @@
+using Storyline.Documents;
 using Storyline.Pipeline;
 
 namespace Storyline.Extraction;
@@ -14,6 +15,9 @@ public sealed record ExtractedArticle(
 {
     /// <summary>Figure captions and photo credits kept out of the body.</summary>
     public IReadOnlyList<string> Captions { get; init; } = [];
+
+    /// <summary>Where <see cref="Published"/> was read: metadata, the URL, a byline, or (an estimate) a date the text mentions.</summary>
+    public DateSource PublishedSource { get; init; } = DateSource.Metadata;
 }
 
 /// <summary>Extracts the main article (title, authors, date, body blocks) from an HTML page.</summary>

@@ -30,7 +30,7 @@ internal sealed partial class PageMetadata
     }
 
     // A plain scan is much cheaper than a regex over a whole page; the tag test is the same one the regex made.
-    private static IEnumerable<string> JsonLdScripts(string html)
+    internal static IEnumerable<string> JsonLdScripts(string html)
     {
         int at = 0;
         while ((at = html.IndexOf("ld+json", at, StringComparison.OrdinalIgnoreCase)) >= 0)
@@ -118,6 +118,7 @@ internal sealed partial class PageMetadata
         var metas = new List<IElement>();
         var dates = new List<IElement>();
         var bylines = new List<IElement>();
+        var classBylines = new List<IElement>();
         IElement? firstH1 = null;
         // One walk instead of several selector queries: selectors cost a full traversal each.
         void Walk(IElement parent)
@@ -138,6 +139,7 @@ internal sealed partial class PageMetadata
                     else if (prop.Equals("author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
                 }
                 else if (e.LocalName == "a" && string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
+                else if (e.GetAttribute("class") is { Length: > 3 } cls && BylineClass().IsMatch(cls)) classBylines.Add(e);
                 if (e.LocalName != "meta") Walk(e);
             }
         }
@@ -183,6 +185,17 @@ internal sealed partial class PageMetadata
                 AddAuthor(name);
             }
         }
+        // A CMS byline ("<span class=byline>By <a>Jane Doe</a> and …</span>") when nothing declares the authors; the first short one is the article's.
+        if (Authors.Count == 0)
+        {
+            foreach (var el in classBylines)
+            {
+                var text = el.TextContent;
+                if (text.Length is < 3 or > 150) continue;
+                AddAuthor(text);
+                if (Authors.Count > 0) break;
+            }
+        }
 
         Language ??= LanguageCode(document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang"));
         Publisher ??= siteName ?? appName;
@@ -194,9 +207,24 @@ internal sealed partial class PageMetadata
     }
 
     // "Headline | Site", "Headline - Site": drop the suffix when it names the site or the h1 confirms the headline.
-    private static string StripSiteSuffix(string title, string? publisher, string? h1)
+    internal static string StripSiteSuffix(string title, string? publisher, string? h1)
     {
         if (h1 is not null && h1.Length >= 10 && title.StartsWith(h1, StringComparison.Ordinal)) return h1;
+        // "Section | Headline | Site" or "Site: Headline": the h1 names which segment is the headline.
+        if (h1 is not null && h1.Length >= 10 && title.Length > h1.Length && title.Contains(h1, StringComparison.OrdinalIgnoreCase)
+            && Segments().Split(title).Any(seg => seg.Trim().Equals(h1, StringComparison.OrdinalIgnoreCase))) return h1;
+        // Several suffixes ("Headline - Section - Site") come off one at a time while each is a short name.
+        for (int i = 0; i < 3; i++)
+        {
+            var stripped = StripOneSuffix(title, publisher);
+            if (stripped == title) break;
+            title = stripped;
+        }
+        return title;
+    }
+
+    private static string StripOneSuffix(string title, string? publisher)
+    {
         // The lazy head makes the match quadratic in the title's length; a site suffix only matters on a title of headline length.
         var m = title.Length > 500 ? Match.Empty : SiteSuffix().Match(title);
         if (!m.Success) return title;
@@ -209,13 +237,28 @@ internal sealed partial class PageMetadata
 
     private void AddAuthor(string? raw)
     {
-        var name = Clean(raw);
-        if (name is null) return;
-        name = ByPrefix().Replace(name, "").Trim();
-        foreach (var part in name.Split([",", " and ", " & ", ";", "|"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in AuthorNames(raw))
+            if (!Authors.Contains(name, StringComparer.OrdinalIgnoreCase)) Authors.Add(name);
+    }
+
+    /// <summary>The person names in a byline or author field: "By" and role words dropped, several authors split, dates and handles left out.</summary>
+    internal static IEnumerable<string> AuthorNames(string? raw)
+    {
+        var text = Clean(raw);
+        if (text is null) yield break;
+        // Segments after a bar or bullet are usually dates, roles or the outlet ("By Jane Doe | Staff Writer | Updated 5 May").
+        foreach (var segment in text.Split(['|', '•', '·'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (part.Length is < 3 or > 60 || part.Contains('@') || part.Any(char.IsDigit)) continue;
-            if (!Authors.Contains(part, StringComparer.OrdinalIgnoreCase)) Authors.Add(part);
+            var line = ByPrefix().Replace(segment, "").Trim();
+            foreach (var piece in AuthorSeparator().Split(line))
+            {
+                var part = RoleSuffix().Replace(ByPrefix().Replace(piece.Trim().Trim('.', ':', '-', '–', '—', '(', ')'), ""), "").Trim().TrimEnd(',', '.', ':', '-', '–', '—').Trim();
+                if (part.Length is < 3 or > 60 || part.Contains('@') || part.Contains("://", StringComparison.Ordinal) || part.Any(char.IsDigit)) continue;
+                if (RoleOnly().IsMatch(part) || part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5) continue;
+                // A name starts with a capital (or a script without case); "admin" and "staff" are not bylines.
+                if (char.IsLower(part[0])) continue;
+                yield return part;
+            }
         }
     }
 
@@ -252,9 +295,31 @@ internal sealed partial class PageMetadata
         return text.Length == 0 ? null : text;
     }
 
+    [GeneratedRegex(@"\s+(?:\||-|–|—|::|·|•)\s+|:\s+")]
+    private static partial Regex Segments();
+
     [GeneratedRegex(@"^(?<head>.+?)\s+(?:\||-|–|—|::|·|•)\s+(?<tail>[^|\-–—]+)$")]
     private static partial Regex SiteSuffix();
 
-    [GeneratedRegex(@"^(?:by|von|par|por|di)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|reporting|text|words|story|photos?|video)\s+)?(?:by|von|par|por|di|door|av|автор|от)\s*:?\s+|^(?:author|autor|auteur|autore|autora|text|texto|testo|redaktion|автор|yazar)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
+
+    // Several authors: "A, B and C", "A & B", "A und B", "A et B", "A y B", "A e B", "A и B", "A ve B".
+    [GeneratedRegex(@"\s*[,;/]\s*|\s+(?:and|&|und|et|y|e|и|і|ve|en|og|och|oraz)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorSeparator();
+
+    private const string Role = @"(?:(?:senior|chief|staff|contributing|special|political|foreign|business|sports|science|health|associate|deputy|managing|executive|freelance|guest|news|digital|web|national|international|investigative|economics|technology)\s+)*"
+        + @"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|producer|photographer|analyst|staff|desk|team"
+        + @"|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|redaktion|journaliste|rédact(?:eur|rice)|envoyée? spéciale?|corresponsal|redactor(?:a)?|periodista|giornalista|redazione|inviato|repórter|jornalista|correspondente|корреспондент|обозреватель|журналист|muhabir)s?";
+
+    // "Jane Doe, Staff Writer" splits at the comma; "Jane Doe (Correspondent)" keeps the role in brackets. A bare trailing word is
+    // left alone: "Ann Writer" and "Tom Editor" are names.
+    [GeneratedRegex(@"\s*\(" + Role + @"\)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleSuffix();
+
+    [GeneratedRegex(@"^(?:the\s+)?" + Role + @"$|^(?:admin|administrator|webmaster|guest|anonymous|unknown|editorial|updated|published|share|follow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleOnly();
+
+    [GeneratedRegex(@"(?<![a-z])(?:byline|by-?line|author-?name|article-?author|post-?author|entry-?author|byl|story-?author|author)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineClass();
 }

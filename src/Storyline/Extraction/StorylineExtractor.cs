@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Storyline.Documents;
+using Storyline.Extraction.Dates;
 using Storyline.Pipeline;
 
 namespace Storyline.Extraction;
@@ -30,6 +31,9 @@ public sealed class StorylineExtractor : IArticleExtractor
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsKept(ReadOnlyMemory<char> name) => KeptLookup.Contains(name.Span);
+
+    // Stateless: one instance serves every page.
+    private static readonly PublicationDateExtractor Dates = new();
 
     // Pages rendered by script often carry the whole text only in JSON-LD; when the DOM reading misses most of it, the stated body is better.
     private static BodyResult? FromJsonLd(string stated, BodyResult body, CancellationToken cancellationToken)
@@ -96,6 +100,8 @@ public sealed class StorylineExtractor : IArticleExtractor
         cancellationToken.ThrowIfCancellationRequested();
         var document = new HtmlParser(ParserOptions).ParseDocument(markup);
         var meta = PageMetadata.Read(html, document);
+        // Read before the body extractor prunes the document: bylines and datelines sit in the furniture it removes.
+        var date = Dates.Extract(html, document, url);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {
@@ -105,9 +111,10 @@ public sealed class StorylineExtractor : IArticleExtractor
         }
         cancellationToken.ThrowIfCancellationRequested();
         if (meta.JsonLdBody is { } stated && FromJsonLd(stated, body, cancellationToken) is { } replacement) body = replacement;
-        return new ExtractedArticle(meta.Title, meta.Authors, meta.Published, meta.PublishedEvidence, meta.Publisher, meta.Language, body.Blocks)
+        return new ExtractedArticle(meta.Title, meta.Authors, date?.Published, date?.Candidate.Evidence, meta.Publisher, meta.Language, body.Blocks)
         {
             Captions = body.Captions,
+            PublishedSource = date?.Source ?? DateSource.Metadata,
         };
     }
 }

@@ -33,7 +33,11 @@ public static class FeedReader
     }
 
     /// <summary>Parses a feed; a feed that is not XML or not a feed gives an error, a bad item becomes a failure of that item only.</summary>
-    public static (List<FeedEntry> Items, string? Error) Read(string name, string? feedUrl, byte[] bytes, DateTimeOffset now)
+    public static (List<FeedEntry> Items, string? Error) Read(string name, string? feedUrl, byte[] bytes, DateTimeOffset now) =>
+        Read(name, feedUrl, new MemoryStream(bytes, writable: false), now);
+
+    /// <summary>Parses a feed from <paramref name="stream"/>: a feed is a batch, so an item whose content is over <paramref name="maxItemBytes"/> fails alone.</summary>
+    public static (List<FeedEntry> Items, string? Error) Read(string name, string? feedUrl, Stream stream, DateTimeOffset now, long maxItemBytes = long.MaxValue)
     {
         var entries = new List<FeedEntry>();
         string? feedTitle = null;
@@ -41,7 +45,7 @@ public static class FeedReader
         int index = 0;
         try
         {
-            using var stream = new MemoryStream(bytes);
+            using var owned = stream;
             using var reader = XmlReader.Create(stream, new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersFromEntities = 1024, IgnoreComments = true,
@@ -70,7 +74,7 @@ public static class FeedReader
                 {
                     var element = (XElement)XNode.ReadFrom(reader);
                     index++;
-                    entries.Add(ReadItem(element, name, index, feedTitle, feedUrl, now));
+                    entries.Add(ReadItem(element, name, index, feedTitle, feedUrl, now, maxItemBytes));
                     positioned = true;
                 }
             }
@@ -85,7 +89,7 @@ public static class FeedReader
         return (entries, null);
     }
 
-    private static FeedEntry ReadItem(XElement item, string name, int index, string? feedTitle, string? feedUrl, DateTimeOffset now)
+    private static FeedEntry ReadItem(XElement item, string name, int index, string? feedTitle, string? feedUrl, DateTimeOffset now, long maxItemBytes)
     {
         var link = Link(item, feedUrl);
         var itemName = $"{name}#{index}" + (link is null ? "" : $" ({link})");
@@ -104,6 +108,9 @@ public static class FeedReader
         var body = item.Element(Content + "encoded")?.Value ?? Child(item, "content")?.Value ?? Child(item, "description", "summary")?.Value;
         if (body is { Length: >= MinInlineChars })
         {
+            // The item's own content is the record the limit applies to; the feed around it may be any size.
+            var size = Encoding.UTF8.GetByteCount(body);
+            if (size > maxItemBytes) return new Ready(new FailedItem(itemName, $"item is {size:N0} bytes, over the {maxItemBytes:N0}-byte limit"));
             var isHtml = body.Contains('<');
             return new Ready(new InputItem(new RawInput(itemName, link, isHtml ? "text/html" : "text/plain",
                 Encoding.UTF8.GetBytes(isHtml ? $"<html><body><article>{body}</article></body></html>" : body), now, hints)));

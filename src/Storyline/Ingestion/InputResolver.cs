@@ -87,10 +87,18 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         }
     }
 
+    /// <summary>A JSON Lines or feed file is a batch: the limit applies to each record, and the whole file may be this many times larger.</summary>
+    public const int MaxRecordsPerLimit = 50;
+
     private async IAsyncEnumerable<IngestItem> FromFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var ext = Path.GetExtension(path);
         var name = Path.GetFullPath(path);
+        if (JsonLinesExtensions.Contains(ext) || FeedExtensions.Contains(ext))
+        {
+            await foreach (var item in FromBatchFileAsync(path, name, ext, cancellationToken).ConfigureAwait(false)) yield return item;
+            yield break;
+        }
         byte[] bytes;
         string? error = null;
         try
@@ -109,6 +117,51 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         }
 
         await foreach (var item in FromBytesAsync(name, ext, bytes, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    // Streamed: a 35 MB file of 200 pages is never held as one buffer, and one oversized record fails alone.
+    private async IAsyncEnumerable<IngestItem> FromBatchFileAsync(string path, string name, string ext, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Stream? stream = null;
+        string? error = null;
+        long batchLimit = maxInputBytes > long.MaxValue / MaxRecordsPerLimit ? long.MaxValue : maxInputBytes * MaxRecordsPerLimit;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > batchLimit) error = $"file is {length:N0} bytes, over the {batchLimit:N0}-byte limit for a batch ({MaxRecordsPerLimit} × the {maxInputBytes:N0}-byte record limit)";
+            // A link to a device reports no length and never ends: the cap also bounds what is read.
+            else stream = new CappedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan), batchLimit);
+        }
+        catch (IOException e) { error = $"cannot read: {e.Message}"; }
+        catch (UnauthorizedAccessException) { error = "cannot read: permission denied"; }
+        if (stream is null)
+        {
+            yield return new FailedItem(name, error ?? "cannot read");
+            yield break;
+        }
+        var now = time.GetUtcNow();
+        if (JsonLinesExtensions.Contains(ext))
+        {
+            IEnumerator<IngestItem> records = JsonLinesReader.Read(name, stream, now, maxInputBytes).GetEnumerator();
+            using (records)
+            {
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    IngestItem? next = null;
+                    try { if (records.MoveNext()) next = records.Current; }
+                    catch (IOException e) { next = new FailedItem(name, $"cannot read: {e.Message}"); }
+                    if (next is null) break;
+                    yield return next;
+                    if (next is FailedItem { Reason: var r } && r.StartsWith("cannot read", StringComparison.Ordinal)) break;
+                }
+            }
+            yield break;
+        }
+        (List<FeedReader.FeedEntry> Items, string? Error) feed;
+        try { feed = FeedReader.Read(name, null, stream, now, maxInputBytes); }
+        catch (IOException e) { feed = ([], $"cannot read: {e.Message}"); }
+        await foreach (var item in FeedItemsAsync(name, feed, cancellationToken).ConfigureAwait(false)) yield return item;
     }
 
     // Reads at most one byte over the limit: a link to a device (/dev/zero) reports no length and never ends.
@@ -152,7 +205,7 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         var now = time.GetUtcNow();
         if (JsonLinesExtensions.Contains(ext))
         {
-            foreach (var item in JsonLinesReader.Read(name, bytes, now)) yield return item;
+            foreach (var item in JsonLinesReader.Read(name, new MemoryStream(bytes, writable: false), now, maxInputBytes)) yield return item;
         }
         else if (FeedExtensions.Contains(ext) || (ext.Length == 0 && FeedReader.LooksLikeFeed(bytes)))
         {
@@ -203,9 +256,12 @@ public sealed class InputResolver(UrlFetcher fetcher, TimeProvider time, long ma
         }
     }
 
-    private async IAsyncEnumerable<IngestItem> FromFeedAsync(string name, string? feedUrl, byte[] bytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<IngestItem> FromFeedAsync(string name, string? feedUrl, byte[] bytes, CancellationToken cancellationToken) =>
+        FeedItemsAsync(name, FeedReader.Read(name, feedUrl, new MemoryStream(bytes, writable: false), time.GetUtcNow(), maxInputBytes), cancellationToken);
+
+    private async IAsyncEnumerable<IngestItem> FeedItemsAsync(string name, (List<FeedReader.FeedEntry> Items, string? Error) feed, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (items, error) = FeedReader.Read(name, feedUrl, bytes, time.GetUtcNow());
+        var (items, error) = feed;
         if (error is not null)
         {
             yield return new FailedItem(name, error);

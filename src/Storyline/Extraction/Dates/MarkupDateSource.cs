@@ -1,0 +1,57 @@
+using AngleSharp.Dom;
+
+namespace Storyline.Extraction.Dates;
+
+/// <summary>Dates in elements a CMS marks as a date, byline or article meta line by class or id ("post-date", "entry-meta", "byline", "datum").</summary>
+internal sealed class MarkupDateSource : IDateCandidateSource
+{
+    /// <summary>Longer texts are containers, not a date line.</summary>
+    private const int MaxText = 250;
+
+    /// <inheritdoc />
+    public IEnumerable<DateCandidate> Find(DatePage page)
+    {
+        var seen = new HashSet<(DateOnly, DateRole, DatePlace)>();
+        // List items repeat their class names hundreds of times: each distinct name is tested once.
+        var tested = new Dictionary<string, bool>(StringComparer.Ordinal);
+        int order = 0;
+        foreach (var e in page.Elements)
+        {
+            string? cls = e.GetAttribute("class"), id = e.GetAttribute("id"), prop = e.GetAttribute("itemprop");
+            if (cls is null && id is null && prop is null) continue;
+            var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
+            if (!tested.TryGetValue(names, out var marked)) tested[names] = marked = names.Length >= 4 && DateHints.DateElement().IsMatch(names);
+            if (!marked) continue;
+            if (ShortText(e) is not { Length: >= 6 } text) continue;
+            var named = DateHints.Role(names);
+            foreach (var f in DateText.Find(text, page.MonthFirst))
+            {
+                // A label right before the date ("Updated:") says more than the element's class.
+                var labelled = DateHints.RoleBefore(text, f.Index);
+                var role = labelled != DateRole.Unknown ? labelled : named;
+                var place = page.PlaceOf(e);
+                if (!seen.Add((f.Day, role, place))) continue;
+                yield return new DateCandidate(f.Day, DateText.Midnight(f.Day), DateOrigin.Markup, role, place, $"{e.LocalName}.{Short(names)}: {f.Evidence}", order++);
+            }
+        }
+    }
+
+    // The element's text, or null as soon as it is longer than a date line: a container's whole text is never built.
+    private static string? ShortText(AngleSharp.Dom.IElement e)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var node in e.GetDescendants())
+        {
+            if (node is not AngleSharp.Dom.IText t) continue;
+            sb.Append(t.Data);
+            if (sb.Length > MaxText) return null;
+        }
+        return sb.ToString();
+    }
+
+    private static string Short(string names)
+    {
+        var s = names.Trim();
+        return s.Length > 40 ? s[..40] : s;
+    }
+}

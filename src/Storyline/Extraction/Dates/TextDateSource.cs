@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Storyline.Time;
+
+namespace Storyline.Extraction.Dates;
+
+/// <summary>Dates written in the page's text: near the headline (where a dateline sits) and elsewhere, and the copyright year that bounds them.</summary>
+internal sealed partial class TextDateSource : IDateCandidateSource
+{
+    /// <summary>How far before and after the headline a date still reads as the article's dateline.</summary>
+    private const int BeforeTitle = 400, AfterTitle = 1500;
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "select", "option", "svg", "iframe" };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article", "header", "footer", "aside", "nav", "time", "span", "a", "ul", "ol", "dd", "dt", "table", "blockquote", "figure", "figcaption",
+    };
+
+    /// <inheritdoc />
+    public IEnumerable<DateCandidate> Find(DatePage page)
+    {
+        if (page.Document.Body is not { } body) yield break;
+        var text = new StringBuilder();
+        var starts = new List<int>();
+        var parents = new List<IElement>();
+        int title = -1;
+        Walk(body, text, starts, parents, ref title);
+        var flat = text.ToString();
+        int order = 0, near = 0;
+        foreach (var f in DateText.Find(flat, page.MonthFirst))
+        {
+            int at = starts.BinarySearch(f.Index);
+            var parent = parents[at >= 0 ? at : Math.Max(0, ~at - 1)];
+            var place = page.PlaceOf(parent);
+            // A photo caption dates the photo ("FILE PHOTO: ... January 16, 2020"), even where no class marks it.
+            if (place == DatePlace.Main && CaptionCue().IsMatch(Line(flat, f.Index))) place = DatePlace.Related;
+            bool nearTitle = title >= 0 && f.Index >= title - BeforeTitle && f.Index <= title + AfterTitle && place == DatePlace.Main;
+            var role = DateHints.RoleBefore(flat, f.Index);
+            yield return nearTitle
+                ? new DateCandidate(f.Day, DateText.Midnight(f.Day), DateOrigin.NearTitle, role, place, $"near the headline: {f.Evidence}", near++)
+                : new DateCandidate(f.Day, DateText.Midnight(f.Day), DateOrigin.PageText, role, place, $"in the text: {f.Evidence}", order++);
+        }
+        foreach (Match m in Copyright().Matches(flat))
+        {
+            var year = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (year is < 1995 or > 2100) continue;
+            var day = new DateOnly(year, 1, 1);
+            yield return new DateCandidate(day, DateText.Midnight(day), DateOrigin.PageText, DateRole.Unknown, DatePlace.Footer, m.Value, 0, TimeGranularity.Year);
+        }
+    }
+
+    private static void Walk(INode node, StringBuilder text, List<int> starts, List<IElement> parents, ref int title)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                if (t.Data.Length == 0 || child.ParentElement is not { } parent) continue;
+                starts.Add(text.Length);
+                parents.Add(parent);
+                text.Append(t.Data);
+            }
+            else if (child is IElement e && !Skipped.Contains(e.LocalName))
+            {
+                if (title < 0 && e.LocalName == "h1") title = text.Length;
+                bool block = Blocks.Contains(e.LocalName);
+                if (block) text.Append('\n');
+                Walk(e, text, starts, parents, ref title);
+                if (block) text.Append('\n');
+            }
+        }
+    }
+
+    private static string Line(string text, int index)
+    {
+        int start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return text[Math.Max(start, index - 300)..index];
+    }
+
+    [GeneratedRegex(@"FILE PHOTO|\b(?:photo|foto|фото)\s*:|\((?:photo|foto|фото)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCue();
+
+    // "© 2020", "Copyright 2005-2020", "(c) 2020": the page cannot be newer than the year its footer claims.
+    [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Copyright();
+}
