@@ -36,6 +36,51 @@ public class AttributionExtractorTests
     }
 
     [Fact]
+    public void Extract_HeadlineColonAfterName_NameSaysWhatFollows()
+    {
+        const string text = "Harbour Workers: Reopen the Docks Before Winter.\n\nThe port has been closed since May.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Harbour Workers");
+        a.Cue!.Value.Slice(text).ShouldBe(":");
+        Content(text, a).ShouldBe("Reopen the Docks Before Winter.");
+    }
+
+    [Fact]
+    public void Extract_HeadlineColonAfterPhraseEndingInPerson_PersonIsSource()
+    {
+        const string text = "A word from Maria Lopez: 'Keep the library open.'\n\nThe council meets on Monday.";
+        var a = Extract(text, withEntities: true).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Maria Lopez");
+        Content(text, a).ShouldBe("'Keep the library open.'");
+    }
+
+    [Fact]
+    public void Extract_ColonInLaterParagraph_NotAHeadline()
+    {
+        const string text = "The council met on Monday.\n\nThe agenda: roads, schools and the harbour budget.";
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_QuoteSignedWithDashAndName_NameIsSource()
+    {
+        const string text = "Readers wrote in.\n“The new bridge has made my commute twice as long.” ― Ana Ruiz\n“I like it.” ― Tom Baker";
+        var found = Extract(text).Where(a => a.Cue is { } cue && cue.Slice(text) == "―").ToList();
+        found.Count.ShouldBe(2);
+        Source(text, found[0]).ShouldBe("Ana Ruiz");
+        found[0].Cue!.Value.Slice(text).ShouldBe("―");
+        Content(text, found[0]).ShouldBe("“The new bridge has made my commute twice as long.”");
+        Source(text, found[1]).ShouldBe("Tom Baker");
+    }
+
+    [Fact]
+    public void Extract_QuoteThenDashThenClause_NotSigned()
+    {
+        const string text = "He called it “a bridge too far” ― Ana Ruiz disagreed with him at length on Monday.";
+        Extract(text).ShouldNotContain(a => a.Cue != null && a.Cue.Value.Slice(text) == "―");
+    }
+
+    [Fact]
     public void Extract_PostposedCue_ContentBeforeSource()
     {
         const string text = "The talks will resume next week, sources said.";
