@@ -398,6 +398,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             if (_quoteDepth[i] > 0 && CueLexicon.NotInQuotes.Contains(w)) return false;
             // "The sanctions announced by the US …" is a passive participle naming who acted, not someone reporting.
             if (Is(i + 1, "by") && w.EndsWith("ed", StringComparison.Ordinal)) return false;
+            // "a former police chief alleged to have been responsible": a participle raising its subject ("is said to be", "is alleged
+            // to have") tells what others say about that person, who says nothing.
+            if (CueLexicon.IsRaisingPassive(_lw, i) || CueLexicon.IsPassiveTo(_lw, i)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
             if (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") || Is(i - 1, "its")) return false;
             if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i) || HasClauseAfterSubject(i);

@@ -80,6 +80,21 @@ public class AttributionExtractorTests
         Extract(text).ShouldNotContain(a => a.Cue != null && a.Cue.Value.Slice(text) == "―");
     }
 
+    [Theory]
+    [InlineData("The fund was set up by Tom Baker, a former harbour master alleged to have taken bribes from the shipping firms.")]
+    [InlineData("The ferry captain is said to be the richest man in the harbour town.")]
+    public void Extract_ParticipleRaisingItsSubject_NotACue(string text)
+    {
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_PassiveParticipleBeforeTo_NotACue()
+    {
+        const string text = "The rules require all cargo to be weighed and reported to the harbour office within a day.";
+        Extract(text).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Extract_PostposedCue_ContentBeforeSource()
     {
