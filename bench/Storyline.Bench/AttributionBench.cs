@@ -171,6 +171,10 @@ public static class AttributionBench
             int gs = gold.Parts[0].Start, ps = guess.Parts[0].Start, ge = gold.Parts[^1].End, pe = guess.Parts[^1].End;
             if (gs != ps) Count(tally, "start " + (ps < gs ? "+" + Words(text[ps..gs], first: false) : "-" + Words(text[gs..ps], first: false)));
             if (ge != pe) Count(tally, "end   " + (pe > ge ? "+" + Words(text[ge..pe], first: true) : "-" + Words(text[pe..ge], first: true)));
+            if (ge != pe && Environment.GetEnvironmentVariable("SHOWEDGE") is not null)
+                Console.WriteLine($"EDGE end {(pe > ge ? "+" : "-")} {text[Math.Max(gs, Math.Min(ge, pe) - 60)..Math.Min(ge, pe)]} ⟦{text[Math.Min(ge, pe)..Math.Max(ge, pe)]}⟧".ReplaceLineEndings(" "));
+            if (gs != ps && Environment.GetEnvironmentVariable("SHOWEDGE") is not null)
+                Console.WriteLine($"EDGE start {(ps < gs ? "+" : "-")} ⟦{text[Math.Min(gs, ps)..Math.Max(gs, ps)]}⟧ {text[Math.Max(gs, ps)..Math.Min(Math.Max(gs, ps) + 50, Math.Min(ge, pe))]}".ReplaceLineEndings(" "));
             if (gs == ps && ge == pe) Count(tally, "inner fragment edges");
         }
 
