@@ -22,7 +22,8 @@ public static class AttributionBench
         var model = new Option<string?>("--model") { Description = "Attribution tagger model file to use instead of the embedded one" };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes over the split (documents per second is the best pass)", DefaultValueFactory = _ => 1 };
         var boundaries = new Option<int>("--boundaries") { Description = "Tally the boundary errors of contents that overlap gold but miss it exactly (words added or left out at each edge) and print the N most common" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries };
+        var boundaryExamples = new Option<bool>("--boundary-examples") { Description = "With --boundaries, also print each boundary error: the differing edge text (⟦…⟧) with its context, or both contents when their fragment counts differ" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries, boundaryExamples };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -72,7 +73,7 @@ public static class AttributionBench
                     .Select(q => new AttributionTriple(null, null, new Fragments(q.Segments.Select(s => (s.Start, s.End)).ToList()))).ToList();
                 baseline.Add(docs[i].Text, docs[i].Gold, quotes);
                 if (shown < limit) shown += PrintErrors(docs[i], predicted, limit - shown);
-                if (parse.GetValue(boundaries) > 0) TallyBoundaries(docs[i], predicted, tally);
+                if (parse.GetValue(boundaries) > 0) TallyBoundaries(docs[i], predicted, tally, parse.GetValue(boundaryExamples));
                 if (parse.GetValue(show) is { Length: > 0 } name && docs[i].Name.Contains(name, StringComparison.Ordinal)) PrintAll(docs[i], predicted);
             }
 
@@ -150,7 +151,7 @@ public static class AttributionBench
 
     // Each content matched by overlap but not exactly counts once per differing edge, as the words the prediction adds ("+") or
     // leaves out ("-") there (a long difference is shown by its first words), so that the commonest boundary mistakes stand out.
-    private static void TallyBoundaries(PolnearDocument doc, List<AttributionTriple> predicted, Dictionary<string, int> tally)
+    private static void TallyBoundaries(PolnearDocument doc, List<AttributionTriple> predicted, Dictionary<string, int> tally, bool examples)
     {
         var text = doc.Text;
         var exact = AttributionMetrics.Match(doc.Gold.Select(g => g.Content).ToList(), predicted.Select(p => p.Content).ToList(), text, exact: true)
@@ -164,16 +165,16 @@ public static class AttributionBench
             if (gold.Parts.Count != guess.Parts.Count)
             {
                 Count(tally, $"fragments gold {Math.Min(gold.Parts.Count, 3)} predicted {Math.Min(guess.Parts.Count, 3)}");
-                if (Environment.GetEnvironmentVariable("SHOWFRAG") is not null)
+                if (examples)
                     Console.WriteLine($"FRAG gold {string.Join(" || ", gold.Parts.Select(x => text[x.Start..x.End]))}\n     pred {string.Join(" || ", guess.Parts.Select(x => text[x.Start..x.End]))}".ReplaceLineEndings(" "));
                 continue;
             }
             int gs = gold.Parts[0].Start, ps = guess.Parts[0].Start, ge = gold.Parts[^1].End, pe = guess.Parts[^1].End;
             if (gs != ps) Count(tally, "start " + (ps < gs ? "+" + Words(text[ps..gs], first: false) : "-" + Words(text[gs..ps], first: false)));
             if (ge != pe) Count(tally, "end   " + (pe > ge ? "+" + Words(text[ge..pe], first: true) : "-" + Words(text[pe..ge], first: true)));
-            if (ge != pe && Environment.GetEnvironmentVariable("SHOWEDGE") is not null)
+            if (ge != pe && examples)
                 Console.WriteLine($"EDGE end {(pe > ge ? "+" : "-")} {text[Math.Max(gs, Math.Min(ge, pe) - 60)..Math.Min(ge, pe)]} ⟦{text[Math.Min(ge, pe)..Math.Max(ge, pe)]}⟧".ReplaceLineEndings(" "));
-            if (gs != ps && Environment.GetEnvironmentVariable("SHOWEDGE") is not null)
+            if (gs != ps && examples)
                 Console.WriteLine($"EDGE start {(ps < gs ? "+" : "-")} ⟦{text[Math.Min(gs, ps)..Math.Max(gs, ps)]}⟧ {text[Math.Max(gs, ps)..Math.Min(Math.Max(gs, ps) + 50, Math.Min(ge, pe))]}".ReplaceLineEndings(" "));
             if (gs == ps && ge == pe) Count(tally, "inner fragment edges");
         }
