@@ -160,9 +160,9 @@ public sealed class AttributionTagger : IAttributionExtractor
         return result;
     }
 
-    // "a former police chief alleged to have been responsible" (see CueLexicon.IsRaisingPassive), "The sanctions announced by the US
-    // named …" (a participle whose agent follows; the noun before it says nothing) and "assets must
-    // be blocked and reported to the Office …" (a passive with no source: the content is where the thing went, not a statement).
+    // Cues that are passives, whose subject says nothing: "a former police chief alleged to have been responsible" (see
+    // CueLexicon.IsRaisingPassive), "The sanctions announced by the US named …" (the agent follows the participle) and "assets must be
+    // blocked and reported to the Office …" (no source: the content is where the thing went, not a statement).
     private static bool IsPassiveParticiple(AttributionTokens doc, int start, int end, bool sourceBefore)
     {
         int last = end - 1;
