@@ -62,6 +62,23 @@ public class StatementExtractorTests
     }
 
     [Fact]
+    public void Extract_PronounAfterIncludingList_SpeakerIsThePreviousSubject()
+    {
+        const string text = "Harbour visit\n\nGovernor Maria Lopez was joined by two mayors, including Tom Baker and Ana Ruiz, at the docks. "
+            + "She said the harbour would reopen in spring.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        new StatementExtractor().Extract(document).ShouldHaveSingleItem().Speaker.ShouldBe("Maria Lopez");
+    }
+
+    [Fact]
+    public void Extract_PersonOnlySaidToHaveActed_IsNoSpeaker()
+    {
+        const string text = "Harbour fund\n\nThe only earlier case was in 2017, a former harbour master in Porto alleged to have taken bribes from shipping firms.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        new StatementExtractor().Extract(document).ShouldNotContain(s => s.Speaker.Contains("harbour master", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Extract_IndefiniteDocumentSource_IsNotAnUnnamedPerson()
     {
         const string text = "Port dispute\n\nIn a statement published on Thursday, the harbour authority said the new port had brought hundreds of jobs to the town.";
