@@ -205,18 +205,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             return sentence.TokenCount <= 8 && !IsTerminal(last) && !IsCloseQuote(last);
         }
 
-        // Run-in headings and credit lines that look like speaker labels ("Editor's Note:", "Contributing: …").
-        private static readonly HashSet<string> HeadingLabels = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "contributing", "byline", "correction", "corrections", "update", "updated", "note", "editor's note", "editor’s note",
-            "editors' note", "paid notice", "related", "watch", "read more", "photo", "video", "source", "sources", "disclaimer",
-            "twitter", "facebook", "look", "so", "revealed", "advertisement", "credit", "clarification",
-        };
-
         private bool IsSpeakerLabel(TextSpan label)
         {
             var name = label.Slice(_text).TrimEnd(':').Trim();
-            if (HeadingLabels.Contains(name)) return false;
+            if (CueLexicon.HeadingLabels.Contains(name)) return false;
             return !(name.EndsWith(" Note", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" Update", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(" Email", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" of the Week", StringComparison.OrdinalIgnoreCase));
         }
@@ -403,6 +395,9 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             if (CueLexicon.IsRaisingPassive(_lw, i) || CueLexicon.IsPassiveTo(_lw, i)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
             if (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") || Is(i - 1, "its")) return false;
+            // "Editor's note", "Trump's claim": a word right after a possessive is a noun ("He's claiming", "who's called" are "is" and "has").
+            if (i > 0 && _t[i - 1].Kind == TokenKind.Word && _lw[i - 1].EndsWith("'s", StringComparison.Ordinal)
+                && _lw[i - 1][..^2] is var owner && !CueLexicon.Pronouns.Contains(owner) && owner is not ("who" or "that" or "there" or "what" or "here" or "where" or "it" or "let")) return false;
             if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i) || HasClauseAfterSubject(i);
             return true;
         }

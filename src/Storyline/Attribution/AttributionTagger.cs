@@ -140,6 +140,9 @@ public sealed class AttributionTagger : IAttributionExtractor
                 parts.RemoveAll(p => p.End <= own.Start && p.End <= cues[c].Start && doc.QuoteDepth[p.Start] == 0 && doc.Analysis.Tokens[p.Start].Kind != TokenKind.OpenQuote);
             if (parts.Count == 0 || !IsCueLike(doc, cues[c].Start, cues[c].End)) continue;
             if (IsPassiveParticiple(doc, cues[c].Start, cues[c].End, sources[c] is { } before && before.End <= cues[c].Start)) continue;
+            // "Editor's note: …" is a run-in heading the tagger can read as source and cue.
+            if (sources[c] is { } heading && heading.End == cues[c].Start
+                && CueLexicon.HeadingLabels.Contains(doc.Text[tokens[heading.Start].Span.Start..tokens[cues[c].End - 1].Span.End])) continue;
             int quoted = 0, words = 0;
             foreach (var (start, end) in parts)
                 for (int k = start; k < end; k++)

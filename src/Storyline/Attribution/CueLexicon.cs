@@ -202,4 +202,12 @@ internal static class CueLexicon
     }
 
     internal static bool IsBe(string w) => w is "be" or "been" or "being" or "is" or "are" or "was" or "were";
+
+    /// <summary>Run-in headings and credit lines that look like speaker labels ("Editor's Note:", "Contributing: …"): no one speaks.</summary>
+    internal static readonly HashSet<string> HeadingLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "contributing", "byline", "correction", "corrections", "update", "updated", "note", "editor's note", "editor’s note",
+        "editors' note", "paid notice", "related", "watch", "read more", "photo", "video", "source", "sources", "disclaimer",
+        "twitter", "facebook", "look", "so", "revealed", "advertisement", "credit", "clarification",
+    };
 }

@@ -89,6 +89,21 @@ public class AttributionExtractorTests
     }
 
     [Fact]
+    public void Extract_VerbFormAfterPossessive_IsANounNotACue()
+    {
+        const string text = "The harbour opened in May. Editor’s note the harbour master resigned in June over the delays.";
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_PronounContractionBeforeCue_StillACue()
+    {
+        const string text = "He’s claiming that the harbour will reopen in spring.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Cue!.Value.Slice(text).ShouldBe("claiming");
+    }
+
+    [Fact]
     public void Extract_PassiveParticipleBeforeTo_NotACue()
     {
         const string text = "The rules require all cargo to be weighed and reported to the harbour office within a day.";

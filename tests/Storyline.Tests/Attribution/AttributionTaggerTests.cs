@@ -65,6 +65,12 @@ public class AttributionTaggerTests
     }
 
     [Fact]
+    public void ToAttributions_RunInHeadingTaggedAsSourceAndCue_Dropped()
+    {
+        Grouped("Editor's note : the harbour master resigned .", "SC.XXXX.").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void ToAttributions_ActiveCue_Kept()
     {
         Grouped("The ministry announced three new tariffs .", "SSCXXX.").ShouldHaveSingleItem();
