@@ -21,7 +21,9 @@ public static class AttributionBench
         var learned = new Option<string>("--learned") { Description = "rules (the rule extractor alone), tagger (the learned tagger alone), hybrid (the default pipeline: the rules' structural finds, then the tagger, then the rules where it found nothing) or rules-first (all the rules' finds, then the tagger)", DefaultValueFactory = _ => "hybrid" };
         var model = new Option<string?>("--model") { Description = "Attribution tagger model file to use instead of the embedded one" };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes over the split (documents per second is the best pass)", DefaultValueFactory = _ => 1 };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds };
+        var boundaries = new Option<int>("--boundaries") { Description = "Tally the boundary errors of contents that overlap gold but miss it exactly (words added or left out at each edge) and print the N most common" };
+        var boundaryExamples = new Option<bool>("--boundary-examples") { Description = "With --boundaries, also print each boundary error: the differing edge text (⟦…⟧) with its context, or both contents when their fragment counts differ" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries, boundaryExamples };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -61,6 +63,7 @@ public static class AttributionBench
 
             var metrics = new AttributionMetrics();
             var baseline = new AttributionMetrics();
+            var tally = new Dictionary<string, int>(StringComparer.Ordinal);
             int shown = 0, limit = parse.GetValue(errors);
             for (int i = 0; i < docs.Count; i++)
             {
@@ -70,9 +73,12 @@ public static class AttributionBench
                     .Select(q => new AttributionTriple(null, null, new Fragments(q.Segments.Select(s => (s.Start, s.End)).ToList()))).ToList();
                 baseline.Add(docs[i].Text, docs[i].Gold, quotes);
                 if (shown < limit) shown += PrintErrors(docs[i], predicted, limit - shown);
+                if (parse.GetValue(boundaries) > 0) TallyBoundaries(docs[i], predicted, tally, parse.GetValue(boundaryExamples));
                 if (parse.GetValue(show) is { Length: > 0 } name && docs[i].Name.Contains(name, StringComparison.Ordinal)) PrintAll(docs[i], predicted);
             }
 
+            foreach (var (kind, count) in tally.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(parse.GetValue(boundaries)))
+                Console.WriteLine($"{count,5} {kind}");
             if (parse.GetValue(samples) is { Length: > 0 } sampleFolder) PrintSamples(sampleFolder, analyzer, ner, extractor, ct);
             var m = metrics;
             Console.WriteLine($"documents {docs.Count}, gold {m.ContentOverlap.Gold}, predicted {m.ContentOverlap.Predicted}");
@@ -141,6 +147,49 @@ public static class AttributionBench
             }
         }
         return shown;
+    }
+
+    // Each content matched by overlap but not exactly counts once per differing edge, as the words the prediction adds ("+") or
+    // leaves out ("-") there (a long difference is shown by its first words), so that the commonest boundary mistakes stand out.
+    private static void TallyBoundaries(PolnearDocument doc, List<AttributionTriple> predicted, Dictionary<string, int> tally, bool examples)
+    {
+        var text = doc.Text;
+        var exact = AttributionMetrics.Match(doc.Gold.Select(g => g.Content).ToList(), predicted.Select(p => p.Content).ToList(), text, exact: true)
+            .Select(p => p.Gold).ToHashSet();
+        foreach (var (g, p) in AttributionMetrics.Match(doc.Gold.Select(g => g.Content).ToList(), predicted.Select(p => p.Content).ToList(), text, exact: false))
+        {
+            if (exact.Contains(g)) continue;
+            var gold = doc.Gold[g].Content.Trimmed(text);
+            var guess = predicted[p].Content.Trimmed(text);
+            if (gold.Parts.Count == 0 || guess.Parts.Count == 0) continue;
+            if (gold.Parts.Count != guess.Parts.Count)
+            {
+                Count(tally, $"fragments gold {Math.Min(gold.Parts.Count, 3)} predicted {Math.Min(guess.Parts.Count, 3)}");
+                if (examples)
+                    Console.WriteLine($"FRAG gold {string.Join(" || ", gold.Parts.Select(x => text[x.Start..x.End]))}\n     pred {string.Join(" || ", guess.Parts.Select(x => text[x.Start..x.End]))}".ReplaceLineEndings(" "));
+                continue;
+            }
+            int gs = gold.Parts[0].Start, ps = guess.Parts[0].Start, ge = gold.Parts[^1].End, pe = guess.Parts[^1].End;
+            if (gs != ps) Count(tally, "start " + (ps < gs ? "+" + Words(text[ps..gs], first: false) : "-" + Words(text[gs..ps], first: false)));
+            if (ge != pe) Count(tally, "end   " + (pe > ge ? "+" + Words(text[ge..pe], first: true) : "-" + Words(text[pe..ge], first: true)));
+            if (ge != pe && examples)
+                Console.WriteLine($"EDGE end {(pe > ge ? "+" : "-")} {text[Math.Max(gs, Math.Min(ge, pe) - 60)..Math.Min(ge, pe)]} ⟦{text[Math.Min(ge, pe)..Math.Max(ge, pe)]}⟧".ReplaceLineEndings(" "));
+            if (gs != ps && examples)
+                Console.WriteLine($"EDGE start {(ps < gs ? "+" : "-")} ⟦{text[Math.Min(gs, ps)..Math.Max(gs, ps)]}⟧ {text[Math.Max(gs, ps)..Math.Min(Math.Max(gs, ps) + 50, Math.Min(ge, pe))]}".ReplaceLineEndings(" "));
+            if (gs == ps && ge == pe) Count(tally, "inner fragment edges");
+        }
+
+        static void Count(Dictionary<string, int> tally, string key) => tally[key] = tally.GetValueOrDefault(key) + 1;
+
+        // The word nearest the boundary (the last before a start, the first after an end) and how many words the difference has.
+        static string Words(string s, bool first)
+        {
+            var words = s.ReplaceLineEndings(" ").Replace(",", " , ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) return "(space)";
+            var near = (first ? words[0] : words[^1]).ToLowerInvariant();
+            var size = words.Length switch { 1 => "1", <= 3 => "2-3", <= 8 => "4-8", _ => "9+" };
+            return first ? $"{near} … ({size} words)" : $"… {near} ({size} words)";
+        }
     }
 
     private static void PrintSamples(string folder, TextAnalyzer analyzer, NamedEntityRecognizer ner, IAttributionExtractor extractor, CancellationToken ct)

@@ -28,6 +28,8 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
     {
         var doc = new Doc(tokens, entities, _options, _verbs);
         doc.Transcripts(cancellationToken);
+        doc.Headline();
+        doc.QuotesSignedAfterDash(cancellationToken);
         doc.Sentences(cancellationToken);
         doc.Continuations(cancellationToken);
         if (_options.IncludeNested) doc.Nested(cancellationToken);
@@ -203,18 +205,10 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             return sentence.TokenCount <= 8 && !IsTerminal(last) && !IsCloseQuote(last);
         }
 
-        // Run-in headings and credit lines that look like speaker labels ("Editor's Note:", "Contributing: …").
-        private static readonly HashSet<string> HeadingLabels = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "contributing", "byline", "correction", "corrections", "update", "updated", "note", "editor's note", "editor’s note",
-            "editors' note", "paid notice", "related", "watch", "read more", "photo", "video", "source", "sources", "disclaimer",
-            "twitter", "facebook", "look", "so", "revealed", "poll", "advertisement", "credit", "clarification",
-        };
-
         private bool IsSpeakerLabel(TextSpan label)
         {
             var name = label.Slice(_text).TrimEnd(':').Trim();
-            if (HeadingLabels.Contains(name)) return false;
+            if (CueLexicon.HeadingLabels.Contains(name)) return false;
             return !(name.EndsWith(" Note", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" Update", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(" Email", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" of the Week", StringComparison.OrdinalIgnoreCase));
         }
@@ -225,6 +219,58 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
                 if (e.Type == "PER" && e.Span.Overlaps(span)) return e.Span;
             return span;
         }
+
+        // ---- headlines and signed quotes ---------------------------------------------------------------------------
+
+        // "A lesson from Loretta Lynch: 'Be the voice that people hear.'": a headline whose colon follows a named speaker reports what
+        // follows as said by them (a headline that is only a label, "Black Democrats: Send Money …", is a transcript turn already). Only the text's first block, and only when it is one short sentence: a colon in running text introduces lists and
+        // explanations as often as speech.
+        public void Headline()
+        {
+            if (_a.Blocks.Count == 0 || _a.Blocks[0].SpeakerLabel is not null || _a.Blocks[0].SentenceCount != 1) return;
+            var sentence = _a.Sentences[_a.Blocks[0].FirstSentence];
+            int lo = sentence.FirstToken, hi = Math.Min(_t.Count, lo + sentence.TokenCount);
+            if (hi - lo > 30) return;
+            int colon = lo;
+            while (colon < hi && _lw[colon] != ":") colon++;
+            if (colon >= hi - 2 || colon - lo > 10 || colon == lo || _used[colon] || _owner[colon] is not null) return;
+            int end = hi - 1;
+            while (end > colon && IsTerminal(end)) end--;
+            if (CountContent(colon + 1, end) < 3) return;
+            var before = Range(lo, colon - 1);
+            TextSpan? source = null;
+            foreach (var e in _entities)
+                if (e.Type is "PER" or "ORG" && e.Span.End == before.End && e.Span.Start >= before.Start) source = e.Span;
+            if (source is null) return;
+            var d = new Draft { Block = 0, Cue = _t[colon].Span, Source = source };
+            d.Parts.Add(Range(colon + 1, end));
+            Commit(d);
+        }
+
+        // "“He is ignorant of our culture.” ― Pamela Padilla": a quotation signed with a dash and a short name at the end of its line
+        // (reader comments, epigraphs, pull quotes) is that person's statement.
+        public void QuotesSignedAfterDash(CancellationToken ct)
+        {
+            foreach (var q in _a.Quotations)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (q.Depth != 1 || q.CloseToken < 0 || q.OpenToken < 0 || q.CloseToken + 2 >= _t.Count) continue;
+                int dash = q.CloseToken + 1;
+                if (_t[dash].Kind != TokenKind.Dash || _used[dash] || _owner[q.OpenToken] is not null) continue;
+                int first = dash + 1, last = first;
+                if (!IsCapitalised(first) || LineBreakBetween(q.CloseToken, dash)) continue;
+                while (last + 1 < _t.Count && last + 1 - first < 5 && IsCapitalised(last + 1) && !LineBreakBetween(last, last + 1)) last++;
+                // The name ends its line (or the text), perhaps with a full stop.
+                int after = last + 1;
+                if (after < _t.Count && IsTerminal(after)) after++;
+                if (after < _t.Count && !LineBreakBetween(after - 1, after)) continue;
+                var d = new Draft { Block = _sentenceOf[q.OpenToken] is var s and >= 0 ? _blockOfSentence[s] : 0, Cue = _t[dash].Span, Source = Range(first, last) };
+                d.Parts.AddRange(q.Segments.Where(seg => seg.Length > 0));
+                if (d.Parts.Count > 0) Commit(d);
+            }
+        }
+
+        private bool LineBreakBetween(int a, int b) => _text.AsSpan(_t[a].Span.End, _t[b].Span.Start - _t[a].Span.End).Contains('\n');
 
         // ---- cue-anchored attributions ----------------------------------------------------------------------------
 
@@ -344,8 +390,14 @@ public sealed partial class AttributionExtractor(AttributionOptions? options = n
             if (_quoteDepth[i] > 0 && CueLexicon.NotInQuotes.Contains(w)) return false;
             // "The sanctions announced by the US …" is a passive participle naming who acted, not someone reporting.
             if (Is(i + 1, "by") && w.EndsWith("ed", StringComparison.Ordinal)) return false;
+            // "a former police chief alleged to have been responsible": a participle raising its subject ("is said to be", "is alleged
+            // to have") tells what others say about that person, who says nothing.
+            if (CueLexicon.IsRaisingPassive(_lw, i) || CueLexicon.IsPassiveTo(_lw, i)) return false;
             // "the report says" is a cue, "a say", "the claims" are nouns.
             if (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") || Is(i - 1, "its")) return false;
+            // "Editor's note", "Trump's claim": a word right after a possessive is a noun ("He's claiming", "who's called" are "is" and "has").
+            if (i > 0 && _t[i - 1].Kind == TokenKind.Word && _lw[i - 1].EndsWith("'s", StringComparison.Ordinal)
+                && _lw[i - 1][..^2] is var owner && !CueLexicon.Pronouns.Contains(owner) && owner is not ("who" or "that" or "there" or "what" or "here" or "where" or "it" or "let")) return false;
             if (CueLexicon.NeedsComplement.Contains(w)) return HasComplement(i) || HasClauseAfterSubject(i);
             return true;
         }

@@ -139,6 +139,10 @@ public sealed class AttributionTagger : IAttributionExtractor
             if (parts.Any(p => p.Start >= cues[c].End) && sources[c] is { } own)
                 parts.RemoveAll(p => p.End <= own.Start && p.End <= cues[c].Start && doc.QuoteDepth[p.Start] == 0 && doc.Analysis.Tokens[p.Start].Kind != TokenKind.OpenQuote);
             if (parts.Count == 0 || !IsCueLike(doc, cues[c].Start, cues[c].End)) continue;
+            if (IsPassiveParticiple(doc, cues[c].Start, cues[c].End, sources[c] is { } before && before.End <= cues[c].Start)) continue;
+            // "Editor's note: …" is a run-in heading the tagger can read as source and cue.
+            if (sources[c] is { } heading && heading.End == cues[c].Start
+                && CueLexicon.HeadingLabels.Contains(doc.Text[tokens[heading.Start].Span.Start..tokens[cues[c].End - 1].Span.End])) continue;
             int quoted = 0, words = 0;
             foreach (var (start, end) in parts)
                 for (int k = start; k < end; k++)
@@ -157,6 +161,24 @@ public sealed class AttributionTagger : IAttributionExtractor
                 kind));
         }
         return result;
+    }
+
+    // Cues that are passives, whose subject says nothing: "a former police chief alleged to have been responsible" (see
+    // CueLexicon.IsRaisingPassive), "The sanctions announced by the US named …" (the agent follows the participle) and "assets must be
+    // blocked and reported to the Office …" (no source: the content is where the thing went, not a statement).
+    private static bool IsPassiveParticiple(AttributionTokens doc, int start, int end, bool sourceBefore)
+    {
+        int last = end - 1;
+        var lower = doc.Lower;
+        if (CueLexicon.IsRaisingPassive(lower, last)) return true;
+        if (!lower[last].EndsWith("ed", StringComparison.Ordinal) && lower[last] is not "to") return false;
+        if (sourceBefore && end < lower.Length && lower[end] == "by" && lower[last].EndsWith("ed", StringComparison.Ordinal)) return true;
+        if (sourceBefore || !lower[start].EndsWith("ed", StringComparison.Ordinal)) return false;
+        int k = start - 1;
+        while (k >= 0 && (lower[k].EndsWith("ly", StringComparison.Ordinal) || lower[k] is "not" or "also")) k--;
+        if (k >= 0 && CueLexicon.IsBe(lower[k])) return true;
+        // "be blocked and reported to": the coordinated participle shares the first one's passive.
+        return k >= 2 && lower[k] is "and" or "or" && lower[k - 1].EndsWith("ed", StringComparison.Ordinal) && CueLexicon.IsBe(lower[k - 2]);
     }
 
     // A cue has a word that can report: not only numbers or quantity words ("three other officials").

@@ -177,4 +177,37 @@ internal static class CueLexicon
 
     /// <summary>Cue verbs that are not cues inside a quotation ("“We oppose it,” he said" has one attribution, not two).</summary>
     public static readonly HashSet<string> NotInQuotes = new(LearnedWeak.Concat(Stance).Where(w => !Verbs.Contains(w) && !Learned.Contains(w)), StringComparer.OrdinalIgnoreCase);
+
+    // Participles that raise their subject: "X is said to have …", "a police chief alleged to have been responsible".
+    private static readonly HashSet<string> RaisingParticiples = new(StringComparer.Ordinal)
+    {
+        "alleged", "said", "reported", "believed", "thought", "known", "rumored", "rumoured", "understood", "suspected", "reputed",
+    };
+
+    /// <summary>True when token <paramref name="i"/> is a participle followed by "to be" or "to have": what others say about its subject,
+    /// who says nothing.</summary>
+    internal static bool IsRaisingPassive(string[] lower, int i) =>
+        i + 2 < lower.Length && RaisingParticiples.Contains(lower[i]) && lower[i + 1] == "to" && lower[i + 2] is "be" or "have";
+
+    /// <summary>True when token <paramref name="i"/> is a passive participle ("were blocked and reported to the Office", "was referred to
+    /// the court"): its subject underwent the reporting and "to" names where it went, so nothing was said.</summary>
+    internal static bool IsPassiveTo(string[] lower, int i)
+    {
+        if (i + 1 >= lower.Length || lower[i + 1] != "to" || !lower[i].EndsWith("ed", StringComparison.Ordinal)) return false;
+        int k = i - 1;
+        while (k >= 0 && (lower[k].EndsWith("ly", StringComparison.Ordinal) || lower[k] is "not" or "also")) k--;
+        if (k >= 0 && IsBe(lower[k])) return true;
+        // The coordinated participle shares the first one's passive.
+        return k >= 2 && lower[k] is "and" or "or" && lower[k - 1].EndsWith("ed", StringComparison.Ordinal) && IsBe(lower[k - 2]);
+    }
+
+    internal static bool IsBe(string w) => w is "be" or "been" or "being" or "is" or "are" or "was" or "were";
+
+    /// <summary>Run-in headings and credit lines that look like speaker labels ("Editor's Note:", "Contributing: …"): no one speaks.</summary>
+    internal static readonly HashSet<string> HeadingLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "contributing", "byline", "correction", "corrections", "update", "updated", "note", "editor's note", "editor’s note",
+        "editors' note", "paid notice", "related", "watch", "read more", "photo", "video", "source", "sources", "disclaimer",
+        "twitter", "facebook", "look", "so", "revealed", "advertisement", "credit", "clarification",
+    };
 }

@@ -74,19 +74,32 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
         var attributions = _extractor.Extract(text, analysis, named, cancellationToken);
         var statements = new List<AttributedStatement>(attributions.Count);
         var country = CampClassifier.DominantCountry(text);
-        foreach (var a in attributions)
+        // Who each source is: an entity, or an unnamed person described by an indefinite mention.
+        var resolved = new (ResolvedEntity? Entity, string? Description)[attributions.Count];
+        for (int i = 0; i < attributions.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var a = attributions[i];
             var entity = a.Source is { } source ? entities.Resolve(source) : null;
-            var sourceText = a.Source?.Slice(text).Trim();
+            var mention = a.Source?.Slice(text).Trim();
             string? description = null;
             // "a journalist from Turkey said": someone unnamed, described by the mention; the place or body it names is not the speaker.
-            if (entity?.Type != EntityTypes.Person && sourceText is not null && IndefiniteDescription().Match(sourceText) is { Success: true } indefinite
+            if (entity?.Type != EntityTypes.Person && mention is not null && IndefiniteDescription().Match(mention) is { Success: true } indefinite
                 && NamesAPerson(indefinite.Groups["desc"].Value))
             {
                 description = indefinite.Groups["desc"].Value.TrimEnd(',', ' ');
                 entity = null;
             }
+            resolved[i] = (entity, description);
+        }
+        for (int i = 0; i < attributions.Count; i++)
+            if (resolved[i].Description is { } described && NamedNext(text, analysis, attributions, resolved, entities, i, described) is { } person)
+                resolved[i] = (person, null);
+        for (int i = 0; i < attributions.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var a = attributions[i];
+            var (entity, description) = resolved[i];
+            var sourceText = a.Source?.Slice(text).Trim();
             var speaker = description is not null ? "an unnamed " + description : entity?.Name ?? SpeakerFromMention(sourceText);
             if (entity is null && description is null && speaker != UnidentifiedSpeaker && !LooksLikeSource(speaker)) speaker = UnidentifiedSpeaker;
             var role = description ?? (entity is null ? null : entity.Roles.Count > 0 ? entity.Roles[0] : entity.Affiliations.Count > 0 ? entity.Affiliations[0] : null);
@@ -102,6 +115,43 @@ public sealed partial class StatementExtractor(CampClassifier? camps = null, Ent
             });
         }
         return statements;
+    }
+
+    // Cataphora: "A senior official with the regional government said … . Chen Weijun, vice-chairman of the region, told a press
+    // conference …" — an unnamed person introduced as a description, followed within two sentences by a person named for the first
+    // time with a role appositive who speaks too, is that person, when the description and the role share a word or a kind of role.
+    private static ResolvedEntity? NamedNext(string text, TextAnalysis analysis, IReadOnlyList<Attribution> attributions,
+        (ResolvedEntity? Entity, string? Description)[] resolved, DocumentEntities entities, int i, string description)
+    {
+        if (attributions[i].Source is not { } described) return null;
+        int sentence = analysis.SentenceAt(described.Start);
+        for (int j = i + 1; j < attributions.Count; j++)
+        {
+            if (attributions[j].Source is not { } source || source.Start <= described.End) continue;
+            int next = analysis.SentenceAt(source.Start);
+            if (sentence < 0 || next <= sentence) continue;
+            if (next - sentence > 2) return null;
+            if (resolved[j].Entity is not { Type: EntityTypes.Person } person) continue;
+            // The name comes with its role ("Chen Weijun, vice-chairman of …,"), and it is new: a person named before the description
+            // would have been called by name there.
+            var mention = source.Slice(text);
+            if (!mention.Contains(',', StringComparison.Ordinal) || person.Roles.Count + person.Affiliations.Count == 0) return null;
+            if (entities.Mentions.Any(m => m.EntityKey == person.Key && m.Span.End <= described.Start)) return null;
+            return SameKind(description, person) ? person : null;
+        }
+        return null;
+    }
+
+    // "senior official with the Xinjiang regional government" and "vice-chairman of the Xinjiang Uygur autonomous region" share
+    // "Xinjiang"; "a government spokesman" and "foreign ministry spokesperson" share the kind of role.
+    private static bool SameKind(string description, ResolvedEntity person)
+    {
+        static IEnumerable<string> Words(string s) => s.Split([' ', '-', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant());
+        var described = Words(description).Where(w => w.Length > 3 && !RoleLexicon.Connectors.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var roles = person.Roles.Concat(person.Affiliations).SelectMany(Words).ToList();
+        if (roles.Any(described.Contains)) return true;
+        var classes = described.Select(w => RoleLexicon.DescriptionClass.GetValueOrDefault(w)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return roles.Any(w => RoleLexicon.DescriptionClass.TryGetValue(w, out var c) && classes.Contains(c));
     }
 
     /// <summary>The speaker name given when the source cannot be identified.</summary>

@@ -86,8 +86,7 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         // Nested attributions go with their top-level one.
         for (int i = 0; i < found.Count; i++)
             if (found[i].Parent is { } p && Root(found, p) is var root && keep[root]) keep[i] = true;
-        if (added.Count == 0 && keep.All(k => k)) return found;
-        return Merge(found, keep, added);
+        return ContentEdges.Refine(tokens, added.Count == 0 && keep.All(k => k) ? found : Merge(found, keep, added));
     }
 
     private static int Root(IReadOnlyList<Attribution> found, int i)

@@ -56,6 +56,11 @@ public sealed partial class TextAnalyzer : ITextAnalyzer
             int k = first;
             while (k < end && tokens[k].Kind == TokenKind.Bullet) k++;
             var label = SpeakerLabel(text, tokens, k, end);
+            // A transcript quoted paragraph by paragraph ("\"WALLACE: Let's start …") opens each turn with a quotation mark that never
+            // closes; a capitals-only label right after it is still the turn's speaker, and the mark is left out with the label.
+            if (label is null && k + 1 < end && tokens[k].Kind == TokenKind.OpenQuote && SpeakerLabel(text, tokens, k + 1, end) is { } quoted
+                && quoted.Slice(text).TrimEnd(':').Trim() is var name && name.Length > 1 && name.All(c => !char.IsLower(c)))
+                label = quoted;
             if (label is { } l)
             {
                 while (k < end && tokens[k].Span.Start < l.End) k++;

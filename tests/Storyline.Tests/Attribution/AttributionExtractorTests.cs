@@ -36,6 +36,81 @@ public class AttributionExtractorTests
     }
 
     [Fact]
+    public void Extract_HeadlineColonAfterName_NameSaysWhatFollows()
+    {
+        const string text = "Harbour Workers: Reopen the Docks Before Winter.\n\nThe port has been closed since May.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Harbour Workers");
+        a.Cue!.Value.Slice(text).ShouldBe(":");
+        Content(text, a).ShouldBe("Reopen the Docks Before Winter.");
+    }
+
+    [Fact]
+    public void Extract_HeadlineColonAfterPhraseEndingInPerson_PersonIsSource()
+    {
+        const string text = "A word from Maria Lopez: 'Keep the library open.'\n\nThe council meets on Monday.";
+        var a = Extract(text, withEntities: true).ShouldHaveSingleItem();
+        Source(text, a).ShouldBe("Maria Lopez");
+        Content(text, a).ShouldBe("'Keep the library open.'");
+    }
+
+    [Fact]
+    public void Extract_ColonInLaterParagraph_NotAHeadline()
+    {
+        const string text = "The council met on Monday.\n\nThe agenda: roads, schools and the harbour budget.";
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_QuoteSignedWithDashAndName_NameIsSource()
+    {
+        const string text = "Readers wrote in.\n“The new bridge has made my commute twice as long.” ― Ana Ruiz\n“I like it.” ― Tom Baker";
+        var found = Extract(text).Where(a => a.Cue is { } cue && cue.Slice(text) == "―").ToList();
+        found.Count.ShouldBe(2);
+        Source(text, found[0]).ShouldBe("Ana Ruiz");
+        found[0].Cue!.Value.Slice(text).ShouldBe("―");
+        Content(text, found[0]).ShouldBe("“The new bridge has made my commute twice as long.”");
+        Source(text, found[1]).ShouldBe("Tom Baker");
+    }
+
+    [Fact]
+    public void Extract_QuoteThenDashThenClause_NotSigned()
+    {
+        const string text = "He called it “a bridge too far” ― Ana Ruiz disagreed with him at length on Monday.";
+        Extract(text).ShouldNotContain(a => a.Cue != null && a.Cue.Value.Slice(text) == "―");
+    }
+
+    [Theory]
+    [InlineData("The fund was set up by Tom Baker, a former harbour master alleged to have taken bribes from the shipping firms.")]
+    [InlineData("The ferry captain is said to be the richest man in the harbour town.")]
+    public void Extract_ParticipleRaisingItsSubject_NotACue(string text)
+    {
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_VerbFormAfterPossessive_IsANounNotACue()
+    {
+        const string text = "The harbour opened in May. Editor’s note the harbour master resigned in June over the delays.";
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Extract_PronounContractionBeforeCue_StillACue()
+    {
+        const string text = "He’s claiming that the harbour will reopen in spring.";
+        var a = Extract(text).ShouldHaveSingleItem();
+        a.Cue!.Value.Slice(text).ShouldBe("claiming");
+    }
+
+    [Fact]
+    public void Extract_PassiveParticipleBeforeTo_NotACue()
+    {
+        const string text = "The rules require all cargo to be weighed and reported to the harbour office within a day.";
+        Extract(text).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Extract_PostposedCue_ContentBeforeSource()
     {
         const string text = "The talks will resume next week, sources said.";

@@ -41,6 +41,41 @@ public class AttributionTaggerTests
         "The weather was cold and the streets were empty.",
     ];
 
+    // Groups hand-made tags ("S" source, "C" cue, "X" content, "." none; one letter per token) as the tagger would.
+    private static List<AttributionRecord> Grouped(string text, string roles)
+    {
+        var analysis = Analyzer.Analyze(text);
+        analysis.Tokens.Count.ShouldBe(roles.Length);
+        var tags = new int[roles.Length];
+        for (int i = 0; i < roles.Length; i++)
+        {
+            int role = roles[i] switch { 'S' => 0, 'C' => 1, 'X' => 2, _ => -1 };
+            tags[i] = role < 0 ? 0 : (i > 0 && roles[i - 1] == roles[i] ? 2 : 1) + 2 * role;
+        }
+        return AttributionTagger.ToAttributions(new AttributionTokens(text, analysis, []), 0, tags);
+    }
+
+    [Theory]
+    [InlineData("The tariffs announced by the ministry named three firms .", "SSC...XXX.")]
+    [InlineData("The cargo was weighed and reported to the harbour office .", ".....CCXXX.")]
+    [InlineData("Tom Baker , a harbour master alleged to have taken bribes , resigned .", "SSSSSSCXXXX...")]
+    public void ToAttributions_PassiveParticipleTaggedAsCue_Dropped(string text, string roles)
+    {
+        Grouped(text, roles).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ToAttributions_RunInHeadingTaggedAsSourceAndCue_Dropped()
+    {
+        Grouped("Editor's note : the harbour master resigned .", "SC.XXXX.").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ToAttributions_ActiveCue_Kept()
+    {
+        Grouped("The ministry announced three new tariffs .", "SSCXXX.").ShouldHaveSingleItem();
+    }
+
     [Fact]
     public void Default_EmbeddedModel_IsPresent()
     {

@@ -41,6 +41,44 @@ public class StatementExtractorTests
     }
 
     [Fact]
+    public void Extract_UnnamedOfficialThenNamedOfficialWithRole_SameSpeaker()
+    {
+        const string text = "Port town counts the cost\n\nA senior official with the Harbour Province government said the tariffs would cost the town hundreds of jobs. "
+            + "Maria Lopez, deputy governor of Harbour Province, told reporters that the province would help the dock workers find new work.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        var statements = new StatementExtractor().Extract(document);
+        statements.Count.ShouldBe(2);
+        statements.Select(s => s.Speaker).ShouldBe(["Maria Lopez", "Maria Lopez"]);
+    }
+
+    [Fact]
+    public void Extract_UnnamedWitnessThenNamedOfficialOfAnotherKind_StaysUnnamed()
+    {
+        const string text = "Port town counts the cost\n\nA dock worker said the cranes had stood still for a week. "
+            + "Maria Lopez, deputy governor of Harbour Province, told reporters that the province would help the dock workers find new work.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        var statements = new StatementExtractor().Extract(document);
+        statements.Select(s => s.Speaker).ShouldBe(["an unnamed dock worker", "Maria Lopez"]);
+    }
+
+    [Fact]
+    public void Extract_PronounAfterIncludingList_SpeakerIsThePreviousSubject()
+    {
+        const string text = "Harbour visit\n\nGovernor Maria Lopez was joined by two mayors, including Tom Baker and Ana Ruiz, at the docks. "
+            + "She said the harbour would reopen in spring.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        new StatementExtractor().Extract(document).ShouldHaveSingleItem().Speaker.ShouldBe("Maria Lopez");
+    }
+
+    [Fact]
+    public void Extract_PersonOnlySaidToHaveActed_IsNoSpeaker()
+    {
+        const string text = "Harbour fund\n\nThe only earlier case was in 2017, a former harbour master in Porto alleged to have taken bribes from shipping firms.";
+        var document = new StoredDocument(7, "a.txt", null, Cleaner.Clean(text), null, DateTimeOffset.UnixEpoch);
+        new StatementExtractor().Extract(document).ShouldNotContain(s => s.Speaker.Contains("harbour master", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Extract_IndefiniteDocumentSource_IsNotAnUnnamedPerson()
     {
         const string text = "Port dispute\n\nIn a statement published on Thursday, the harbour authority said the new port had brought hundreds of jobs to the town.";

@@ -168,6 +168,22 @@ public class TextAnalyzerTests
         analysis.Tokens.Where(t => t.Span.End <= label.Length).Select(t => t.Text(text)).Last().ShouldBe(":");
     }
 
+    [Fact]
+    public void Analyze_QuotedTranscriptTurn_CapitalsLabelAfterTheOpeningMark()
+    {
+        const string text = "\"MAYOR: The harbour will reopen in spring.\n\n\"REPORTER: When exactly?";
+        var analysis = Analyzer.Analyze(text);
+        analysis.Blocks.Select(b => b.SpeakerLabel?.Slice(text)).ShouldBe(["MAYOR:", "REPORTER:"]);
+        analysis.Sentences[0].Span.Slice(text).ShouldBe("The harbour will reopen in spring.");
+    }
+
+    [Fact]
+    public void Analyze_QuoteOpeningWithMixedCaseColon_NoLabel()
+    {
+        const string text = "\"Mayor Lopez: a life in the harbour\" opens on Friday.";
+        Analyzer.Analyze(text).Blocks.Single().SpeakerLabel.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("Note: the figures are provisional.")]
     [InlineData("The reason is simple: money.")]

@@ -1,0 +1,62 @@
+using Storyline.Attribution;
+using Storyline.Documents;
+using Storyline.Text;
+using AttributionRecord = Storyline.Attribution.Attribution;
+
+namespace Storyline.Tests.Attribution;
+
+public class ContentEdgesTests
+{
+    private static readonly TextAnalyzer Analyzer = new();
+
+    private static TextSpan Span(string text, string part)
+    {
+        int at = text.IndexOf(part, StringComparison.Ordinal);
+        at.ShouldBeGreaterThanOrEqualTo(0, part);
+        return new TextSpan(at, part.Length);
+    }
+
+    private static IReadOnlyList<AttributionRecord> Refine(string text, params AttributionRecord[] found) =>
+        ContentEdges.Refine(new AttributionTokens(text, Analyzer.Analyze(text), []), found);
+
+    private static string Content(string text, AttributionRecord a) => string.Join(" | ", a.Content.Parts.Select(p => p.Slice(text)));
+
+    [Fact]
+    public void Refine_SourceAndCueInterruptTheClause_FirstHalfJoinsTheContent()
+    {
+        const string text = "The harbour, the mayor said, would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "would reopen in spring")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        Content(text, refined).ShouldBe("The harbour | would reopen in spring");
+    }
+
+    [Fact]
+    public void Refine_FirstHalfHasACueOfItsOwn_LeftAlone()
+    {
+        const string text = "Critics argued the plan, the mayor said, would fail.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "would fail")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_OneWordListenerBesideALongPart_Dropped()
+    {
+        const string text = "The mayor told voters that the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "voters"), Span(text, "that the harbour would reopen in spring")]),
+            Span(text, "told"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("that the harbour would reopen in spring");
+    }
+
+    [Fact]
+    public void Refine_NothingToChange_ReturnsTheSameList()
+    {
+        const string text = "The mayor said the harbour would reopen.";
+        AttributionRecord[] found = [new(AttributionContent.Of(Span(text, "the harbour would reopen")), Span(text, "said"), Span(text, "The mayor"), AttributionKind.Indirect)];
+
+        ContentEdges.Refine(new AttributionTokens(text, Analyzer.Analyze(text), []), found).ShouldBeSameAs(found);
+    }
+}
