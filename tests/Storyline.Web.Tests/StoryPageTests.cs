@@ -155,6 +155,33 @@ public class StoryPageTests(SamplesFixture samples) : IClassFixture<SamplesFixtu
         links[0].GetAttribute("href")!.ShouldStartWith("/person?name=");
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/stories")]
+    public async Task Stories_MoreThanAPage_PagedAndEveryStoryOnOnePage(string list)
+    {
+        using var host = new WebHost(new() { ["Storyline:StoryPageSize"] = "1" });
+        await host.AddTextAsync("Volcano erupts near island village\n\nThe volcano on the northern island erupted on Monday, sending ash over the village and forcing the evacuation of several hundred residents, officials said.", published: "2021-03-01");
+        await host.AddTextAsync("Football club signs striker\n\nThe football club completed the signing of a young striker from a rival league on Friday, paying a record transfer fee, the club's chairman announced.", published: "2021-04-01");
+        int stories;
+        await using (var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(host.Store, TimeProvider.System))
+            stories = (await store.ListStoriesAsync()).Count;
+        stories.ShouldBeGreaterThan(1);
+        var seen = new List<string?>();
+        var path = list;
+        for (var guard = 0; guard < 100; guard++)
+        {
+            var page = await Forms.Page(host.CreateClient(), path);
+            var rows = page.QuerySelectorAll("table.stories tbody tr td:first-child a").ToList();
+            rows.Count.ShouldBe(1);
+            seen.AddRange(rows.Select(a => a.GetAttribute("href")));
+            if (page.QuerySelector("nav.pager a[rel=next]") is not { } next) break;
+            path = list.TrimEnd('/') + "/" + next.GetAttribute("href");
+        }
+        seen.Count.ShouldBe(stories);
+        seen.Distinct().Count().ShouldBe(stories);
+    }
+
     [Fact]
     public async Task People_MoreThanAPage_PagedAndEverySpeakerOnOnePage()
     {
