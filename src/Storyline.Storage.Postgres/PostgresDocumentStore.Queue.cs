@@ -44,43 +44,31 @@ public sealed partial class PostgresDocumentStore : IAnalysisQueue
     }
 
     /// <inheritdoc />
-    public async Task<int> CompleteAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        ArgumentException.ThrowIfNullOrEmpty(workerId);
-        if (documentIds.Count == 0) return 0;
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var ids = documentIds.Distinct().ToArray();
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM analysis_queue WHERE document_id = ANY(@ids) AND claimed_by = @workerId",
-            new { ids, workerId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+    public Task<int> CompleteAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default) =>
+        OnHeldAsync(documentIds, workerId, "DELETE FROM analysis_queue WHERE document_id = ANY(@ids) AND claimed_by = @workerId", null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        ArgumentException.ThrowIfNullOrEmpty(workerId);
-        if (documentIds.Count == 0) return 0;
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var ids = documentIds.Distinct().ToArray();
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE analysis_queue SET claimed_by = NULL, lease_until = NULL WHERE document_id = ANY(@ids) AND claimed_by = @workerId",
-            new { ids, workerId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+    public Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default) =>
+        OnHeldAsync(documentIds, workerId,
+            "UPDATE analysis_queue SET claimed_by = NULL, lease_until = NULL WHERE document_id = ANY(@ids) AND claimed_by = @workerId", null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        ArgumentException.ThrowIfNullOrEmpty(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        return OnHeldAsync(documentIds, workerId, "UPDATE analysis_queue SET lease_until = @until WHERE document_id = ANY(@ids) AND claimed_by = @workerId",
+            (_time.GetUtcNow() + lease).ToUnixTimeMilliseconds(), cancellationToken);
+    }
+
+    // Runs one statement on the entries of documentIds that workerId still holds.
+    private async Task<int> OnHeldAsync(IReadOnlyCollection<long> documentIds, string workerId, string statement, long? until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
         if (documentIds.Count == 0) return 0;
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var ids = documentIds.Distinct().ToArray();
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE analysis_queue SET lease_until = @until WHERE document_id = ANY(@ids) AND claimed_by = @workerId",
-            new { ids, workerId, until = (_time.GetUtcNow() + lease).ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(statement, new { ids, workerId, until }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -52,53 +52,34 @@ public sealed partial class SqliteDocumentStore : IAnalysisQueue
     }
 
     /// <inheritdoc />
-    public async Task<int> CompleteAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        ArgumentException.ThrowIfNullOrEmpty(workerId);
-        if (documentIds.Count == 0) return 0;
-        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-        var removed = 0;
-        foreach (var chunk in documentIds.Distinct().Chunk(500))
-            removed += await _connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM analysis_queue WHERE document_id IN @chunk AND claimed_by = @workerId",
-                new { chunk, workerId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return removed;
-    }
+    public Task<int> CompleteAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default) =>
+        OnHeldAsync(documentIds, workerId, "DELETE FROM analysis_queue WHERE document_id IN @chunk AND claimed_by = @workerId", null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        ArgumentException.ThrowIfNullOrEmpty(workerId);
-        if (documentIds.Count == 0) return 0;
-        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-        var released = 0;
-        foreach (var chunk in documentIds.Distinct().Chunk(500))
-            released += await _connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE analysis_queue SET claimed_by = NULL, lease_until = NULL WHERE document_id IN @chunk AND claimed_by = @workerId",
-                new { chunk, workerId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return released;
-    }
+    public Task<int> ReleaseAsync(IReadOnlyCollection<long> documentIds, string workerId, CancellationToken cancellationToken = default) =>
+        OnHeldAsync(documentIds, workerId,
+            "UPDATE analysis_queue SET claimed_by = NULL, lease_until = NULL WHERE document_id IN @chunk AND claimed_by = @workerId", null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<int> RenewAsync(IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        ArgumentException.ThrowIfNullOrEmpty(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        return OnHeldAsync(documentIds, workerId, "UPDATE analysis_queue SET lease_until = @until WHERE document_id IN @chunk AND claimed_by = @workerId",
+            (_time.GetUtcNow() + lease).ToUnixTimeMilliseconds(), cancellationToken);
+    }
+
+    // Runs one statement on the entries of documentIds that workerId still holds, in one write transaction, 500 ids at a time.
+    private async Task<int> OnHeldAsync(IReadOnlyCollection<long> documentIds, string workerId, string statement, long? until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
         if (documentIds.Count == 0) return 0;
-        var until = (_time.GetUtcNow() + lease).ToUnixTimeMilliseconds();
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-        var renewed = 0;
+        var changed = 0;
         foreach (var chunk in documentIds.Distinct().Chunk(500))
-            renewed += await _connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE analysis_queue SET lease_until = @until WHERE document_id IN @chunk AND claimed_by = @workerId",
-                new { chunk, workerId, until }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            changed += await _connection.ExecuteAsync(new CommandDefinition(statement, new { chunk, workerId, until }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return renewed;
+        return changed;
     }
 
     /// <inheritdoc />
