@@ -11,22 +11,8 @@ public static class SpeakerSummaries
     public static IReadOnlyList<SpeakerSummary> Summarise(IEnumerable<StatementHit> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        return [.. statements.Where(h => !h.Statement.Attribution.IsQuestion)
-            .GroupBy(h => h.Statement.SpeakerKey ?? h.Statement.Speaker, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var dates = g.Where(h => h.Published is not null).Select(h => h.Published!.Value).ToList();
-                return new SpeakerSummary(
-                    g.First().Statement.Speaker,
-                    g.First().Statement.SpeakerKey,
-                    g.Select(h => h.Statement.SpeakerRole).FirstOrDefault(r => r is not null),
-                    g.GroupBy(h => h.Statement.Camp, StringComparer.Ordinal).OrderByDescending(c => c.Count()).First().Key,
-                    g.Count(),
-                    g.Select(h => h.Statement.DocumentId).Distinct().Count(),
-                    dates.Count == 0 ? null : dates.MinBy(d => d.UtcTicks),
-                    dates.Count == 0 ? null : dates.MaxBy(d => d.UtcTicks));
-            })
-            .OrderByDescending(s => s.Statements)];
+        return Summarise(statements.Where(h => !h.Statement.Attribution.IsQuestion).Select(h => new SpeakerRow(
+            h.Statement.Speaker, h.Statement.SpeakerKey, h.Statement.SpeakerRole, h.Statement.Camp, h.Statement.DocumentId, h.Published)));
     }
 
     /// <summary>One statement's speaker as the stores read it for <see cref="Summarise(IEnumerable{SpeakerRow})"/>: no text, no spans.</summary>
@@ -38,8 +24,8 @@ public static class SpeakerSummaries
     /// <param name="Published">The document's publication date, if known.</param>
     public sealed record SpeakerRow(string Speaker, string? SpeakerKey, string? SpeakerRole, string Camp, long DocumentId, DateTimeOffset? Published);
 
-    /// <summary>The same summaries as <see cref="Summarise(IEnumerable{StatementHit})"/> from rows of questions-excluded statements in document,
-    /// then text order, without reading the statements themselves (the people page over thousands of documents).</summary>
+    /// <summary>The summaries from rows of questions-excluded statements in document, then text order, without reading the statements
+    /// themselves (the stores' speaker lists over thousands of documents); the rules are <see cref="Summarise(IEnumerable{StatementHit})"/>'s.</summary>
     public static IReadOnlyList<SpeakerSummary> Summarise(IEnumerable<SpeakerRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
