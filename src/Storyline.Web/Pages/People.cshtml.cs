@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storyline.Storage;
+using Storyline.Web.Rendering;
 using Storyline.Web.Services;
 
 namespace Storyline.Web.Pages;
@@ -10,24 +11,14 @@ public sealed class PeopleModel(StoreFactory stores, Microsoft.Extensions.Option
     /// <summary>The speakers, most quoted first.</summary>
     public IReadOnlyList<SpeakerSummary> Speakers { get; private set; } = [];
 
-    /// <summary>Speakers per page (Storyline:StoryPageSize, as a story's lists).</summary>
-    public int PageSize => options.Value.StoryPageSize;
-
-    /// <summary>The page shown (from 1).</summary>
-    public int PageNumber { get; private set; } = 1;
-
-    /// <summary>Number of pages.</summary>
-    public int PageCount => Math.Max(1, (Speakers.Count + PageSize - 1) / PageSize);
-
-    /// <summary>The speakers of the page shown.</summary>
-    public IEnumerable<SpeakerSummary> Shown => Speakers.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+    /// <summary>The page shown (Storyline:StoryPageSize speakers a page, as a story's lists).</summary>
+    public PageWindow Window { get; private set; } = PageWindow.Of(1, 1, 0);
 
     /// <summary>Loads the list.</summary>
     public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery] int? page, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         Speakers = await store.ListSpeakersAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        // A page past the end shows the last one.
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        Window = PageWindow.Of(page, options.Value.StoryPageSize, Speakers.Count);
     }
 }

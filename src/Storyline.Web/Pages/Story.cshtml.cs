@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storyline.Web.Apis;
+using Storyline.Web.Rendering;
 using Storyline.Web.Services;
 
 namespace Storyline.Web.Pages;
@@ -17,20 +18,14 @@ public sealed class StoryModel(StoryService stories, Microsoft.Extensions.Option
     /// <summary>Speakers shown per camp in the who-thinks-what table, most quoted first; the people page lists them all.</summary>
     public const int SpeakersPerCamp = 10;
 
-    /// <summary>Sources and timeline events per page (Storyline:StoryPageSize): a story of a thousand documents stays a page of a few hundred kilobytes.</summary>
-    public int PageSize => options.Value.StoryPageSize;
-
     /// <summary>The story's view.</summary>
     public StoryView View { get; private set; } = null!;
 
-    /// <summary>The page of the sources list shown (from 1).</summary>
-    public int SourcesPage { get; private set; } = 1;
+    /// <summary>The page of the sources list shown (Storyline:StoryPageSize a page; the rest behind previous / next links).</summary>
+    public PageWindow Sources { get; private set; } = PageWindow.Of(1, 1, 0);
 
-    /// <summary>The page of the timeline's events shown (from 1).</summary>
-    public int EventsPage { get; private set; } = 1;
-
-    /// <summary>Number of pages a list of <paramref name="count"/> items takes.</summary>
-    public int Pages(int count) => Math.Max(1, (count + PageSize - 1) / PageSize);
+    /// <summary>The page of the timeline's events shown.</summary>
+    public PageWindow Events { get; private set; } = PageWindow.Of(1, 1, 0);
 
     /// <summary>Footnote number of each document (its place in the story, oldest first).</summary>
     public IReadOnlyDictionary<long, int> SourceNumbers { get; private set; } = new Dictionary<long, int>();
@@ -43,8 +38,8 @@ public sealed class StoryModel(StoryService stories, Microsoft.Extensions.Option
         if (view is null) return NotFound();
         View = view;
         // A page past the end shows the last one rather than an empty list.
-        SourcesPage = Math.Clamp(sources ?? 1, 1, Pages(view.Documents.Count));
-        EventsPage = Math.Clamp(events ?? 1, 1, Pages(view.Timeline.Count));
+        Sources = PageWindow.Of(sources, options.Value.StoryPageSize, view.Documents.Count);
+        Events = PageWindow.Of(events, options.Value.StoryPageSize, view.Timeline.Count);
         SourceNumbers = view.Documents.Select((d, i) => (d.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2);
         return Page();
     }
