@@ -366,7 +366,9 @@ public class ApiTests : IDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = content };
         request.Headers.TransferEncodingChunked = true;
         request.Headers.Add("X-Api-Key", WebHost.Key);
-        await ShouldBeProblem(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "Request too large");
+        var response = await client.SendAsync(request);
+        await ShouldBeProblem(response, HttpStatusCode.RequestEntityTooLarge, "Request too large");
+        (await Json(response)).GetProperty("detail").GetString()!.ShouldContain("2,000-byte limit");
     }
 
     private static string KestrelAddress(WebHost host) =>

@@ -85,8 +85,10 @@ public static class IngestApi
     private static IResult BadInput(string detail) => Problems.Result(StatusCodes.Status400BadRequest, "Invalid ingest request", detail);
 
     /// <summary>The 413 answer.</summary>
-    public static IResult TooLarge(long max) =>
-        Problems.Result(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The request body is over the {max:N0}-byte limit.");
+    public static IResult TooLarge(long max) => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Request too large", TooLargeDetail(max));
+
+    /// <summary>The 413 answer's detail, for the endpoint's own cap and the server's (see <see cref="Services.ErrorHandler"/>) alike.</summary>
+    public static string TooLargeDetail(long max) => $"The request body is over the {max:N0}-byte limit.";
 
     /// <summary>Reads the body, or returns null as soon as it passes <paramref name="max"/> bytes (chunked bodies carry no length to check up front).</summary>
     private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, long max, CancellationToken ct)
@@ -95,18 +97,11 @@ public static class IngestApi
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        try
+        // On Kestrel its own limit (the same figure) may trip first on a chunked body: the exception handler answers that 413.
+        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
         {
-            while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > max) return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            // Kestrel's own body limit (the same figure) tripped first on a chunked body.
-            return null;
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }

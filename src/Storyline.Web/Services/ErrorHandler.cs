@@ -4,7 +4,7 @@ using Storyline.Web.Apis;
 namespace Storyline.Web.Services;
 
 /// <summary>Turns exceptions into problem details for the API (pages fall through to the error page).</summary>
-public sealed class ErrorHandler(ILogger<ErrorHandler> logger) : IExceptionHandler
+public sealed class ErrorHandler(ILogger<ErrorHandler> logger, Microsoft.Extensions.Options.IOptions<WebOptions> options) : IExceptionHandler
 {
     /// <summary>The status an exception maps to: the framework's own for bad requests (413 for oversized bodies), else 500.</summary>
     public static int StatusFor(Exception exception) => exception switch
@@ -24,7 +24,8 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> logger) : IExceptionHandl
         if (!Problems.IsApi(failedPath is null ? httpContext.Request.Path : new PathString(failedPath))) return false;
         var (title, detail) = status switch
         {
-            StatusCodes.Status413PayloadTooLarge => ("Request too large", "The request body is over the size limit."),
+            // Kestrel's body limit (a chunked body has no length to refuse up front) and the form limits are both MaxRequestBytes.
+            StatusCodes.Status413PayloadTooLarge => ("Request too large", IngestApi.TooLargeDetail(options.Value.MaxRequestBytes)),
             >= 500 => ("Internal error", "Something went wrong on the server; its log has the details."),
             _ => ("Bad request", Access.Shorten(exception.Message)),
         };
