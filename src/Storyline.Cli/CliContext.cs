@@ -76,7 +76,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             throw new StoreUnavailableException($"store {path} does not exist (check --store or STORYLINE_STORE; ingest creates a store)");
         try
         {
-            var store = await StorylineStores.OpenAsync(path, Time, create, migrate: write || create, cancellationToken).ConfigureAwait(false);
+            var store = await StorylineStores.OpenAsync(path, Time, create, migrate: write, cancellationToken).ConfigureAwait(false);
             Info($"store {shown}");
             return store;
         }

@@ -47,7 +47,7 @@ public sealed class IngestService : IDisposable
     {
         published = null;
         if (string.IsNullOrWhiteSpace(value)) return true;
-        if (!DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
+        if (!Storyline.Time.UserDates.TryParse(value, out var parsed)) return false;
         published = parsed;
         return true;
     }

@@ -12,9 +12,6 @@ public sealed class LeaseKeeper : IAsyncDisposable
         _loop = RunAsync(queue, documentIds, workerId, lease, time, onError, _stop.Token);
     }
 
-    /// <summary>How many renewals have been written.</summary>
-    public int Renewals { get; private set; }
-
     /// <summary>Starts renewing the claims on <paramref name="documentIds"/>. The queue should be a connection of its own (the SQLite store's
     /// connection serves one caller at a time, and the batch's analysis is using the worker's).</summary>
     public static LeaseKeeper Start(IAnalysisQueue queue, IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, TimeProvider time,
@@ -35,7 +32,6 @@ public sealed class LeaseKeeper : IAsyncDisposable
             {
                 await Task.Delay(every, time, ct).ConfigureAwait(false);
                 await queue.RenewAsync(ids, workerId, lease, ct).ConfigureAwait(false);
-                Renewals++;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
