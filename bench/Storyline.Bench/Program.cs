@@ -5,6 +5,8 @@ using Storyline.Bench;
 var root = new RootCommand("Storyline benchmarks")
 {
     IngestBench.Create(),
+    AnalysisBench.Create(),
+    EmbedBench.Create(),
     ExtractionBench.Create(),
     MicroBench.Create(),
     StoriesBench.Create(),

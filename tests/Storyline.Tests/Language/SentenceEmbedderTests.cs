@@ -26,4 +26,22 @@ public sealed class SentenceEmbedderTests
         var v = MiniLmEmbedder.Default.Embed([string.Join(' ', Enumerable.Repeat("word", 5000))]);
         Assert.Equal(384, v[0].Length);
     }
+
+    [Fact]
+    public void Embed_LengthBatches_SameVectorsInInputOrder()
+    {
+        string[] texts = [
+            "A much longer sentence about the regional government's response to the sanctions announced on Monday by the Treasury.",
+            "Short one.",
+            "Officials denied the report.",
+            "The ministry said the figures were fabricated and called the claims a lie invented by foreign media.",
+            "Prices rose."];
+        var whole = new MiniLmEmbedder(new MiniLmOptions(BatchSize: int.MaxValue)).Embed(texts);
+        var batched = new MiniLmEmbedder(new MiniLmOptions(BatchSize: 2)).Embed(texts);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            // Padding is masked out, so only floating-point rounding may differ; a mix-up of order would give a cosine far below 1.
+            Assert.True(Vectors.Dot(whole[i], batched[i]) > 0.9999f, $"text {i}");
+        }
+    }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Storyline.Bench.Fnc;
+using Storyline.Documents;
+using Storyline.Pipeline;
+using Storyline.Pipeline.Analysis;
+
+namespace Storyline.Bench;
+
+/// <summary><c>analysis --data FNC_BODIES</c>: CPU cost of each analysis stage per document (process CPU time, so that the embedding
+/// model's own threads count), and documents per CPU-second with and without sentence vectors, on real news bodies.</summary>
+public static class AnalysisBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "FNC-1 train_bodies.csv", DefaultValueFactory = _ => "../shared/eval/fnc1/train_bodies.csv" };
+        var limit = new Option<int>("--limit") { Description = "Documents to analyse", DefaultValueFactory = _ => 200 };
+        var command = new Command("analysis", "CPU cost of each analysis stage per document, and documents per CPU-second") { data, limit };
+        command.SetAction((parse, ct) =>
+        {
+            var pipeline = DocumentPipeline.CreateDefault();
+            var documents = FncData.Bodies(parse.GetValue(data)!).OrderBy(p => p.Key).Take(parse.GetValue(limit))
+                .Select(p => new StoredDocument(p.Key, $"fnc-{p.Key}", null,
+                    pipeline.Process(new RawInput($"fnc-{p.Key}.txt", null, "text/plain", Encoding.UTF8.GetBytes(p.Value), DateTimeOffset.UnixEpoch, InputHints.None)),
+                    null, DateTimeOffset.UnixEpoch))
+                .ToList();
+            var analysis = AnalysisPipeline.CreateDefault();
+            // Warm-up: the models load on first use, which a long-running ingest pays once.
+            AnalysisPipeline.Run(analysis.Stages, new AnalysisContext(documents[0]), ct);
+
+            var cpu = analysis.Stages.ToDictionary(s => s.Name, _ => TimeSpan.Zero);
+            using var process = Process.GetCurrentProcess();
+            long sentences = 0, embedded = 0;
+            foreach (var document in documents)
+            {
+                var context = new AnalysisContext(document);
+                foreach (var stage in analysis.Stages)
+                {
+                    process.Refresh();
+                    var before = process.TotalProcessorTime;
+                    stage.Analyze(context, ct);
+                    process.Refresh();
+                    cpu[stage.Name] += process.TotalProcessorTime - before;
+                }
+                sentences += context.RequireText().Sentences.Count;
+                embedded += context.SentenceVectors?.Count(v => v is not null) ?? 0;
+            }
+            var total = cpu.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalSeconds;
+            var withoutVectors = cpu.Where(p => p.Key != Storyline.Language.Embeddings.SentenceEmbeddingStage.StageName).Sum(p => p.Value.TotalSeconds);
+            foreach (var (name, time) in cpu)
+                Console.WriteLine($"{name,-12} {time.TotalMilliseconds / documents.Count,8:0.0} ms/doc  {time.TotalSeconds / total,6:P0}");
+            BenchOutput.Write(new
+            {
+                bench = "analysis",
+                documents = documents.Count,
+                sentences,
+                embedded_sentences = embedded,
+                cpu_ms_per_document = cpu.ToDictionary(p => p.Key, p => BenchOutput.R(p.Value.TotalMilliseconds / documents.Count, 2)),
+                docs_per_cpu_second = BenchOutput.R(documents.Count / total, 1),
+                docs_per_cpu_second_without_vectors = BenchOutput.R(documents.Count / withoutVectors, 1),
+                embedded_sentences_per_cpu_second = BenchOutput.R(embedded / Math.Max(1e-9, cpu[Storyline.Language.Embeddings.SentenceEmbeddingStage.StageName].TotalSeconds), 1),
+            });
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Storyline.Bench.Fnc;
+using Storyline.Documents;
+using Storyline.Language.Embeddings;
+using Storyline.Pipeline;
+using Storyline.Pipeline.Analysis;
+
+namespace Storyline.Bench;
+
+/// <summary><c>embed</c>: sentence-embedding throughput (sentences per CPU-second and per wall second) of ways to run the model, on the
+/// sentences the vector stage picks from real news bodies, paired in one run; and the largest difference in the vectors they give.</summary>
+public static class EmbedBench
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "FNC-1 train_bodies.csv", DefaultValueFactory = _ => "../shared/eval/fnc1/train_bodies.csv" };
+        var limit = new Option<int>("--limit") { Description = "Documents whose sentences are embedded", DefaultValueFactory = _ => 40 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds; variants alternate within each", DefaultValueFactory = _ => 2 };
+        var command = new Command("embed", "Sentence-embedding throughput of model settings, paired in one run") { data, limit, rounds };
+        command.SetAction((parse, ct) =>
+        {
+            var pipeline = DocumentPipeline.CreateDefault();
+            var analysis = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: new SentenceEmbeddingOptions(Enabled: false))).Build();
+            // Per document, the sentences the vector stage would embed (a document is one call, as at ingest).
+            var documents = new List<string[]>();
+            foreach (var (id, body) in FncData.Bodies(parse.GetValue(data)!).OrderBy(p => p.Key).Take(parse.GetValue(limit)))
+            {
+                var context = new AnalysisContext(new StoredDocument(id, $"fnc-{id}", null,
+                    pipeline.Process(new RawInput($"fnc-{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch, InputHints.None), ct),
+                    null, DateTimeOffset.UnixEpoch));
+                AnalysisPipeline.Run(analysis.Stages, context, ct);
+                var text = context.RequireText();
+                documents.Add([.. text.Sentences.Where(s => s.TokenCount >= 4).Take(SentenceEmbeddingOptions.Default.MaxSentencesPerDocument).Select(s => s.Span.Slice(context.Text))]);
+            }
+            int sentences = documents.Sum(d => d.Length);
+            var variants = new (string Name, MiniLmEmbedder Embedder)[]
+            {
+                ("one call per document, spinning (before)", new MiniLmEmbedder(new MiniLmOptions(Spinning: true, BatchSize: int.MaxValue))),
+                ("length batches of 16, no spinning", new MiniLmEmbedder(new MiniLmOptions(BatchSize: 16))),
+                ("length batches of 8, no spinning", new MiniLmEmbedder(new MiniLmOptions(BatchSize: 8))),
+                ("length batches of 4, no spinning (default)", new MiniLmEmbedder(new MiniLmOptions(BatchSize: 4))),
+                ("one text a call, no spinning", new MiniLmEmbedder(new MiniLmOptions(BatchSize: 1))),
+                ("length batches of 8, one thread", new MiniLmEmbedder(new MiniLmOptions(IntraOpThreads: 1, BatchSize: 8))),
+            };
+            foreach (var (_, embedder) in variants) embedder.Embed(["warm up the model"], ct);
+            var cpu = new double[variants.Length];
+            var wall = new double[variants.Length];
+            var vectors = new float[variants.Length][][];
+            using var process = Process.GetCurrentProcess();
+            for (int r = 0; r < Math.Max(1, parse.GetValue(rounds)); r++)
+            {
+                for (int v = 0; v < variants.Length; v++)
+                {
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
+                    var clock = Stopwatch.StartNew();
+                    var all = new List<float[]>();
+                    foreach (var doc in documents) all.AddRange(variants[v].Embedder.Embed(doc, ct));
+                    wall[v] += clock.Elapsed.TotalSeconds;
+                    process.Refresh();
+                    cpu[v] += (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                    vectors[v] = [.. all];
+                }
+            }
+            int n = Math.Max(1, parse.GetValue(rounds));
+            var results = new List<object>();
+            for (int v = 0; v < variants.Length; v++)
+            {
+                double minCosine = 1;
+                for (int i = 0; i < sentences; i++) minCosine = Math.Min(minCosine, Vectors.Dot(vectors[0][i], vectors[v][i]));
+                var perCpu = sentences * n / cpu[v];
+                var perWall = sentences * n / wall[v];
+                Console.WriteLine($"{variants[v].Name,-46} {perCpu,7:0.0} sentences/CPU-s ({perCpu / (sentences * n / cpu[0]):0.00}x)  {perWall,7:0.0} sentences/s ({perWall / (sentences * n / wall[0]):0.00}x)  min cosine to before {minCosine:0.00000}");
+                results.Add(new
+                {
+                    variant = variants[v].Name,
+                    sentences_per_cpu_second = BenchOutput.R(perCpu, 1),
+                    sentences_per_second = BenchOutput.R(perWall, 1),
+                    cpu_ratio_to_before = BenchOutput.R(perCpu / (sentences * n / cpu[0]), 2),
+                    wall_ratio_to_before = BenchOutput.R(perWall / (sentences * n / wall[0]), 2),
+                    min_cosine_to_before = BenchOutput.R(minCosine, 5),
+                });
+            }
+            BenchOutput.Write(new { bench = "embed", documents = documents.Count, sentences, rounds = n, variants = results });
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}
