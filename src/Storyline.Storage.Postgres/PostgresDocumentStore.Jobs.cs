@@ -28,6 +28,13 @@ public sealed partial class PostgresDocumentStore : IIngestJobStore
     }
 
     /// <inheritdoc />
+    public async Task BeatJobAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await IngestJobSql.BeatAsync(connection, id, at, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<IngestJobState?> GetJobAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

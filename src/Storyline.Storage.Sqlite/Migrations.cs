@@ -249,5 +249,10 @@ internal static class Migrations
             PRIMARY KEY(job_id, seq)
         );
         """,
+        // 10: a running batch's heartbeat, written by the instance running it: a batch whose instance died stops showing as running.
+        """
+        ALTER TABLE ingest_jobs ADD COLUMN heartbeat_at TEXT;
+        UPDATE ingest_jobs SET heartbeat_at = started_at;
+        """,
     ];
 }

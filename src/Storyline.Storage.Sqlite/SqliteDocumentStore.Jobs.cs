@@ -19,6 +19,10 @@ public sealed partial class SqliteDocumentStore : IIngestJobStore
         IngestJobSql.FinishAsync(_connection, id, finishedAt, error, cancellationToken);
 
     /// <inheritdoc />
+    public Task BeatJobAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        IngestJobSql.BeatAsync(_connection, id, at, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IngestJobState?> GetJobAsync(string id, CancellationToken cancellationToken = default) =>
         IngestJobSql.GetAsync(_connection, id, cancellationToken);
 

@@ -71,6 +71,14 @@ public sealed class WebOptions
     [Range(1, 64)]
     public int ConcurrentJobs { get; set; } = 2;
 
+    /// <summary>Seconds between the heartbeats an instance writes for the batches it holds; a batch silent for six of them (its instance
+    /// was killed) is shown as interrupted on any instance.</summary>
+    [Range(1, 3600)]
+    public int JobHeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>How long a batch may go without a heartbeat before it is shown as interrupted.</summary>
+    public TimeSpan JobSilence => TimeSpan.FromSeconds(6 * JobHeartbeatSeconds);
+
     /// <summary>True when an API key is configured.</summary>
     public bool HasApiKey => !string.IsNullOrEmpty(ApiKey);
 }

@@ -51,7 +51,7 @@ public abstract class IngestJobStoreTests<TProvider> : IDisposable where TProvid
     }
 
     [SkippableFact]
-    public async Task PruneJobs_EndedBefore_RemovedWithResults_RunningKept()
+    public async Task PruneJobs_EndedOrSilentBefore_RemovedWithResults_RunningKept()
     {
         await using var store = await _provider.OpenAsync(_location, TimeProvider.System);
         await store.CreateJobAsync("old", "1 file", Start);
@@ -60,12 +60,29 @@ public abstract class IngestJobStoreTests<TProvider> : IDisposable where TProvid
         await store.CreateJobAsync("recent", "1 file", Start.AddDays(2));
         await store.FinishJobAsync("recent", Start.AddDays(2).AddMinutes(1), null);
         await store.CreateJobAsync("running", "1 file", Start);
+        await store.BeatJobAsync("running", Start.AddDays(2));
+        await store.CreateJobAsync("dead", "1 file", Start);
+        await store.AddJobResultAsync("dead", 0, new IngestResult("b.txt", IngestStatus.Ingested, 2, null, null, "B"));
 
-        (await store.PruneJobsAsync(Start.AddDays(1))).ShouldBe(1);
+        (await store.PruneJobsAsync(Start.AddDays(1))).ShouldBe(2);
         (await store.GetJobAsync("old")).ShouldBeNull();
+        (await store.GetJobAsync("dead")).ShouldBeNull();
         (await store.GetJobAsync("recent")).ShouldNotBeNull();
         (await store.GetJobAsync("running")).ShouldNotBeNull();
         (await store.GetJobAsync("never")).ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task BeatJob_Running_LastSeenMoves_EndedLeftAlone()
+    {
+        await using var store = await _provider.OpenAsync(_location, TimeProvider.System);
+        await store.CreateJobAsync("job-c", "2 files", Start);
+        (await store.GetJobAsync("job-c")).ShouldNotBeNull().LastSeen.ShouldBe(Start);
+        await store.BeatJobAsync("job-c", Start.AddSeconds(10));
+        (await store.GetJobAsync("job-c")).ShouldNotBeNull().LastSeen.ShouldBe(Start.AddSeconds(10));
+        await store.FinishJobAsync("job-c", Start.AddSeconds(12), null);
+        await store.BeatJobAsync("job-c", Start.AddSeconds(20));
+        (await store.GetJobAsync("job-c")).ShouldNotBeNull().LastSeen.ShouldBe(Start.AddSeconds(10));
     }
 
     public void Dispose()

@@ -200,6 +200,45 @@ public class PageTests : IDisposable
     }
 
     [Fact]
+    public async Task AddJob_InstanceRunningItKilled_ShownInterruptedWithOutcomesSoFar()
+    {
+        // A batch whose instance died mid-run: started and last heard of ten minutes ago, one outcome written, never finished.
+        var started = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await using (var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(_host.Store))
+        {
+            await store.CreateJobAsync("0123456789abcdef0123456789abcd01", "2 files", started);
+            await store.AddJobResultAsync("0123456789abcdef0123456789abcd01", 0,
+                new Storyline.Ingestion.IngestResult("first.txt", Storyline.Ingestion.IngestStatus.Ingested, 1, null, null, "First"));
+        }
+        var page = await Forms.Page(_host.CreateClient(), "/add/jobs/0123456789abcdef0123456789abcd01");
+        page.QuerySelector("meta[http-equiv=refresh]").ShouldBeNull();
+        page.QuerySelector("p.error")!.TextContent.ShouldContain("was interrupted");
+        page.QuerySelectorAll("section.results tbody tr").Length.ShouldBe(1);
+
+        // One heard of within the silence allowed is still running.
+        await using (var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(_host.Store))
+            await store.BeatJobAsync("0123456789abcdef0123456789abcd01", DateTimeOffset.UtcNow);
+        var running = await Forms.Page(_host.CreateClient(), "/add/jobs/0123456789abcdef0123456789abcd01");
+        running.QuerySelector("meta[http-equiv=refresh]").ShouldNotBeNull();
+        running.QuerySelector("p.error").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task AddJob_Running_InstanceWritesHeartbeats()
+    {
+        using var host = new WebHost(new() { ["Storyline:JobHeartbeatSeconds"] = "1" });
+        var jobs = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IngestJobs>(host.Services);
+        var release = new TaskCompletionSource();
+        var id = (await jobs.StartAsync("1 file", (_, ct) => release.Task.WaitAsync(ct), CancellationToken.None)).ShouldNotBeNull();
+        await using var store = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(host.Store);
+        var started = (await store.GetJobAsync(id)).ShouldNotBeNull().Started;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await store.GetJobAsync(id))!.LastSeen <= started && DateTime.UtcNow < deadline) await Task.Delay(100);
+        (await store.GetJobAsync(id))!.LastSeen.ShouldBeGreaterThan(started);
+        release.SetResult();
+    }
+
+    [Fact]
     public async Task AddJob_Unknown_404() =>
         (await _host.CreateClient().GetAsync("/add/jobs/0123456789abcdef0123456789abcdef")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

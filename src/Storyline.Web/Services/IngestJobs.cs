@@ -17,6 +17,9 @@ public sealed partial class IngestJobs(StoreFactory stores, TimeProvider time, I
 
     private sealed record Work(string Id, Func<Action<IngestResult>, CancellationToken, Task> Run);
 
+    // The batches this instance holds (waiting or running): it writes their heartbeats.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.Value.MaxQueuedJobs)
     {
         FullMode = BoundedChannelFullMode.Wait,
@@ -34,24 +37,27 @@ public sealed partial class IngestJobs(StoreFactory stores, TimeProvider time, I
         {
             await store.PruneJobsAsync(now - Kept, cancellationToken).ConfigureAwait(false);
             await store.CreateJobAsync(id, description, now, cancellationToken).ConfigureAwait(false);
+            _held[id] = 0;
             if (_queue.Writer.TryWrite(new Work(id, run))) return id;
+            _held.TryRemove(id, out _);
             await store.FinishJobAsync(id, now, "was not started: too many batches are waiting; try again shortly", CancellationToken.None).ConfigureAwait(false);
         }
         return null;
     }
 
-    /// <summary>The batch with this id as the store has it, or null.</summary>
+    /// <summary>The batch with this id as a reader should see it now (one whose instance went silent, as interrupted), or null.</summary>
     public async Task<IngestJobState?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await store.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
+        var job = await store.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
+        return job?.AsSeenAt(time.GetUtcNow(), options.Value.JobSilence);
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var runners = Enumerable.Range(0, options.Value.ConcurrentJobs).Select(_ => RunQueueAsync(stoppingToken));
-        await Task.WhenAll(runners).ConfigureAwait(false);
+        await Task.WhenAll([.. runners, BeatAsync(stoppingToken)]).ConfigureAwait(false);
     }
 
     private async Task RunQueueAsync(CancellationToken stoppingToken)
@@ -65,6 +71,33 @@ public sealed partial class IngestJobs(StoreFactory stores, TimeProvider time, I
         {
             // Batches still waiting end with the reason, so their pages stop refreshing.
             while (_queue.Reader.TryRead(out var left)) await EndAsync(left.Id, "stopped: the server is shutting down").ConfigureAwait(false);
+        }
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A heartbeat that cannot be written is logged; the next one may succeed.")]
+    private async Task BeatAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.JobHeartbeatSeconds), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (_held.IsEmpty) continue;
+                try
+                {
+                    await using var store = await stores.OpenAsync(stoppingToken).ConfigureAwait(false);
+                    var now = time.GetUtcNow();
+                    foreach (var id in _held.Keys) await store.BeatJobAsync(id, now, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogHeartbeatFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the batches end with their reason.
         }
     }
 
@@ -113,6 +146,7 @@ public sealed partial class IngestJobs(StoreFactory stores, TimeProvider time, I
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Logged; the store may be unreachable while the server stops.")]
     private async Task EndAsync(string id, string? error)
     {
+        _held.TryRemove(id, out _);
         try
         {
             await using var store = await stores.OpenAsync(CancellationToken.None).ConfigureAwait(false);
@@ -126,6 +160,9 @@ public sealed partial class IngestJobs(StoreFactory stores, TimeProvider time, I
 
     [LoggerMessage(Level = LogLevel.Error, Message = "ingest batch {Job} failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ingest batches: their heartbeat could not be written to the store")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "ingest batch {Job}: its progress could not be written to the store")]
     private static partial void LogProgressFailed(ILogger logger, Exception exception, string job);
