@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Storyline.Documents;
 using Storyline.Entities;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Storyline.Attribution;
 using Storyline.Documents;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 
@@ -189,66 +190,4 @@ public sealed partial class PostgresDocumentStore
         FROM statements s JOIN documents d ON d.id = s.document_id JOIN inputs i ON i.id = d.input_id
         """;
 
-    // Settable properties: Dapper maps nullable columns more reliably onto them than onto a positional constructor.
-    private sealed class StatementRow
-    {
-        public long DocumentId { get; set; }
-        public long Ordinal { get; set; }
-        public string Speaker { get; set; } = "";
-        public string? SpeakerKey { get; set; }
-        public string? SpeakerRole { get; set; }
-        public string Camp { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public long? CueStart { get; set; }
-        public long? CueEnd { get; set; }
-        public string? Cue { get; set; }
-        public long ContentStart { get; set; }
-        public long ContentEnd { get; set; }
-        public string PartsJson { get; set; } = "[]";
-        public long? SourceStart { get; set; }
-        public long? SourceEnd { get; set; }
-        public bool IsQuestion { get; set; }
-        public long? Parent { get; set; }
-        public long? SpeakerLabelStart { get; set; }
-        public long? SpeakerLabelEnd { get; set; }
-        public bool SourceFromHandover { get; set; }
-        public string Text { get; set; } = "";
-        public string? CampInputsJson { get; set; }
-        public string Document { get; set; } = "";
-        public string? Published { get; set; }
-        public string? Title { get; set; }
-
-        public static StatementRow From(long documentId, int ordinal, AttributedStatement s)
-        {
-            var a = s.Attribution;
-            return new StatementRow
-            {
-                DocumentId = documentId, Ordinal = ordinal, Speaker = s.Speaker, SpeakerKey = s.SpeakerKey, SpeakerRole = s.SpeakerRole, Camp = s.Camp,
-                Kind = a.Kind.ToString(), CueStart = a.Cue?.Start, CueEnd = a.Cue?.End, Cue = s.Cue,
-                ContentStart = a.Content.Span.Start, ContentEnd = a.Content.Span.End,
-                PartsJson = JsonSerializer.Serialize(a.Content.Parts.Select(p => new[] { p.Start, p.End }), JsonOptions.Default),
-                SourceStart = a.Source?.Start, SourceEnd = a.Source?.End, IsQuestion = a.IsQuestion, Parent = a.Parent,
-                SpeakerLabelStart = a.SpeakerLabel?.Start, SpeakerLabelEnd = a.SpeakerLabel?.End, SourceFromHandover = a.SourceFromHandover,
-                Text = s.Text,
-                CampInputsJson = s.CampInputs is { } inputs ? JsonSerializer.Serialize(inputs, JsonOptions.Default) : null,
-            };
-        }
-
-        public AttributedStatement ToStatement()
-        {
-            var parts = (JsonSerializer.Deserialize<int[][]>(PartsJson, JsonOptions.Default) ?? []).Select(p => TextSpan.FromBounds(p[0], p[1])).ToList();
-            var attribution = new Attribution.Attribution(
-                new AttributionContent(TextSpan.FromBounds((int)ContentStart, (int)ContentEnd), parts),
-                Span(CueStart, CueEnd), Span(SourceStart, SourceEnd), Enum.Parse<AttributionKind>(Kind), IsQuestion, (int?)Parent,
-                Span(SpeakerLabelStart, SpeakerLabelEnd), SourceFromHandover);
-            return new AttributedStatement(DocumentId, Document, Speaker, SpeakerKey, SpeakerRole, Camp, attribution, Cue, Text)
-            {
-                CampInputs = CampInputsJson is null ? null : JsonSerializer.Deserialize<CampEvidence>(CampInputsJson, JsonOptions.Default),
-            };
-        }
-
-        public StatementHit ToHit() => new(ToStatement(), Published is null ? null : Parse(Published), Title);
-
-        private static TextSpan? Span(long? start, long? end) => start is { } s && end is { } e ? TextSpan.FromBounds((int)s, (int)e) : null;
-    }
 }

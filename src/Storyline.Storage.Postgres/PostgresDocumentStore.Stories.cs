@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Storyline.Documents;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 

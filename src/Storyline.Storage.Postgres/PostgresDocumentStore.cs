@@ -8,6 +8,7 @@ using Dapper;
 using Npgsql;
 using Storyline.Dedup;
 using Storyline.Documents;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 
@@ -296,7 +297,7 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
     public async Task<StoredDocument?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<DocumentRow>(DocumentSelect + " WHERE d.id = @id", new { id }).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<DocumentRow>(DocumentRows.Select + " WHERE d.id = @id", new { id }).ConfigureAwait(false);
         return row?.ToStored();
     }
 
@@ -307,23 +308,6 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
         {
             if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } doc) yield return doc;
         }
-    }
-
-    private const string DocumentSelect =
-        """
-        SELECT d.id AS Id, i.name AS InputName, i.url AS Url, d.text AS Text, d.blocks_json AS BlocksJson, d.metadata_json AS MetadataJson,
-               d.word_count AS WordCount, d.duplicate_of AS DuplicateOf, d.ingested_at AS IngestedAt
-        FROM documents d JOIN inputs i ON i.id = d.input_id
-        """;
-
-    private sealed record DocumentRow(long Id, string InputName, string? Url, string Text, string BlocksJson, string MetadataJson, long WordCount, long? DuplicateOf, string IngestedAt)
-    {
-        public StoredDocument ToStored() => new(Id, InputName, Url,
-            new ProcessedDocument(Text,
-                JsonSerializer.Deserialize<List<Block>>(BlocksJson, JsonOptions.Default) ?? [],
-                JsonSerializer.Deserialize<DocumentMetadata>(MetadataJson, JsonOptions.Default) ?? new DocumentMetadata(),
-                (int)WordCount),
-            DuplicateOf, Parse(IngestedAt));
     }
 
     /// <inheritdoc />

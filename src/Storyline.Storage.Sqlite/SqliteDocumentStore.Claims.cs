@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Storyline.Claims;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Sqlite;
 

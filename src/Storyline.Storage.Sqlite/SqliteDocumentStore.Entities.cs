@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Storyline.Documents;
 using Storyline.Entities;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Sqlite;
 

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Storyline.Documents;
 using Storyline.Storage;
 using Storyline.Stories;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Sqlite;
 

@@ -7,6 +7,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Storyline.Dedup;
 using Storyline.Documents;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Sqlite;
 
@@ -196,7 +197,7 @@ public sealed partial class SqliteDocumentStore : IStorylineStore
     /// <inheritdoc />
     public async Task<StoredDocument?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        var row = await _connection.QuerySingleOrDefaultAsync<DocumentRow>(DocumentSelect + " WHERE d.id = @id", new { id }).ConfigureAwait(false);
+        var row = await _connection.QuerySingleOrDefaultAsync<DocumentRow>(DocumentRows.Select + " WHERE d.id = @id", new { id }).ConfigureAwait(false);
         return row?.ToStored();
     }
 
@@ -207,23 +208,6 @@ public sealed partial class SqliteDocumentStore : IStorylineStore
         {
             if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } doc) yield return doc;
         }
-    }
-
-    private const string DocumentSelect =
-        """
-        SELECT d.id AS Id, i.name AS InputName, i.url AS Url, d.text AS Text, d.blocks_json AS BlocksJson, d.metadata_json AS MetadataJson,
-               d.word_count AS WordCount, d.duplicate_of AS DuplicateOf, d.ingested_at AS IngestedAt
-        FROM documents d JOIN inputs i ON i.id = d.input_id
-        """;
-
-    private sealed record DocumentRow(long Id, string InputName, string? Url, string Text, string BlocksJson, string MetadataJson, long WordCount, long? DuplicateOf, string IngestedAt)
-    {
-        public StoredDocument ToStored() => new(Id, InputName, Url,
-            new ProcessedDocument(Text,
-                JsonSerializer.Deserialize<List<Block>>(BlocksJson, JsonOptions.Default) ?? [],
-                JsonSerializer.Deserialize<DocumentMetadata>(MetadataJson, JsonOptions.Default) ?? new DocumentMetadata(),
-                (int)WordCount),
-            DuplicateOf, Parse(IngestedAt));
     }
 
     /// <inheritdoc />
