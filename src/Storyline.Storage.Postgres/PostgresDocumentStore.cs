@@ -302,6 +302,17 @@ public sealed partial class PostgresDocumentStore : IStorylineStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredDocument>> GetManyAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = ids.Distinct().ToArray();
+        var byId = (await connection.QueryAsync<DocumentRow>(new CommandDefinition(DocumentRows.Select + " WHERE d.id = ANY(@wanted)",
+            new { wanted }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.ToStored());
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredDocument> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var id in await ListIdsAsync(cancellationToken).ConfigureAwait(false))

@@ -202,6 +202,19 @@ public sealed partial class SqliteDocumentStore : IStorylineStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredDocument>> GetManyAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var byId = new Dictionary<long, StoredDocument>(ids.Count);
+        // Chunks keep each statement's parameter count well under SQLite's limit.
+        foreach (var chunk in ids.Distinct().Chunk(500))
+            foreach (var row in await _connection.QueryAsync<DocumentRow>(new CommandDefinition(DocumentRows.Select + " WHERE d.id IN @chunk",
+                         new { chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                byId[row.Id] = row.ToStored();
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredDocument> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var id in await ListIdsAsync(cancellationToken).ConfigureAwait(false))

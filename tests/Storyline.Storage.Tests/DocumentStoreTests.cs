@@ -44,6 +44,26 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [SkippableFact]
+    public async Task GetManyAsync_IdsInAnyOrder_SameAsOneByOneInThatOrder_UnknownLeftOut()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var ids = new List<long>();
+        for (int i = 0; i < 3; i++) ids.Add((await store.AddAsync(Make($"Document {i} of the batch.\n\n" + Article.Replace("Tuesday", $"day {i}"), $"{i}.txt"), 0.99)).DocumentId);
+        long[] wanted = [ids[2], 99_999, ids[0], ids[1]];
+        var many = await store.GetManyAsync(wanted);
+        many.Select(d => d.Id).ShouldBe([ids[2], ids[0], ids[1]]);
+        for (int i = 0; i < many.Count; i++)
+        {
+            var one = (await store.GetAsync(many[i].Id)).ShouldNotBeNull();
+            many[i].Content.Text.ShouldBe(one.Content.Text);
+            many[i].Content.Blocks.ShouldBe(one.Content.Blocks);
+            many[i].InputName.ShouldBe(one.InputName);
+            many[i].IngestedAt.ShouldBe(one.IngestedAt);
+        }
+        (await store.GetManyAsync([])).ShouldBeEmpty();
+    }
+
+    [SkippableFact]
     public async Task AddAsync_SameInputTwice_SecondIsExactDuplicate()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -40,10 +40,9 @@ public sealed class StoryReader(IDocumentStore documents, IStoryStore stories, I
         var stored = (await analyses.GetAnalysesAsync(ids, Stages, cancellationToken).ConfigureAwait(false)).ToLookup(a => a.DocumentId);
         var result = new List<AnalysedDocument>();
         var pending = new List<long>();
-        foreach (var id in ids)
+        foreach (var doc in await documents.GetManyAsync(ids, cancellationToken).ConfigureAwait(false))
         {
-            var doc = await documents.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (doc is null) continue;
+            var id = doc.Id;
             var context = new AnalysisContext(doc);
             var found = stored[id].ToDictionary(a => a.Stage, StringComparer.Ordinal);
             try

@@ -28,6 +28,17 @@ public interface IDocumentStore : IAsyncDisposable
     /// <summary>A stored document, or null.</summary>
     Task<StoredDocument?> GetAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>The stored documents of <paramref name="ids"/>, in that order (ids not stored are left out): one query for many, where a
+    /// reader needs a whole story's documents.</summary>
+    async Task<IReadOnlyList<StoredDocument>> GetManyAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new List<StoredDocument>(ids.Count);
+        foreach (var id in ids)
+            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } doc) found.Add(doc);
+        return found;
+    }
+
     /// <summary>The original input a document was made from, or null.</summary>
     Task<RawInput?> GetInputAsync(long id, CancellationToken cancellationToken = default);
 
