@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Storyline.Ingestion;
 using Storyline.Web.Apis;
 using Storyline.Web.Services;
 
@@ -46,6 +47,8 @@ public sealed class StorylineWebApp
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         // One line per request is noise for an operator; startup, warnings and errors stay.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Likewise the client factory's two lines per fetch; retries (Polly) and failures still show.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         ConfigurePipeline(app);
@@ -71,6 +74,7 @@ public sealed class StorylineWebApp
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<StoryCache>();
         services.AddSingleton<StoryService>();
+        services.AddUrlFetcher(sp => IngestService.FetchOptionsOf(sp.GetRequiredService<IOptions<WebOptions>>().Value));
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());

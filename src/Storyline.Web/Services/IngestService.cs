@@ -25,21 +25,28 @@ public sealed class IngestService : IDisposable
     private readonly SemaphoreSlim _analysis = new(1, 1);
     private readonly ILogger<IngestService> _logger;
 
-    /// <summary>Creates the service with one URL fetcher (and connection pool) for the app's lifetime.</summary>
-    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache, ILogger<IngestService> logger)
+    /// <summary>Creates the service over the app's URL fetcher (<see cref="FetchClient"/>: one pooled, guarded, retrying client for the app's lifetime).</summary>
+    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache, UrlFetcher fetcher, ILogger<IngestService> logger)
     {
         _logger = logger;
         _cache = cache;
         _options = options.Value;
         _time = time;
         _stores = stores;
-        _fetcher = new UrlFetcher(FetchOptions.Default with
-        {
-            Timeout = TimeSpan.FromSeconds(_options.FetchTimeoutSeconds),
-            MaxBytes = _options.MaxInputBytes,
-            AllowPrivate = _options.AllowPrivateUrls,
-        }, time);
+        _fetcher = fetcher;
         _resolver = new InputResolver(_fetcher, time, _options.MaxInputBytes);
+    }
+
+    /// <summary>The fetch settings the operator's options give: the same timeout, size cap and private-address rule for every URL.</summary>
+    public static FetchOptions FetchOptionsOf(WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FetchOptions.Default with
+        {
+            Timeout = TimeSpan.FromSeconds(options.FetchTimeoutSeconds),
+            MaxBytes = options.MaxInputBytes,
+            AllowPrivate = options.AllowPrivateUrls,
+        };
     }
 
     /// <summary>Parses a user-given publication date the way <c>storyline ingest --published</c> does; null when blank.</summary>
@@ -171,7 +178,7 @@ public sealed class IngestService : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _fetcher.Dispose();
+        // The fetcher is the container's: it disposes it.
         _analysis.Dispose();
     }
 }
