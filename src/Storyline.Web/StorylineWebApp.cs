@@ -94,6 +94,9 @@ public sealed class StorylineWebApp
         // The CLI's --json settings: one contract for both (Storyline.Contracts).
         services.ConfigureHttpJsonOptions(json => StorylineJson.Apply(json.SerializerOptions));
         services.AddProblemDetails();
+        // A query or route value that does not parse as its typed parameter throws (rather than a bare 400 outside production), so that
+        // ErrorHandler answers it as problem details naming the value.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ErrorHandler>();
         services.AddStorylineRateLimits();
         services.AddStorylineAccess();
@@ -148,10 +151,10 @@ public sealed class StorylineWebApp
             .MapIngestApi();
         app.MapHealth();
         app.MapOpenApi(StorylineOpenApi.Path);
-        app.MapGet("/documents/{id}/original", (string id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
+        app.MapGet("/documents/{id}/original", async Task<IResult> (long id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
                 keys.ReadsNeedKey && keys.CheckSession(context.Request) != KeyCheck.Accepted
-                    ? Task.FromResult<IResult>(TypedResults.Redirect("/signin"))
-                    : DocumentsApi.OriginalAsync(id, context, stores, ct))
+                    ? TypedResults.Redirect("/signin")
+                    : await DocumentsApi.OriginalAsync(id, context, stores, ct).ConfigureAwait(false))
             .ExcludeFromDescription();
         app.MapRazorPages();
     }
