@@ -114,8 +114,9 @@ public sealed class IngestService : IDisposable
     {
         await using var store = await _stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(_options.MaxInputBytes)).Build(_time);
-        var ingestor = new Ingestor(pipeline, store);
+        var ingestor = new Ingestor(pipeline, store) { Logger = _logger };
         var results = new List<IngestResult>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (results.Count == _options.MaxInputsPerRequest)
@@ -128,7 +129,8 @@ public sealed class IngestService : IDisposable
             results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
             onResult?.Invoke(results[^1]);
         }
-        IngestLog.Batch(_logger, results.Count, results.Count(r => r.DocumentId is not null), results.Count(r => r.DocumentId is null));
+        IngestLog.Batch(_logger, results.Count, results.Count(r => r.DocumentId is not null), results.Count(r => r.DocumentId is null),
+            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (_options.UseWorkers)
         {
             // Workers analyse: this request only queues what it stored.
@@ -186,8 +188,8 @@ public sealed class IngestService : IDisposable
 /// <summary>The web ingest's log entries.</summary>
 internal static partial class IngestLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ingested a batch of {Inputs} inputs: {Stored} stored or already known, {Failed} failed")]
-    public static partial void Batch(ILogger logger, int inputs, int stored, int failed);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ingested a batch of {Inputs} inputs in {ElapsedMs} ms: {Stored} stored or already known, {Failed} failed")]
+    public static partial void Batch(ILogger logger, int inputs, int stored, int failed, long elapsedMs);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Queued {Documents} documents for the workers' analysis")]
     public static partial void Queued(ILogger logger, int documents);
