@@ -402,6 +402,16 @@ public class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_UrlAnswering503Once_RetriedByTheAppsFetchClientAndIngested()
+    {
+        await using var site = await ArticleServer.StartAsync(failFirst: 1);
+        using var open = new WebHost(new() { ["Storyline:AllowPrivateUrls"] = "true" });
+        var allowed = await Json(await open.KeyedClient().PostAsync("/api/ingest", JsonContent.Create(new { url = site.Url })));
+        allowed.GetProperty("results")[0].GetProperty("status").GetString().ShouldBe("ingested", allowed.ToString());
+        site.Requests.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Reads_KeyRequiredForReads_401Without200With()
     {
         using var host = new WebHost(new() { ["Storyline:RequireKeyForReads"] = "true" });
@@ -441,12 +451,13 @@ public class ApiTests : IDisposable
     [InlineData("/api/search", "get", "200,400,401,403,429")]
     [InlineData("/api/statements", "get", "200,400,401,403,404,429")]
     [InlineData("/api/ingest", "post", "200,400,401,403,413,415,429")]
+    [InlineData("/healthz", "get", "200,503")]
     public async Task OpenApi_Endpoint_ListsEveryResponse(string path, string method, string statuses)
     {
         var doc = await Json(await _host.CreateClient().GetAsync("/api/openapi.json"));
         var responses = doc.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
         responses.EnumerateObject().Select(r => r.Name).Order().ShouldBe(statuses.Split(','));
-        foreach (var status in statuses.Split(',').Where(s => s != "200"))
+        foreach (var status in statuses.Split(',').Where(s => s is not ("200" or "503")))
             responses.GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue(status);
     }
 
