@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Polly;
-using Polly.Timeout;
 
 namespace Storyline.Ingestion;
 
@@ -70,17 +69,18 @@ public static class FetchClient
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) => outcome.Exception switch
     {
         null => outcome.Result is { } response && ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests),
-        HttpRequestException e => !IsGuardRefusal(e) && e.HttpRequestError != HttpRequestError.NameResolutionError,
-        TimeoutRejectedException => true,
+        HttpRequestException e => !IsPermanent(e) && e.HttpRequestError != HttpRequestError.NameResolutionError,
         // The handler's connect timeout surfaces as a cancellation the caller did not ask for.
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };
 
-    private static bool IsGuardRefusal(Exception e)
+    // The guard's refusals (and "no address") are FetchExceptions; a name that does not resolve, resolved in the connect callback, is a
+    // SocketException the handler may not label as a name-resolution error. Neither changes on a retry.
+    private static bool IsPermanent(Exception e)
     {
         for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is FetchException) return true;
+            if (inner is FetchException or SocketException { SocketErrorCode: SocketError.HostNotFound }) return true;
         return false;
     }
 
