@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Storyline.Ingestion;
 using Storyline.Web.Apis;
 using Storyline.Web.Services;
 
@@ -46,6 +47,8 @@ public sealed class StorylineWebApp
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         // One line per request is noise for an operator; startup, warnings and errors stay.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Likewise the client factory's two lines per fetch; retries (Polly) and failures still show.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         ConfigurePipeline(app);
@@ -71,6 +74,7 @@ public sealed class StorylineWebApp
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<StoryCache>();
         services.AddSingleton<StoryService>();
+        services.AddUrlFetcher(sp => IngestService.FetchOptionsOf(sp.GetRequiredService<IOptions<WebOptions>>().Value));
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
@@ -90,6 +94,9 @@ public sealed class StorylineWebApp
         // The CLI's --json settings: one contract for both (Storyline.Contracts).
         services.ConfigureHttpJsonOptions(json => StorylineJson.Apply(json.SerializerOptions));
         services.AddProblemDetails();
+        // A query or route value that does not parse as its typed parameter throws (rather than a bare 400 outside production), so that
+        // ErrorHandler answers it as problem details naming the value.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ErrorHandler>();
         services.AddStorylineRateLimits();
         services.AddStorylineAccess();
@@ -144,10 +151,10 @@ public sealed class StorylineWebApp
             .MapIngestApi();
         app.MapHealth();
         app.MapOpenApi(StorylineOpenApi.Path);
-        app.MapGet("/documents/{id}/original", (string id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
+        app.MapGet("/documents/{id}/original", async Task<IResult> (long id, HttpContext context, ApiKeys keys, StoreFactory stores, CancellationToken ct) =>
                 keys.ReadsNeedKey && keys.CheckSession(context.Request) != KeyCheck.Accepted
-                    ? Task.FromResult<IResult>(TypedResults.Redirect("/signin"))
-                    : DocumentsApi.OriginalAsync(id, context, stores, ct))
+                    ? TypedResults.Redirect("/signin")
+                    : await DocumentsApi.OriginalAsync(id, context, stores, ct).ConfigureAwait(false))
             .ExcludeFromDescription();
         app.MapRazorPages();
     }

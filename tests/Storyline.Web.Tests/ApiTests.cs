@@ -402,6 +402,16 @@ public class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_UrlAnswering503Once_RetriedByTheAppsFetchClientAndIngested()
+    {
+        await using var site = await ArticleServer.StartAsync(failFirst: 1);
+        using var open = new WebHost(new() { ["Storyline:AllowPrivateUrls"] = "true" });
+        var allowed = await Json(await open.KeyedClient().PostAsync("/api/ingest", JsonContent.Create(new { url = site.Url })));
+        allowed.GetProperty("results")[0].GetProperty("status").GetString().ShouldBe("ingested", allowed.ToString());
+        site.Requests.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Reads_KeyRequiredForReads_401Without200With()
     {
         using var host = new WebHost(new() { ["Storyline:RequireKeyForReads"] = "true" });
@@ -433,6 +443,46 @@ public class ApiTests : IDisposable
         paths.GetProperty("/api/search").GetProperty("get").GetProperty("responses").TryGetProperty("429", out _).ShouldBeTrue();
         var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         scheme.GetProperty("name").GetString().ShouldBe("X-Api-Key");
+    }
+
+    [Theory]
+    [InlineData("/api/documents/{id}", "get", "200,400,401,403,404")]
+    [InlineData("/api/stories/{id}/briefing", "get", "200,400,401,403,404")]
+    [InlineData("/api/search", "get", "200,400,401,403,429")]
+    [InlineData("/api/statements", "get", "200,400,401,403,404,429")]
+    [InlineData("/api/ingest", "post", "200,400,401,403,413,415,429")]
+    [InlineData("/healthz", "get", "200,503")]
+    public async Task OpenApi_Endpoint_ListsEveryResponse(string path, string method, string statuses)
+    {
+        var doc = await Json(await _host.CreateClient().GetAsync("/api/openapi.json"));
+        var responses = doc.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        responses.EnumerateObject().Select(r => r.Name).Order().ShouldBe(statuses.Split(','));
+        foreach (var status in statuses.Split(',').Where(s => s is not ("200" or "503")))
+            responses.GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue(status);
+    }
+
+    [Fact]
+    public async Task OpenApi_TypedParameters_CarryTypesAndLimits()
+    {
+        var doc = await Json(await _host.CreateClient().GetAsync("/api/openapi.json"));
+        var parameters = doc.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        parameters.Keys.ShouldBe(["q", "limit"], ignoreOrder: true);
+        parameters["limit"].ToString().ShouldContain("integer");
+        parameters["limit"].GetProperty("maximum").GetInt32().ShouldBe(100);
+        doc.GetProperty("paths").GetProperty("/api/documents/{id}").GetProperty("get").GetProperty("parameters")[0].GetProperty("schema").ToString().ShouldContain("integer");
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=a&limit=abc", "Invalid limit", "limit: 'abc' is not a whole number.")]
+    [InlineData("/api/documents?offset=x", "Invalid offset", "offset must be a whole number, 0 or more.")]
+    [InlineData("/api/documents/abc", "Invalid document id", "'abc' is not a document id (a positive whole number).")]
+    [InlineData("/api/documents/99999999999999999999", "Invalid document id", "'99999999999999999999' is not a document id (a positive whole number).")]
+    public async Task TypedParameter_NotOfItsType_400ProblemNamingTheValue(string path, string title, string detail)
+    {
+        var response = await _host.CreateClient().GetAsync(path);
+        await ShouldBeProblem(response, HttpStatusCode.BadRequest, title);
+        (await Json(response)).GetProperty("detail").GetString().ShouldBe(detail);
     }
 
     [Theory]

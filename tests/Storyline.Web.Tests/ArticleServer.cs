@@ -13,9 +13,11 @@ public sealed class ArticleServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _requests;
+    private readonly int _failFirst;
 
-    private ArticleServer()
+    private ArticleServer(int failFirst)
     {
+        _failFirst = failFirst;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -26,7 +28,8 @@ public sealed class ArticleServer : IAsyncDisposable
     /// <summary>How many requests reached the server.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    public static Task<ArticleServer> StartAsync() => Task.FromResult(new ArticleServer());
+    /// <summary>Starts the server; its first <paramref name="failFirst"/> requests are answered 503 (a fetch's retries get the page).</summary>
+    public static Task<ArticleServer> StartAsync(int failFirst = 0) => Task.FromResult(new ArticleServer(failFirst));
 
     private async Task ServeAsync()
     {
@@ -37,7 +40,7 @@ public sealed class ArticleServer : IAsyncDisposable
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (OperationCanceledException) { return; }
             catch (SocketException) { return; }
-            Interlocked.Increment(ref _requests);
+            var number = Interlocked.Increment(ref _requests);
             using (client)
             {
                 var stream = client.GetStream();
@@ -47,6 +50,11 @@ public sealed class ArticleServer : IAsyncDisposable
                 int read;
                 while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && (read = await stream.ReadAsync(buffer)) > 0)
                     request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                if (number <= _failFirst)
+                {
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                    continue;
+                }
                 var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
                 await stream.WriteAsync(head);
                 await stream.WriteAsync(body);

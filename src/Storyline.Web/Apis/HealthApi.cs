@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Storyline.Pipeline.Analysis;
 using Storyline.Web.Services;
 
@@ -21,7 +22,7 @@ public static class HealthApi
     /// <summary>Maps <c>/healthz</c> (no key needed: it reveals counts only).</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", async (StoreFactory stores, CancellationToken ct) =>
+        app.MapGet("/healthz", async Task<Results<Ok<Health>, JsonHttpResult<Health>>> (StoreFactory stores, CancellationToken ct) =>
             {
                 try
                 {
@@ -29,16 +30,16 @@ public static class HealthApi
                     var documents = await store.CountAsync(ct).ConfigureAwait(false);
                     var pending = (await DocumentAnalyzer.For(store, Stages.Value).FindOutdatedAsync(ct).ConfigureAwait(false)).Count;
                     var queued = await store.QueueDepthAsync(ct).ConfigureAwait(false);
-                    return Results.Ok(new Health("ok", documents, pending, QueueDepth: queued));
+                    return TypedResults.Ok(new Health("ok", documents, pending, QueueDepth: queued));
                 }
                 catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
                 {
-                    return Results.Json(new Health("unavailable", null, null, e.Message.Split('\n')[0]), statusCode: StatusCodes.Status503ServiceUnavailable);
+                    return TypedResults.Json(new Health("unavailable", null, null, e.Message.Split('\n')[0]), statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
             .WithName("Health")
             .WithSummary("Store reachable, documents stored, documents waiting for analysis and the workers' queue depth")
-            .Produces<Health>()
+            // A JSON result carries no status in its type: the 503 is declared here.
             .Produces<Health>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Storyline.Ingestion;
@@ -21,21 +22,17 @@ public static class IngestApi
             .Accepts<IngestRequest>("application/json")
             .RequireAuthorization(AccessPolicies.Write)
             .RequireRateLimiting(RateLimits.Writes)
-            .Produces<IngestResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext context, IngestService ingest, IOptions<WebOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<Results<Ok<IngestResponse>, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem>> IngestAsync(HttpContext context, IngestService ingest, IOptions<WebOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var max = options.Value.MaxRequestBytes;
         if (!context.Request.HasJsonContentType())
-            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "JSON expected", "Send the request body as application/json.");
+            return new UnsupportedMediaTypeProblem("JSON expected", "Send the request body as application/json.");
         var body = await ReadCappedAsync(context.Request, max, ct).ConfigureAwait(false);
         if (body is null) return TooLarge(max);
 
@@ -49,7 +46,7 @@ public static class IngestApi
             var detail = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"Unknown property {e.Path}; the body takes text, title, source, published, url or records."
                 : $"The body is not valid JSON of the expected shape (at {e.Path ?? "$"}, line {(e.LineNumber ?? 0) + 1}).";
-            return Problems.Result(StatusCodes.Status400BadRequest, "Malformed JSON", detail);
+            return new BadRequestProblem("Malformed JSON", detail);
         }
         if (request is null) return BadInput("The body must be a JSON object.");
 
@@ -82,10 +79,10 @@ public static class IngestApi
         return TypedResults.Ok(new IngestResponse([.. results.Select(IngestResultView.Of)], IngestSummary.Of(results)));
     }
 
-    private static IResult BadInput(string detail) => Problems.Result(StatusCodes.Status400BadRequest, "Invalid ingest request", detail);
+    private static BadRequestProblem BadInput(string detail) => new("Invalid ingest request", detail);
 
     /// <summary>The 413 answer.</summary>
-    public static IResult TooLarge(long max) => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Request too large", TooLargeDetail(max));
+    public static TooLargeProblem TooLarge(long max) => new("Request too large", TooLargeDetail(max));
 
     /// <summary>The 413 answer's detail, for the endpoint's own cap and the server's (see <see cref="Services.ErrorHandler"/>) alike.</summary>
     public static string TooLargeDetail(long max) => $"The request body is over the {max:N0}-byte limit.";

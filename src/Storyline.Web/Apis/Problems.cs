@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -6,9 +7,28 @@ namespace Storyline.Web.Apis;
 /// <summary>RFC 7807 problem responses with one-line titles and details.</summary>
 public static class Problems
 {
-    /// <summary>A problem result for an endpoint.</summary>
-    public static IResult Result(int status, string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: status);
+    // The framework's wording of a value that does not parse as its parameter's type (RequestDelegateFactory, since .NET 6);
+    // a test (limit=abc answers "Invalid limit") catches a change of it.
+    private static readonly Regex BindFailure = new("^Failed to bind parameter \"(?<type>.*) (?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The title and detail for a query or route value that did not bind to its typed parameter (the request records in
+    /// <see cref="ApiRequests"/>, the route ids), worded as the endpoints word an out-of-range value; null for any other exception.</summary>
+    public static (string Title, string Detail)? ForBindFailure(PathString path, Exception exception)
+    {
+        if (exception is not BadHttpRequestException || BindFailure.Match(exception.Message) is not { Success: true } match) return null;
+        var name = match.Groups["name"].Value.ToLowerInvariant();
+        var value = Access.Shorten(match.Groups["value"].Value);
+        var story = path.StartsWithSegments("/api/stories");
+        return name switch
+        {
+            "limit" => ("Invalid limit", $"limit: '{value}' is not a whole number."),
+            "offset" => ("Invalid offset", "offset must be a whole number, 0 or more."),
+            "story" or "id" when name == "story" || story => ("Invalid story id", $"'{value}' is not a story id (a positive whole number)."),
+            "id" => ("Invalid document id", $"'{value}' is not a document id (a positive whole number)."),
+            _ => ("Invalid value", $"{name}: '{value}' is not a value of the expected type."),
+        };
+    }
 
     /// <summary>Writes a problem directly (middleware and filters that run outside an endpoint's result).</summary>
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail)

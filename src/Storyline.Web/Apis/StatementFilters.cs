@@ -1,3 +1,4 @@
+using System.Globalization;
 using Storyline.Storage;
 
 namespace Storyline.Web.Apis;
@@ -11,9 +12,9 @@ public static class StatementFilters
     /// <summary>True when any filter is given.</summary>
     public static bool Any(params string?[] values) => values.Any(v => !string.IsNullOrWhiteSpace(v));
 
-    /// <summary>The query for the filters, or the title and detail of what is wrong with them. Dates are yyyy-MM-dd (or any ISO 8601 instant);
+    /// <summary>The query for the filters (the story id already bound as a number), or the title and detail of what is wrong with them. Dates are yyyy-MM-dd (or any ISO 8601 instant);
     /// <c>to</c> takes in the whole of its day.</summary>
-    public static (StatementQuery? Query, string? Title, string? Detail) Parse(string? q, string? speaker, string? camp, string? from, string? to, string? story, int limit, int offset = 0)
+    public static (StatementQuery? Query, string? Title, string? Detail) Parse(string? q, string? speaker, string? camp, string? from, string? to, long? story, int limit, int offset = 0)
     {
         if (q is { Length: > SearchApi.MaxQueryLength })
             return (null, "Query too long", $"The query is {q.Length} characters; at most {SearchApi.MaxQueryLength} are accepted.");
@@ -22,13 +23,8 @@ public static class StatementFilters
         if (!TryDate(from, endOfDay: false, out var fromDate)) return (null, "Invalid date", $"from: '{Access.Shorten(from!)}' is not a date (yyyy-MM-dd).");
         if (!TryDate(to, endOfDay: true, out var toDate)) return (null, "Invalid date", $"to: '{Access.Shorten(to!)}' is not a date (yyyy-MM-dd).");
         if (fromDate is not null && toDate is not null && fromDate > toDate) return (null, "Invalid date range", "from is after to.");
-        long? storyId = null;
-        if (!string.IsNullOrWhiteSpace(story))
-        {
-            if (Access.ParseId(story.Trim()) is not { } id) return (null, "Invalid story id", $"'{Access.Shorten(story)}' is not a story id (a positive whole number).");
-            storyId = id;
-        }
-        return (new StatementQuery(Blank(q), Blank(speaker), Blank(camp), fromDate, toDate, storyId, Limit: limit, Offset: offset), null, null);
+        if (story is <= 0) return (null, "Invalid story id", string.Create(CultureInfo.InvariantCulture, $"'{story}' is not a story id (a positive whole number)."));
+        return (new StatementQuery(Blank(q), Blank(speaker), Blank(camp), fromDate, toDate, story, Limit: limit, Offset: offset), null, null);
     }
 
     private static bool TryDate(string? value, bool endOfDay, out DateTimeOffset? date)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storyline.Documents;
 using Storyline.Entities;
-using Storyline.Web.Apis;
 using Storyline.Web.Rendering;
 using Storyline.Web.Services;
 
@@ -42,9 +41,11 @@ public sealed class DocumentModel(StoreFactory stores) : PageModel
     public int? End { get; set; }
 
     /// <summary>Loads the document; 404 for an unknown or malformed id.</summary>
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (Access.ParseId(id) is not { } documentId) return NotFound();
+        // A route value that is not a number binds as 0: no document either way.
+        if (id <= 0) return NotFound();
+        var documentId = id;
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         var document = await store.GetAsync(documentId, cancellationToken).ConfigureAwait(false);
         if (document is null) return NotFound();

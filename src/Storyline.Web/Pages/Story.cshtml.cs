@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Storyline.Web.Apis;
 using Storyline.Web.Rendering;
 using Storyline.Web.Services;
 
@@ -31,9 +30,11 @@ public sealed class StoryModel(StoryService stories, Microsoft.Extensions.Option
     public IReadOnlyDictionary<long, int> SourceNumbers { get; private set; } = new Dictionary<long, int>();
 
     /// <summary>Loads the story; 404 for an unknown or malformed id.</summary>
-    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] int? sources, [FromQuery] int? events, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, [FromQuery] int? sources, [FromQuery] int? events, CancellationToken cancellationToken)
     {
-        if (Access.ParseId(id) is not { } storyId) return NotFound();
+        // A route value that is not a number binds as 0: no story either way.
+        if (id <= 0) return NotFound();
+        var storyId = id;
         var view = await stories.GetAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (view is null) return NotFound();
         View = view;

@@ -21,9 +21,12 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> logger, Microsoft.Extensi
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
         // The middleware has already rewritten the path to its error page when handlers run: decide on the path that failed.
         var failedPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        if (!Problems.IsApi(failedPath is null ? httpContext.Request.Path : new PathString(failedPath))) return false;
+        var path = failedPath is null ? httpContext.Request.Path : new PathString(failedPath);
+        if (!Problems.IsApi(path)) return false;
         var (title, detail) = status switch
         {
+            // A query or route value that is not of its parameter's type: worded as the endpoint words a value out of range.
+            StatusCodes.Status400BadRequest when Problems.ForBindFailure(path, exception) is { } bind => bind,
             // Kestrel's body limit (a chunked body has no length to refuse up front) and the form limits are both MaxRequestBytes.
             StatusCodes.Status413PayloadTooLarge => ("Request too large", IngestApi.TooLargeDetail(options.Value.MaxRequestBytes)),
             >= 500 => ("Internal error", "Something went wrong on the server; its log has the details."),

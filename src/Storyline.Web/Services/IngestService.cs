@@ -25,21 +25,28 @@ public sealed class IngestService : IDisposable
     private readonly SemaphoreSlim _analysis = new(1, 1);
     private readonly ILogger<IngestService> _logger;
 
-    /// <summary>Creates the service with one URL fetcher (and connection pool) for the app's lifetime.</summary>
-    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache, ILogger<IngestService> logger)
+    /// <summary>Creates the service over the app's URL fetcher (<see cref="FetchClient"/>: one pooled, guarded, retrying client for the app's lifetime).</summary>
+    public IngestService(IOptions<WebOptions> options, TimeProvider time, StoreFactory stores, StoryCache cache, UrlFetcher fetcher, ILogger<IngestService> logger)
     {
         _logger = logger;
         _cache = cache;
         _options = options.Value;
         _time = time;
         _stores = stores;
-        _fetcher = new UrlFetcher(FetchOptions.Default with
-        {
-            Timeout = TimeSpan.FromSeconds(_options.FetchTimeoutSeconds),
-            MaxBytes = _options.MaxInputBytes,
-            AllowPrivate = _options.AllowPrivateUrls,
-        }, time);
+        _fetcher = fetcher;
         _resolver = new InputResolver(_fetcher, time, _options.MaxInputBytes);
+    }
+
+    /// <summary>The fetch settings the operator's options give: the same timeout, size cap and private-address rule for every URL.</summary>
+    public static FetchOptions FetchOptionsOf(WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FetchOptions.Default with
+        {
+            Timeout = TimeSpan.FromSeconds(options.FetchTimeoutSeconds),
+            MaxBytes = options.MaxInputBytes,
+            AllowPrivate = options.AllowPrivateUrls,
+        };
     }
 
     /// <summary>Parses a user-given publication date the way <c>storyline ingest --published</c> does; null when blank.</summary>
@@ -107,8 +114,9 @@ public sealed class IngestService : IDisposable
     {
         await using var store = await _stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = new DocumentPipelineBuilder().UseDefaults(new IngestOptions(_options.MaxInputBytes)).Build(_time);
-        var ingestor = new Ingestor(pipeline, store);
+        var ingestor = new Ingestor(pipeline, store) { Logger = _logger };
         var results = new List<IngestResult>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (results.Count == _options.MaxInputsPerRequest)
@@ -121,7 +129,8 @@ public sealed class IngestService : IDisposable
             results.Add(ForWeb(await ingestor.IngestAsync(item, cancellationToken).ConfigureAwait(false)));
             onResult?.Invoke(results[^1]);
         }
-        IngestLog.Batch(_logger, results.Count, results.Count(r => r.DocumentId is not null), results.Count(r => r.DocumentId is null));
+        IngestLog.Batch(_logger, results.Count, results.Count(r => r.DocumentId is not null), results.Count(r => r.DocumentId is null),
+            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (_options.UseWorkers)
         {
             // Workers analyse: this request only queues what it stored.
@@ -171,7 +180,7 @@ public sealed class IngestService : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _fetcher.Dispose();
+        // The fetcher is the container's: it disposes it.
         _analysis.Dispose();
     }
 }
@@ -179,8 +188,8 @@ public sealed class IngestService : IDisposable
 /// <summary>The web ingest's log entries.</summary>
 internal static partial class IngestLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ingested a batch of {Inputs} inputs: {Stored} stored or already known, {Failed} failed")]
-    public static partial void Batch(ILogger logger, int inputs, int stored, int failed);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ingested a batch of {Inputs} inputs in {ElapsedMs} ms: {Stored} stored or already known, {Failed} failed")]
+    public static partial void Batch(ILogger logger, int inputs, int stored, int failed, long elapsedMs);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Queued {Documents} documents for the workers' analysis")]
     public static partial void Queued(ILogger logger, int documents);

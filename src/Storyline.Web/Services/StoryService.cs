@@ -52,7 +52,7 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         // One grouped query for every story's camps (it was one query per story, each reading all of the story's statements).
         var camps = (await store.CountCampsByStoryAsync(cancellationToken).ConfigureAwait(false)).ToLookup(c => c.StoryId);
         return [.. (await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false))
-            .Select(story => new StorySummaryView(story, CampsOf(camps[story.Id].Select(c => (c.Camp, c.Statements)))))];
+            .Select(story => new StorySummaryView(story, StoryListItem.OrderCamps(camps[story.Id].Select(c => (c.Camp, c.Statements)))))];
     }
 
     /// <summary>One story's view, from the cache when the story has not changed; null when there is no such story or it has no documents.</summary>
@@ -84,7 +84,8 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         var timeline = new TimelineBuilder().Build(evidence.Documents, cancellationToken);
         var briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken);
         var statements = evidence.Statements;
-        var camps = CampsOf(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
+        // The contract's camp order (the CLI's stories list uses it too), so the list and the story page colour camps alike.
+        var camps = StoryListItem.OrderCamps(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
         var who = camps.Select(camp => new CampSpeakers(camp, [.. statements.Where(s => s.Camp == camp)
                 .GroupBy(s => s.SpeakerKey ?? s.Speaker, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
@@ -106,8 +107,4 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
             .ToList();
         return new StoryView(story, briefing, timeline, who, sources, documents, camps);
     }
-
-    private static List<string> CampsOf(IEnumerable<(string Camp, int Count)> counts) =>
-        [.. counts.GroupBy(c => c.Camp, StringComparer.Ordinal).Select(g => (Camp: g.Key, Count: g.Sum(c => c.Count)))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Camp, StringComparer.Ordinal).Select(c => c.Camp)];
 }

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Storyline.Dedup;
 using Storyline.Documents;
 using Storyline.Pipeline;
@@ -43,8 +46,21 @@ public sealed class Ingestor(DocumentPipeline pipeline, IDocumentStore store, do
     /// <summary>Time budget for processing one input (decoding, extraction, cleaning); an input over it fails alone. <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
     public TimeSpan InputTimeout { get; init; } = DefaultInputTimeout;
 
+    /// <summary>Where each input's outcome and time are logged (failures as warnings); nothing by default, the CLI reports outcomes itself.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Processes and stores one item.</summary>
     public async Task<IngestResult> IngestAsync(IngestItem item, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await IngestItemAsync(item, cancellationToken).ConfigureAwait(false);
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (result.Status == IngestStatus.Failed) IngestorLog.InputFailed(Logger, result.Name, result.Error ?? "", elapsed);
+        else IngestorLog.InputStored(Logger, result.Name, result.Status, result.DocumentId ?? 0, elapsed);
+        return result;
+    }
+
+    private async Task<IngestResult> IngestItemAsync(IngestItem item, CancellationToken cancellationToken)
     {
         if (item is FailedItem failed) return new IngestResult(failed.Name, IngestStatus.Failed, null, null, failed.Reason, null);
         var input = ((InputItem)item).Input;
@@ -99,4 +115,14 @@ public sealed class Ingestor(DocumentPipeline pipeline, IDocumentStore store, do
     public static string TextHash(string text) => Sha256(Encoding.UTF8.GetBytes(text));
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
+
+/// <summary>The ingestor's log entries, as compile-time logging source so that a disabled level costs nothing.</summary>
+internal static partial class IngestorLog
+{
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Input {Name}: {Status} as document {DocumentId} in {ElapsedMs} ms")]
+    public static partial void InputStored(ILogger logger, string name, IngestStatus status, long documentId, long elapsedMs);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Input {Name} failed after {ElapsedMs} ms: {Reason}")]
+    public static partial void InputFailed(ILogger logger, string name, string reason, long elapsedMs);
 }

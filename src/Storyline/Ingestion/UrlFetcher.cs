@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Storyline.Documents;
 
 namespace Storyline.Ingestion;
@@ -11,66 +11,41 @@ public sealed record FetchedResource(string RequestedUrl, string FinalUrl, strin
 /// <summary>Raised when a URL cannot be fetched; the message is one line naming the reason.</summary>
 public sealed class FetchException(string reason) : Exception(reason);
 
-/// <summary>Fetches URLs with a timeout, a size cap and a redirect limit, refusing non-public addresses unless allowed.</summary>
+/// <summary>Fetches URLs with a timeout, a size cap and a redirect limit, refusing non-public addresses unless allowed; its requests go
+/// through the <see cref="FetchClient"/> (retries, per-host concurrency, the address guard on every connection).</summary>
 public sealed class UrlFetcher : IDisposable
 {
-    private readonly HttpClient _client;
+    private readonly IHttpClientFactory _clients;
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
+    // Set when this fetcher built its own container (the CLI's and tests' one-off fetchers): disposing the fetcher disposes it.
+    private readonly ServiceProvider? _owned;
 
-    private readonly Func<IPAddress, bool> _refuse;
-
-    /// <summary>Creates a fetcher with its own connection pool.</summary>
+    /// <summary>Creates a fetcher with its own client factory and connection pool (a host with a container registers
+    /// <see cref="FetchClient.AddUrlFetcher(IServiceCollection, Func{IServiceProvider, FetchOptions})"/> instead).</summary>
     public UrlFetcher(FetchOptions options, TimeProvider? time = null) : this(options, AddressPolicy.IsNonPublic, time)
     {
     }
 
     /// <summary>A fetcher with its own notion of a refused address (tests stand a loopback server in for a public one).</summary>
     internal UrlFetcher(FetchOptions options, Func<IPAddress, bool> refuse, TimeProvider? time = null)
+        : this(Own(options, refuse), options, time)
     {
-        _refuse = refuse;
-        _options = options;
-        _time = time ?? TimeProvider.System;
-        var handler = new SocketsHttpHandler
-        {
-            // Redirects are followed here, not by the handler: its Location parsing throws on a hostile value (file:, an unclosed
-            // IPv6 literal) instead of failing the one input, and it cannot say why a redirect was not followed.
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            ConnectTimeout = options.Timeout,
-            // The address check happens at connect time, on the address actually dialled, so a hostname that resolves
-            // to a private address (or a redirect to one) is refused as well as a literal one.
-            ConnectCallback = ConnectAsync,
-        };
-        _client = new HttpClient(handler) { Timeout = options.Timeout };
-        _client.DefaultRequestHeaders.UserAgent.ParseAdd("Storyline/1.0 (+news briefing engine)");
-        _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private UrlFetcher(ServiceProvider owned, FetchOptions options, TimeProvider? time)
+        : this(owned.GetRequiredService<IHttpClientFactory>(), options, time) => _owned = owned;
+
+    /// <summary>A fetcher over a container's <see cref="FetchClient"/> registered with the same <paramref name="options"/>.</summary>
+    internal UrlFetcher(IHttpClientFactory clients, FetchOptions options, TimeProvider? time)
     {
-        var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
-        if (addresses.Length == 0) throw new FetchException($"host {context.DnsEndPoint.Host} has no address");
-        if (!_options.AllowPrivate)
-        {
-            var blocked = addresses.FirstOrDefault(_refuse);
-            if (blocked is not null)
-                throw new FetchException($"refused: {context.DnsEndPoint.Host} resolves to non-public address {blocked} (use --allow-private to permit)");
-        }
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        _clients = clients;
+        _options = options;
+        _time = time ?? TimeProvider.System;
     }
+
+    private static ServiceProvider Own(FetchOptions options, Func<IPAddress, bool> refuse) =>
+        new ServiceCollection().AddUrlFetcher(_ => options, refuse).BuildServiceProvider();
 
     /// <summary>Fetches one URL; throws <see cref="FetchException"/> with a one-line reason on any failure.</summary>
     public async Task<FetchedResource> FetchAsync(string url, CancellationToken cancellationToken)
@@ -94,6 +69,10 @@ public sealed class UrlFetcher : IDisposable
         {
             throw new FetchException($"timed out after {_options.Timeout.TotalSeconds:0.#} s");
         }
+        catch (Polly.RateLimiting.RateLimiterRejectedException)
+        {
+            throw new FetchException($"too many fetches already waiting for {uri.Authority}");
+        }
         catch (UriFormatException e)
         {
             throw new FetchException($"malformed URL: {e.Message}");
@@ -112,9 +91,11 @@ public sealed class UrlFetcher : IDisposable
     // Follows at most MaxRedirects redirects; each target is checked here (scheme, syntax) and again at connect time (address).
     private async Task<HttpResponseMessage> GetFollowingRedirectsAsync(Uri uri, CancellationToken cancellationToken)
     {
+        // Factory clients are cheap: the pooled handler (and its connections) is what is shared.
+        var client = _clients.CreateClient(FetchClient.Name);
         for (int hops = 0; ; hops++)
         {
-            var response = await _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!IsRedirect(response.StatusCode)) return response;
             using (response)
             {
@@ -158,5 +139,5 @@ public sealed class UrlFetcher : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _owned?.Dispose();
 }

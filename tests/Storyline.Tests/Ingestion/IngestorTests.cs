@@ -97,4 +97,33 @@ public class IngestorTests
         result.Error.ShouldBe("could not be processed: InvalidOperationException: stage bug second line");
         (await ingestor.IngestAsync(Text("fine.txt", Good), default)).Status.ShouldBe(IngestStatus.Ingested);
     }
+
+    // Collects what is logged, level and message, for the logging tests.
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            lock (Entries) Entries.Add((logLevel, formatter(state, exception)));
+        }
+    }
+
+    [Fact]
+    public async Task IngestAsync_WithLogger_LogsStoredAndFailedInputsWithTimes()
+    {
+        var logger = new ListLogger();
+        var ingestor = new Ingestor(With(new ThrowingStage()), new MemoryStore()) { Logger = logger };
+        await ingestor.IngestAsync(Text("fine.txt", Good), default);
+        await ingestor.IngestAsync(Text("bug.txt", Good), default);
+        logger.Entries.Count.ShouldBe(2);
+        logger.Entries[0].Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Debug);
+        logger.Entries[0].Message.ShouldStartWith("Input fine.txt: Ingested as document ");
+        logger.Entries[0].Message.ShouldEndWith(" ms");
+        logger.Entries[1].Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Warning);
+        logger.Entries[1].Message.ShouldContain("Input bug.txt failed after ");
+        logger.Entries[1].Message.ShouldContain("stage bug");
+    }
 }

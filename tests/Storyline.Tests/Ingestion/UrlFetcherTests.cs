@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using Storyline.Ingestion;
 using Storyline.Tests.TestSupport;
@@ -9,8 +10,76 @@ public class UrlFetcherTests
 {
     private static readonly byte[] Page = Encoding.UTF8.GetBytes("<html><body><article><p>Hello from a local page.</p></article></body></html>");
 
+    // Short retry waits: the backoff itself is Polly's, what is tested here is which failures are retried.
     private static FetchOptions Allowing(double seconds = 5, long maxBytes = 1_000_000, int redirects = 3) =>
-        new(TimeSpan.FromSeconds(seconds), maxBytes, redirects, AllowPrivate: true);
+        new(TimeSpan.FromSeconds(seconds), maxBytes, redirects, AllowPrivate: true) { RetryDelay = TimeSpan.FromMilliseconds(20) };
+
+    [Fact]
+    public async Task FetchAsync_ServiceUnavailableThenOk_RetriesAndReturnsContent()
+    {
+        var requests = 0;
+        using var server = new LocalHttpServer(c => Interlocked.Increment(ref requests) == 1
+            ? LocalHttpServer.Respond(c, "text/plain", [], (int)HttpStatusCode.ServiceUnavailable)
+            : LocalHttpServer.Respond(c, "text/html", Page));
+        using var fetcher = new UrlFetcher(Allowing());
+        (await fetcher.FetchAsync(server.Prefix, default)).Content.ShouldBe(Page);
+        requests.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ServiceUnavailableEveryTime_FailsAfterRetries()
+    {
+        var requests = 0;
+        using var server = new LocalHttpServer(c =>
+        {
+            Interlocked.Increment(ref requests);
+            return LocalHttpServer.Respond(c, "text/plain", [], (int)HttpStatusCode.ServiceUnavailable);
+        });
+        using var fetcher = new UrlFetcher(Allowing() with { MaxRetries = 2 });
+        (await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default))).Message.ShouldStartWith("HTTP 503");
+        requests.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ClientError_NotRetried()
+    {
+        var requests = 0;
+        using var server = new LocalHttpServer(c =>
+        {
+            Interlocked.Increment(ref requests);
+            return LocalHttpServer.Respond(c, "text/plain", [], (int)HttpStatusCode.NotFound);
+        });
+        using var fetcher = new UrlFetcher(Allowing());
+        await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(server.Prefix, default));
+        requests.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FetchAsync_PerHostConcurrencyOne_FetchesOneAtATime()
+    {
+        int inFlight = 0, most = 0;
+        using var server = new LocalHttpServer(async c =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            lock (Page) most = Math.Max(most, now);
+            await Task.Delay(100);
+            Interlocked.Decrement(ref inFlight);
+            await LocalHttpServer.Respond(c, "text/html", Page);
+        });
+        using var fetcher = new UrlFetcher(Allowing() with { PerHostConcurrency = 1 });
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => fetcher.FetchAsync(server.Prefix + i, default)));
+        most.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AddUrlFetcher_FromContainer_FetchesAndStillRefusesLoopback()
+    {
+        using var server = new LocalHttpServer(c => LocalHttpServer.Respond(c, "text/html", Page));
+        using (var allowing = new ServiceCollection().AddUrlFetcher(_ => Allowing()).BuildServiceProvider())
+            (await allowing.GetRequiredService<UrlFetcher>().FetchAsync(server.Prefix, default)).Content.ShouldBe(Page);
+        using var guarded = new ServiceCollection().AddUrlFetcher(_ => FetchOptions.Default).BuildServiceProvider();
+        (await Should.ThrowAsync<FetchException>(() => guarded.GetRequiredService<UrlFetcher>().FetchAsync(server.Prefix, default))).Message.ShouldContain("non-public address 127.0.0.1");
+    }
 
     [Fact]
     public async Task FetchAsync_LoopbackWithoutAllowPrivate_Refused()
