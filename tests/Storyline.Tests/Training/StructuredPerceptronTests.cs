@@ -1,6 +1,7 @@
 using Storyline.Learning;
+using Storyline.Training;
 
-namespace Storyline.Tests.Learning;
+namespace Storyline.Tests.Training;
 
 public class StructuredPerceptronTests
 {

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Learning;
 using Storyline.Text;
 
-namespace Storyline.Attribution;
+namespace Storyline.Training;
 
 /// <summary>One gold attribution of a training text: source, cue and content, each as character spans (empty when absent).</summary>
 public sealed record GoldAttribution(IReadOnlyList<TextSpan> Source, IReadOnlyList<TextSpan> Cue, IReadOnlyList<TextSpan> Content);

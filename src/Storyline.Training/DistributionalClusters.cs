@@ -1,6 +1,7 @@
+using Storyline.Entities;
 using Storyline.Learning;
 
-namespace Storyline.Entities;
+namespace Storyline.Training;
 
 /// <summary>
 /// Word clusters from unlabelled text: each frequent word is described by the positive PMI of its left and right neighbours (the most

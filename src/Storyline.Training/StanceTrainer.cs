@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Storyline.Claims;
 
-namespace Storyline.Claims;
+namespace Storyline.Training;
 
 /// <summary>One labelled (claim, body) pair; <see cref="Dev"/> pairs only choose the epoch.</summary>
 public sealed record StanceTrainingPair(StanceDocument Claim, StanceDocument Body, Stance Gold, bool Dev);

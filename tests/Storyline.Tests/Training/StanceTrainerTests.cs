@@ -1,6 +1,8 @@
 using Storyline.Claims;
+using Storyline.Tests.Claims;
+using Storyline.Training;
 
-namespace Storyline.Tests.Claims;
+namespace Storyline.Tests.Training;
 
 public class StanceTrainerTests
 {

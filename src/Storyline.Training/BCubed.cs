@@ -1,4 +1,4 @@
-namespace Storyline.Stories;
+namespace Storyline.Training;
 
 /// <summary>B-cubed precision, recall and F1 of a clustering against gold classes (Bagga and Baldwin, 1998).</summary>
 public static class BCubed

@@ -1,4 +1,6 @@
-namespace Storyline.Entities;
+using Storyline.Entities;
+
+namespace Storyline.Training;
 
 /// <summary>One sentence of a CoNLL file: its tokens, the tag of each token (last column) and the index of its document.</summary>
 public sealed record ConllSentence(IReadOnlyList<string> Tokens, IReadOnlyList<string> Tags, int Document);

@@ -1,8 +1,9 @@
 using Storyline.Attribution;
 using Storyline.Tests.TestSupport;
 using Storyline.Text;
+using Storyline.Training;
 
-namespace Storyline.Tests.Attribution;
+namespace Storyline.Tests.Training;
 
 public class AttributionTaggerTrainerTests
 {

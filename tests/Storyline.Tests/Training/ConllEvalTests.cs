@@ -1,6 +1,7 @@
 using Storyline.Entities;
+using Storyline.Training;
 
-namespace Storyline.Tests.Entities;
+namespace Storyline.Tests.Training;
 
 public class ConllEvalTests
 {

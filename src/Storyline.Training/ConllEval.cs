@@ -1,4 +1,6 @@
-namespace Storyline.Entities;
+using Storyline.Entities;
+
+namespace Storyline.Training;
 
 /// <summary>Entity counts for one type (or all types) and the precision, recall and F1 they give.</summary>
 public sealed record ChunkScore(string Type, int Gold, int Guessed, int Correct)

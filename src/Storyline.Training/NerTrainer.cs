@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Storyline.Entities;
 using Storyline.Learning;
 
-namespace Storyline.Entities;
+namespace Storyline.Training;
 
 /// <summary>Training settings; the defaults are the ones the shipped model was trained with.</summary>
 public sealed record NerTrainingOptions

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using Storyline.Learning;
 
-namespace Storyline.Learning;
+namespace Storyline.Training;
 
 /// <summary>Token features of many sequences, interned to dense ids: the training input of <see cref="StructuredPerceptron"/>.</summary>
 internal sealed class FeatureTable
