@@ -1,11 +1,4 @@
-using System.Text.RegularExpressions;
-using Storyline.Documents;
-using Storyline.Entities;
 using Storyline.Text;
-using static Storyline.Attribution.Rules.AttributionBuilder;
-using static Storyline.Attribution.Rules.Contents;
-using static Storyline.Attribution.Rules.Cues;
-using static Storyline.Attribution.Rules.Sources;
 
 namespace Storyline.Attribution.Rules;
 

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Storyline.Documents;
-using Storyline.Text;
-using static Storyline.Entities.Resolution.ResolutionText;
-
 namespace Storyline.Entities.Resolution;
 
 /// <summary>Chooses among overlapping candidates: longest first, then the stronger source; adjectives are kept apart from mentions.</summary>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Storyline.Documents;
 using Storyline.Text;
-using static Storyline.Entities.Resolution.ResolutionText;
 
 namespace Storyline.Entities.Resolution;
 

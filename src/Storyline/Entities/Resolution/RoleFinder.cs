@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Storyline.Documents;
 using Storyline.Text;
 using static Storyline.Entities.Resolution.ResolutionText;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using static Storyline.Time.Rules.ResolveHelpers;
 using static Storyline.Time.TimexValues;

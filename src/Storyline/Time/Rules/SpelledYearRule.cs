@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using static Storyline.Time.Rules.ResolveHelpers;
 using static Storyline.Time.TimexValues;
 
 namespace Storyline.Time.Rules;
