@@ -23,7 +23,12 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
         published is null || published.Granularity != TimeGranularity.Day ? null : DateOnly.FromDateTime(published.Value.DateTime);
 
     /// <inheritdoc />
-    public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken)
+    public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken) =>
+        Recognize(text, reference, null, cancellationToken);
+
+    /// <summary>As <see cref="Recognize(string, DateOnly?, CancellationToken)"/>, also adding to <paramref name="ruleNames"/> the name of
+    /// the rule that decided each expression (in the same order), to trace a value back to its rule.</summary>
+    internal IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, List<string>? ruleNames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         var candidates = new List<(int Start, int Length, int Priority, ITimeRule Rule, Match Match, DurationPrefix Prefix)>();
@@ -81,6 +86,7 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
             if (resolved is not { } value) continue;
             var span = new TextSpan(start, length);
             results.Add(new TimeExpression(span, span.Slice(text), value.Type, value.Value, value.Granularity, value.Mod));
+            ruleNames?.Add(rule.Name);
             context.Remember(value);
         }
         return results;

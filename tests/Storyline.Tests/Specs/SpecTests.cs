@@ -52,14 +52,15 @@ public class SpecTests
         string.Join("\n", actual).ShouldBe(string.Join("\n", example.Expected), $"{file} / {name}");
     }
 
-    // One line per expression: its text, type and value, and its modifier when it has one.
+    // One line per expression: its text, type and value, its modifier when it has one, and the rule that decided it.
     private static List<string> Time(SpecExample example)
     {
         DateOnly? reference = example.Options.TryGetValue("reference", out var r) && r != "none"
             ? DateOnly.ParseExact(r, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
-        return [.. TimeRecognizer.Recognize(example.Input, reference, CancellationToken.None)
-            .Select(t => $"{t.Text} | {t.Type} | {t.Value}" + (t.Mod is null ? "" : $" | {t.Mod}"))];
+        var rules = new List<string>();
+        var found = TimeRecognizer.Recognize(example.Input, reference, rules, CancellationToken.None);
+        return [.. found.Select((t, i) => $"{t.Text} | {t.Type} | {t.Value}" + (t.Mod is null ? "" : $" | {t.Mod}") + $" ← {rules[i]}")];
     }
 
     // One line per mention (its text, entity key, kind and role), then one per entity with roles or affiliations.
