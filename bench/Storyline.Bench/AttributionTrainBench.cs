@@ -5,6 +5,7 @@ using Storyline.Bench.Attribution;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Text;
+using Storyline.Training;
 
 namespace Storyline.Bench;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Storyline.Entities;
+using Storyline.Training;
 
 namespace Storyline.Bench;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Storyline.Bench.Fnc;
 using Storyline.Claims;
+using Storyline.Training;
 
 namespace Storyline.Bench;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Storyline.Entities;
 using Storyline.Stories;
+using Storyline.Training;
 
 namespace Storyline.Bench;
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Storyline.Documents;
 using Storyline.Time;
 using Storyline.Stories;
+using Storyline.Training;
 
 namespace Storyline.Bench;
 

@@ -4,7 +4,7 @@ using Storyline.Language.Embeddings;
 namespace Storyline.Claims;
 
 /// <summary>
-/// Stance of a statement (or an article body) toward a claim (or a headline): a two-stage model trained on FNC-1 by <see cref="StanceTrainer"/>
+/// Stance of a statement (or an article body) toward a claim (or a headline): a two-stage model trained on FNC-1 by StanceTrainer (src/Storyline.Training)
 /// and embedded in this assembly. Stage one decides related or not from lexical overlap and MiniLM similarity; stage two decides asserts,
 /// denies or reports from the body sentences closest to the claim; a doubt rule turns non-denials into <see cref="Stance.Questions"/>. Thread-safe.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Storyline.Entities;
 
 /// <summary>
 /// Named-entity tagger (PER, ORG, LOC, MISC) for one tokenised sentence: an averaged structured perceptron over hashed token features with
-/// Viterbi decoding of IOB2 tags. Trained by <see cref="NerTrainer"/>; the default model is embedded in this assembly. Thread-safe.
+/// Viterbi decoding of IOB2 tags. Trained by NerTrainer (src/Storyline.Training); the default model is embedded in this assembly. Thread-safe.
 /// </summary>
 public sealed class NerTagger
 {

@@ -6,12 +6,6 @@ namespace Storyline.Time;
 /// <summary>A rule's normalised result.</summary>
 internal readonly record struct TimexResult(TimexType Type, string Value, TimeGranularity Granularity, string? Mod = null, DateOnly? Date = null);
 
-/// <summary>One recognition rule: a pattern, how to normalise what it matched, and optionally a cheap trigger: when given,
-/// the pattern only runs in windows around the trigger's matches, which keeps long patterns with optional prefixes fast.
-/// <paramref name="TakesAgo"/> marks duration rules whose match may be followed by "ago", "earlier" or "later";
-/// <paramref name="TakesPrefix"/> those that may be preceded by "the past" or "about".</summary>
-internal sealed record Rule(string Name, Regex Pattern, Func<Match, ResolveContext, TimexResult?> Resolve, Regex? Trigger = null, bool TakesAgo = false, bool TakesPrefix = false);
-
 /// <summary>The approximation ("about") and determiner ("the past") found before a duration, lower-cased.</summary>
 internal readonly record struct DurationPrefix(string? Approx, string? Pre);
 

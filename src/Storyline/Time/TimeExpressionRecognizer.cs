@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Storyline.Documents;
+using Storyline.Time.Rules;
 
 namespace Storyline.Time;
 
@@ -22,10 +23,15 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
         published is null || published.Granularity != TimeGranularity.Day ? null : DateOnly.FromDateTime(published.Value.DateTime);
 
     /// <inheritdoc />
-    public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken)
+    public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, CancellationToken cancellationToken) =>
+        Recognize(text, reference, null, cancellationToken);
+
+    /// <summary>As <see cref="Recognize(string, DateOnly?, CancellationToken)"/>, also adding to <paramref name="ruleNames"/> the name of
+    /// the rule that decided each expression (in the same order), to trace a value back to its rule.</summary>
+    internal IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? reference, List<string>? ruleNames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var candidates = new List<(int Start, int Length, int Priority, Rule Rule, Match Match, DurationPrefix Prefix)>();
+        var candidates = new List<(int Start, int Length, int Priority, ITimeRule Rule, Match Match, DurationPrefix Prefix)>();
         for (int r = 0; r < Rules.Length; r++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -39,10 +45,10 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
                     var span = m.Groups["span"];
                     int start = span.Success ? span.Index : m.Index, end = span.Success ? span.Index + span.Length : m.Index + m.Length;
                     DurationPrefix prefix = default;
-                    if (rule.TakesPrefix) (start, prefix) = ExtendDurationLeft(text, start, end);
+                    if (rule.TakesPrefix) (start, prefix) = DurationEdges.ExtendDurationLeft(text, start, end);
                     candidates.Add((start, end - start, r, rule, m, prefix));
-                    if (rule.TakesAgo && AgoDirection(text, end) is { } ago)
-                        candidates.Add((start, end + ago.Length - start, r, AgoRule, m, prefix));
+                    if (rule.TakesAgo && DurationEdges.AgoDirection(text, end) is { } ago)
+                        candidates.Add((start, end + ago.Length - start, r, DirectionRule, m, prefix));
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -52,7 +58,7 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
         }
         // Longest first, then rule order: a full date beats the month-and-day inside it.
         candidates.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Start.CompareTo(b.Start));
-        var taken = new List<(int Start, int Length, Rule Rule, Match Match, DurationPrefix Prefix)>();
+        var taken = new List<(int Start, int Length, ITimeRule Rule, Match Match, DurationPrefix Prefix)>();
         var occupied = new SortedList<int, int>();
         foreach (var c in candidates)
         {
@@ -80,13 +86,14 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
             if (resolved is not { } value) continue;
             var span = new TextSpan(start, length);
             results.Add(new TimeExpression(span, span.Slice(text), value.Type, value.Value, value.Granularity, value.Mod));
+            ruleNames?.Add(rule.Name);
             context.Remember(value);
         }
         return results;
     }
 
     /// <summary>The matches of <paramref name="rule"/> in <paramref name="text"/>, searched only near its trigger when it has one.</summary>
-    internal static IEnumerable<Match> Find(Rule rule, string text)
+    internal static IEnumerable<Match> Find(ITimeRule rule, string text)
     {
         if (rule.Trigger is null)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Storyline.Entities;
+using Storyline.Training;
 
 namespace Storyline.Tests.Entities;
 

@@ -1,4 +1,5 @@
 using Storyline.Stories;
+using Storyline.Training;
 
 namespace Storyline.Tests.Stories;
 

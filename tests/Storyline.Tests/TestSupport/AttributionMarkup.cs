@@ -4,6 +4,7 @@ using Storyline.Attribution;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Text;
+using Storyline.Training;
 
 namespace Storyline.Tests.TestSupport;
 
