@@ -151,8 +151,26 @@ internal static class BodyExtractor
         }
         if (singles.Count >= 3)
             foreach (var single in singles) if (!included.Contains(single)) included.Add(single);
+        if (Lead(best, stats, blocks) is { } lead && !included.Contains(lead)) included.Add(lead);
         Trace?.WriteLine("chosen " + string.Join(" + ", included.Select(Describe)));
         return best;
+    }
+
+    // The nearest sibling before the body, when it is one link-poor paragraph of prose: a lead or summary set apart by the markup
+    // (a "summary" div, a wrapped first paragraph). A lone short line or a caption does not end like a sentence, so it stays out.
+    private static IElement? Lead(IElement best, Dictionary<IElement, Stats> stats, List<Block> blocks)
+    {
+        var siblings = best.ParentElement!.ChildNodes;
+        int at = 0;
+        while (at < siblings.Length && siblings[at] != best) at++;
+        for (int i = at - 1; i >= 0; i--)
+        {
+            if (siblings[i] is not IElement sibling || !stats.TryGetValue(sibling, out var s)) continue;
+            if (s.Blocks != 1 || s.Good <= 0 || s.LinkDensity >= 0.25 || s.Chars < 100) return null;
+            var block = blocks.Find(b => sibling == b.Owner || sibling.Contains(b.Owner));
+            return block is { Kind: BlockKind.Paragraph } && block.Text.Length > 0 && ".!?\"”’".Contains(block.Text[^1], StringComparison.Ordinal) ? sibling : null;
+        }
+        return null;
     }
 
     /// <summary>When set, candidate scores are written here (the bench's --trace).</summary>

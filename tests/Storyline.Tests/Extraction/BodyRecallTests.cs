@@ -1,0 +1,48 @@
+using Storyline.Extraction;
+
+namespace Storyline.Tests.Extraction;
+
+/// <summary>Golden tests for the parts of an article that sit outside the run of body paragraphs: leads, cards, div-and-br text.</summary>
+public class BodyRecallTests
+{
+    private static readonly StorylineExtractor Extractor = new();
+
+    private static string Body(string body) =>
+        string.Join("\n", Extractor.Extract($"<html><head><title>Story</title></head><body>{body}</body></html>", "https://example.com/story", CancellationToken.None).Blocks.Select(b => b.Text));
+
+    private static string Paragraphs(int count, string topic = "harbour") => string.Concat(Enumerable.Range(1, count).Select(i =>
+        $"<p>Paragraph {i} about the {topic}: engineers worked through the night to finish the repairs, and residents watched from the shore as the crews packed up.</p>"));
+
+    private const string Nav = "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></nav>";
+
+    [Fact]
+    public void Extract_SummaryDivBeforeTheBody_KeepsTheLead()
+    {
+        var text = Body($"{Nav}<div class=\"article\"><h1>Bridge reopens</h1><div class=\"article__summary\">The harbour bridge reopened on Tuesday after two years of repairs that cost the city far more than planned, and commuters queued from dawn to be among the first across.</div>"
+            + $"<div class=\"article__text\">{Paragraphs(6)}</div></div>");
+
+        text.ShouldStartWith("The harbour bridge reopened on Tuesday");
+        text.ShouldContain("Paragraph 6 about the harbour");
+    }
+
+    [Fact]
+    public void Extract_ShortStandfirstBeforeTheBody_LeavesItOut()
+    {
+        var text = Body($"{Nav}<div class=\"article\"><h1>Bridge reopens</h1><div class=\"abstract\">Our picks for horse shows, clinics, competitions and fun things to do in the month of September.</div>"
+            + $"<div class=\"article__text\">{Paragraphs(6)}</div></div>");
+
+        text.ShouldNotContain("Our picks");
+        text.ShouldStartWith("Paragraph 1 about the harbour");
+    }
+
+    [Fact]
+    public void Extract_CardFlaggedHasImage_KeepsItsText()
+    {
+        var card = "<section class=\"recipe-card card-has-image\"><h2>Pear jam</h2><div class=\"ingredients\"><h3>Ingredients</h3><ul><li>8 ripe pears, cored and peeled</li><li>1 lemon</li><li>6 tbsp pectin</li></ul></div>"
+            + "<div class=\"instructions\"><ol><li>Core, peel and cube the pears and put them in a pot with the lemon juice and pectin.</li><li>Boil while stirring until the jam sticks to the spoon.</li></ol></div></section>";
+        var text = Body($"{Nav}<article><h1>Pear jam</h1><div class=\"entry-content\">{Paragraphs(5)}{card}</div></article>");
+
+        text.ShouldContain("8 ripe pears, cored and peeled");
+        text.ShouldContain("Boil while stirring until the jam sticks to the spoon.");
+    }
+}
