@@ -111,6 +111,16 @@ internal static class BodyExtractor
             s.Final = s.Decayed * (1 - s.LinkDensity);
             if (s.Final > bestScore) { best = element; bestScore = s.Final; }
         }
+        // A list of other posts (each its own <article> under a linked title, with its excerpt) can outscore a short article:
+        // the best container that is not such a list wins.
+        for (int tries = 0; tries < 3 && best is not null && IsTeaserList(best, blocks); tries++)
+        {
+            var list = best;
+            best = null;
+            bestScore = 0;
+            foreach (var (element, s) in stats)
+                if (s.Final > bestScore && !element.Contains(list) && !list.Contains(element)) { best = element; bestScore = s.Final; }
+        }
         included = [];
         if (Trace is { } trace)
         {
@@ -147,7 +157,8 @@ internal static class BodyExtractor
             // Siblings that are each one good, link-poor block are paragraphs in other markup (a div per paragraph, a wrapped first paragraph),
             // but only as a run: a lone one is as often a standfirst, a caption or an address line.
             if (s.Blocks == 1 && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 25) singles.Add(sibling);
-            if (close || paragraph || repeated) included.Add(sibling);
+            // A sibling made of several <article>s under linked titles is a list of other posts, however long their excerpts.
+            if ((close || paragraph || repeated) && !IsTeaserList(sibling, blocks)) included.Add(sibling);
         }
         if (singles.Count >= 3)
             foreach (var single in singles) if (!included.Contains(single)) included.Add(single);
@@ -183,6 +194,20 @@ internal static class BodyExtractor
             path.Add(x.LocalName + (string.IsNullOrEmpty(x.Id) ? "" : "#" + x.Id) + (x.ClassName is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
         path.Reverse();
         return string.Join(" > ", path);
+    }
+
+    // Two or more <article>s inside, most of them opening with a linked title: teasers, not a live blog's posts or an article's parts.
+    private static bool IsTeaserList(IElement e, List<Block> blocks)
+    {
+        var articles = e.GetElementsByTagName("article");
+        if (articles.Length < 2) return false;
+        int teasers = 0;
+        foreach (var article in articles)
+        {
+            var opening = blocks.Find(b => article == b.Owner || article.Contains(b.Owner));
+            if (opening is not null && opening.LinkDensity > 0.5) teasers++;
+        }
+        return teasers >= 2 && teasers * 2 > articles.Length;
     }
 
     private static bool OpensWithRule(IElement e)

@@ -45,4 +45,16 @@ public class BodyRecallTests
         text.ShouldContain("8 ripe pears, cored and peeled");
         text.ShouldContain("Boil while stirring until the jam sticks to the spoon.");
     }
+
+    [Fact]
+    public void Extract_LongerListOfOtherPostsBesideAShortArticle_KeepsOnlyTheArticle()
+    {
+        var teasers = string.Concat(Enumerable.Range(1, 5).Select(i => $"<article class=\"post\"><h2><a href=\"/post-{i}\">Other post {i}</a></h2>"
+            + $"<p>Excerpt {i}: a long reflection on courage and hope in daily life, on the smile given on waking and the prayer of thanks for one more day, and on the strength to go on when things are hard.</p></article>"));
+        var text = Body($"{Nav}<div id=\"primary\"><article class=\"box main\"><h1>Loving yourself</h1><p>To live a true experience of love, first learn to love yourself: accept your flaws, keep your dreams, and give yourself the care you give others. Only then can you share it with the people around you, and the love you offer will be whole.</p></article>"
+            + $"<article class=\"box postbox\"><h3>You may also like</h3>{teasers}</article></div>");
+
+        text.ShouldContain("To live a true experience of love");
+        text.ShouldNotContain("Excerpt");
+    }
 }
