@@ -57,16 +57,25 @@ internal static class BodyExtractor
         var kept = new List<WorkingBlock>();
         int chars = 0;
         // Datelines, bylines, counters and "comments" labels hang off the ends of the container; the body starts and ends with real text.
-        int first = blocks.FindIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
+        // Cells of a data table (a timetable, a product test, a recipe's times) are content wherever the table sits in the body.
+        var tables = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
+        bool DataCell(Block b) => b.Owner.LocalName is "td" or "th" && b.LinkDensity < 0.3 && b.Owner.Closest("table") is { } t
+            && (tables.TryGetValue(t, out var data) ? data : tables[t] = IsDataTable(t));
+        int first = blocks.FindIndex(b => (b.Good > 0 || DataCell(b)) && included.Any(e => e.Contains(b.Owner)));
         // A closing list of short, unlinked items (results, line-ups) is content, unlike a trailing tag list.
-        int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3)) && included.Any(e => e.Contains(b.Owner)));
+        int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3) || DataCell(b)) && included.Any(e => e.Contains(b.Owner)));
+        IElement? row = null;
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if ((i < first || i > last) && block.Good == 0 && (block.Chars < 50 || block.LinkDensity > 0.3)) continue;
             Trace?.WriteLine($"block good {block.Good,5:0} bad {block.Bad,5:0} ld {block.LinkDensity:0.00} {(included.Any(e => e.Contains(block.Owner)) ? "IN " : "   ")}{Describe(block.Owner)}: {block.Text[..Math.Min(70, block.Text.Length)].Replace('\n', ' ')}");
-            if (!included.Any(e => e.Contains(block.Owner)) || !Keep(block)) continue;
-            kept.Add(new WorkingBlock(block.Kind, block.Text));
+            if (!included.Any(e => e.Contains(block.Owner)) || !Keep(block)) { row = null; continue; }
+            // A table row reads as one line of text, its cells set apart, rather than a line per cell.
+            var cellRow = block.Owner.LocalName is "td" or "th" && !block.Text.Contains('\n') ? block.Owner.ParentElement : null;
+            if (cellRow is not null && cellRow == row && kept.Count > 0) kept[^1] = kept[^1] with { Text = kept[^1].Text + " | " + block.Text };
+            else kept.Add(new WorkingBlock(block.Kind, block.Text));
+            row = cellRow;
             chars += block.Chars;
         }
         return new BodyResult(kept, captions, chars);
@@ -208,6 +217,20 @@ internal static class BodyExtractor
             if (opening is not null && opening.LinkDensity > 0.5) teasers++;
         }
         return teasers >= 2 && teasers * 2 > articles.Length;
+    }
+
+    // Two or more rows of two or more cells, and no table nested inside: data, not a layout grid.
+    private static bool IsDataTable(IElement table)
+    {
+        int rows = 0;
+        foreach (var tr in table.GetElementsByTagName("tr"))
+        {
+            if (tr.GetElementsByTagName("table").Length > 0) return false;
+            int cells = 0;
+            foreach (var c in tr.Children) if (c.LocalName is "td" or "th") cells++;
+            if (cells >= 2 && ++rows >= 2) return true;
+        }
+        return false;
     }
 
     private static bool OpensWithRule(IElement e)

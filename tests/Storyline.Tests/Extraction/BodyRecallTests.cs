@@ -57,4 +57,36 @@ public class BodyRecallTests
         text.ShouldContain("To live a true experience of love");
         text.ShouldNotContain("Excerpt");
     }
+
+    [Fact]
+    public void Extract_TextInDivsWithLineBreaks_KeepsEveryParagraph()
+    {
+        var lines = string.Join("<br><br>", Enumerable.Range(1, 6).Select(i => $"Paragraph {i}: the court heard that the harbour authority had known of the cracks for years and had not told the council"));
+        var text = Body($"<div id=\"top\"><a href=\"/\">Home</a> | <a href=\"/archive\">Archive</a></div><div><font size=\"4\"><b>Ruling on the bridge</b></font><br><br>{lines}.<br><br>Contact: press office, 555 0100</div><div id=\"bottom\"><a href=\"/about\">About</a></div>");
+
+        text.ShouldContain("Paragraph 1: the court heard");
+        text.ShouldContain("Paragraph 6: the court heard");
+        text.ShouldNotContain("Archive");
+    }
+
+    [Fact]
+    public void Extract_DataTableAtTheEndOfTheBody_KeepsItsRows()
+    {
+        var table = "<table><tr><th>Model</th><th>Price</th><th>Score</th></tr><tr><td>Alpha 2</td><td>$139</td><td>8.1</td></tr><tr><td>Beta Pro</td><td>$249</td><td>8.7</td></tr></table>";
+        var text = Body($"{Nav}<article><h1>Test</h1>{Paragraphs(5)}{table}</article>");
+
+        text.ShouldContain("Model | Price | Score");
+        text.ShouldContain("Alpha 2 | $139 | 8.1");
+        text.ShouldContain("Beta Pro | $249 | 8.7");
+    }
+
+    [Fact]
+    public void Extract_DataTableAtTheStartOfTheBody_KeepsItsRows()
+    {
+        var table = "<table><tr><td>Preparation time</td><td>20 min</td></tr><tr><td>Cooking time</td><td>45 min</td></tr></table>";
+        var text = Body($"{Nav}<article><h1>Pear jam</h1>{table}{Paragraphs(5)}</article>");
+
+        text.ShouldContain("Preparation time");
+        text.ShouldContain("45 min");
+    }
 }
