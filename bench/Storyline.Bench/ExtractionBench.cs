@@ -79,8 +79,15 @@ public static class ExtractionBench
     {
         var parser = new AngleSharp.Html.Parser.HtmlParser(StorylineExtractor.ParserOptions);
         var extractor = new StorylineExtractor();
+        var dates = new Storyline.Extraction.Dates.PublicationDateExtractor();
+        // Parsed once up front for the stages that only read a document (metadata, dates), so that they are timed alone.
+        var parsed = pages.ToDictionary(p => p, p => parser.ParseDocument(NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None)));
         var stages = new (string Name, Action<Page> Run)[]
         {
+            ("strip+limit", p => NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None)),
+            ("parse stripped", p => parser.ParseDocument(NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None))),
+            ("metadata", p => PageMetadata.Read(p.Html, parsed[p])),
+            ("dates", p => dates.Extract(p.Html, parsed[p], p.Url)),
             ("parse", p => parser.ParseDocument(p.Html)),
             ("parse+metadata", p => PageMetadata.Read(p.Html, parser.ParseDocument(p.Html))),
             ("parse+body", p => BodyExtractor.Extract(parser.ParseDocument(p.Html), useClassHints: true, CancellationToken.None)),

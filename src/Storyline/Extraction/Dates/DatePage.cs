@@ -48,10 +48,13 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
         }
     }
 
+    // Indexed: AngleSharp's NextElementSibling searches the parent's child list on every step, quadratic in a long list.
     private static void Collect(IElement parent, List<IElement> into)
     {
-        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        var children = parent.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
         {
+            if (children[i] is not IElement child) continue;
             into.Add(child);
             Collect(child, into);
         }
