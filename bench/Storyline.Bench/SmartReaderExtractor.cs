@@ -1,4 +1,5 @@
-using AngleSharp.Html.Parser;
+using Storyline.Documents;
+using Storyline.Pipeline;
 using SmartReader;
 using Storyline.Extraction;
 
@@ -13,9 +14,11 @@ public sealed class SmartReaderExtractor : IArticleExtractor
     {
         var reader = new Reader(url ?? "https://example.invalid/", html);
         var article = reader.GetArticle();
-        var blocks = article.IsReadable && !string.IsNullOrEmpty(article.Content)
-            ? BlockReader.Read(new HtmlParser().ParseDocument(article.Content).Body!)
-            : [];
+        // As a standalone tool uses it: the text SmartReader gives, also on pages its heuristics judge unreadable
+        // (IsReadable false), and without parsing its HTML output a second time.
+        var blocks = string.IsNullOrEmpty(article.TextContent) ? []
+            : article.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(BlockReader.CollapseWhitespace).Where(t => t.Length > 0).Select(t => new WorkingBlock(BlockKind.Paragraph, t)).ToList();
         var authors = string.IsNullOrWhiteSpace(article.Author) ? [] : new[] { article.Author.Trim() };
         return new ExtractedArticle(
             string.IsNullOrWhiteSpace(article.Title) ? null : article.Title.Trim(),

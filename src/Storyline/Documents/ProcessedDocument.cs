@@ -78,5 +78,5 @@ public sealed record DocumentMetadata
 public sealed record ProcessedDocument(string Text, IReadOnlyList<Block> Blocks, DocumentMetadata Metadata, int WordCount)
 {
     /// <summary>The version of the cleaning pipeline that produced this document; bump when output changes.</summary>
-    public const int PipelineVersion = 4;
+    public const int PipelineVersion = 5;
 }

@@ -57,16 +57,25 @@ internal static class BodyExtractor
         var kept = new List<WorkingBlock>();
         int chars = 0;
         // Datelines, bylines, counters and "comments" labels hang off the ends of the container; the body starts and ends with real text.
-        int first = blocks.FindIndex(b => b.Good > 0 && included.Any(e => e.Contains(b.Owner)));
+        // Cells of a data table (a timetable, a product test, a recipe's times) are content wherever the table sits in the body.
+        var tables = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
+        bool DataCell(Block b) => b.Owner.LocalName is "td" or "th" && b.LinkDensity < 0.3 && b.Owner.Closest("table") is { } t
+            && (tables.TryGetValue(t, out var data) ? data : tables[t] = IsDataTable(t));
+        int first = blocks.FindIndex(b => (b.Good > 0 || DataCell(b)) && included.Any(e => e.Contains(b.Owner)));
         // A closing list of short, unlinked items (results, line-ups) is content, unlike a trailing tag list.
-        int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3)) && included.Any(e => e.Contains(b.Owner)));
+        int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3) || DataCell(b)) && included.Any(e => e.Contains(b.Owner)));
+        IElement? row = null;
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if ((i < first || i > last) && block.Good == 0 && (block.Chars < 50 || block.LinkDensity > 0.3)) continue;
             Trace?.WriteLine($"block good {block.Good,5:0} bad {block.Bad,5:0} ld {block.LinkDensity:0.00} {(included.Any(e => e.Contains(block.Owner)) ? "IN " : "   ")}{Describe(block.Owner)}: {block.Text[..Math.Min(70, block.Text.Length)].Replace('\n', ' ')}");
-            if (!included.Any(e => e.Contains(block.Owner)) || !Keep(block)) continue;
-            kept.Add(new WorkingBlock(block.Kind, block.Text));
+            if (!included.Any(e => e.Contains(block.Owner)) || !Keep(block)) { row = null; continue; }
+            // A table row reads as one line of text, its cells set apart, rather than a line per cell.
+            var cellRow = block.Owner.LocalName is "td" or "th" && !block.Text.Contains('\n') ? block.Owner.ParentElement : null;
+            if (cellRow is not null && cellRow == row && kept.Count > 0) kept[^1] = kept[^1] with { Text = kept[^1].Text + " | " + block.Text };
+            else kept.Add(new WorkingBlock(block.Kind, block.Text));
+            row = cellRow;
             chars += block.Chars;
         }
         return new BodyResult(kept, captions, chars);
@@ -111,6 +120,16 @@ internal static class BodyExtractor
             s.Final = s.Decayed * (1 - s.LinkDensity);
             if (s.Final > bestScore) { best = element; bestScore = s.Final; }
         }
+        // A list of other posts (each its own <article> under a linked title, with its excerpt) can outscore a short article:
+        // the best container that is not such a list wins.
+        for (int tries = 0; tries < 3 && best is not null && IsTeaserList(best, blocks); tries++)
+        {
+            var list = best;
+            best = null;
+            bestScore = 0;
+            foreach (var (element, s) in stats)
+                if (s.Final > bestScore && !element.Contains(list) && !list.Contains(element)) { best = element; bestScore = s.Final; }
+        }
         included = [];
         if (Trace is { } trace)
         {
@@ -147,12 +166,31 @@ internal static class BodyExtractor
             // Siblings that are each one good, link-poor block are paragraphs in other markup (a div per paragraph, a wrapped first paragraph),
             // but only as a run: a lone one is as often a standfirst, a caption or an address line.
             if (s.Blocks == 1 && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 25) singles.Add(sibling);
-            if (close || paragraph || repeated) included.Add(sibling);
+            // A sibling made of several <article>s under linked titles is a list of other posts, however long their excerpts.
+            if ((close || paragraph || repeated) && !IsTeaserList(sibling, blocks)) included.Add(sibling);
         }
         if (singles.Count >= 3)
             foreach (var single in singles) if (!included.Contains(single)) included.Add(single);
+        if (Lead(best, stats, blocks) is { } lead && !included.Contains(lead)) included.Add(lead);
         Trace?.WriteLine("chosen " + string.Join(" + ", included.Select(Describe)));
         return best;
+    }
+
+    // The nearest sibling before the body, when it is one link-poor paragraph of prose: a lead or summary set apart by the markup
+    // (a "summary" div, a wrapped first paragraph). A lone short line or a caption does not end like a sentence, so it stays out.
+    private static IElement? Lead(IElement best, Dictionary<IElement, Stats> stats, List<Block> blocks)
+    {
+        var siblings = best.ParentElement!.ChildNodes;
+        int at = 0;
+        while (at < siblings.Length && siblings[at] != best) at++;
+        for (int i = at - 1; i >= 0; i--)
+        {
+            if (siblings[i] is not IElement sibling || !stats.TryGetValue(sibling, out var s)) continue;
+            if (s.Blocks != 1 || s.Good <= 0 || s.LinkDensity >= 0.25 || s.Chars < 100) return null;
+            var block = blocks.Find(b => sibling == b.Owner || sibling.Contains(b.Owner));
+            return block is { Kind: BlockKind.Paragraph } && block.Text.Length > 0 && ".!?\"”’".Contains(block.Text[^1], StringComparison.Ordinal) ? sibling : null;
+        }
+        return null;
     }
 
     /// <summary>When set, candidate scores are written here (the bench's --trace).</summary>
@@ -165,6 +203,34 @@ internal static class BodyExtractor
             path.Add(x.LocalName + (string.IsNullOrEmpty(x.Id) ? "" : "#" + x.Id) + (x.ClassName is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
         path.Reverse();
         return string.Join(" > ", path);
+    }
+
+    // Two or more <article>s inside, most of them opening with a linked title: teasers, not a live blog's posts or an article's parts.
+    private static bool IsTeaserList(IElement e, List<Block> blocks)
+    {
+        var articles = e.GetElementsByTagName("article");
+        if (articles.Length < 2) return false;
+        int teasers = 0;
+        foreach (var article in articles)
+        {
+            var opening = blocks.Find(b => article == b.Owner || article.Contains(b.Owner));
+            if (opening is not null && opening.LinkDensity > 0.5) teasers++;
+        }
+        return teasers >= 2 && teasers * 2 > articles.Length;
+    }
+
+    // Two or more rows of two or more cells, and no table nested inside: data, not a layout grid.
+    private static bool IsDataTable(IElement table)
+    {
+        int rows = 0;
+        foreach (var tr in table.GetElementsByTagName("tr"))
+        {
+            if (tr.GetElementsByTagName("table").Length > 0) return false;
+            int cells = 0;
+            foreach (var c in tr.Children) if (c.LocalName is "td" or "th") cells++;
+            if (cells >= 2 && ++rows >= 2) return true;
+        }
+        return false;
     }
 
     private static bool OpensWithRule(IElement e)

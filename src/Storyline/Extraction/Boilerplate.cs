@@ -101,6 +101,8 @@ internal static partial class Boilerplate
             rest = space < 0 ? default : rest[(space + 1)..];
             // Taxonomy classes ("tag-file-sharing", "category-social") name the topic, not the element's role.
             if (token.Length == 0 || token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("category-", StringComparison.OrdinalIgnoreCase)) continue;
+            // State flags ("has-image", "no-sidebar", "with-comments", "mv-create-has-image") say what the element holds or lacks, not what it is.
+            if (IsStateFlag(token)) continue;
             int start = -1;
             for (int i = 0; i <= token.Length; i++)
             {
@@ -118,6 +120,16 @@ internal static partial class Boilerplate
                 if (letter && start < 0) start = i;
             }
         }
+    }
+
+    private static bool IsStateFlag(ReadOnlySpan<char> token)
+    {
+        foreach (var flag in (ReadOnlySpan<string>)["has-", "no-", "with-"])
+        {
+            int at = token.IndexOf(flag, StringComparison.OrdinalIgnoreCase);
+            if (at == 0 || (at > 0 && token[at - 1] is '-' or '_')) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether markup hides the element (hidden, aria-hidden, display:none, visibility:hidden).</summary>

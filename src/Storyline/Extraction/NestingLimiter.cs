@@ -28,6 +28,9 @@ internal static class NestingLimiter
         "summary", "table", "ul", "li", "dd", "dt",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidLookup = Void.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly record struct Open(string Name, bool Dropped);
 
     /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; the same string when none are.</summary>
@@ -37,7 +40,9 @@ internal static class NestingLimiter
         if (html.AsSpan().Count('<') <= maxDepth) return html;
         var stack = new List<Open>();
         // Per tag name, the stack positions where it is open, so that finding an end tag's element costs no stack walk.
-        var positions = new Dictionary<string, Stack<int>>(StringComparer.Ordinal);
+        // Case-insensitive and read by span, so that a tag's name is allocated once per page, not once per tag.
+        var positions = new Dictionary<string, Stack<int>>(StringComparer.OrdinalIgnoreCase);
+        var byName = positions.GetAlternateLookup<ReadOnlySpan<char>>();
         System.Text.StringBuilder? sb = null;
         int copied = 0, at = 0, steps = 0;
 
@@ -83,19 +88,20 @@ internal static class NestingLimiter
             if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart])) { at = lt + 1; continue; }
             int tagEnd = TagEnd(html, nameEnd);
             if (tagEnd < 0) break;
-            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            var span = html.AsSpan(nameStart, nameEnd - nameStart);
             at = tagEnd + 1;
             if (closing)
             {
-                int index = Nearest(name);
+                int index = byName.TryGetValue(span, out var open) && open.Count > 0 ? open.Peek() : -1;
                 if (index < 0) continue;
                 bool dropped = stack[index].Dropped;
                 PopTo(index);
                 if (dropped) Drop(lt, at);
                 continue;
             }
-            if (Void.Contains(name) || html[tagEnd - 1] == '/') continue;
-            if (RawText.Contains(name))
+            if (VoidLookup.Contains(span) || html[tagEnd - 1] == '/') continue;
+            var name = byName.TryGetValue(span, out var known, out _) ? known : span.ToString().ToLowerInvariant();
+            if (RawTextLookup.Contains(span))
             {
                 int end = html.IndexOf("</" + name, at, StringComparison.OrdinalIgnoreCase);
                 at = end < 0 ? html.Length : end;
@@ -134,19 +140,26 @@ internal static class NestingLimiter
     }
 
     // The '>' that ends a tag whose name ends at 'from', skipping quoted attribute values; -1 when the page ends first.
+    // A quote opens a value only right after '=' (white space between allowed); searched for with vectorised scans, not char by char.
     private static int TagEnd(string html, int from)
     {
-        char quote = '\0';
-        bool value = false;
-        for (int i = from; i < html.Length; i++)
+        int i = from;
+        while (true)
         {
+            int hit = html.AsSpan(i).IndexOfAny('>', '"', '\'');
+            if (hit < 0) return -1;
+            i += hit;
             var c = html[i];
-            if (quote != '\0') { if (c == quote) quote = '\0'; }
-            else if (c == '>') return i;
-            else if (c == '=') value = true;
-            else if (value && c is '"' or '\'') { quote = c; value = false; }
-            else if (!char.IsWhiteSpace(c)) value = false;
+            if (c == '>') return i;
+            int before = i - 1;
+            while (before >= from && char.IsWhiteSpace(html[before])) before--;
+            if (before >= from && html[before] == '=')
+            {
+                int close = html.IndexOf(c, i + 1);
+                if (close < 0) return -1;
+                i = close;
+            }
+            i++;
         }
-        return -1;
     }
 }

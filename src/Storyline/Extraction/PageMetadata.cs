@@ -120,6 +120,9 @@ internal sealed partial class PageMetadata
         var bylines = new List<IElement>();
         var classBylines = new List<IElement>();
         IElement? firstH1 = null;
+        // A page repeats its class names on hundreds of elements: each distinct name is tested once.
+        var bylineClasses = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool IsBylineClass(string cls) => bylineClasses.TryGetValue(cls, out var known) ? known : bylineClasses[cls] = BylineClass().IsMatch(cls);
         // One walk instead of several selector queries: selectors cost a full traversal each.
         void Walk(IElement parent)
         {
@@ -139,7 +142,7 @@ internal sealed partial class PageMetadata
                     else if (prop.Equals("author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
                 }
                 else if (e.LocalName == "a" && string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
-                else if (e.GetAttribute("class") is { Length: > 3 } cls && BylineClass().IsMatch(cls)) classBylines.Add(e);
+                else if (e.GetAttribute("class") is { Length: > 3 } cls && IsBylineClass(cls)) classBylines.Add(e);
                 if (e.LocalName != "meta") Walk(e);
             }
         }

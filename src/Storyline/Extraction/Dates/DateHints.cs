@@ -48,6 +48,7 @@ internal static partial class DateHints
     [GeneratedRegex(@"(?<![a-z])(?:related|recommend|sidebar|side-bar|widget|teaser|popular|trending|most-?read|most-?viewed|mostread|more-?stor|more-?news|more-?art|read-?more|read-?also|see-?also|also-?read|similar|latest|recent|next|prev|archive|rail|outbrain|taboola|carousel|slider|ticker|menu|navigation|breadcrumb|list-?news|news-?list|feed|tags|ähnlich|weitere|похож|читайте|más|mas-?noticias|altre|leia|ilgili|benzer|topbar|top-?bar|header-?top|today|current-?date|caption|credit|(?:nav|navbar)(?![a-z]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Related();
 
-    [GeneratedRegex(@"(?<![a-z])(?:footer|copyright|colophon|site-?info|bottom)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "bottom" names a footer, except in spacing utilities ("margin-bottom", "gutter-half-bottom") that any element may carry.
+    [GeneratedRegex(@"(?<![a-z])(?:footer|copyright|colophon|site-?info|(?<!(?:margin|padding|gutter|spacing|space|border|half)[-_]{1,2})bottom)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Footer();
 }

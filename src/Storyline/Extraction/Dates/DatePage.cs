@@ -48,10 +48,13 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
         }
     }
 
+    // Indexed: AngleSharp's NextElementSibling searches the parent's child list on every step, quadratic in a long list.
     private static void Collect(IElement parent, List<IElement> into)
     {
-        for (var child = parent.FirstElementChild; child is not null; child = child.NextElementSibling)
+        var children = parent.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
         {
+            if (children[i] is not IElement child) continue;
             into.Add(child);
             Collect(child, into);
         }
@@ -70,6 +73,8 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
             "footer" => DatePlace.Footer,
             // A figure's caption dates the photo ("FILE PHOTO: ... January 16, 2020"), as a list dates other articles.
             "aside" or "nav" or "figure" or "figcaption" => DatePlace.Related,
+            // The site's own header (logo, menus) shows today's date; an article's header holds its headline.
+            "header" when IsSiteHeader(element) => DatePlace.Related,
             _ => PlaceByName(element),
         };
         // An element says nothing of itself unless its name does; comments and related lists also win over a footer that holds them.
@@ -77,6 +82,14 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
         else if (place == DatePlace.Footer && PlaceOf(element.ParentElement) is var outer and (DatePlace.Comment or DatePlace.Related)) place = outer;
         _places[element] = place;
         return place;
+    }
+
+    // A <header> outside any article or main element and without a headline in it is the site's masthead.
+    private static bool IsSiteHeader(IElement header)
+    {
+        for (var up = header.ParentElement; up is not null; up = up.ParentElement)
+            if (up.LocalName is "article" or "main") return false;
+        return header.QuerySelector("h1, h2") is null;
     }
 
     private static DatePlace PlaceByName(IElement element)

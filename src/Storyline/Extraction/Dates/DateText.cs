@@ -39,6 +39,8 @@ internal static partial class DateText
             // Dutch, Polish (genitive) and Czech (genitive) come cheaply and are common in the same kind of sets.
             ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
             ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
+            // Romanian (Moldovan sites write it too)
+            ["ianuarie ian", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"],
         ];
         var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var language in byLanguage)
@@ -183,8 +185,10 @@ internal static partial class DateText
     [GeneratedRegex(@"^(?<y>(?:19|20)\d\d)(?:-(?<m>\d\d)-(?<d>\d\d)|/(?<m>\d\d)/(?<d>\d\d)|(?<m>\d\d)(?<d>\d\d)(?!\d\d\d\d\d))")]
     private static partial Regex IsoStart();
 
-    // "27 August 2020", "27. August 2020", "27 de agosto de 2020", "27 августа 2020 г.", "August 27, 2020", "Aug. 27th 2020".
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<d2>[0-3]?\d)(?:\.|st|nd|rd|th|er|º|-?го)?\s*(?:de\s+|-)?(?<m2>\p{L}{3,}\.?)(?:\s*,|\s+de|\s+del|-)?\s*(?<y>(?:19|20)\d\d)|(?<m1>\p{L}{3,}\.?)\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?<y>(?:19|20)\d\d))(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "27 August 2020", "27. August 2020", "27 de agosto de 2020", "27 августа 2020 г.", "August 27, 2020", "Aug. 27th 2020",
+    // and "24 نيسان / أبريل 2020", where Levantine pages give both Arabic names of the month (set apart by spaces: an unspaced
+    // "21. juni/lipanj" pair is left alone, as listings of other items write it).
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<d2>[0-3]?\d)(?:\.|st|nd|rd|th|er|º|-?го)?\s*(?:de\s+|-)?(?<m2>\p{L}{3,}\.?)(?:\s+/\s+\p{L}{3,})?(?:\s*,|\s+de|\s+del|-)?\s*(?<y>(?:19|20)\d\d)|(?<m1>\p{L}{3,}\.?)\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?<y>(?:19|20)\d\d))(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Written();
 
     // "2020-08-27", "2020/08/27", "2020.08.27", "27.08.2020", "27/08/2020", "27-08-2020".

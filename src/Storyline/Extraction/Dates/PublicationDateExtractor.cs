@@ -44,6 +44,12 @@ internal sealed class PublicationDateExtractor(DateScorerOptions? options = null
                 && found.Any(c => c.Role == DateRole.Published && c.Place == DatePlace.Main && c.Granularity == Time.TimeGranularity.Day)) break;
             found.AddRange(source.Find(page));
         }
-        return found;
+        return IsRevision(page.Url) ? [.. found.Select(c => c.Role switch { DateRole.Modified => c with { Role = DateRole.Published }, DateRole.Published => c with { Role = DateRole.Modified }, _ => c })] : found;
     }
+
+    // A wiki revision or diff address (MediaWiki's oldid= and diff=) shows the page as one edit left it: that edit's date, the page's
+    // last modification, dates what is shown; the page's creation date does not.
+    private static bool IsRevision(string? url) =>
+        url is not null && url.IndexOf('?') is var q and >= 0
+        && (url.AsSpan(q).Contains("oldid=", StringComparison.OrdinalIgnoreCase) || url.AsSpan(q).Contains("diff=", StringComparison.OrdinalIgnoreCase));
 }

@@ -23,6 +23,13 @@ public class DateTextTests
         DateText.Find(text, monthFirst: false).Select(f => f.Day).ShouldContain(new DateOnly(2020, 8, 27));
 
     [Theory]
+    [InlineData("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22", 4, 24)]
+    [InlineData("duminică, 20 septembrie 2020", 9, 20)]
+    [InlineData("Publicat pe 3 martie 2020", 3, 3)]
+    public void Find_ArabicPairedOrRomanianMonthName_ReadsTheDay(string text, int month, int day) =>
+        DateText.Find(text, monthFirst: false).Single().Day.ShouldBe(new DateOnly(2020, month, day));
+
+    [Theory]
     [InlineData("03/04/2020", true, 3, 4)]
     [InlineData("03/04/2020", false, 4, 3)]
     [InlineData("12/25/2020", false, 12, 25)]

@@ -87,6 +87,28 @@ public class PublicationDateExtractorTests
         Day($"<h1>Budget</h1><div class=\"date\">12 March 2031</div>{Text}").ShouldBeNull();
 
     [Fact]
+    public void Extract_TodaysDateInTheSiteHeader_TakesTheBylineBelowTheHeadline() =>
+        Day($"<header><div class=\"logo\">Example News</div><span class=\"date\">Tue, 14 Jan 2020</span></header><div><h2>Budget</h2><p>Wire<br>13 Jan 2020, 22:11</p>{Text}</div>")
+            .ShouldBe(new DateOnly(2020, 1, 13));
+
+    [Fact]
+    public void Extract_ArticleHeaderWithHeadline_StillDatesTheArticle() =>
+        Day($"<article><header><h1>Budget</h1><span class=\"date\">14 Jan 2020</span></header>{Text}</article>").ShouldBe(new DateOnly(2020, 1, 14));
+
+    [Fact]
+    public void Extract_DatelineInASpacingUtilityClass_IsNotAFooter() =>
+        Day($"<h1>Budget</h1><div class=\"gutter-half-bottom\">August 06, 2019</div><div class=\"body\"><p>On July 31, 2019, the council met to discuss the budget for the coming year.</p>{Text}</div>")
+            .ShouldBe(new DateOnly(2019, 8, 6));
+
+    [Fact]
+    public void Extract_WikiRevisionAddress_TakesTheRevisionsDate()
+    {
+        var head = """<script type="application/ld+json">{"@type":"Article","datePublished":"2005-07-26T00:00:00Z","dateModified":"2020-04-07T10:00:00Z"}</script>""";
+        Day($"<h1>Budget</h1>{Text}", head, "https://wiki.example.org/index.php?title=Budget&diff=591343&oldid=588001").ShouldBe(new DateOnly(2020, 4, 7));
+        Day($"<h1>Budget</h1>{Text}", head, "https://wiki.example.org/wiki/Budget").ShouldBe(new DateOnly(2005, 7, 26));
+    }
+
+    [Fact]
     public void StorylineExtractor_UrlDateOnly_ReportsTheUrlAsSource()
     {
         var article = new StorylineExtractor().Extract($"<html><body><article><h1>Budget</h1>{string.Concat(Enumerable.Repeat(Text, 5))}</article></body></html>",
