@@ -28,7 +28,8 @@ public static class BriefBench
         var vectors = new Option<bool>("--vectors") { Description = "Attach a random unit vector (384 dimensions) to every sentence before writing (with --embeddings off: the selection's cost with vectors, no embedding timed)" };
         var existing = new Option<string?>("--store") { Description = "Time the briefing of --story in this existing SQLite store instead of building stories (nothing is written)" };
         var story = new Option<long?>("--story") { Description = "With --store: the story to brief" };
-        var command = new Command("brief", "Briefing time for stories of 10, 100 and 1,000 documents") { data, sizes, rounds, json, embeddings, vectors, existing, story };
+        var keep = new Option<bool>("--keep") { Description = "Keep the store built (its path and the stories' ids are printed), for --store runs and profiling" };
+        var command = new Command("brief", "Briefing time for stories of 10, 100 and 1,000 documents") { data, sizes, rounds, json, embeddings, vectors, existing, story, keep };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(existing) is { } path)
@@ -88,7 +89,11 @@ public static class BriefBench
                         if (i % 10 == 0) development = docId;
                         storyId = await store.AssignStoryAsync(docId, storyId, development, 1, $"FNC-1 story of {size}", ct);
                     }
-                    if (storyId is { } s) stories.Add((size, s));
+                    if (storyId is { } s)
+                    {
+                        stories.Add((size, s));
+                        if (parse.GetValue(keep)) Console.Error.WriteLine($"story of {size}: {s}");
+                    }
                 }
                 // The product's analysis path; the briefing then reads only what it stored.
                 var pipeline = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: new SentenceEmbeddingOptions(Enabled: parse.GetValue(embeddings) != "off"))).Build();
@@ -194,7 +199,8 @@ public static class BriefBench
             finally
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                dir.Delete(true);
+                if (parse.GetValue(keep)) Console.Error.WriteLine($"store kept: {Path.Combine(dir.FullName, "bench.db")}");
+                else dir.Delete(true);
             }
         });
         return command;
