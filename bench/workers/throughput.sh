@@ -1,6 +1,6 @@
 #!/bin/bash
 # Ingest + analysis throughput, as ratios in one run: N FNC-1 bodies (default 300) into SQLite in one process, into PostgreSQL through the
-# queue with one worker, and again with two workers at once; then checks the three claims ledgers are byte-identical. Needs Debian's
+# queue with one worker, and again with two workers at once (each model on every core, then each on one thread, --model-threads 1); then checks the three claims ledgers are byte-identical. Needs Debian's
 # postgresql, python3, bc and a Release build of the CLI; run from the repository root as root (PostgreSQL runs as the postgres user).
 set -u
 cd "$(dirname "$0")/../.."
@@ -30,6 +30,10 @@ P2=postgresql://postgres@127.0.0.1:55433/two
 q2=$(seconds $S ingest "$D/bodies.jsonl" --queue --store $P2)
 s=$(date +%s.%N); $S worker --once --store $P2 >/dev/null 2>&1 & x=$!; $S worker --once --store $P2 >/dev/null 2>&1 & y=$!; wait $x $y
 w2=$(echo "$(date +%s.%N) - $s" | bc); echo "PostgreSQL: ingest --queue $q2 s, two workers $w2 s"
-echo "ratios: PostgreSQL one worker (queue + analysis) / SQLite $(echo "scale=2; ($q1 + $w1) / $a" | bc); one worker / two workers $(echo "scale=2; $w1 / $w2" | bc)"
+P3=postgresql://postgres@127.0.0.1:55433/three
+q3=$(seconds $S ingest "$D/bodies.jsonl" --queue --store $P3)
+s=$(date +%s.%N); $S worker --once --model-threads 1 --store $P3 >/dev/null 2>&1 & x=$!; $S worker --once --model-threads 1 --store $P3 >/dev/null 2>&1 & y=$!; wait $x $y
+w3=$(echo "$(date +%s.%N) - $s" | bc); echo "PostgreSQL: ingest --queue $q3 s, two workers of one model thread each $w3 s"
+echo "ratios: PostgreSQL one worker (queue + analysis) / SQLite $(echo "scale=2; ($q1 + $w1) / $a" | bc); one worker / two workers $(echo "scale=2; $w1 / $w2" | bc); one worker / two one-thread workers $(echo "scale=2; $w1 / $w3" | bc)"
 $S claims --json --store "$D/plain.db" > "$D/c0.json"; $S claims --json --store $P1 > "$D/c1.json"; $S claims --json --store $P2 > "$D/c2.json"
 cmp -s "$D/c0.json" "$D/c1.json" && cmp -s "$D/c1.json" "$D/c2.json" && echo "claims ledgers: byte-identical on all three" || echo "claims ledgers differ"

@@ -98,6 +98,25 @@ public sealed class WorkerCommandTests : IDisposable
         err.Split(Environment.NewLine)[0].ShouldBe("error: --batch: not a number from 1 to 10000: 0");
     }
 
+    [Fact]
+    public async Task WorkerOnce_OneModelThread_AnalysesTheQueue_BadCountOneErrorLine()
+    {
+        (await _queued.Run("ingest", _queued.Write("a.txt", CliRunner.Article(1)), "--queue")).Code.ShouldBe(0);
+        var (bad, _, badErr) = await _queued.Run("worker", "--once", "--model-threads", "-1");
+        bad.ShouldBe(2);
+        badErr.Split(Environment.NewLine)[0].ShouldBe("error: --model-threads: not a number from 0 to 256: -1");
+        var (code, output, err) = await _queued.Run("worker", "--once", "--model-threads", "1");
+        err.ShouldBeEmpty();
+        code.ShouldBe(0);
+        output.ShouldContain("1 claimed, 1 analysed, 1 placed in stories, 1 completed");
+        // The vector stage ran on the one-thread model.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_queued.Store};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM document_analyses WHERE stage = 'vectors'";
+        Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+    }
+
     public void Dispose()
     {
         _plain.Dispose();

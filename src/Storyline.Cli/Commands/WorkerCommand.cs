@@ -17,15 +17,19 @@ internal static class WorkerCommand
         var lease = new Option<double>("--lease") { Description = "Seconds a claim holds unless renewed (the worker renews it every third of that while the batch runs; a killed worker's batch is taken again after it)", DefaultValueFactory = _ => 300 };
         var poll = new Option<double>("--poll") { Description = "Seconds to wait before looking again when the queue is empty", DefaultValueFactory = _ => 2 };
         var once = new Option<bool>("--once") { Description = "Drain the queue, then exit (for scripts and tests)" };
+        var modelThreads = new Option<int>("--model-threads") { Description = "Threads the sentence-embedding model runs on (0: one per core); with several workers on one machine, give each 1", DefaultValueFactory = _ => 0 };
+        modelThreads.Validators.Add(r => Validate.Range(r, "--model-threads", 0, 256));
         batch.Validators.Add(r => Validate.Range(r, "--batch", 1, 10_000));
         lease.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 1)) r.AddError(FormattableString.Invariant($"--lease: not a number of seconds from 1 to 86400: {r.GetValueOrDefault<double>()}")); else Validate.Seconds(r, "--lease", 86_400); });
         poll.Validators.Add(r => Validate.Seconds(r, "--poll", 3_600));
-        var command = new Command("worker", "Analyse queued documents (from ingest --queue) until stopped with Ctrl+C") { batch, lease, poll, once };
-        command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(batch), parse.GetValue(lease), parse.GetValue(poll), parse.GetValue(once), ct));
+        var command = new Command("worker", "Analyse queued documents (from ingest --queue) until stopped with Ctrl+C") { batch, lease, poll, once, modelThreads };
+        command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(batch), parse.GetValue(lease), parse.GetValue(poll), parse.GetValue(once),
+            parse.GetValue(modelThreads), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ParseResult parse, int batch, double leaseSeconds, double pollSeconds, bool once, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, int batch, double leaseSeconds, double pollSeconds, bool once, int modelThreads,
+        CancellationToken ct)
     {
         // --batch, --lease and --poll were checked as they were parsed.
         var json = context.Json;
@@ -34,7 +38,10 @@ internal static class WorkerCommand
         await using var store = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
         // Lease renewals go through a connection of their own: the batch's analysis holds the worker's.
         await using var leases = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
-        var finisher = IngestFinisher.For(store);
+        var pipeline = new Storyline.Pipeline.Analysis.AnalysisPipelineBuilder()
+            .UseDefaults(new Storyline.Pipeline.Analysis.AnalysisOptions(EmbeddingOptions: Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { ModelThreads = modelThreads }))
+            .Build();
+        var finisher = IngestFinisher.For(store, pipeline);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
         var worked = false; // since the last claims pass

@@ -28,6 +28,14 @@ public sealed class SentenceEmbedderTests
     }
 
     [Fact]
+    public void Shared_EqualOptions_OneInstance_DefaultAmongThem()
+    {
+        MiniLmEmbedder.Shared(MiniLmOptions.Default).ShouldBeSameAs(MiniLmEmbedder.Default);
+        MiniLmEmbedder.Shared(new MiniLmOptions(IntraOpThreads: 1)).ShouldBeSameAs(MiniLmEmbedder.Shared(new MiniLmOptions(IntraOpThreads: 1)));
+        MiniLmEmbedder.Shared(new MiniLmOptions(IntraOpThreads: 1)).ShouldNotBeSameAs(MiniLmEmbedder.Default);
+    }
+
+    [Fact]
     public void Embed_LengthBatches_SameVectorsInInputOrder()
     {
         string[] texts = [

@@ -47,8 +47,13 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MiniLmOptions, MiniLmEmbedder> ByOptions = new();
+
     /// <summary>The shared instance.</summary>
-    public static MiniLmEmbedder Default { get; } = new();
+    public static MiniLmEmbedder Default { get; } = Shared(MiniLmOptions.Default);
+
+    /// <summary>The process's one embedder with these options: each holds a model session of its own (about 90 MB), so stages share them.</summary>
+    public static MiniLmEmbedder Shared(MiniLmOptions options) => ByOptions.GetOrAdd(options, o => new MiniLmEmbedder(o));
 
     /// <summary>Texts are cut to this many characters: the model reads at most 256 word pieces, and a news sentence rarely needs more.</summary>
     public const int MaxChars = 1000;

@@ -8,7 +8,9 @@ namespace Storyline.Language.Embeddings;
 /// <param name="MaxSentencesPerDocument">Only the first sentences are embedded: the model runs at about 120 sentences a second on two cores,
 /// and what a briefing or a claim draws on sits mostly early in an article.</param>
 /// <param name="MinWords">Shorter sentences (datelines, labels) are not embedded.</param>
-public sealed record SentenceEmbeddingOptions(bool Enabled = true, int MaxSentencesPerDocument = 60, int MinWords = 4)
+/// <param name="ModelThreads">Threads the model runs on (0: one per core). Several worker processes on one machine each give 1, so that
+/// they share its cores rather than each taking all of them.</param>
+public sealed record SentenceEmbeddingOptions(bool Enabled = true, int MaxSentencesPerDocument = 60, int MinWords = 4, int ModelThreads = 0)
 {
     /// <summary>The defaults.</summary>
     public static SentenceEmbeddingOptions Default { get; } = new();
@@ -21,7 +23,9 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
     public const string StageName = "vectors";
 
     private readonly SentenceEmbeddingOptions _options = options ?? SentenceEmbeddingOptions.Default;
-    private readonly ISentenceEmbedder _embedder = embedder ?? MiniLmEmbedder.Default;
+    private readonly ISentenceEmbedder _embedder = embedder ?? ((options?.ModelThreads ?? 0) == 0
+        ? MiniLmEmbedder.Default
+        : MiniLmEmbedder.Shared(MiniLmOptions.Default with { IntraOpThreads = options!.ModelThreads }));
 
     /// <inheritdoc />
     public string Name => StageName;
