@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text;
 using Storyline.Bench.Fnc;
-using Storyline.Documents;
-using Storyline.Pipeline;
 using Storyline.Pipeline.Analysis;
 
 namespace Storyline.Bench;
@@ -19,12 +16,7 @@ public static class AnalysisBench
         var command = new Command("analysis", "CPU cost of each analysis stage per document, and documents per CPU-second") { data, limit };
         command.SetAction((parse, ct) =>
         {
-            var pipeline = DocumentPipeline.CreateDefault();
-            var documents = FncData.Bodies(parse.GetValue(data)!).OrderBy(p => p.Key).Take(parse.GetValue(limit))
-                .Select(p => new StoredDocument(p.Key, $"fnc-{p.Key}", null,
-                    pipeline.Process(new RawInput($"fnc-{p.Key}.txt", null, "text/plain", Encoding.UTF8.GetBytes(p.Value), DateTimeOffset.UnixEpoch, InputHints.None)),
-                    null, DateTimeOffset.UnixEpoch))
-                .ToList();
+            var documents = FncData.Documents(parse.GetValue(data)!, parse.GetValue(limit), ct);
             var analysis = AnalysisPipeline.CreateDefault();
             // Warm-up: the models load on first use, which a long-running ingest pays once.
             AnalysisPipeline.Run(analysis.Stages, new AnalysisContext(documents[0]), ct);

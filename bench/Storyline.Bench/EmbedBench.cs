@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text;
 using Storyline.Bench.Fnc;
-using Storyline.Documents;
 using Storyline.Language.Embeddings;
-using Storyline.Pipeline;
 using Storyline.Pipeline.Analysis;
+using Storyline.Text;
 
 namespace Storyline.Bench;
 
@@ -21,18 +19,16 @@ public static class EmbedBench
         var command = new Command("embed", "Sentence-embedding throughput of model settings, paired in one run") { data, limit, rounds };
         command.SetAction((parse, ct) =>
         {
-            var pipeline = DocumentPipeline.CreateDefault();
-            var analysis = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: new SentenceEmbeddingOptions(Enabled: false))).Build();
-            // Per document, the sentences the vector stage would embed (a document is one call, as at ingest).
+            var textStage = new TextAnalysisStage();
+            var vectorStage = new SentenceEmbeddingStage();
+            // Per document, the sentences the vector stage embeds (a document is one call, as at ingest).
             var documents = new List<string[]>();
-            foreach (var (id, body) in FncData.Bodies(parse.GetValue(data)!).OrderBy(p => p.Key).Take(parse.GetValue(limit)))
+            foreach (var document in FncData.Documents(parse.GetValue(data)!, parse.GetValue(limit), ct))
             {
-                var context = new AnalysisContext(new StoredDocument(id, $"fnc-{id}", null,
-                    pipeline.Process(new RawInput($"fnc-{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch, InputHints.None), ct),
-                    null, DateTimeOffset.UnixEpoch));
-                AnalysisPipeline.Run(analysis.Stages, context, ct);
+                var context = new AnalysisContext(document);
+                textStage.Analyze(context, ct);
                 var text = context.RequireText();
-                documents.Add([.. text.Sentences.Where(s => s.TokenCount >= 4).Take(SentenceEmbeddingOptions.Default.MaxSentencesPerDocument).Select(s => s.Span.Slice(context.Text))]);
+                documents.Add([.. vectorStage.Choose(text).Select(i => text.Sentences[i].Span.Slice(context.Text))]);
             }
             int sentences = documents.Sum(d => d.Length);
             var variants = new (string Name, MiniLmEmbedder Embedder)[]

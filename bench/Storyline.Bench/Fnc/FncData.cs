@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using Storyline.Documents;
+using Storyline.Pipeline;
 
 namespace Storyline.Bench.Fnc;
 
@@ -10,6 +13,16 @@ internal static class FncData
 {
     public static Dictionary<int, string> Bodies(string path) =>
         StoriesBench.ReadCsv(path).Skip(1).Where(r => r.Count >= 2).ToDictionary(r => int.Parse(r[0], CultureInfo.InvariantCulture), r => r[1]);
+
+    /// <summary>The first <paramref name="limit"/> bodies by id, cleaned as pasted text and held as stored documents (id = body id).</summary>
+    public static List<StoredDocument> Documents(string path, int limit, CancellationToken cancellationToken)
+    {
+        var pipeline = DocumentPipeline.CreateDefault();
+        return [.. Bodies(path).OrderBy(p => p.Key).Take(limit).Select(p => new StoredDocument(p.Key, $"fnc-{p.Key}", null,
+            pipeline.Process(new RawInput($"fnc-{p.Key}.txt", null, "text/plain", Encoding.UTF8.GetBytes(p.Value), DateTimeOffset.UnixEpoch, InputHints.None),
+                cancellationToken),
+            null, DateTimeOffset.UnixEpoch))];
+    }
 
     public static List<FncPair> Stances(string path) =>
         [.. StoriesBench.ReadCsv(path).Skip(1).Where(r => r.Count >= 2 && r[0].Length > 0)

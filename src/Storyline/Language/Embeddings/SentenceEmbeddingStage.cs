@@ -23,9 +23,9 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
     public const string StageName = "vectors";
 
     private readonly SentenceEmbeddingOptions _options = options ?? SentenceEmbeddingOptions.Default;
-    private readonly ISentenceEmbedder _embedder = embedder ?? ((options?.ModelThreads ?? 0) == 0
-        ? MiniLmEmbedder.Default
-        : MiniLmEmbedder.Shared(MiniLmOptions.Default with { IntraOpThreads = options!.ModelThreads }));
+    // ModelThreads 0 gives the default options, hence the default instance.
+    private readonly ISentenceEmbedder _embedder = embedder
+        ?? MiniLmEmbedder.Shared(MiniLmOptions.Default with { IntraOpThreads = (options ?? SentenceEmbeddingOptions.Default).ModelThreads });
 
     /// <inheritdoc />
     public string Name => StageName;
@@ -42,6 +42,20 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
         ArgumentNullException.ThrowIfNull(context);
         var analysis = context.RequireText();
         var vectors = new float[]?[analysis.Sentences.Count];
+        var chosen = Choose(analysis);
+        if (chosen.Count > 0)
+        {
+            var embedded = _embedder.Embed([.. chosen.Select(i => analysis.Sentences[i].Span.Slice(context.Text))], cancellationToken);
+            for (int k = 0; k < chosen.Count; k++) vectors[chosen[k]] = embedded[k];
+        }
+        context.SentenceVectors = vectors;
+    }
+
+    /// <summary>The indexes of the sentences this stage embeds: the first <see cref="SentenceEmbeddingOptions.MaxSentencesPerDocument"/> of
+    /// at least <see cref="SentenceEmbeddingOptions.MinWords"/> words or numbers.</summary>
+    public IReadOnlyList<int> Choose(TextAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
         var chosen = new List<int>();
         for (int i = 0; i < analysis.Sentences.Count && chosen.Count < _options.MaxSentencesPerDocument; i++)
         {
@@ -51,12 +65,7 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
                 if (analysis.Tokens[sentence.FirstToken + t].Kind is TokenKind.Word or TokenKind.Number) words++;
             if (words >= _options.MinWords) chosen.Add(i);
         }
-        if (chosen.Count > 0)
-        {
-            var embedded = _embedder.Embed([.. chosen.Select(i => analysis.Sentences[i].Span.Slice(context.Text))], cancellationToken);
-            for (int k = 0; k < chosen.Count; k++) vectors[chosen[k]] = embedded[k];
-        }
-        context.SentenceVectors = vectors;
+        return chosen;
     }
 
     /// <inheritdoc />
