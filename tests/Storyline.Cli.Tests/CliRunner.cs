@@ -34,6 +34,23 @@ public sealed class CliRunner : IDisposable
         return path;
     }
 
+    /// <summary>The first column of each row <paramref name="sql"/> gives on the store, read-only and unpooled (so that a child process
+    /// writing it is not held up, and a file still being created can be read).</summary>
+    public List<string> Query(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return rows;
+    }
+
+    /// <summary>The number a count query gives on the store.</summary>
+    public int Count(string sql) => int.Parse(Query(sql)[0], System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Article(int n, string topic = "trade") =>
         $"Headline number {n} about {topic}\n\n" + string.Join("\n\n", Enumerable.Range(0, 4).Select(p =>
             $"Paragraph {p} of article {n}: officials discussed {topic} item {n * 31 + p} at length on Tuesday, according to people present at the meeting in the capital."));

@@ -51,11 +51,7 @@ public class KillMidIngestTests : IDisposable
         if (!File.Exists(_cli.Store)) return 0;
         try
         {
-            using var connection = new SqliteConnection($"Data Source={_cli.Store};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM documents";
-            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return _cli.Count("SELECT count(*) FROM documents");
         }
         catch (SqliteException)
         {

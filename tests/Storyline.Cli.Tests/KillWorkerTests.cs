@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Storyline.Storage.Sqlite;
 
 namespace Storyline.Cli.Tests;
@@ -22,7 +20,7 @@ public sealed class KillWorkerTests : IDisposable
             _plain.Write($"doc{i:D3}.txt", CliRunner.Article(i, $"topic{i % 8}"));
         }
         (await _queued.Run("ingest", Path.Combine(_queued.Folder, "in"), "--queue")).Code.ShouldBe(0);
-        Count(_queued.Store, "SELECT count(*) FROM analysis_queue").ShouldBe(total);
+        _queued.Count("SELECT count(*) FROM analysis_queue").ShouldBe(total);
 
         var cli = Path.Combine(AppContext.BaseDirectory, "Storyline.Cli.dll");
         using (var worker = Process.Start(new ProcessStartInfo("dotnet", ["exec", cli, "worker", "--batch", "4", "--lease", "2", "--store", _queued.Store])
@@ -35,13 +33,13 @@ public sealed class KillWorkerTests : IDisposable
             _ = worker.StandardError.ReadToEndAsync();
             var deadline = Stopwatch.StartNew();
             // Killed once some batches are complete, so that it dies holding a claim part-way through the queue.
-            while (Count(_queued.Store, "SELECT count(*) FROM analysis_queue") > total - 8 && deadline.Elapsed < TimeSpan.FromSeconds(120) && !worker.HasExited)
+            while (_queued.Count("SELECT count(*) FROM analysis_queue") > total - 8 && deadline.Elapsed < TimeSpan.FromSeconds(120) && !worker.HasExited)
                 await Task.Delay(10);
             worker.HasExited.ShouldBeFalse("the worker stopped before it could be killed");
             worker.Kill(entireProcessTree: true);
             await worker.WaitForExitAsync();
         }
-        var left = Count(_queued.Store, "SELECT count(*) FROM analysis_queue");
+        var left = _queued.Count("SELECT count(*) FROM analysis_queue");
         left.ShouldBeGreaterThan(0, "the queue was drained before the kill; the test needs a longer queue");
         await using (var store = await SqliteDocumentStore.OpenAsync(_queued.Store))
             (await store.CheckAsync()).ShouldBeEmpty();
@@ -52,9 +50,9 @@ public sealed class KillWorkerTests : IDisposable
         err.ShouldBeEmpty();
         code.ShouldBe(0);
 
-        Count(_queued.Store, "SELECT count(*) FROM analysis_queue").ShouldBe(0);
-        Count(_queued.Store, "SELECT count(*) FROM documents").ShouldBe(total);
-        Count(_queued.Store, "SELECT count(*) FROM story_documents").ShouldBe(total);
+        _queued.Count("SELECT count(*) FROM analysis_queue").ShouldBe(0);
+        _queued.Count("SELECT count(*) FROM documents").ShouldBe(total);
+        _queued.Count("SELECT count(*) FROM story_documents").ShouldBe(total);
         await using (var store = await SqliteDocumentStore.OpenAsync(_queued.Store))
             (await store.CheckAsync()).ShouldBeEmpty();
 
@@ -69,23 +67,9 @@ public sealed class KillWorkerTests : IDisposable
             """;
         // Input names are paths under each runner's own folder: compare the file names.
         static List<string> Named(List<string> rows) => [.. rows.Select(r => Path.GetFileName(r[..r.IndexOf('|')]) + r[r.IndexOf('|')..]).Order(StringComparer.Ordinal)];
-        var queued = Named(Rows(_queued.Store, perDocument));
+        var queued = Named(_queued.Query(perDocument));
         queued.Count.ShouldBe(total);
-        queued.ShouldBe(Named(Rows(_plain.Store, perDocument)));
-    }
-
-    private static int Count(string store, string sql) => int.Parse(Rows(store, sql)[0], CultureInfo.InvariantCulture);
-
-    private static List<string> Rows(string store, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read()) rows.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
-        return rows;
+        queued.ShouldBe(Named(_plain.Query(perDocument)));
     }
 
     public void Dispose()

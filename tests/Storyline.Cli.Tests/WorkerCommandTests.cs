@@ -110,11 +110,7 @@ public sealed class WorkerCommandTests : IDisposable
         code.ShouldBe(0);
         output.ShouldContain("1 claimed, 1 analysed, 1 placed in stories, 1 completed");
         // The vector stage ran on the one-thread model.
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_queued.Store};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM document_analyses WHERE stage = 'vectors'";
-        Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        _queued.Count("SELECT count(*) FROM document_analyses WHERE stage = 'vectors'").ShouldBe(1);
     }
 
     public void Dispose()
