@@ -18,6 +18,9 @@ public abstract class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttp
     /// <summary>The problem written.</summary>
     public ProblemDetails Value => _problem.ProblemDetails;
 
+    /// <summary>Its title and detail, for answers written outside an endpoint's result (the exception handler) in the same words.</summary>
+    public (string Title, string Detail) Words => (_problem.ProblemDetails.Title ?? "", _problem.ProblemDetails.Detail ?? "");
+
     object? IValueHttpResult.Value => _problem.ProblemDetails;
 
     /// <inheritdoc />

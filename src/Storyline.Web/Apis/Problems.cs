@@ -18,14 +18,16 @@ public static class Problems
     {
         if (exception is not BadHttpRequestException || BindFailure.Match(exception.Message) is not { Success: true } match) return null;
         var name = match.Groups["name"].Value.ToLowerInvariant();
-        var value = Access.Shorten(match.Groups["value"].Value);
+        var raw = match.Groups["value"].Value;
+        var value = Access.Shorten(raw);
         var story = path.StartsWithSegments("/api/stories");
+        // Ids and offsets in the words the endpoints use for a value out of range.
         return name switch
         {
             "limit" => ("Invalid limit", $"limit: '{value}' is not a whole number."),
-            "offset" => ("Invalid offset", "offset must be a whole number, 0 or more."),
-            "story" or "id" when name == "story" || story => ("Invalid story id", $"'{value}' is not a story id (a positive whole number)."),
-            "id" => ("Invalid document id", $"'{value}' is not a document id (a positive whole number)."),
+            "offset" => ApiRequests.BadOffset().Words,
+            "story" or "id" when name == "story" || story => StoriesApi.BadStoryId(raw).Words,
+            "id" => Access.BadId(raw).Words,
             _ => ("Invalid value", $"{name}: '{value}' is not a value of the expected type."),
         };
     }

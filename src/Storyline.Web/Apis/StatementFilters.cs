@@ -23,7 +23,11 @@ public static class StatementFilters
         if (!TryDate(from, endOfDay: false, out var fromDate)) return (null, "Invalid date", $"from: '{Access.Shorten(from!)}' is not a date (yyyy-MM-dd).");
         if (!TryDate(to, endOfDay: true, out var toDate)) return (null, "Invalid date", $"to: '{Access.Shorten(to!)}' is not a date (yyyy-MM-dd).");
         if (fromDate is not null && toDate is not null && fromDate > toDate) return (null, "Invalid date range", "from is after to.");
-        if (story is <= 0) return (null, "Invalid story id", string.Create(CultureInfo.InvariantCulture, $"'{story}' is not a story id (a positive whole number)."));
+        if (story is <= 0)
+        {
+            var (title, detail) = StoriesApi.BadStoryId(story.Value.ToString(CultureInfo.InvariantCulture)).Words;
+            return (null, title, detail);
+        }
         return (new StatementQuery(Blank(q), Blank(speaker), Blank(camp), fromDate, toDate, story, Limit: limit, Offset: offset), null, null);
     }
 
