@@ -38,12 +38,14 @@ public static class BriefBench
                 await using var stored = await SqliteDocumentStore.OpenAsync(path, migrate: false, cancellationToken: ct);
                 await TimeOnceAsync(stored, id, parse.GetValue(vectors), ct);
                 var fastest = await FastestAsync(stored, id, parse.GetValue(rounds), parse.GetValue(vectors), ct);
+                var storedRead = await StoredReadAsync(stored, id, parse.GetValue(rounds), ct);
                 BenchOutput.Write(new
                 {
                     bench = "brief",
                     store = path,
                     story = id,
                     documents = fastest.Documents,
+                    stored_read_ms = storedRead is { } ms ? BenchOutput.R(ms, 1) : (double?)null,
                     load_ms = BenchOutput.R(fastest.LoadMs, 1),
                     read_ms = BenchOutput.R(fastest.ReadMs, 1),
                     write_ms = BenchOutput.R(fastest.WriteMs, 1),
@@ -135,6 +137,16 @@ public static class BriefBench
                     }
                 }
 
+                // The briefing written and stored at analysis time, as IngestFinisher does after the claims; then read back as brief reads it.
+                var briefingCosts = new Dictionary<long, double>();
+                var briefingAnalyzer = StoryBriefingAnalyzer.For(store);
+                foreach (var (_, storyId) in stories)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await briefingAnalyzer.RefreshAsync([storyId], ct);
+                    briefingCosts[storyId] = clock.Elapsed.TotalMilliseconds;
+                }
+
                 // One untimed run of every size first, so that no size's figures carry the JIT, tiering and the first queries.
                 var withVectors = parse.GetValue(vectors);
                 foreach (var (_, storyId) in stories) await TimeOnceAsync(store, storyId, withVectors, ct);
@@ -142,13 +154,19 @@ public static class BriefBench
                 foreach (var (size, storyId) in stories)
                 {
                     var best = await FastestAsync(store, storyId, parse.GetValue(rounds), withVectors, ct);
-                    results.Add(best with { ClaimsBuildMs = claimCosts[storyId].BuildMs, ClaimsReadMs = claimCosts[storyId].ReadMs, Claims = claimCosts[storyId].Claims });
+                    results.Add(best with
+                    {
+                        ClaimsBuildMs = claimCosts[storyId].BuildMs, ClaimsReadMs = claimCosts[storyId].ReadMs, Claims = claimCosts[storyId].Claims,
+                        BriefingStoreMs = briefingCosts[storyId],
+                        StoredReadMs = await StoredReadAsync(store, storyId, parse.GetValue(rounds), ct) ?? double.NaN,
+                    });
                     best = results[^1];
                     if (!quiet)
                         Console.WriteLine($"{size,5} docs: load {best.LoadMs,8:0.0} ms (read+analyse {best.ReadMs:0.0}, statements {best.StatementsMs:0.0}), " +
                                           $"write {best.WriteMs,8:0.0} ms (before issue 12: {best.BeforeWriteMs:0.0}; timeline alone {best.TimelineMs:0.0}), render {best.RenderMs:0.0} ms, total {best.TotalMs:0.0} ms; " +
                                           $"processor time: load {best.LoadCpuMs:0} ms, write {best.WriteCpuMs:0} ms; " +
-                                          $"claims: {best.Claims} built at analysis in {best.ClaimsBuildMs:0} ms ({best.ClaimsBuildMs / Math.Max(1, best.Documents):0.0} ms per document), read {best.ClaimsReadMs:0.0} ms");
+                                          $"claims: {best.Claims} built at analysis in {best.ClaimsBuildMs:0} ms ({best.ClaimsBuildMs / Math.Max(1, best.Documents):0.0} ms per document), read {best.ClaimsReadMs:0.0} ms; " +
+                                          $"briefing written and stored at analysis in {best.BriefingStoreMs:0} ms, stored briefing read and rendered in {best.StoredReadMs:0.0} ms");
                 }
                 var baseline = results[0];
                 BenchOutput.Write(new
@@ -178,6 +196,9 @@ public static class BriefBench
                         claims_build_ms = BenchOutput.R(f.ClaimsBuildMs, 1),
                         claims_build_ms_per_document = BenchOutput.R(f.ClaimsBuildMs / Math.Max(1, f.Documents), 2),
                         claims_read_ms = BenchOutput.R(f.ClaimsReadMs, 2),
+                        briefing_store_ms = BenchOutput.R(f.BriefingStoreMs, 1),
+                        stored_read_ms = BenchOutput.R(f.StoredReadMs, 1),
+                        stored_read_to_total_ratio = BenchOutput.R(f.StoredReadMs / f.TotalMs, 3),
                         load_ratio = BenchOutput.R(f.LoadMs / baseline.LoadMs, 1),
                         write_ratio = BenchOutput.R(f.WriteMs / baseline.WriteMs, 1),
                         total_ratio = BenchOutput.R(f.TotalMs / baseline.TotalMs, 1),
@@ -202,8 +223,29 @@ public static class BriefBench
         public double ClaimsBuildMs { get; init; }
         public double ClaimsReadMs { get; init; }
         public int Claims { get; init; }
+        public double BriefingStoreMs { get; init; }
+        public double StoredReadMs { get; init; }
 
         public double TotalMs => LoadMs + WriteMs + RenderMs;
+    }
+
+    // What `brief --story` costs when the analysis stored the story's briefing: the fastest of one untimed and `rounds` timed reads (stamp
+    // check, stored row, the documents) with the Markdown render; null when the store holds no current briefing of the story.
+    private static async Task<double?> StoredReadAsync(SqliteDocumentStore store, long storyId, int rounds, CancellationToken ct)
+    {
+        var reader = StoredBriefingReader.For(store);
+        double best = double.MaxValue;
+        for (int r = 0; r <= Math.Max(1, rounds); r++)
+        {
+            var sw = Stopwatch.StartNew();
+            BriefingRead? read;
+            try { read = await reader.ReadAsync(storyId, ct); }
+            catch (Microsoft.Data.Sqlite.SqliteException) { return null; } // a store from before stored briefings
+            if (read is null) return null;
+            GC.KeepAlive(MarkdownBriefingRenderer.Render(read.Briefing));
+            if (r > 0) best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        }
+        return best;
     }
 
     // The fastest of the timed runs (the first untimed run is the caller's).

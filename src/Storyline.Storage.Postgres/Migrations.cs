@@ -278,5 +278,15 @@ internal static class Migrations
         ALTER TABLE ingest_jobs ADD COLUMN heartbeat_at text COLLATE "C";
         UPDATE ingest_jobs SET heartbeat_at = started_at;
         """,
+        // 11: each story's briefing and timeline as the analysis wrote them, so that showing a story reads one row: written again whenever
+        // the story's stamp (its statement analyses, developments, the stages' and the writer's versions, its ledger) moves.
+        """
+        CREATE TABLE story_briefings(
+            story_id bigint PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            stamp text NOT NULL,
+            briefing_json text NOT NULL,
+            written_at text COLLATE "C" NOT NULL
+        );
+        """,
     ];
 }

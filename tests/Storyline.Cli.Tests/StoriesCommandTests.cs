@@ -91,6 +91,31 @@ public class BriefCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Brief_StoredAtIngest_SameOutputAsWrittenFromTheEvidence()
+    {
+        (await _cli.Run("ingest", SharedData.Samples)).Code.ShouldBe(0);
+        _cli.Count("SELECT count(*) FROM story_briefings").ShouldBe(1);
+        string[][] commands = [["brief", "--format", "json"], ["brief", "--format", "markdown"], ["brief", "--format", "html"], ["timeline", "--json"]];
+        var stored = new List<(int, string, string)>();
+        foreach (var command in commands) stored.Add(await _cli.Run(command));
+
+        // Without the stored row, each command writes the briefing (and the timeline) from the stored analysis, as before ingest stored them.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_cli.Store};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM story_briefings";
+            (await delete.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+        for (int i = 0; i < commands.Length; i++)
+        {
+            var written = await _cli.Run(commands[i]);
+            written.Code.ShouldBe(0);
+            written.ShouldBe(stored[i], string.Join(' ', commands[i]));
+        }
+    }
+
+    [Fact]
     public async Task Brief_UndatedInputs_OneWarningLineNamingThemAndHowToDate()
     {
         var (code, _, stderr) = await _cli.Run("brief", SharedData.Samples);

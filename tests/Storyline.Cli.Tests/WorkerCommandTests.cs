@@ -54,6 +54,9 @@ public sealed class WorkerCommandTests : IDisposable
         result.GetProperty("analysed").GetInt32().ShouldBe(5);
         result.GetProperty("queue_depth").GetInt32().ShouldBe(0);
 
+        // The worker wrote the story's briefing when the queue ran dry, as plain ingest wrote it after its batch: the same stored row.
+        _queued.Query("SELECT briefing_json FROM story_briefings").ShouldBe(_plain.Query("SELECT briefing_json FROM story_briefings"));
+        _queued.Count("SELECT count(*) FROM story_briefings").ShouldBe(1);
         var expected = await ReadAsync(a => _plain.Run(a));
         var actual = await ReadAsync(a => _queued.Run(a));
         actual.Claims.ShouldBe(expected.Claims);

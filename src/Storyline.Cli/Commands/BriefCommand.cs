@@ -75,23 +75,32 @@ internal static class BriefCommand
 
         var loader = StoryEvidenceLoader.For(store, settings.Camps is null ? null : CampClassifier.Load(settings.Camps));
         var resolved = await loader.ResolveStoryAsync(storyId, ct).ConfigureAwait(false);
-        var evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
-        if (evidence is null)
+        // The analysis stored the default briefing when it last analysed the story: shown as stored while the story is unchanged since.
+        var stored = resolved is null || chatClient is not null || settings.Camps is not null ? null
+            : await StoredBriefingReader.For(store).ReadAsync(resolved.Value, ct).ConfigureAwait(false);
+        StoryEvidence? evidence = null;
+        if (stored is null)
         {
-            if (storyId is { } missing) return context.NotFound("story", missing);
-            context.WriteError("store", "no stories yet: give articles to ingest");
-            return ExitCodes.Failed;
+            evidence = resolved is null ? null : await loader.LoadAsync(resolved.Value, ct).ConfigureAwait(false);
+            if (evidence is null)
+            {
+                if (storyId is { } missing) return context.NotFound("story", missing);
+                context.WriteError("store", "no stories yet: give articles to ingest");
+                return ExitCodes.Failed;
+            }
         }
-        context.Info(FormattableString.Invariant($"story {evidence.StoryId}: {evidence.Documents.Count} document(s)"));
-        QuotesCommand.WarnPending(context, evidence.Pending);
-        WarnUndated(context, evidence);
+        var documents = stored?.Documents ?? [.. evidence!.Documents.Select(d => d.Document)];
+        context.Info(FormattableString.Invariant($"story {resolved}: {documents.Count} document(s)"));
+        QuotesCommand.WarnPending(context, stored?.Stored.Pending ?? evidence!.Pending);
+        WarnUndated(context, documents);
         // Who said what feeds the "Who Thinks What?" section and tells the writer which claims must not be stated as fact.
         StoryBriefing briefing;
-        if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken: ct);
+        if (stored is not null) briefing = stored.Briefing;
+        else if (chatClient is null) briefing = new ExtractiveBriefingWriter().Write(evidence!, cancellationToken: ct);
         else
         {
             var llm = new LlmBriefingWriter(chatClient, new LlmBriefingOptions(settings.LlmTimeout, settings.LlmModel), time: context.Time);
-            var report = await llm.WriteWithReportAsync(evidence.StoryId, evidence.Documents, evidence.BriefingStatements(), ct).ConfigureAwait(false);
+            var report = await llm.WriteWithReportAsync(evidence!.StoryId, evidence.Documents, evidence.BriefingStatements(), ct).ConfigureAwait(false);
             if (report.FellBack) context.Warn($"llm writer: {report.FallbackReason}; the briefing is extractive");
             else if (report.Dropped.Count > 0) context.Warn($"llm writer: {report.Dropped.Count} generated sentence(s) not supported by their citations were left out");
             briefing = report.Briefing;
@@ -104,10 +113,10 @@ internal static class BriefCommand
 
     /// <summary>One warning line when articles of the story have no stated publication date: the briefing's order and "latest" then rest on
     /// lower bounds estimated from the dates the text mentions, and the reader is told which inputs and how to date them.</summary>
-    internal static void WarnUndated(CliContext context, StoryEvidence evidence)
+    internal static void WarnUndated(CliContext context, IEnumerable<Storyline.Documents.StoredDocument> documents)
     {
-        var undated = evidence.Documents.Where(d => d.Document.DuplicateOf is null && d.Document.Content.Metadata.Published is null or { IsEstimate: true })
-            .Select(d => Path.GetFileName(d.Document.InputName)).ToList();
+        var undated = documents.Where(d => d.DuplicateOf is null && d.Content.Metadata.Published is null or { IsEstimate: true })
+            .Select(d => Path.GetFileName(d.InputName)).ToList();
         if (undated.Count == 0) return;
         var names = string.Join(", ", undated.Take(5)) + (undated.Count > 5 ? $" and {undated.Count - 5} more" : "");
         context.Warn($"{undated.Count} input(s) state no publication date, so the briefing's order rests on estimates from the dates they mention: {names}; " +
@@ -140,9 +149,20 @@ internal static class TimelineCommand
             var requested = parse.GetValue(story);
             var storyId = await reader.ResolveStoryAsync(requested, ct).ConfigureAwait(false);
             if (storyId is null) return StoryOption.Missing(context, requested);
-            var read = await reader.ReadStoryAsync(storyId.Value, ct).ConfigureAwait(false);
-            QuotesCommand.WarnPending(context, read.Pending);
-            var events = new TimelineBuilder().Build(read.Documents, ct);
+            IReadOnlyList<TimelineEvent> events;
+            // The timeline the analysis stored with the story's briefing, while the story is unchanged since; else built from the evidence.
+            if (await StoredBriefingReader.For(store).ReadAsync(storyId.Value, ct).ConfigureAwait(false) is { } stored)
+            {
+                var read = stored.Stored.Documents.ToHashSet();
+                QuotesCommand.WarnPending(context, [.. (await store.GetStoryDocumentIdsAsync(storyId.Value, ct).ConfigureAwait(false)).Where(id => !read.Contains(id))]);
+                events = stored.Stored.Timeline;
+            }
+            else
+            {
+                var read = await reader.ReadStoryAsync(storyId.Value, ct).ConfigureAwait(false);
+                QuotesCommand.WarnPending(context, read.Pending);
+                events = new TimelineBuilder().Build(read.Documents, ct);
+            }
             if (context.Json)
             {
                 context.WriteJson(events.Select(TimelineEventItem.Of).ToList());

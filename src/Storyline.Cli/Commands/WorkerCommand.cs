@@ -11,6 +11,9 @@ namespace Storyline.Cli.Commands;
 /// its lease runs out.</summary>
 internal static class WorkerCommand
 {
+    /// <summary>Under a stream that never lets the queue run dry, stories' ledgers and briefings are still brought up to date this often.</summary>
+    private static readonly TimeSpan StoriesPassInterval = TimeSpan.FromMinutes(2);
+
     public static Command Create(CliContext context)
     {
         var batch = new Option<int>("--batch") { Description = "Documents claimed at a time", DefaultValueFactory = _ => 16 };
@@ -41,25 +44,29 @@ internal static class WorkerCommand
         var pipeline = new Storyline.Pipeline.Analysis.AnalysisPipelineBuilder()
             .UseDefaults(new Storyline.Pipeline.Analysis.AnalysisOptions(EmbeddingOptions: Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { ModelThreads = modelThreads }))
             .Build();
-        var finisher = IngestFinisher.For(store, pipeline);
+        // Briefings are written when the queue runs dry (or every few minutes under a steady stream), not after every batch.
+        var finisher = IngestFinisher.For(store, pipeline, briefingsAtFinish: false);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
-        var worked = false; // since the last claims pass
+        var worked = false; // since the last stories pass
+        var lastPass = context.Time.GetUtcNow();
         if (!json) context.Out.WriteLine($"worker {worker}: {(once ? "draining the queue" : "waiting for queued documents (Ctrl+C stops)")}");
         try
         {
             while (true)
             {
                 var ids = current = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
+                if (worked && (ids.Count == 0 || context.Time.GetUtcNow() - lastPass >= StoriesPassInterval))
+                {
+                    // The queue ran dry (or a steady stream kept it from doing so for a while): ledgers another worker refreshed from fewer
+                    // statements than are now stored are built again, and the changed stories' briefings written.
+                    var (ledgers, briefings) = await finisher.RefreshStoriesAsync(ct).ConfigureAwait(false);
+                    if (!json && ledgers + briefings > 0) context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {ledgers}; briefings written: {briefings}"));
+                    worked = false;
+                    lastPass = context.Time.GetUtcNow();
+                }
                 if (ids.Count == 0)
                 {
-                    if (worked)
-                    {
-                        // The queue ran dry: ledgers another worker refreshed from fewer statements than are now stored are built again.
-                        var rebuilt = await finisher.RefreshClaimsAsync(ct).ConfigureAwait(false);
-                        if (!json && rebuilt > 0) context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {rebuilt}"));
-                        worked = false;
-                    }
                     if (once) break;
                     await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
                     continue;

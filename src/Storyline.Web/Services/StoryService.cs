@@ -68,10 +68,22 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         var claimsStamp = stored is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stored.Version}/{stored.Stamp}");
         // The briefing's "Who Thinks What?" reads the ledger too: a view built on another ledger is built again.
         if (cache.Get(story, statements) is { } cached && cached.ClaimsStamp == claimsStamp) return cached;
-        var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
-        if (evidence is null) return null;
-        evidence = evidence with { Claims = stored?.Claims ?? [] };
-        var view = Build(story, evidence, cancellationToken) with { Claims = evidence.Claims, ClaimsStamp = claimsStamp };
+        StoryView view;
+        // The briefing and timeline the analysis stored, while the story is unchanged since; else written here from the evidence.
+        if (await StoredBriefingReader.For(store).ReadAsync(storyId, cancellationToken).ConfigureAwait(false) is { } read)
+        {
+            var originals = read.Documents.Where(d => d.DuplicateOf is null).Select(d => d.Id).ToList();
+            var found = await store.GetStatementsAsync(originals, cancellationToken).ConfigureAwait(false);
+            List<AttributedStatement> said = [.. originals.SelectMany(id => found.GetValueOrDefault(id) ?? []).Where(s => !s.Attribution.IsQuestion)];
+            view = Build(story, read.Briefing, read.Stored.Timeline, read.Documents, said);
+        }
+        else
+        {
+            var evidence = await new StoryEvidenceLoader(store, store, store, store).LoadAsync(storyId, cancellationToken).ConfigureAwait(false);
+            if (evidence is null) return null;
+            view = Build(story, evidence with { Claims = stored?.Claims ?? [] }, cancellationToken);
+        }
+        view = view with { Claims = stored?.Claims ?? [], ClaimsStamp = claimsStamp };
         cache.Set(view, statements);
         return view;
     }
@@ -83,7 +95,13 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         // The page shows the timeline; the briefing's chronology is one entry per development and needs none.
         var timeline = new TimelineBuilder().Build(evidence.Documents, cancellationToken);
         var briefing = new ExtractiveBriefingWriter().Write(evidence, cancellationToken);
-        var statements = evidence.Statements;
+        return Build(story, briefing, timeline, [.. evidence.Documents.Select(d => d.Document)], evidence.Statements);
+    }
+
+    /// <summary>A story's view from its briefing, timeline, documents (oldest first) and the statements of its original documents.</summary>
+    private static StoryView Build(StoryInfo story, StoryBriefing briefing, IReadOnlyList<TimelineEvent> timeline, IReadOnlyList<Documents.StoredDocument> storyDocuments,
+        IReadOnlyList<AttributedStatement> statements)
+    {
         // The contract's camp order (the CLI's stories list uses it too), so the list and the story page colour camps alike.
         var camps = StoryListItem.OrderCamps(statements.GroupBy(s => s.Camp, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
         var who = camps.Select(camp => new CampSpeakers(camp, [.. statements.Where(s => s.Camp == camp)
@@ -91,9 +109,8 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
                 .OrderByDescending(g => g.Count())
                 .Select(g => new SpeakerStatements(g.First().Speaker, g.Select(s => s.SpeakerRole).FirstOrDefault(r => r is not null), [.. g]))]))
             .ToList();
-        var documents = evidence.Documents.Select(d => new StoryDocumentView(d.Document.Id,
-            Rendering.DocumentView.Title(d.Document.Content.Metadata.Title, d.Document.InputName, d.Document.Id),
-            d.Document.Content.Metadata.Publisher, d.Document.Content.Metadata.Published?.Value, d.Document.DuplicateOf, d.Document.Content.Metadata.Published?.Label)).ToList();
+        var documents = storyDocuments.Select(d => new StoryDocumentView(d.Id, Rendering.DocumentView.Title(d.Content.Metadata.Title, d.InputName, d.Id),
+            d.Content.Metadata.Publisher, d.Content.Metadata.Published?.Value, d.DuplicateOf, d.Content.Metadata.Published?.Label)).ToList();
         var byDocument = statements.GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.ToList());
         var sources = documents.Where(d => d.DuplicateOf is null)
             .GroupBy(d => string.IsNullOrWhiteSpace(d.Publisher) ? "Unknown source" : d.Publisher.Trim(), StringComparer.OrdinalIgnoreCase)

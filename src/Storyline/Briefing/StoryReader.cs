@@ -18,6 +18,10 @@ public sealed class StoryReader(IDocumentStore documents, IStoryStore stories, I
     private static readonly TextAnalysisStage TextStage = new();
     private static readonly TimeExpressionStage TimeStage = new();
     private static readonly SentenceEmbeddingStage VectorStage = new();
+    /// <summary>The versions of the stages it decodes: what is written from a story's analysis is current only while these are too.</summary>
+    internal static string StageVersions { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{TextStage.Version}.{TimeStage.Version}.{VectorStage.Version}");
+
     private static readonly string[] Stages = [TextAnalysisStage.StageName, TimeExpressionStage.StageName, SentenceEmbeddingStage.StageName];
 
     /// <summary>The id of the story to brief: the given one, or the most recently updated.</summary>

@@ -1,3 +1,4 @@
+using Storyline.Briefing;
 using Storyline.Claims;
 using Storyline.Pipeline.Analysis;
 using Storyline.Storage;
@@ -14,15 +15,25 @@ public sealed record IngestFinish(IReadOnlyList<(long Document, long Story)> Ass
 
 /// <summary>What every ingest (CLI, web, bench) runs after storing: new documents join stories, then the analysis pipeline runs the stages
 /// each document lacks (text, time expressions, entities, statements, sentence vectors) and stores their results, then the stories whose
-/// statements changed get their claims ledger built again.</summary>
-public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyzer, StoryClaimsAnalyzer? claims = null)
+/// statements changed get their claims ledger built again, and then their briefing written and stored.</summary>
+/// <param name="stories">The store's stories.</param>
+/// <param name="analyzer">The document analysis.</param>
+/// <param name="claims">Builds claims ledgers (none: no ledgers).</param>
+/// <param name="briefings">Writes stored briefings (none: none are stored, and readers write them on each view).</param>
+public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyzer, StoryClaimsAnalyzer? claims = null, StoryBriefingAnalyzer? briefings = null)
 {
     /// <summary>A finisher over one store that holds documents, stories, analyses, entities, statements and claims; <paramref name="claimBuilder"/>
     /// builds the ledgers (the default: the embedded stance model over <see cref="ClaimGrouper"/>).</summary>
     public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null,
-        Microsoft.Extensions.Logging.ILogger? logger = null)
-        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore =>
-        new(store, DocumentAnalyzer.For(store, pipeline, options, logger), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value));
+        Microsoft.Extensions.Logging.ILogger? logger = null, bool briefingsAtFinish = true)
+        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore, IBriefingStore =>
+        new(store, DocumentAnalyzer.For(store, pipeline, options, logger), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value),
+            StoryBriefingAnalyzer.For(store)) { BriefingsAtFinish = briefingsAtFinish };
+
+    /// <summary>When false, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> leaves the briefings to
+    /// <see cref="RefreshStoriesAsync"/>: a worker writes them when the queue runs dry, not once per batch (a big story's briefing costs
+    /// about what its evidence weighs, and every batch would pay it again).</summary>
+    public bool BriefingsAtFinish { get; init; } = true;
 
     private static readonly Lazy<IClaimBuilder> DefaultClaimBuilder = new(() => new StanceClaimBuilder());
 
@@ -43,16 +54,21 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
             // New documents' stories; every story (each skipped while its statements are unchanged) when older documents were analysed too.
             IEnumerable<long>? touched = summary.Analysed > assigned.Count ? null : assigned.Select(a => a.Story).Distinct();
             await claims.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
+            if (BriefingsAtFinish && briefings is not null) await briefings.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
         }
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
     }
 
-    /// <summary>Rebuilds the claims ledger of every story whose statements changed since it was built (each other story is skipped after
-    /// comparing its stamp). Workers run it when the queue runs dry: two workers refreshing one story at once may leave the ledger built
-    /// from the statements the slower one read, and its stamp says so, so this pass builds it again from what is stored.</summary>
-    /// <returns>How many ledgers were rebuilt.</returns>
-    public Task<int> RefreshClaimsAsync(CancellationToken cancellationToken = default) =>
-        claims is null ? Task.FromResult(0) : claims.RefreshAsync(null, cancellationToken);
+    /// <summary>Rebuilds the claims ledger, then writes the briefing, of every story whose analysis changed since they were (each other story
+    /// is skipped after comparing its stamps). Workers run it when the queue runs dry: two workers refreshing one story at once may leave the
+    /// ledger built from the statements the slower one read, and its stamp says so, so this pass builds it again from what is stored.</summary>
+    /// <returns>How many ledgers were rebuilt and briefings written.</returns>
+    public async Task<(int Ledgers, int Briefings)> RefreshStoriesAsync(CancellationToken cancellationToken = default)
+    {
+        var ledgers = claims is null ? 0 : await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        var written = briefings is null ? 0 : await briefings.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        return (ledgers, written);
+    }
 
     /// <summary>What ingest does instead of finishing when workers analyse (<c>storyline worker</c>): queues the documents the batch stored
     /// (new ones and near-duplicates; an exact duplicate was queued or analysed when first stored) for a worker to finish.</summary>
@@ -74,6 +90,7 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         var summary = await analyzer.AnalyzePendingAsync(null, progress, cancellationToken).ConfigureAwait(false);
         // A new claims builder version rebuilds every ledger, as does any change to a story's statements.
         if (claims is not null) await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        if (briefings is not null) await briefings.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
         return summary;
     }
 }
