@@ -288,5 +288,15 @@ internal static class Migrations
             written_at text COLLATE "C" NOT NULL
         );
         """,
+        // 12: store-wide views the analysis writes for readers (the speaker directory), each a JSON document with the stamp of what it
+        // was built from.
+        """
+        CREATE TABLE store_views(
+            name text COLLATE "C" PRIMARY KEY,
+            stamp text NOT NULL,
+            data_json text NOT NULL,
+            written_at text COLLATE "C" NOT NULL
+        );
+        """,
     ];
 }

@@ -150,6 +150,19 @@ public sealed partial class PostgresDocumentStore
             row.LastAnalysed is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
     }
 
+    /// <inheritdoc />
+    public async Task<StatementsStamp> GetStoreStatementsStampAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<StampRow>(new CommandDefinition(
+            """
+            SELECT count(*) AS Analyses, coalesce(sum(version), 0)::bigint AS Versions, coalesce(sum(statements), 0)::bigint AS Statements, max(analysed_at) AS LastAnalysed
+            FROM statement_analyses
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new StatementsStamp((int)row.Analyses, row.Versions, row.Statements,
+            row.LastAnalysed is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
+    }
+
     private sealed class StampRow
     {
         public long Analyses { get; set; }

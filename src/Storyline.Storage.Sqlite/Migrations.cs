@@ -264,5 +264,15 @@ internal static class Migrations
             written_at TEXT NOT NULL
         );
         """,
+        // 12: store-wide views the analysis writes for readers (the speaker directory), each a JSON document with the stamp of what it
+        // was built from.
+        """
+        CREATE TABLE store_views(
+            name TEXT PRIMARY KEY,
+            stamp TEXT NOT NULL,
+            data_json TEXT NOT NULL,
+            written_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -140,6 +140,18 @@ public sealed partial class SqliteDocumentStore : IStatementStore
             row.LastAnalysed is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
     }
 
+    /// <inheritdoc />
+    public async Task<StatementsStamp> GetStoreStatementsStampAsync(CancellationToken cancellationToken = default)
+    {
+        var row = await _connection.QuerySingleAsync<StampRow>(new CommandDefinition(
+            """
+            SELECT count(*) AS Analyses, coalesce(sum(version), 0) AS Versions, coalesce(sum(statements), 0) AS Statements, max(analysed_at) AS LastAnalysed
+            FROM statement_analyses
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new StatementsStamp((int)row.Analyses, row.Versions, row.Statements,
+            row.LastAnalysed is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null);
+    }
+
     private sealed class StampRow
     {
         public long Analyses { get; set; }

@@ -787,6 +787,49 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await reader.ReadAsync(story)).ShouldNotBeNull();
     }
 
+    [SkippableFact]
+    public async Task SaveViewAsync_View_ReadBackAndReplaced()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var views = (IViewStore)store;
+        (await views.GetViewAsync("speakers")).ShouldBeNull();
+        (await views.GetViewStampAsync("speakers")).ShouldBeNull();
+        await views.SaveViewAsync("speakers", "s1", """[{"speaker":"Li «Wei»"}]""");
+        await views.SaveViewAsync("other", "o1", "[]");
+        (await views.GetViewAsync("speakers")).ShouldBe(new StoredView("s1", """[{"speaker":"Li «Wei»"}]"""));
+        await views.SaveViewAsync("speakers", "s2", "[]");
+        (await views.GetViewAsync("speakers")).ShouldBe(new StoredView("s2", "[]"));
+        (await views.GetViewStampAsync("other")).ShouldBe("o1");
+    }
+
+    [SkippableFact]
+    public async Task SpeakerDirectory_RefreshAsync_StoredListSameAsSummarisedUntilStatementsChange()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var all = (IStorylineStore)store;
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make(OtherArticle, "b.txt"), 0.7)).DocumentId;
+        await all.SaveStatementsAsync(a, [Said(a, "Li Wei", "person:li wei", "Chinese government", "tariffs would stay", role: "spokesman"),
+            Said(a, "Critics", null, "Independent experts", "the decision had been rushed", start: 40)], 1);
+        await all.SaveStatementsAsync(b, [Said(b, "Li Wei", "person:li wei", "Chinese government", "prices rose", document: "b.txt")], 1);
+        var directory = SpeakerDirectory.For(all);
+        (await directory.RefreshAsync()).ShouldBeTrue();
+        (await directory.RefreshAsync()).ShouldBeFalse();
+        var summarised = await all.ListSpeakersAsync();
+        summarised.Select(s => (s.Speaker, s.Statements, s.Documents)).ShouldBe([("Li Wei", 2, 2), ("Critics", 1, 1)]);
+        JsonSerializer.Serialize(await directory.ListAsync()).ShouldBe(JsonSerializer.Serialize(summarised));
+        (await all.GetViewStampAsync(SpeakerDirectory.ViewName)).ShouldNotBeNull();
+
+        // A document's statements replaced: until the directory is written again, readers get the statements' own summary.
+        await all.SaveStatementsAsync(b, [], 1);
+        var changed = await all.ListSpeakersAsync();
+        changed.Select(s => (s.Speaker, s.Statements)).ShouldBe([("Li Wei", 1), ("Critics", 1)]);
+        JsonSerializer.Serialize(await directory.ListAsync()).ShouldBe(JsonSerializer.Serialize(changed));
+        (await directory.RefreshAsync()).ShouldBeTrue();
+        JsonSerializer.Serialize(await directory.ListAsync()).ShouldBe(JsonSerializer.Serialize(changed));
+        (await directory.ListAsync(-1)).ShouldBeEmpty();
+    }
+
     private sealed class AnalysisComparer : IEqualityComparer<StoredAnalysis>
     {
         public bool Equals(StoredAnalysis? x, StoredAnalysis? y) =>

@@ -112,7 +112,7 @@ internal static class SpeakersCommand
                 }
                 summaries = SpeakerSummaries.Summarise(hits);
             }
-            else summaries = await store.ListSpeakersAsync(cancellationToken: ct).ConfigureAwait(false);
+            else summaries = await SpeakerDirectory.For(store).ListAsync(cancellationToken: ct).ConfigureAwait(false);
             var speakers = summaries.Select(SpeakerItem.Of)
                 .OrderBy(s => s.Camp, StringComparer.Ordinal).ThenByDescending(s => s.Statements).ToList();
             if (context.Json)

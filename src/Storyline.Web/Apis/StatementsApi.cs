@@ -44,7 +44,7 @@ public static class StatementsApi
         if (request.Validate() is { } bad) return bad;
         await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
         if (request.Story is { } id && await store.GetStoryAsync(id, ct).ConfigureAwait(false) is null) return StoriesApi.UnknownStory(id);
-        var speakers = await store.ListSpeakersAsync(request.Story, ct).ConfigureAwait(false);
+        var speakers = await Storage.SpeakerDirectory.For(store).ListAsync(request.Story, ct).ConfigureAwait(false);
         return TypedResults.Ok(speakers.Select(SpeakerItem.Of).ToList());
     }
 }

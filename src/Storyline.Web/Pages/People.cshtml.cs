@@ -18,7 +18,7 @@ public sealed class PeopleModel(StoreFactory stores, Microsoft.Extensions.Option
     public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery] int? page, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-        Speakers = await store.ListSpeakersAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        Speakers = await SpeakerDirectory.For(store).ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         Window = PageWindow.Of(page, options.Value.StoryPageSize, Speakers.Count);
     }
 }

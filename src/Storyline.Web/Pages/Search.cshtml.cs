@@ -76,7 +76,7 @@ public sealed class SearchModel(StoreFactory stores) : PageModel
         {
             // Only when no statement names the speaker are all speakers listed, to find one by name.
             Person = Statements.Select(s => s.Statement.Speaker).FirstOrDefault()
-                ?? (await store.ListSpeakersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+                ?? (await SpeakerDirectory.For(store).ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
                     .FirstOrDefault(s => string.Equals(s.Speaker, name, StringComparison.OrdinalIgnoreCase))?.Speaker;
         }
     }

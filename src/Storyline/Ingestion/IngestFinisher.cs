@@ -15,24 +15,26 @@ public sealed record IngestFinish(IReadOnlyList<(long Document, long Story)> Ass
 
 /// <summary>What every ingest (CLI, web, bench) runs after storing: new documents join stories, then the analysis pipeline runs the stages
 /// each document lacks (text, time expressions, entities, statements, sentence vectors) and stores their results, then the stories whose
-/// statements changed get their claims ledger built again, and then their briefing written and stored.</summary>
+/// statements changed get their claims ledger built again, their briefing written and stored, and the speaker directory written anew.</summary>
 /// <param name="stories">The store's stories.</param>
 /// <param name="analyzer">The document analysis.</param>
 /// <param name="claims">Builds claims ledgers (none: no ledgers).</param>
 /// <param name="briefings">Writes stored briefings (none: none are stored, and readers write them on each view).</param>
-public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyzer, StoryClaimsAnalyzer? claims = null, StoryBriefingAnalyzer? briefings = null)
+/// <param name="speakers">Writes the stored speaker directory (none: readers summarise every statement on each request).</param>
+public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyzer, StoryClaimsAnalyzer? claims = null, StoryBriefingAnalyzer? briefings = null,
+    SpeakerDirectory? speakers = null)
 {
     /// <summary>A finisher over one store that holds documents, stories, analyses, entities, statements and claims; <paramref name="claimBuilder"/>
     /// builds the ledgers (the default: the embedded stance model over <see cref="ClaimGrouper"/>).</summary>
     public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null,
         Microsoft.Extensions.Logging.ILogger? logger = null, bool briefingsAtFinish = true)
-        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore, IBriefingStore =>
+        where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore, IBriefingStore, IViewStore =>
         new(store, DocumentAnalyzer.For(store, pipeline, options, logger), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value),
-            StoryBriefingAnalyzer.For(store)) { BriefingsAtFinish = briefingsAtFinish };
+            StoryBriefingAnalyzer.For(store), SpeakerDirectory.For(store)) { BriefingsAtFinish = briefingsAtFinish };
 
-    /// <summary>When false, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> leaves the briefings to
+    /// <summary>When false, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> leaves the briefings and the speaker directory to
     /// <see cref="RefreshStoriesAsync"/>: a worker writes them when the queue runs dry, not once per batch (a big story's briefing costs
-    /// about what its evidence weighs, and every batch would pay it again).</summary>
+    /// about what its evidence weighs, the directory what every statement does, and every batch would pay them again).</summary>
     public bool BriefingsAtFinish { get; init; } = true;
 
     private static readonly Lazy<IClaimBuilder> DefaultClaimBuilder = new(() => new StanceClaimBuilder());
@@ -55,18 +57,20 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
             IEnumerable<long>? touched = summary.Analysed > assigned.Count ? null : assigned.Select(a => a.Story).Distinct();
             await claims.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
             if (BriefingsAtFinish && briefings is not null) await briefings.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
+            if (BriefingsAtFinish && speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
     }
 
     /// <summary>Rebuilds the claims ledger, then writes the briefing, of every story whose analysis changed since they were (each other story
-    /// is skipped after comparing its stamps). Workers run it when the queue runs dry: two workers refreshing one story at once may leave the
+    /// is skipped after comparing its stamps), then the speaker directory if any statement changed. Workers run it when the queue runs dry: two workers refreshing one story at once may leave the
     /// ledger built from the statements the slower one read, and its stamp says so, so this pass builds it again from what is stored.</summary>
     /// <returns>How many ledgers were rebuilt and briefings written.</returns>
     public async Task<(int Ledgers, int Briefings)> RefreshStoriesAsync(CancellationToken cancellationToken = default)
     {
         var ledgers = claims is null ? 0 : await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
         var written = briefings is null ? 0 : await briefings.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return (ledgers, written);
     }
 
@@ -91,6 +95,7 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         // A new claims builder version rebuilds every ledger, as does any change to a story's statements.
         if (claims is not null) await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
         if (briefings is not null) await briefings.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return summary;
     }
 }

@@ -79,6 +79,10 @@ public interface IStatementStore
     /// <summary>The state of the statement analyses of <paramref name="storyId"/>'s documents, from one aggregate query (all zero for an unknown story).</summary>
     Task<StatementsStamp> GetStatementsStampAsync(long storyId, CancellationToken cancellationToken = default);
 
+    /// <summary>The state of every statement analysis in the store, from one aggregate query: what is built from all statements is current
+    /// while this stays equal.</summary>
+    Task<StatementsStamp> GetStoreStatementsStampAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Statements per camp in every story, questions and near-duplicate documents left out (as a story's briefing counts them), in one query for listings.</summary>
     Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default);
 }

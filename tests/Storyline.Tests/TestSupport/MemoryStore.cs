@@ -106,6 +106,7 @@ public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore,
 
     public Task<IReadOnlyList<string>> ListSpeakerCampsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<StatementsStamp> GetStatementsStampAsync(long storyId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<StatementsStamp> GetStoreStatementsStampAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<StoryCampCount>> CountCampsByStoryAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
