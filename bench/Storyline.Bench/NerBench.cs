@@ -6,8 +6,8 @@ using Storyline.Training;
 namespace Storyline.Bench;
 
 /// <summary>
-/// <c>ner --data FILE</c>: tags a CoNLL file with the embedded model and reports conlleval precision/recall/F1 (overall and per type), tokens
-/// per second after warm-up, and model load time, next to a same-run baseline: a longest-match dictionary tagger built from the training file.
+/// <c>ner --data FILE</c>: tags a CoNLL file document by document with the embedded model and reports conlleval precision/recall/F1 (overall
+/// and per type), tokens per second after warm-up, and model load time, next to a same-run baseline: a longest-match dictionary tagger built from the training file.
 /// </summary>
 public static class NerBench
 {
@@ -17,7 +17,8 @@ public static class NerBench
         var train = new Option<string?>("--train") { Description = "CoNLL training file for the dictionary baseline (default: conllpp_train.txt beside --data)" };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes; the best is reported", DefaultValueFactory = _ => 3 };
         var predictions = new Option<string?>("--predictions") { Description = "Also write 'token gold guess' lines (conlleval input) to this file" };
-        var command = new Command("ner", "Named-entity tagging quality and speed on a CoNLL file") { data, train, rounds, predictions };
+        var model = new Option<string?>("--model") { Description = "Score this model file (from ner-train) instead of the embedded one" };
+        var command = new Command("ner", "Named-entity tagging quality and speed on a CoNLL file") { data, train, rounds, predictions, model };
         command.SetAction(parse =>
         {
             var ct = CancellationToken.None;
@@ -26,18 +27,27 @@ public static class NerBench
             long tokens = sentences.Sum(s => (long)s.Tokens.Count);
             if (tokens == 0) { Console.Error.WriteLine("error: no tokens in " + dataPath); return 1; }
 
+            var modelPath = parse.GetValue(model);
+            NerTagger Load()
+            {
+                if (modelPath is null) return NerTagger.LoadEmbedded();
+                using var file = File.OpenRead(modelPath);
+                return NerTagger.Load(file);
+            }
             var clock = Stopwatch.StartNew();
-            var tagger = NerTagger.LoadEmbedded();
+            var tagger = Load();
             double loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            _ = NerTagger.LoadEmbedded();
+            _ = Load();
             double reloadMs = clock.Elapsed.TotalMilliseconds;
             long modelBytes;
-            using (var resource = typeof(NerTagger).Assembly.GetManifestResourceStream("Storyline.Entities.Model.ner.bin")!) modelBytes = resource.Length;
+            if (modelPath is not null) modelBytes = new FileInfo(modelPath).Length;
+            else using (var resource = typeof(NerTagger).Assembly.GetManifestResourceStream("Storyline.Entities.Model.ner.bin")!) modelBytes = resource.Length;
 
             var eval = NerTrainer.Evaluate(tagger, sentences, ct);   // also the warm-up
             if (parse.GetValue(predictions) is { } predictionsPath) WritePredictions(predictionsPath, tagger, sentences);
-            double seconds = Time(s => tagger.Predict(s, ct).Length, sentences, parse.GetValue(rounds));
+            var documents = NerTrainer.Documents(sentences).Select(d => (IReadOnlyList<IReadOnlyList<string>>)[.. d.Select(i => sentences[i].Tokens)]).ToList();
+            double seconds = Time(d => tagger.PredictDocument(d, ct).Length, documents, parse.GetValue(rounds));
             Console.WriteLine($"model: P {eval.Overall.Precision:0.0000} R {eval.Overall.Recall:0.0000} F1 {eval.Overall.F1:0.0000}, {tokens / seconds:0} tokens/s");
 
             object? baseline = null;
@@ -47,7 +57,7 @@ public static class NerBench
                 var dictionary = DictionaryTagger.Build(ConllCorpus.Read(trainPath));
                 var baseEval = new ConllEval();
                 foreach (var s in sentences) baseEval.Add(s.Tags, dictionary.TagBio(s.Tokens));
-                double baseSeconds = Time(s => dictionary.TagBio(s).Length, sentences, parse.GetValue(rounds));
+                double baseSeconds = Time(d => d.Sum(s => dictionary.TagBio(s).Length), documents, parse.GetValue(rounds));
                 Console.WriteLine($"dictionary baseline: F1 {baseEval.Overall.F1:0.0000}, {tokens / baseSeconds:0} tokens/s");
                 baseline = new
                 {
@@ -93,24 +103,28 @@ public static class NerBench
     private static void WritePredictions(string path, NerTagger tagger, List<ConllSentence> sentences)
     {
         using var writer = new StreamWriter(path);
-        foreach (var s in sentences)
+        foreach (var document in NerTrainer.Documents(sentences))
         {
-            var guessed = tagger.TagBio(s.Tokens);
-            for (int i = 0; i < s.Tokens.Count; i++) writer.WriteLine($"{s.Tokens[i]} {s.Tags[i]} {guessed[i]}");
-            writer.WriteLine();
+            var guessed = tagger.TagDocumentBio([.. document.Select(i => sentences[i].Tokens)]);
+            for (int j = 0; j < document.Count; j++)
+            {
+                var s = sentences[document[j]];
+                for (int i = 0; i < s.Tokens.Count; i++) writer.WriteLine($"{s.Tokens[i]} {s.Tags[i]} {guessed[j][i]}");
+                writer.WriteLine();
+            }
         }
     }
 
-    // Best wall time of single-threaded passes over every sentence.
-    private static double Time(Func<IReadOnlyList<string>, int> tag, List<ConllSentence> sentences, int rounds)
+    // Best wall time of single-threaded passes over every document (the tagger reads a document at a time, as the engine does).
+    private static double Time(Func<IReadOnlyList<IReadOnlyList<string>>, int> tag, List<IReadOnlyList<IReadOnlyList<string>>> documents, int rounds)
     {
         double best = double.MaxValue;
         long sink = 0;
-        foreach (var s in sentences) sink += tag(s.Tokens);
+        foreach (var d in documents) sink += tag(d);
         for (int r = 0; r < Math.Max(1, rounds); r++)
         {
             var clock = Stopwatch.StartNew();
-            foreach (var s in sentences) sink += tag(s.Tokens);
+            foreach (var d in documents) sink += tag(d);
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
         GC.KeepAlive(sink);

@@ -47,16 +47,24 @@ internal sealed class StructuredPerceptron
     private readonly int[] _tokOff;
     private readonly int[] _sequenceStart;
     private readonly IReadOnlyList<int[]> _gold;
+    private readonly IReadOnlyList<float[]>? _baseEmissions;
+    private readonly bool _learnTransitions;
     private readonly float[] _weights;
     private readonly float[] _totals;
     private readonly float[] _transitions;
     private readonly float[] _transitionTotals;
     private float _step = 1;
 
-    /// <summary>A learner over <paramref name="tags"/> tags for the sequences of <paramref name="table"/>, whose gold tags are <paramref name="gold"/>.</summary>
-    public StructuredPerceptron(int tags, FeatureTable table, IReadOnlyList<int[]> gold)
+    /// <summary>A learner over <paramref name="tags"/> tags for the sequences of <paramref name="table"/>, whose gold tags are <paramref name="gold"/>.
+    /// With <paramref name="baseEmissions"/> (per sequence, tokens × tags) it learns corrections on top of another model's fixed scores,
+    /// starting from that model's <paramref name="initialTransitions"/>, which stay fixed unless <paramref name="learnTransitions"/>.</summary>
+    public StructuredPerceptron(int tags, FeatureTable table, IReadOnlyList<int[]> gold, IReadOnlyList<float[]>? baseEmissions = null,
+        float[]? initialTransitions = null, bool learnTransitions = true)
     {
+        _learnTransitions = learnTransitions;
         if (gold.Count != table.Count) throw new ArgumentException("one gold tag sequence per feature sequence", nameof(gold));
+        if (baseEmissions is not null && baseEmissions.Count != gold.Count) throw new ArgumentException("one emission table per sequence", nameof(baseEmissions));
+        _baseEmissions = baseEmissions;
         _t = tags;
         _ids = table.Ids;
         (_feats, _tokOff, _sequenceStart) = table.Freeze();
@@ -65,6 +73,7 @@ internal sealed class StructuredPerceptron
         _totals = new float[_ids.Count * tags];
         _transitions = new float[(tags + 1) * tags];
         _transitionTotals = new float[(tags + 1) * tags];
+        initialTransitions?.CopyTo(_transitions, 0);
     }
 
     /// <summary>One pass over the sequences in <paramref name="order"/>; returns the number of mistagged tokens.</summary>
@@ -76,7 +85,7 @@ internal sealed class StructuredPerceptron
             cancellationToken.ThrowIfCancellationRequested();
             var gold = _gold[s];
             int n = gold.Length, first = _sequenceStart[s];
-            var emissions = new float[n * t];
+            var emissions = _baseEmissions is null ? new float[n * t] : (float[])_baseEmissions[s].Clone();
             for (int i = 0; i < n; i++)
                 for (int f = _tokOff[first + i]; f < _tokOff[first + i + 1]; f++)
                 {
@@ -100,7 +109,7 @@ internal sealed class StructuredPerceptron
                         _totals[row + guess[i]] -= _step;
                     }
                 }
-                if (gold[i] != guess[i] || goldPrev != guessPrev)
+                if (_learnTransitions && (gold[i] != guess[i] || goldPrev != guessPrev))
                 {
                     _transitions[goldPrev * t + gold[i]]++;
                     _transitions[guessPrev * t + guess[i]]--;

@@ -15,23 +15,28 @@ public sealed class NamedEntityRecognizer(NerTagger? tagger = null)
 {
     private readonly NerTagger _tagger = tagger ?? NerTagger.Default;
 
-    /// <summary>Every named entity in <paramref name="text"/>, in order.</summary>
+    /// <summary>Every named entity in <paramref name="text"/>, in order. The text is tagged as one document, so a name's mentions inform each other.</summary>
     public IReadOnlyList<NamedEntity> Recognize(string text, TextAnalysis analysis, CancellationToken cancellationToken = default)
     {
-        var entities = new List<NamedEntity>();
-        var words = new List<string>();
-        var spans = new List<TextSpan>();
+        var sentences = new List<int>();
+        var words = new List<IReadOnlyList<string>>();
+        var spans = new List<List<TextSpan>>();
         for (int s = 0; s < analysis.Sentences.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sentence = analysis.Sentences[s];
-            words.Clear();
-            spans.Clear();
-            foreach (var token in analysis.TokensOf(sentence)) AddConllTokens(text, token, words, spans);
-            if (words.Count == 0) continue;
-            foreach (var e in _tagger.Tag(words, cancellationToken))
-                entities.Add(new NamedEntity(TextSpan.FromBounds(spans[e.StartToken].Start, spans[e.EndToken - 1].End), e.Type, s));
+            var sentenceWords = new List<string>();
+            var sentenceSpans = new List<TextSpan>();
+            foreach (var token in analysis.TokensOf(analysis.Sentences[s])) AddConllTokens(text, token, sentenceWords, sentenceSpans);
+            if (sentenceWords.Count == 0) continue;
+            sentences.Add(s);
+            words.Add(sentenceWords);
+            spans.Add(sentenceSpans);
         }
+        var entities = new List<NamedEntity>();
+        var tagged = _tagger.TagDocument(words, cancellationToken);
+        for (int j = 0; j < tagged.Count; j++)
+            foreach (var e in tagged[j])
+                entities.Add(new NamedEntity(TextSpan.FromBounds(spans[j][e.StartToken].Start, spans[j][e.EndToken - 1].End), e.Type, sentences[j]));
         return entities;
     }
 

@@ -15,13 +15,14 @@ internal static class NerFeatures
         First = 50, Headline = 51, HeadlineProfile = 52, CasingClass = 53,
         Gaz = 60, GazClass = 61, GazLength = 62,
         Profile = 70, ProfileCount = 71, Unseen = 72, MajorityM1 = 73, MajorityP1 = 74, ProfileClass = 75,
-        Cluster = 80, ClusterM1 = 81, ClusterP1 = 82, ClusterClass = 83, ClusterM1Cluster = 84, ClusterClusterP1 = 85;
+        Cluster = 80, ClusterM1 = 81, ClusterP1 = 82, ClusterClass = 83, ClusterM1Cluster = 84, ClusterClusterP1 = 85,
+        TableRow = 90, TableProfile = 91, TableNeighbours = 92;
 
     private const ulong Boundary = 0xB0B0_B0B0;
     private const int NoCluster = 0xFFFF, Unknown = 5;
 
     /// <summary>Token shape classes used in conjunctions.</summary>
-    private enum CaseClass { Lower, Capitalised, AllCaps, Mixed, Digits, Punctuation }
+    internal enum CaseClass { Lower, Capitalised, AllCaps, Mixed, Digits, Punctuation }
 
     /// <summary>True for an all-capitals sentence (a headline), where capitalisation says nothing about entities.</summary>
     public static bool IsHeadline(IReadOnlyList<string> tokens)
@@ -86,6 +87,7 @@ internal static class NerFeatures
         }
 
         bool headline = IsHeadline(tokens);
+        int table = TableKind(cls);
         for (int i = 0; i < n; i++)
         {
             offsets[i] = features.Count;
@@ -119,6 +121,14 @@ internal static class NerFeatures
             Add(features, ShapeShapeP1, FeatureHash.Combine(shape[i], sp1));
             Add(features, ShapeTri, FeatureHash.Combine(sm1, shape[i], sp1));
             if (i == 0) Add(features, First, c);
+            if (table > 0)
+            {
+                // In a results or standings row ("Barcelona 3 Real Madrid 1") names are teams, and numbers mark where one entry ends.
+                ulong kinds = (ulong)(NeighbourKind(cls, i - 1) * 8 + NeighbourKind(cls, i + 1));
+                Add(features, TableRow, (ulong)table * 8 + c);
+                Add(features, TableProfile, (ulong)(table * 8 + majority[i]) * 8 + c);
+                Add(features, TableNeighbours, ((ulong)table * 64 + kinds) * 8 + c);
+            }
             if (headline)
             {
                 Add(features, Headline, c);
@@ -164,6 +174,29 @@ internal static class NerFeatures
 
     private static void Add(List<ulong> features, ulong template, ulong value) => features.Add(FeatureHash.Combine(template, value));
 
+    // 0 running text; 1 a row of names and numbers with at most one lower-case word; 2 a number-heavy line with some words.
+    private static int TableKind(CaseClass[] cls)
+    {
+        int numbers = 0, lowerWords = 0;
+        foreach (var c in cls)
+        {
+            if (c == CaseClass.Digits) numbers++;
+            else if (c == CaseClass.Lower) lowerWords++;
+        }
+        if (numbers < 2) return 0;
+        if (lowerWords <= 1) return 1;
+        return numbers * 4 >= cls.Length ? 2 : 0;
+    }
+
+    // What is beside a token in a table row: 0 boundary, 1 number, 2 capitalised word, 3 lower-case word, 4 punctuation.
+    private static int NeighbourKind(CaseClass[] cls, int i) => i < 0 || i >= cls.Length ? 0 : cls[i] switch
+    {
+        CaseClass.Digits => 1,
+        CaseClass.Capitalised or CaseClass.AllCaps or CaseClass.Mixed => 2,
+        CaseClass.Lower => 3,
+        _ => 4,
+    };
+
     // The class (0 O, 1–4 types) holding at least half of the word's occurrences, or Unknown.
     private static int Majority(int profile)
     {
@@ -172,7 +205,7 @@ internal static class NerFeatures
         return 6;
     }
 
-    private static CaseClass ClassOf(string t)
+    internal static CaseClass ClassOf(string t)
     {
         int upper = 0, lowerCount = 0, digits = 0;
         foreach (var ch in t)

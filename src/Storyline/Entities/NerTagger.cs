@@ -5,22 +5,28 @@ using Storyline.Learning;
 namespace Storyline.Entities;
 
 /// <summary>
-/// Named-entity tagger (PER, ORG, LOC, MISC) for one tokenised sentence: an averaged structured perceptron over hashed token features with
-/// Viterbi decoding of IOB2 tags. Trained by NerTrainer (src/Storyline.Training); the default model is embedded in this assembly. Thread-safe.
+/// Named-entity tagger (PER, ORG, LOC, MISC) for tokenised sentences: an averaged structured perceptron over hashed token features with
+/// Viterbi decoding of IOB2 tags, then (when the model has one) a second pass over the whole document that adds weights for how the first
+/// pass tagged the same words elsewhere in it (<see cref="NerDocumentFeatures"/>). Trained by NerTrainer (src/Storyline.Training); the
+/// default model is embedded in this assembly. Thread-safe.
 /// </summary>
 public sealed class NerTagger
 {
     private static readonly byte[] Magic = "SLNER"u8.ToArray();
-    private const int Version = 1;
+    private const int Version = 2;
     private const string ResourceName = "Storyline.Entities.Model.ner.bin";
     private static readonly Lazy<NerTagger> DefaultModel = new(LoadEmbedded);
 
     private readonly LinearSequenceModel _model;
+    private readonly LinearSequenceModel? _document;
+    private readonly float _firstPassScale;
 
-    internal NerTagger(NerLexicon lexicon, LinearSequenceModel model)
+    internal NerTagger(NerLexicon lexicon, LinearSequenceModel model, LinearSequenceModel? document = null, float firstPassScale = 1)
     {
         Lexicon = lexicon;
         _model = model;
+        _document = document;
+        _firstPassScale = firstPassScale;
     }
 
     /// <summary>The model embedded in the Storyline assembly, loaded on first use.</summary>
@@ -29,28 +35,68 @@ public sealed class NerTagger
     /// <summary>True when the assembly carries a trained model (it is produced by the bench's <c>ner-train</c> command).</summary>
     public static bool HasEmbeddedModel => typeof(NerTagger).Assembly.GetManifestResourceInfo(ResourceName) is not null;
 
-    /// <summary>Number of weighted features in the model.</summary>
-    public int FeatureCount => _model.FeatureCount;
+    /// <summary>Number of weighted features in the model (both passes).</summary>
+    public int FeatureCount => _model.FeatureCount + (_document?.FeatureCount ?? 0);
+
+    internal LinearSequenceModel SentenceModel => _model;
 
     internal NerLexicon Lexicon { get; }
 
-    /// <summary>The entities in a sentence's tokens, in order; spans never overlap.</summary>
+    /// <summary>The entities in a sentence's tokens, in order; spans never overlap. The sentence is taken as a document of its own.</summary>
     public IReadOnlyList<EntitySpan> Tag(IReadOnlyList<string> tokens, CancellationToken cancellationToken = default) =>
         BioTags.ToSpans(Predict(tokens, cancellationToken));
+
+    /// <summary>The entities of each sentence of one document, in order; the document pass lets a name's other mentions inform each one.</summary>
+    public IReadOnlyList<IReadOnlyList<EntitySpan>> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences, CancellationToken cancellationToken = default) =>
+        [.. PredictDocument(sentences, cancellationToken).Select(tags => BioTags.ToSpans(tags))];
 
     /// <summary>One IOB2 tag per token (O, B-PER, I-PER, …).</summary>
     public IReadOnlyList<string> TagBio(IReadOnlyList<string> tokens, CancellationToken cancellationToken = default) =>
         [.. Predict(tokens, cancellationToken).Select(t => BioTags.Names[t])];
 
-    internal int[] Predict(IReadOnlyList<string> tokens, CancellationToken cancellationToken)
+    /// <summary>One IOB2 tag per token of each sentence of one document.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> TagDocumentBio(IReadOnlyList<IReadOnlyList<string>> sentences, CancellationToken cancellationToken = default) =>
+        [.. PredictDocument(sentences, cancellationToken).Select(tags => (IReadOnlyList<string>)[.. tags.Select(t => BioTags.Names[t])])];
+
+    internal int[] Predict(IReadOnlyList<string> tokens, CancellationToken cancellationToken) => PredictDocument([tokens], cancellationToken)[0];
+
+    internal int[][] PredictDocument(IReadOnlyList<IReadOnlyList<string>> sentences, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        int n = tokens.Count;
-        if (n == 0) return [];
-        var features = new List<ulong>(n * 72);
-        var offsets = new int[n + 1];
-        NerFeatures.Extract(tokens, Lexicon, features, offsets);
-        return _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
+        int t = BioTags.Count;
+        var emissions = new float[sentences.Count][];
+        var tags = new int[sentences.Count][];
+        var features = new List<ulong>();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n = sentences[s].Count;
+            features.Clear();
+            var offsets = new int[n + 1];
+            NerFeatures.Extract(sentences[s], Lexicon, features, offsets);
+            emissions[s] = new float[n * t];
+            _model.AddEmissions(CollectionsMarshal.AsSpan(features), offsets, n, emissions[s], cancellationToken);
+            tags[s] = _model.Decode(emissions[s], n);
+        }
+        if (_document is null) return tags;
+        var documentFeatures = new List<ulong>[sentences.Count];
+        var documentOffsets = new int[sentences.Count][];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            documentFeatures[s] = [];
+            documentOffsets[s] = new int[sentences[s].Count + 1];
+        }
+        NerDocumentFeatures.Extract(sentences, tags, emissions, documentFeatures, documentOffsets);
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            // Only sentences with document evidence can change; the rest keep their first-pass tags.
+            if (documentFeatures[s].Count == 0) continue;
+            int n = sentences[s].Count;
+            // The document pass was trained on first-pass scores shrunk by this factor (so that its few features can outweigh them).
+            foreach (ref var e in emissions[s].AsSpan()) e *= _firstPassScale;
+            _document.AddEmissions(CollectionsMarshal.AsSpan(documentFeatures[s]), documentOffsets[s], n, emissions[s], cancellationToken);
+            tags[s] = _document.Decode(emissions[s], n);
+        }
+        return tags;
     }
 
     /// <summary>Writes the model, Brotli-compressed, to <paramref name="stream"/> (left open).</summary>
@@ -67,6 +113,11 @@ public sealed class NerTagger
         WriteMap(w, Lexicon.Casing, v => w.Write(v));
         WriteMap(w, Lexicon.Clusters, v => w.Write(v));
         _model.WriteRows(w);
+        w.Write(_document is not null);
+        if (_document is null) return;
+        w.Write(_firstPassScale);
+        _document.WriteTransitions(w);
+        _document.WriteRows(w);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -95,7 +146,11 @@ public sealed class NerTagger
         ReadMap(r, lexicon.Words, r.ReadUInt16);
         ReadMap(r, lexicon.Casing, r.ReadByte);
         ReadMap(r, lexicon.Clusters, r.ReadUInt16);
-        return new NerTagger(lexicon, LinearSequenceModel.ReadRows(r, t, transitions));
+        var model = LinearSequenceModel.ReadRows(r, t, transitions);
+        if (!r.ReadBoolean()) return new NerTagger(lexicon, model);
+        float scale = r.ReadSingle();
+        var documentTransitions = LinearSequenceModel.ReadTransitions(r, t);
+        return new NerTagger(lexicon, model, LinearSequenceModel.ReadRows(r, t, documentTransitions), scale);
     }
 
     /// <summary>Loads the model embedded in the Storyline assembly (a fresh instance; <see cref="Default"/> caches one).</summary>

@@ -53,13 +53,28 @@ internal sealed class LinearSequenceModel
     /// <summary>Best tags for <paramref name="tokens"/> tokens whose feature hashes are <c>hashes[offsets[i]..offsets[i + 1]]</c>.</summary>
     public int[] Predict(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> offsets, int tokens, CancellationToken cancellationToken)
     {
-        int t = Tags;
         if (tokens == 0) return [];
-        var emissions = new float[tokens * t];
+        var emissions = new float[tokens * Tags];
+        AddEmissions(hashes, offsets, tokens, emissions, cancellationToken);
+        return Decode(emissions, tokens);
+    }
+
+    /// <summary>Best tags for precomputed <paramref name="emissions"/> (tokens × tags) under this model's transitions.</summary>
+    public int[] Decode(ReadOnlySpan<float> emissions, int tokens)
+    {
+        var result = new int[tokens];
+        Viterbi.Decode(emissions, tokens, Tags, _transitions, result);
+        return result;
+    }
+
+    /// <summary>Adds each token's feature weights to its row of <paramref name="emissions"/> (tokens × tags).</summary>
+    public void AddEmissions(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> offsets, int tokens, Span<float> emissions, CancellationToken cancellationToken)
+    {
+        int t = Tags;
         for (int i = 0; i < tokens; i++)
         {
             if ((i & 255) == 255) cancellationToken.ThrowIfCancellationRequested();
-            var e = emissions.AsSpan(i * t, t);
+            var e = emissions.Slice(i * t, t);
             for (int f = offsets[i]; f < offsets[i + 1]; f++)
             {
                 int row = RowOf(hashes[f]);
@@ -68,10 +83,10 @@ internal sealed class LinearSequenceModel
                 for (int y = 0; y < t; y++) e[y] += w[y];
             }
         }
-        var result = new int[tokens];
-        Viterbi.Decode(emissions, tokens, t, _transitions, result);
-        return result;
     }
+
+    /// <summary>The transition scores ((tags + 1) × tags, last row from the start); callers must not modify them.</summary>
+    internal float[] Transitions => _transitions;
 
     /// <summary>Writes the transition scores.</summary>
     public void WriteTransitions(BinaryWriter w)

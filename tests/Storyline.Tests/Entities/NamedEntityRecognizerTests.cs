@@ -28,4 +28,13 @@ public class NamedEntityRecognizerTests
         found.ShouldContain(("Zhao Lijian", "PER"));
         found.ShouldContain(e => e.Text == "United States");
     }
+
+    [Fact]
+    public void Recognize_NameRepeatedAcrossSentences_KeepsOneType()
+    {
+        const string text = "Shares of Dravonix Corp fell 4 percent on Tuesday. Dravonix said demand had weakened. Analysts said Dravonix would struggle.";
+        var found = Recognize(text).Where(e => e.Text.StartsWith("Dravonix", StringComparison.Ordinal)).ToList();
+        found.Count.ShouldBe(3);
+        found.Select(e => e.Type).Distinct().ShouldBe(["ORG"]);
+    }
 }

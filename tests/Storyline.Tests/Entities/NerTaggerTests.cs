@@ -50,6 +50,38 @@ public partial class NerTaggerTests
     }
 
     [Fact]
+    public void TagDocument_CompanyNamedInFullElsewhere_TypesEveryMentionAsOrganisation()
+    {
+        string[][] document =
+        [
+            Tokens("Shares of Dravonix Corp fell 4 percent on Tuesday after the maker of car seats cut its forecast ."),
+            Tokens("Dravonix said demand from carmakers had weakened ."),
+            Tokens("Analysts said Dravonix would struggle to win new contracts ."),
+        ];
+        var tagged = NerTagger.Default.TagDocument(document);
+
+        tagged.Count.ShouldBe(document.Length);
+        for (int s = 0; s < document.Length; s++)
+            tagged[s].Where(e => e.Text(document[s]).StartsWith("Dravonix", StringComparison.Ordinal)).Select(e => e.Type).ShouldBe(["ORG"], $"sentence {s}");
+    }
+
+    [Fact]
+    public void TagDocument_OneSentence_MatchesTag()
+    {
+        var tokens = Tokens("Manchester United beat Arsenal 2-1 at Old Trafford on Saturday .");
+        NerTagger.Default.TagDocument([tokens]).Single().ShouldBe(NerTagger.Default.Tag(tokens));
+    }
+
+    [Fact]
+    public void TagDocument_NoSentences_ReturnsNone() => NerTagger.Default.TagDocument([]).ShouldBeEmpty();
+
+    [Fact]
+    public void Tag_StandingsRow_TypesTeamAsOrganisation()
+    {
+        Entities("Kelso Rovers 5 3 1 1 9 4 10").ShouldBe([("Kelso Rovers", "ORG")]);
+    }
+
+    [Fact]
     public void Default_EmbeddedModel_LoadsQuickly()
     {
         NerTagger.HasEmbeddedModel.ShouldBeTrue();
@@ -74,6 +106,8 @@ public partial class NerTaggerTests
             var tokens = Tokens(sentence);
             reloaded.TagBio(tokens).ShouldBe(NerTagger.Default.TagBio(tokens));
         }
+        string[][] document = [Tokens("Shares of Dravonix Corp fell ."), Tokens("Dravonix said demand had weakened .")];
+        reloaded.TagDocumentBio(document).ShouldBe(NerTagger.Default.TagDocumentBio(document));
     }
 
     [Fact]
