@@ -30,6 +30,7 @@ internal static class ContentEdges
             bool changed = DropStrayParts(doc, parts);
             changed |= AddFrontedPart(doc, a, parts, claimed);
             changed |= MovePrepositionToCue(doc, ref cue, parts);
+            changed |= DropTrailingClause(doc, cue, parts);
             any |= changed;
             result.Add(changed && parts.Count > 0 ? a with { Content = AttributionContent.Of(parts), Cue = cue } : a);
         }
@@ -83,6 +84,43 @@ internal static class ContentEdges
         cue = TextSpan.FromBounds(c.Start, t[k].Span.End);
         return true;
     }
+
+    // "… to stage a protest, though she acknowledged it was unlikely", "… to sign up 5 million people, focusing on people under 30",
+    // "…, the source added": after a comma, a concessive clause, a participle clause or a source with its reporting verb is the
+    // writer's addition (or another statement), not the rest of what was said. Only the unquoted tail of a content after its cue.
+    private static bool DropTrailingClause(AttributionTokens doc, TextSpan? cue, List<TextSpan> parts)
+    {
+        if (cue is not { } c || parts.Count == 0 || parts[^1].Start < c.End) return false;
+        var t = doc.Analysis.Tokens;
+        var last = parts[^1];
+        int lo = doc.FirstAtOrAfter(last.Start), hi = lo;
+        while (hi < t.Count && t[hi].Span.End <= last.End) hi++;
+        for (int j = lo + 3; j < hi - 1; j++)
+        {
+            if (doc.Lower[j] != ",") continue;
+            int k = j + 1;
+            if (k < hi && t[k].Kind == TokenKind.CloseQuote) k++;
+            if (k >= hi || doc.QuoteDepth[k] > 0) continue;
+            var w = doc.Lower[k];
+            // ("but" joins as often a second half of the same statement: "…, but would eventually add $84 billion".)
+            bool concessive = w is "though" or "although";
+            // A participle that takes an object pronoun or a preposition is a verb ("focusing on", "comparing him"), not a listed noun
+            // or adjective ("…, housing and", "…, mounting student debt").
+            bool participle = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && t[k].Kind == TokenKind.Word
+                && char.IsLower(t[k].Text(doc.Text)[0]) && k + 1 < hi && (ObjectPronouns.Contains(doc.Lower[k + 1]) || CuePrepositions.Contains(doc.Lower[k + 1]) || doc.Lower[k + 1] == "to");
+            // A closing source and verb: at most six words, then the part ends.
+            bool signed = hi - k <= 7 && SayingVerbs.Contains(doc.Lower[hi - 1]) && hi - 1 > k;
+            if (!concessive && !participle && !signed) continue;
+            int end = j - 1;
+            while (end > lo && t[end].Kind is TokenKind.Punctuation or TokenKind.Dash) end--;
+            if (WordsIn(doc, TextSpan.FromBounds(last.Start, t[end].Span.End)).Words < 3) return false;
+            parts[^1] = TextSpan.FromBounds(last.Start, t[end].Span.End);
+            return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "him", "her", "them", "it", "us", "me", "himself", "herself", "themselves" };
 
     private static readonly HashSet<string> CuePrepositions = new(StringComparer.Ordinal)
     {

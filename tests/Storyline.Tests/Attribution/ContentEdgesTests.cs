@@ -97,6 +97,30 @@ public class ContentEdgesTests
         Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
     }
 
+    [Theory]
+    [InlineData("The mayor said the campaign would stage a protest, though she admitted it was unlikely to work.", "the campaign would stage a protest")]
+    [InlineData("The mayor said the city would hire 200 teachers, focusing on schools in the north.", "the city would hire 200 teachers")]
+    [InlineData("The mayor said the harbour would reopen in spring after the repairs, the spokesman added.", "the harbour would reopen in spring after the repairs")]
+    public void Refine_TrailingClauseOfTheWriter_CutFromTheContent(string text, string expected)
+    {
+        var content = text[(text.IndexOf("said ", StringComparison.Ordinal) + 5)..^1];
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, content)), Span(text, "said"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("The mayor said the plan covers schools, housing and the courts.")]
+    [InlineData("The mayor said the city would hire teachers, but would cut the police budget.")]
+    [InlineData("The mayor said “the harbour would reopen, though slowly” in spring.")]
+    public void Refine_ListOrSecondHalfOfTheStatement_LeftAlone(string text)
+    {
+        var content = text[(text.IndexOf("said ", StringComparison.Ordinal) + 5)..^1];
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, content)), Span(text, "said"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
     [Fact]
     public void Refine_NothingToChange_ReturnsTheSameList()
     {
