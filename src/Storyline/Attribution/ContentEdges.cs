@@ -85,9 +85,9 @@ internal static class ContentEdges
         return true;
     }
 
-    // "… to stage a protest, though she acknowledged it was unlikely", "… to sign up 5 million people, focusing on people under 30",
-    // "…, the source added": after a comma, a concessive clause, a participle clause or a source with its reporting verb is the
-    // writer's addition (or another statement), not the rest of what was said. Only the unquoted tail of a content after its cue.
+    // "… to stage a protest, though she acknowledged it was unlikely", "… as a strong leader, comparing him to Obama", "…, the source
+    // added": after a comma, a concessive clause, a reporting participle or a source with its reporting verb is the writer's addition
+    // or another statement, not the rest of what was said. Only the unquoted tail of a content after its cue.
     private static bool DropTrailingClause(AttributionTokens doc, TextSpan? cue, List<TextSpan> parts)
     {
         if (cue is not { } c || parts.Count == 0 || parts[^1].Start < c.End) return false;
@@ -104,10 +104,11 @@ internal static class ContentEdges
             var w = doc.Lower[k];
             // ("but" joins as often a second half of the same statement: "…, but would eventually add $84 billion".)
             bool concessive = w is "though" or "although";
-            // A participle that takes an object pronoun or a preposition is a verb ("focusing on", "comparing him"), not a listed noun
-            // or adjective ("…, housing and", "…, mounting student debt").
-            bool participle = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && t[k].Kind == TokenKind.Word
-                && char.IsLower(t[k].Text(doc.Text)[0]) && k + 1 < hi && (ObjectPronouns.Contains(doc.Lower[k + 1]) || CuePrepositions.Contains(doc.Lower[k + 1]) || doc.Lower[k + 1] == "to");
+            // A reporting participle is the source's next statement ("…, adding that …", "…, warning of …"); other participles may
+            // belong to the statement ("sanctions hurt the economy, contributing to unemployment"). It must take an object pronoun,
+            // a preposition or "that" to be a verb, not a listed noun ("…, housing and …").
+            bool participle = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && doc.Cue[k] && char.IsLower(t[k].Text(doc.Text)[0])
+                && k + 1 < hi && (ObjectPronouns.Contains(doc.Lower[k + 1]) || CuePrepositions.Contains(doc.Lower[k + 1]) || doc.Lower[k + 1] is "to" or "that");
             // A closing source and verb: at most six words, then the part ends.
             bool signed = hi - k <= 7 && SayingVerbs.Contains(doc.Lower[hi - 1]) && hi - 1 > k;
             if (!concessive && !participle && !signed) continue;

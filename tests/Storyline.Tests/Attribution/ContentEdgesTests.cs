@@ -99,7 +99,7 @@ public class ContentEdgesTests
 
     [Theory]
     [InlineData("The mayor said the campaign would stage a protest, though she admitted it was unlikely to work.", "the campaign would stage a protest")]
-    [InlineData("The mayor said the city would hire 200 teachers, focusing on schools in the north.", "the city would hire 200 teachers")]
+    [InlineData("The mayor said the city would hire 200 teachers, adding that schools in the north would come first.", "the city would hire 200 teachers")]
     [InlineData("The mayor said the harbour would reopen in spring after the repairs, the spokesman added.", "the harbour would reopen in spring after the repairs")]
     public void Refine_TrailingClauseOfTheWriter_CutFromTheContent(string text, string expected)
     {
@@ -111,6 +111,8 @@ public class ContentEdgesTests
 
     [Theory]
     [InlineData("The mayor said the plan covers schools, housing and the courts.")]
+    [InlineData("The mayor said sanctions have hurt the local economy, contributing to unemployment in the region.")]
+    [InlineData("The mayor said the policy, including in the north, was unlikely to change.")]
     [InlineData("The mayor said the city would hire teachers, but would cut the police budget.")]
     [InlineData("The mayor said “the harbour would reopen, though slowly” in spring.")]
     public void Refine_ListOrSecondHalfOfTheStatement_LeftAlone(string text)
