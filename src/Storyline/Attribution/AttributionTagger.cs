@@ -116,7 +116,8 @@ public sealed class AttributionTagger : IAttributionExtractor
                 if (gap < bestGap) { bestGap = gap; best = c; }
             }
             if (span.Role == Role.Content) contents[best].Add((span.Start, span.End));
-            else if (sources[best] is null) sources[best] = (span.Start, span.End);
+            // "In its tweet, the campaign said …": a phrase that opens on a preposition of place or medium is where it was said, not who.
+            else if (sources[best] is null && !SettingPrepositions.Contains(doc.Lower[span.Start])) sources[best] = (span.Start, span.End);
         }
         var tokens = doc.Analysis.Tokens;
         // "Beijing rejected the claims, saying …", "… denied it and said …": a cue with no source of its own shares the one before it.
@@ -140,6 +141,14 @@ public sealed class AttributionTagger : IAttributionExtractor
                 parts.RemoveAll(p => p.End <= own.Start && p.End <= cues[c].Start && doc.QuoteDepth[p.Start] == 0 && doc.Analysis.Tokens[p.Start].Kind != TokenKind.OpenQuote);
             if (parts.Count == 0 || !IsCueLike(doc, cues[c].Start, cues[c].End)) continue;
             if (IsPassiveParticiple(doc, cues[c].Start, cues[c].End, sources[c] is { } before && before.End <= cues[c].Start)) continue;
+            // "Peacekeepers have been blamed for introducing cholera": the subject of a passive cue is what is claimed about, part of
+            // the content, not a speaker (PolNeAR reads "X is expected to …" the same way).
+            if (sources[c] is { } subject && subject.End <= cues[c].Start && HasPassive(doc.Lower, cues[c].Start, cues[c].End))
+            {
+                var part = Trim(doc, subject.Start, subject.End);
+                if (part.End > part.Start) parts.Insert(0, part);
+                sources[c] = null;
+            }
             // "Editor's note: …" is a run-in heading the tagger can read as source and cue.
             if (sources[c] is { } heading && heading.End == cues[c].Start
                 && CueLexicon.HeadingLabels.Contains(doc.Text[tokens[heading.Start].Span.Start..tokens[cues[c].End - 1].Span.End])) continue;
@@ -180,6 +189,35 @@ public sealed class AttributionTagger : IAttributionExtractor
         // "be blocked and reported to": the coordinated participle shares the first one's passive.
         return k >= 2 && lower[k] is "and" or "or" && lower[k - 1].EndsWith("ed", StringComparison.Ordinal) && CueLexicon.IsBe(lower[k - 2]);
     }
+
+    // "have been charged with", "were fired for", "is observed as": a form of "be" and a participle inside the cue make its subject the
+    // one acted on, not a speaker (a state the subject is in, "was alarmed", "is convinced", still reports one).
+    private static bool HasPassive(string[] lower, int start, int end)
+    {
+        for (int k = start; k < end - 1; k++)
+        {
+            if (!CueLexicon.IsBe(lower[k])) continue;
+            int j = k + 1;
+            while (j < end && (lower[j].EndsWith("ly", StringComparison.Ordinal) || lower[j] is "not" or "also" or "never")) j++;
+            if (j < end && lower[j].Length > 4 && lower[j].EndsWith("ed", StringComparison.Ordinal) && !StateParticiples.Contains(lower[j])) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> StateParticiples = new(StringComparer.Ordinal)
+    {
+        "concerned", "worried", "alarmed", "convinced", "pleased", "disappointed", "frustrated", "surprised", "shocked", "outraged",
+        "interested", "committed", "opposed", "determined", "dismayed", "troubled", "encouraged", "excited", "satisfied", "delighted",
+        "thrilled", "angered", "annoyed", "puzzled", "confused", "baffled", "embarrassed", "horrified", "terrified", "scared",
+        "unconvinced", "prepared", "inclined", "quoted", "tired", "focused", "impressed", "unimpressed", "relieved", "heartened",
+        "saddened", "disgusted", "appalled", "offended", "incensed", "infuriated", "energized", "divided", "united", "split",
+        "agreed", "dissatisfied", "displeased", "unmoved", "undeterred", "unfazed", "uninterested", "unconcerned", "skeptical",
+    };
+
+    private static readonly HashSet<string> SettingPrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "during", "through", "via", "throughout", "within", "under", "over", "into",
+    };
 
     // A cue has a word that can report: not only numbers or quantity words ("three other officials").
     private static bool IsCueLike(AttributionTokens doc, int start, int end)

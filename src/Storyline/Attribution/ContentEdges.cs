@@ -26,10 +26,13 @@ internal static class ContentEdges
         {
             if (a.Parent is not null || a.SpeakerLabel is not null || a.IsQuestion) { result.Add(a); continue; }
             var parts = a.Content.Parts.ToList();
+            var cue = a.Cue;
             bool changed = DropStrayParts(doc, parts);
             changed |= AddFrontedPart(doc, a, parts, claimed);
+            changed |= MovePrepositionToCue(doc, ref cue, parts);
+            changed |= DropTrailingClause(doc, cue, parts);
             any |= changed;
-            result.Add(changed && parts.Count > 0 ? a with { Content = AttributionContent.Of(parts) } : a);
+            result.Add(changed && parts.Count > 0 ? a with { Content = AttributionContent.Of(parts), Cue = cue } : a);
         }
         // Unchanged input comes back as it was (callers may compare by reference).
         return any ? result : found;
@@ -64,6 +67,83 @@ internal static class ContentEdges
         return true;
     }
 
+    // "called for an inquiry", "warned against the deal", "spoke about her faith": the preposition right after the cue word is part of
+    // the cue (a phrasal verb), not of what was said. Not after verbs of saying ("said in 2015 the economy …", "asked about it, …").
+    private static bool MovePrepositionToCue(AttributionTokens doc, ref TextSpan? cue, List<TextSpan> parts)
+    {
+        if (cue is not { } c || parts.Count == 0 || parts[0].Start < c.End) return false;
+        var t = doc.Analysis.Tokens;
+        int last = doc.FirstAtOrAfter(c.End - 1), k = doc.FirstAtOrAfter(parts[0].Start);
+        if (k != last + 1 || k + 2 >= t.Count || t[k].Span.Start != parts[0].Start || doc.QuoteDepth[k] > 0) return false;
+        bool preposition = CuePrepositions.Contains(doc.Lower[k]) || doc.Lower[k] == "to" && ToVerbs.Contains(doc.Lower[last]);
+        // "spoke for about five minutes": "about" before a number is an amount.
+        if (!preposition || SayingVerbs.Contains(doc.Lower[last]) || doc.Lower[k] == "about" && t[k + 1].Kind == TokenKind.Number) return false;
+        // What is left must still be a statement of two words or more, inside the part.
+        if (t[k + 2].Span.End > parts[0].End || t[k + 1].Kind is not (TokenKind.Word or TokenKind.Number) && t[k + 1].Kind != TokenKind.OpenQuote) return false;
+        parts[0] = TextSpan.FromBounds(t[k + 1].Span.Start, parts[0].End);
+        cue = TextSpan.FromBounds(c.Start, t[k].Span.End);
+        return true;
+    }
+
+    // "… to stage a protest, though she acknowledged it was unlikely", "… as a strong leader, comparing him to Obama", "…, the source
+    // added": after a comma, a concessive clause, a reporting participle or a source with its reporting verb is the writer's addition
+    // or another statement, not the rest of what was said. Only the unquoted tail of a content after its cue.
+    private static bool DropTrailingClause(AttributionTokens doc, TextSpan? cue, List<TextSpan> parts)
+    {
+        if (cue is not { } c || parts.Count == 0 || parts[^1].Start < c.End) return false;
+        var t = doc.Analysis.Tokens;
+        var last = parts[^1];
+        int lo = doc.FirstAtOrAfter(last.Start), hi = lo;
+        while (hi < t.Count && t[hi].Span.End <= last.End) hi++;
+        for (int j = lo + 3; j < hi - 1; j++)
+        {
+            if (doc.Lower[j] != ",") continue;
+            int k = j + 1;
+            if (k < hi && t[k].Kind == TokenKind.CloseQuote) k++;
+            if (k >= hi || doc.QuoteDepth[k] > 0) continue;
+            var w = doc.Lower[k];
+            // ("but" joins as often a second half of the same statement: "…, but would eventually add $84 billion".)
+            bool concessive = w is "though" or "although";
+            // A reporting participle is the source's next statement ("…, adding that …", "…, warning of …"); other participles may
+            // belong to the statement ("sanctions hurt the economy, contributing to unemployment"). It must take an object pronoun,
+            // a preposition or "that" to be a verb, not a listed noun ("…, housing and …").
+            bool participle = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && doc.Cue[k] && char.IsLower(t[k].Text(doc.Text)[0])
+                && k + 1 < hi && (ObjectPronouns.Contains(doc.Lower[k + 1]) || CuePrepositions.Contains(doc.Lower[k + 1]) || doc.Lower[k + 1] is "to" or "that");
+            // A closing source and verb: at most six words, then the part ends.
+            bool signed = hi - k <= 7 && SayingVerbs.Contains(doc.Lower[hi - 1]) && hi - 1 > k;
+            if (!concessive && !participle && !signed) continue;
+            int end = j - 1;
+            while (end > lo && t[end].Kind is TokenKind.Punctuation or TokenKind.Dash) end--;
+            if (WordsIn(doc, TextSpan.FromBounds(last.Start, t[end].Span.End)).Words < 3) return false;
+            parts[^1] = TextSpan.FromBounds(last.Start, t[end].Span.End);
+            return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "him", "her", "them", "it", "us", "me", "himself", "herself", "themselves" };
+
+    private static readonly HashSet<string> CuePrepositions = new(StringComparer.Ordinal)
+    {
+        "about", "of", "for", "on", "against", "with", "at", "over", "in", "from", "into", "upon",
+    };
+
+    // Verbs whose "to" is a preposition ("referred to her remarks"), where after others it opens the content ("urged to act").
+    private static readonly HashSet<string> ToVerbs = new(StringComparer.Ordinal)
+    {
+        "referred", "refer", "refers", "referring", "responded", "respond", "responds", "responding", "reacted", "react", "reacts",
+        "reacting", "objected", "object", "objects", "objecting", "pointed", "point", "points", "pointing", "alluded", "allude",
+        "alludes", "alluding", "appealed", "appeal", "appeals", "appealing", "spoke", "speak", "speaks", "speaking", "talked", "talk",
+        "talks", "talking", "replied", "reply", "replies", "replying", "testified", "testify", "testifies", "apologized", "apologised",
+        "apologize", "apologizes", "admitted", "confessed",
+    };
+
+    private static readonly HashSet<string> SayingVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "say", "says", "saying", "asked", "ask", "asks", "asking", "told", "tell", "tells", "telling", "added", "adds", "wrote",
+        "writes", "stated", "states", "reported", "reports", "thought", "think", "thinks", "predicted", "predicts", "noted", "notes",
+    };
+
     // "told voters that …" → "voters" | "that …": a part of one or two unquoted words beside a long part is the listener or a stray
     // word the tagger gave the content, not a piece of the statement.
     private static bool DropStrayParts(AttributionTokens doc, List<TextSpan> parts)
@@ -71,9 +151,12 @@ internal static class ContentEdges
         if (parts.Count < 2) return false;
         var words = parts.Select(p => WordsIn(doc, p)).ToList();
         if (words.Max(w => w.Words) < 4) return false;
+        // Beside a quotation, a short unquoted part is the scene or the listener ("As a phone rang, the announcer said, “…”", "in a
+        // statement to my colleague Michael: …") rather than words of the statement.
+        int stray = words.Any(w => w.Words >= 4 && 2 * w.Quoted >= w.Words) ? 5 : 2;
         int removed = 0;
         for (int i = parts.Count - 1; i >= 0; i--)
-            if (words[i].Words <= 2 && words[i].Quoted == 0) { parts.RemoveAt(i); removed++; }
+            if (words[i].Words <= stray && words[i].Quoted == 0) { parts.RemoveAt(i); removed++; }
         return removed > 0;
     }
 

@@ -71,6 +71,33 @@ public class AttributionTaggerTests
     }
 
     [Fact]
+    public void ToAttributions_PassiveCueWithItsSubjectTaggedAsSource_SubjectJoinsTheContent()
+    {
+        const string text = "Peacekeepers have been blamed for spreading the disease .";
+        var a = Grouped(text, "SCCCCXXX.").ShouldHaveSingleItem();
+
+        Describe(text, a).ShouldBe("[] [have been blamed for] [Peacekeepers | spreading the disease] Indirect");
+    }
+
+    [Fact]
+    public void ToAttributions_StateParticipleCue_KeepsItsSource()
+    {
+        const string text = "The governor was alarmed by the rising water .";
+        var a = Grouped(text, "SSCCCXXX.").ShouldHaveSingleItem();
+
+        a.Source!.Value.Slice(text).ShouldBe("The governor");
+    }
+
+    [Fact]
+    public void ToAttributions_SourceOpeningOnAPreposition_NotTheSource()
+    {
+        const string text = "In its statement , the ministry rejected the claims .";
+        var a = Grouped(text, "SSS.SSCXX.").ShouldHaveSingleItem();
+
+        a.Source!.Value.Slice(text).ShouldBe("the ministry");
+    }
+
+    [Fact]
     public void ToAttributions_ActiveCue_Kept()
     {
         Grouped("The ministry announced three new tariffs .", "SSCXXX.").ShouldHaveSingleItem();

@@ -51,6 +51,78 @@ public class ContentEdgesTests
         Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("that the harbour would reopen in spring");
     }
 
+    [Theory]
+    [InlineData("The council called for an inquiry into the contract.", "called", "called for", "an inquiry into the contract")]
+    [InlineData("The union warned against the new rules on overtime.", "warned", "warned against", "the new rules on overtime")]
+    [InlineData("The minister referred to the report as a turning point.", "referred", "referred to", "the report as a turning point")]
+    public void Refine_PrepositionRightAfterTheCue_MovesIntoTheCue(string text, string cue, string expectedCue, string expectedContent)
+    {
+        var content = text[(text.IndexOf(cue, StringComparison.Ordinal) + cue.Length + 1)..^1];
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, content)), Span(text, cue), Span(text, text[..text.IndexOf(' ', 4)]), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        refined.Cue!.Value.Slice(text).ShouldBe(expectedCue);
+        Content(text, refined).ShouldBe(expectedContent);
+    }
+
+    [Theory]
+    [InlineData("The mayor said in 2019 the harbour would reopen.", "said", "in 2019 the harbour would reopen")]
+    [InlineData("The minister spoke about 40 minutes.", "spoke", "about 40 minutes")]
+    [InlineData("The mayor promised to leave the coast.", "promised", "to leave the coast")]
+    public void Refine_PrepositionAfterASayingVerbOrOpeningTheStatement_LeftInTheContent(string text, string cue, string content)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, content)), Span(text, cue), Span(text, text[..text.IndexOf(' ', 4)]), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_ShortUnquotedSceneBesideAQuotation_Dropped()
+    {
+        const string text = "As a phone rang, the announcer said, “It is three in the morning and your children are asleep.”";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "As a phone rang"), Span(text, "“It is three in the morning and your children are asleep.”")]),
+            Span(text, "said"), Span(text, "the announcer"), AttributionKind.Mixed);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("“It is three in the morning and your children are asleep.”");
+    }
+
+    [Fact]
+    public void Refine_ShortUnquotedPartBesideUnquotedStatement_Kept()
+    {
+        const string text = "Under the plan, the mayor said, the harbour would reopen in spring after the repairs.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "Under the plan"), Span(text, "the harbour would reopen in spring after the repairs")]),
+            Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Theory]
+    [InlineData("The mayor said the campaign would stage a protest, though she admitted it was unlikely to work.", "the campaign would stage a protest")]
+    [InlineData("The mayor said the city would hire 200 teachers, adding that schools in the north would come first.", "the city would hire 200 teachers")]
+    [InlineData("The mayor said the harbour would reopen in spring after the repairs, the spokesman added.", "the harbour would reopen in spring after the repairs")]
+    public void Refine_TrailingClauseOfTheWriter_CutFromTheContent(string text, string expected)
+    {
+        var content = text[(text.IndexOf("said ", StringComparison.Ordinal) + 5)..^1];
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, content)), Span(text, "said"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("The mayor said the plan covers schools, housing and the courts.")]
+    [InlineData("The mayor said sanctions have hurt the local economy, contributing to unemployment in the region.")]
+    [InlineData("The mayor said the policy, including in the north, was unlikely to change.")]
+    [InlineData("The mayor said the city would hire teachers, but would cut the police budget.")]
+    [InlineData("The mayor said “the harbour would reopen, though slowly” in spring.")]
+    public void Refine_ListOrSecondHalfOfTheStatement_LeftAlone(string text)
+    {
+        var content = text[(text.IndexOf("said ", StringComparison.Ordinal) + 5)..^1];
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, content)), Span(text, "said"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
     [Fact]
     public void Refine_NothingToChange_ReturnsTheSameList()
     {
