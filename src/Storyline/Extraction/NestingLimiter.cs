@@ -34,10 +34,15 @@ internal static class NestingLimiter
     private readonly record struct Open(string Name, bool Dropped);
 
     /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; the same string when none are.</summary>
-    public static string Limit(string html, CancellationToken cancellationToken, int maxDepth = MaxDepth)
+    public static string Limit(string html, CancellationToken cancellationToken, int maxDepth = MaxDepth) =>
+        Limit(html.AsMemory(), cancellationToken, maxDepth) ?? html;
+
+    /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; null when none are, so that a pooled buffer needs no copy.</summary>
+    public static string? Limit(ReadOnlyMemory<char> html, CancellationToken cancellationToken, int maxDepth = MaxDepth)
     {
+        var text = html.Span;
         // Cheap exit: a page with fewer tags than the cap cannot nest beyond it.
-        if (html.AsSpan().Count('<') <= maxDepth) return html;
+        if (text.Count('<') <= maxDepth) return null;
         var stack = new List<Open>();
         // Per tag name, the stack positions where it is open, so that finding an end tag's element costs no stack walk.
         // Case-insensitive and read by span, so that a tag's name is allocated once per page, not once per tag.
@@ -63,32 +68,32 @@ internal static class NestingLimiter
         void Drop(int start, int end)
         {
             sb ??= new System.Text.StringBuilder(html.Length);
-            sb.Append(html, copied, start - copied);
+            sb.Append(html[copied..start]);
             copied = end;
         }
 
-        while (at < html.Length)
+        while (at < text.Length)
         {
             if ((++steps & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            int lt = html.IndexOf('<', at);
-            if (lt < 0 || lt + 1 >= html.Length) break;
-            char next = html[lt + 1];
+            int lt = IndexOf(text, '<', at);
+            if (lt < 0 || lt + 1 >= text.Length) break;
+            char next = text[lt + 1];
             if (next == '!')
             {
                 // Comments run to "-->", doctypes and CDATA to '>'.
-                int end = html.AsSpan(lt).StartsWith("<!--") ? html.IndexOf("-->", lt + 4, StringComparison.Ordinal) : html.IndexOf('>', lt);
-                at = end < 0 ? html.Length : end + (html[end] == '-' ? 3 : 1);
+                int end = text[lt..].StartsWith("<!--") ? IndexOf(text, "-->", lt + 4, StringComparison.Ordinal) : IndexOf(text, '>', lt);
+                at = end < 0 ? text.Length : end + (text[end] == '-' ? 3 : 1);
                 continue;
             }
-            if (next == '?') { int end = html.IndexOf('>', lt); at = end < 0 ? html.Length : end + 1; continue; }
+            if (next == '?') { int end = IndexOf(text, '>', lt); at = end < 0 ? text.Length : end + 1; continue; }
             bool closing = next == '/';
             int nameStart = lt + (closing ? 2 : 1);
             int nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':' or '_')) nameEnd++;
-            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart])) { at = lt + 1; continue; }
-            int tagEnd = TagEnd(html, nameEnd);
+            while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] is '-' or ':' or '_')) nameEnd++;
+            if (nameEnd == nameStart || !char.IsAsciiLetter(text[nameStart])) { at = lt + 1; continue; }
+            int tagEnd = TagEnd(text, nameEnd);
             if (tagEnd < 0) break;
-            var span = html.AsSpan(nameStart, nameEnd - nameStart);
+            var span = text.Slice(nameStart, nameEnd - nameStart);
             at = tagEnd + 1;
             if (closing)
             {
@@ -99,12 +104,12 @@ internal static class NestingLimiter
                 if (dropped) Drop(lt, at);
                 continue;
             }
-            if (VoidLookup.Contains(span) || html[tagEnd - 1] == '/') continue;
+            if (VoidLookup.Contains(span) || text[tagEnd - 1] == '/') continue;
             var name = byName.TryGetValue(span, out var known, out _) ? known : span.ToString().ToLowerInvariant();
             if (RawTextLookup.Contains(span))
             {
-                int end = html.IndexOf("</" + name, at, StringComparison.OrdinalIgnoreCase);
-                at = end < 0 ? html.Length : end;
+                int end = IndexOf(text, "</" + name, at, StringComparison.OrdinalIgnoreCase);
+                at = end < 0 ? text.Length : end;
                 if (stack.Count >= maxDepth) Drop(lt, tagEnd + 1);
                 else Push(name, false);
                 continue;
@@ -127,8 +132,8 @@ internal static class NestingLimiter
             if (drop) Drop(lt, at);
             Push(name, drop);
         }
-        if (sb is null) return html;
-        sb.Append(html, copied, html.Length - copied);
+        if (sb is null) return null;
+        sb.Append(html[copied..]);
         return sb.ToString();
 
         void Push(string name, bool dropped)
@@ -139,14 +144,27 @@ internal static class NestingLimiter
         }
     }
 
+    // String.IndexOf's start-index forms, for a span.
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        int i = text[from..].IndexOf(c);
+        return i < 0 ? -1 : i + from;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> text, string value, int from, StringComparison comparison)
+    {
+        int i = text[from..].IndexOf(value, comparison);
+        return i < 0 ? -1 : i + from;
+    }
+
     // The '>' that ends a tag whose name ends at 'from', skipping quoted attribute values; -1 when the page ends first.
     // A quote opens a value only right after '=' (white space between allowed); searched for with vectorised scans, not char by char.
-    private static int TagEnd(string html, int from)
+    private static int TagEnd(ReadOnlySpan<char> html, int from)
     {
         int i = from;
         while (true)
         {
-            int hit = html.AsSpan(i).IndexOfAny('>', '"', '\'');
+            int hit = html[i..].IndexOfAny('>', '"', '\'');
             if (hit < 0) return -1;
             i += hit;
             var c = html[i];
@@ -155,7 +173,7 @@ internal static class NestingLimiter
             while (before >= from && char.IsWhiteSpace(html[before])) before--;
             if (before >= from && html[before] == '=')
             {
-                int close = html.IndexOf(c, i + 1);
+                int close = IndexOf(html, c, i + 1);
                 if (close < 0) return -1;
                 i = close;
             }
