@@ -187,6 +187,13 @@ public static class ExtractionBench
             lines.Add(pages[i].Id + "\t" + string.Join('\t', results.Select(r => $"{ShingleScore.Precision(r.Pages[i]):0.000}\t{ShingleScore.Recall(r.Pages[i]):0.000}")) + "\t" + pages[i].Url);
             foreach (var r in results) File.WriteAllText(Path.Combine(dir, $"{pages[i].Id}.{r.Name}.txt"), r.Texts[i]);
             File.WriteAllText(Path.Combine(dir, $"{pages[i].Id}.truth.txt"), pages[i].Truth);
+            // Everything else our extractor reads, so that a change meant to keep output can be checked on more than the body.
+            var article = new StorylineExtractor().Extract(pages[i].Html, pages[i].Url, CancellationToken.None);
+            File.WriteAllLines(Path.Combine(dir, $"{pages[i].Id}.storyline.meta.txt"),
+            [
+                $"title\t{article.Title}", $"authors\t{string.Join(" | ", article.Authors)}", $"published\t{article.Published:O}\t{article.PublishedEvidence}\t{article.PublishedSource}",
+                $"publisher\t{article.Publisher}", $"language\t{article.Language}", .. article.Captions.Select(c => $"caption\t{c}"),
+            ]);
         }
         File.WriteAllLines(Path.Combine(dir, "scores.tsv"), lines);
     }

@@ -21,10 +21,21 @@ internal sealed partial class PageMetadata
     private string? _jsonLdHeadline;
 
     /// <summary>Reads JSON-LD from the raw HTML (the parser skips script text for speed) and the rest from the document.</summary>
-    public static PageMetadata Read(string html, IDocument document)
+    public static PageMetadata Read(string html, IDocument document) => Read(html, document, null);
+
+    /// <summary>Reads the page with its JSON-LD already parsed (<paramref name="jsonLd"/>, read from <paramref name="html"/> when null).</summary>
+    public static PageMetadata Read(string html, IDocument document, JsonLd? jsonLd)
     {
         var m = new PageMetadata();
-        foreach (var json in JsonLdScripts(html)) m.ReadJsonLd(json);
+        var own = jsonLd is null ? JsonLd.Read(html) : null;
+        try
+        {
+            foreach (var doc in (jsonLd ?? own!).Documents) m.ReadJsonLd(doc);
+        }
+        finally
+        {
+            own?.Dispose();
+        }
         m.ReadDocument(document);
         return m;
     }
@@ -49,13 +60,10 @@ internal sealed partial class PageMetadata
         }
     }
 
-    private void ReadJsonLd(string json)
+    private void ReadJsonLd(JsonDocument doc)
     {
         try
         {
-            // Script content is raw text: entities stay undecoded until a string value is read.
-            using var doc = JsonDocument.Parse(json.Trim() is { Length: > 0 } s ? s : "{}",
-                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
             Visit(doc.RootElement, 0);
         }
         catch (JsonException)

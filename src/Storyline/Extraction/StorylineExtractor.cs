@@ -122,9 +122,10 @@ public sealed class StorylineExtractor : IArticleExtractor
         using var markup = PreparedMarkup.Of(html, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var document = markup.Parse();
-        var meta = PageMetadata.Read(html, document);
+        using var jsonLd = JsonLd.Read(html);
+        var meta = PageMetadata.Read(html, document, jsonLd);
         // Read before the body extractor prunes the document: bylines and datelines sit in the furniture it removes.
-        var date = Dates.Extract(html, document, url);
+        var date = Dates.Extract(html, document, url, jsonLd);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {

@@ -23,9 +23,12 @@ internal sealed class PublicationDateExtractor(DateScorerOptions? options = null
     }
 
     /// <summary>The publication day from the raw <paramref name="html"/> (for scripts) and its parsed <paramref name="document"/>.</summary>
-    public DateChoice? Extract(string html, IDocument document, string? url)
+    public DateChoice? Extract(string html, IDocument document, string? url) => Extract(html, document, url, null);
+
+    /// <summary>As <see cref="Extract(string, IDocument, string?)"/>, with the page's JSON-LD already parsed.</summary>
+    public DateChoice? Extract(string html, IDocument document, string? url, JsonLd? jsonLd)
     {
-        var page = new DatePage(html, document, url);
+        var page = new DatePage(html, document, url, jsonLd);
         return _scorer.Choose(Candidates(page), DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), page.Offset);
     }
 
