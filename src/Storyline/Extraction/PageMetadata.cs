@@ -130,7 +130,8 @@ internal sealed partial class PageMetadata
         IElement? firstH1 = null;
         // A page repeats its class names on hundreds of elements: each distinct name is tested once.
         var bylineClasses = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool IsBylineClass(string cls) => bylineClasses.TryGetValue(cls, out var known) ? known : bylineClasses[cls] = BylineClass().IsMatch(cls);
+        bool IsBylineClass(string cls) => Dates.DateHints.Prefiltered(cls, BylineWords)
+            && (bylineClasses.TryGetValue(cls, out var known) ? known : bylineClasses[cls] = BylineClass().IsMatch(cls));
         // One walk instead of several selector queries: selectors cost a full traversal each.
         void Walk(IElement parent)
         {
@@ -330,6 +331,9 @@ internal sealed partial class PageMetadata
 
     [GeneratedRegex(@"^(?:the\s+)?" + Role + @"$|^(?:admin|administrator|webmaster|guest|anonymous|unknown|editorial|updated|published|share|follow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleOnly();
+
+    // One of these is in every word BylineClass matches: most class names are ruled out without the regex or the cache.
+    private static readonly System.Buffers.SearchValues<string> BylineWords = System.Buffers.SearchValues.Create(["byl", "by-l", "author"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![a-z])(?:byline|by-?line|author-?name|article-?author|post-?author|entry-?author|byl|story-?author|author)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineClass();

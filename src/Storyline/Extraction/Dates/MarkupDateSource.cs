@@ -12,15 +12,12 @@ internal sealed class MarkupDateSource : IDateCandidateSource
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
         var seen = new HashSet<(DateOnly, DateRole, DatePlace)>();
-        // List items repeat their class names hundreds of times: each distinct name is tested once.
-        var tested = new Dictionary<string, bool>(StringComparer.Ordinal);
         int order = 0;
-        bool Marked(string? name) => name is { Length: >= 4 } && (tested.TryGetValue(name, out var known) ? known : tested[name] = DateHints.DateElement().IsMatch(name));
         foreach (var e in page.Elements)
         {
             string? cls = e.GetAttribute("class"), id = e.GetAttribute("id"), prop = e.GetAttribute("itemprop");
             // Each name is tested on its own: no date word spans the space that joins them, and the joined string need only be built for marked elements.
-            if (!Marked(cls) && !Marked(id) && !Marked(prop)) continue;
+            if (!DateHints.IsDateElement(cls) && !DateHints.IsDateElement(id) && !DateHints.IsDateElement(prop)) continue;
             var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
             if (ShortText(e) is not { Length: >= 6 } text) continue;
             var named = DateHints.Role(names);
