@@ -28,10 +28,18 @@ internal static class NestingLimiter
         "summary", "table", "ul", "li", "dd", "dt",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidLookup = Void.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+    // One per tag name on a page: where it is open on the stack, and what kind of element it is, looked up once per tag, not once per question.
+    private sealed class Tag(string name)
+    {
+        public readonly string Name = name;
+        public readonly Stack<int> Open = new();
+        public readonly bool Void = NestingLimiter.Void.Contains(name), RawText = NestingLimiter.RawText.Contains(name), ClosesParagraph = NestingLimiter.ClosesParagraph.Contains(name);
 
-    private readonly record struct Open(string Name, bool Dropped);
+        // The innermost open position, or -1.
+        public int Nearest => Open.Count > 0 ? Open.Peek() : -1;
+    }
+
+    private readonly record struct Open(Tag Tag, bool Dropped);
 
     /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; the same string when none are.</summary>
     public static string Limit(string html, CancellationToken cancellationToken, int maxDepth = MaxDepth) =>
@@ -44,25 +52,22 @@ internal static class NestingLimiter
         // Cheap exit: a page with fewer tags than the cap cannot nest beyond it.
         if (text.Count('<') <= maxDepth) return null;
         var stack = new List<Open>();
-        // Per tag name, the stack positions where it is open, so that finding an end tag's element costs no stack walk.
         // Case-insensitive and read by span, so that a tag's name is allocated once per page, not once per tag.
-        var positions = new Dictionary<string, Stack<int>>(StringComparer.OrdinalIgnoreCase);
-        var byName = positions.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tags = new Dictionary<string, Tag>(StringComparer.OrdinalIgnoreCase);
+        var byName = tags.GetAlternateLookup<ReadOnlySpan<char>>();
+        Tag Named(string name) => tags[name] = new Tag(name);
+        Tag p = Named("p"), button = Named("button"), li = Named("li"), ul = Named("ul"), ol = Named("ol"), dl = Named("dl"), dd = Named("dd"), dt = Named("dt"),
+            td = Named("td"), th = Named("th"), tr = Named("tr"), table = Named("table");
         System.Text.StringBuilder? sb = null;
         int copied = 0, at = 0, steps = 0;
 
-        void Pop()
-        {
-            var top = stack[^1];
-            stack.RemoveAt(stack.Count - 1);
-            positions[top.Name].Pop();
-        }
-
-        int Nearest(string name) => positions.TryGetValue(name, out var p) && p.Count > 0 ? p.Peek() : -1;
-
         void PopTo(int index)
         {
-            while (stack.Count > index) Pop();
+            while (stack.Count > index)
+            {
+                stack[^1].Tag.Open.Pop();
+                stack.RemoveAt(stack.Count - 1);
+            }
         }
 
         void Drop(int start, int end)
@@ -97,50 +102,49 @@ internal static class NestingLimiter
             at = tagEnd + 1;
             if (closing)
             {
-                int index = byName.TryGetValue(span, out var open) && open.Count > 0 ? open.Peek() : -1;
+                int index = byName.TryGetValue(span, out var open) ? open.Nearest : -1;
                 if (index < 0) continue;
                 bool dropped = stack[index].Dropped;
                 PopTo(index);
                 if (dropped) Drop(lt, at);
                 continue;
             }
-            if (VoidLookup.Contains(span) || text[tagEnd - 1] == '/') continue;
-            var name = byName.TryGetValue(span, out var known, out _) ? known : span.ToString().ToLowerInvariant();
-            if (RawTextLookup.Contains(span))
+            if (!byName.TryGetValue(span, out var tag)) tag = Named(span.ToString().ToLowerInvariant());
+            if (tag.Void || text[tagEnd - 1] == '/') continue;
+            if (tag.RawText)
             {
-                int end = IndexOf(text, "</" + name, at, StringComparison.OrdinalIgnoreCase);
+                int end = IndexOf(text, "</" + tag.Name, at, StringComparison.OrdinalIgnoreCase);
                 at = end < 0 ? text.Length : end;
                 if (stack.Count >= maxDepth) Drop(lt, tagEnd + 1);
-                else Push(name, false);
+                else Push(tag, false);
                 continue;
             }
             // Implied end tags: a new paragraph or block closes an open <p>, a list item an open item of the same list, a cell an open cell.
-            if (ClosesParagraph.Contains(name) && Nearest("p") is var p and >= 0 && p > Nearest("button")) PopTo(p);
-            if (name == "li" && Nearest("li") is var li and >= 0 && li > Math.Max(Nearest("ul"), Nearest("ol"))) PopTo(li);
-            if (name is "dd" or "dt")
+            if (tag.ClosesParagraph && p.Nearest is var openP and >= 0 && openP > button.Nearest) PopTo(openP);
+            if (tag == li && li.Nearest is var openLi and >= 0 && openLi > Math.Max(ul.Nearest, ol.Nearest)) PopTo(openLi);
+            if (tag == dd || tag == dt)
             {
-                int item = Math.Max(Nearest("dd"), Nearest("dt"));
-                if (item >= 0 && item > Nearest("dl")) PopTo(item);
+                int item = Math.Max(dd.Nearest, dt.Nearest);
+                if (item >= 0 && item > dl.Nearest) PopTo(item);
             }
-            if (name is "td" or "th" or "tr")
+            if (tag == td || tag == th || tag == tr)
             {
-                int cell = Math.Max(Nearest("td"), Nearest("th"));
-                if (cell >= 0 && cell > Nearest("table")) PopTo(cell);
-                if (name == "tr" && Nearest("tr") is var tr and >= 0 && tr > Nearest("table")) PopTo(tr);
+                int cell = Math.Max(td.Nearest, th.Nearest);
+                if (cell >= 0 && cell > table.Nearest) PopTo(cell);
+                if (tag == tr && tr.Nearest is var openTr and >= 0 && openTr > table.Nearest) PopTo(openTr);
             }
             bool drop = stack.Count >= maxDepth;
             if (drop) Drop(lt, at);
-            Push(name, drop);
+            Push(tag, drop);
         }
         if (sb is null) return null;
         sb.Append(html[copied..]);
         return sb.ToString();
 
-        void Push(string name, bool dropped)
+        void Push(Tag tag, bool dropped)
         {
-            if (!positions.TryGetValue(name, out var p)) positions[name] = p = new Stack<int>();
-            p.Push(stack.Count);
-            stack.Add(new Open(name, dropped));
+            tag.Open.Push(stack.Count);
+            stack.Add(new Open(tag, dropped));
         }
     }
 
