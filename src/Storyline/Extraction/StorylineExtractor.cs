@@ -144,8 +144,9 @@ public sealed class StorylineExtractor : IArticleExtractor
 }
 
 /// <summary>A page's markup as the parser reads it (scripts, styles and drawings cut out, nesting capped), held in a pooled buffer:
-/// a page-sized copy is the largest allocation of an extraction, and on most pages it is big enough for the large-object heap.</summary>
-internal struct PreparedMarkup : IDisposable
+/// a page-sized copy is the largest allocation of an extraction, and on most pages it is big enough for the large-object heap.
+/// A class, not a struct: a copy disposed twice would hand one buffer to two renters.</summary>
+internal sealed class PreparedMarkup : IDisposable
 {
     private char[]? _rented;
     private readonly string? _text;
@@ -176,7 +177,7 @@ internal struct PreparedMarkup : IDisposable
     }
 
     /// <summary>A fresh document from the markup.</summary>
-    public readonly IDocument Parse() => _text is not null ? StorylineExtractor.Parser.ParseDocument(_text) : StorylineExtractor.Parser.ParseDocument(_rented!, _length);
+    public IDocument Parse() => _text is not null ? StorylineExtractor.Parser.ParseDocument(_text) : StorylineExtractor.Parser.ParseDocument(_rented!, _length);
 
     /// <inheritdoc />
     public void Dispose()
