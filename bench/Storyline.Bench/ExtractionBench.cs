@@ -98,19 +98,27 @@ public static class ExtractionBench
         {
             // Processor time is reported beside wall time: on a shared machine it moves far less with load.
             double best = double.MaxValue, bestCpu = double.MaxValue;
+            long allocated = 0;
+            int gen0 = 0, gen2 = 0;
             using var process = Process.GetCurrentProcess();
             for (int r = 0; r < rounds + 1; r++)
             {
                 GC.Collect();
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
+                // Allocation and collection counts do not move with load, so they show a change that noisy timings hide.
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
+                int g0 = GC.CollectionCount(0), g2 = GC.CollectionCount(2);
                 var sw = Stopwatch.StartNew();
                 foreach (var page in pages) run(page);
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
                 process.Refresh();
                 bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
+                gen0 = GC.CollectionCount(0) - g0;
+                gen2 = GC.CollectionCount(2) - g2;
             }
-            Console.WriteLine($"{name,-16} {best,8:0.0} ms wall {bestCpu,8:0.0} ms cpu");
+            Console.WriteLine($"{name,-16} {best,8:0.0} ms wall {bestCpu,8:0.0} ms cpu {allocated / 1048576.0,8:0.0} MB allocated {gen0,4} gen0 {gen2,4} gen2 GCs");
         }
     }
 
@@ -179,6 +187,13 @@ public static class ExtractionBench
             lines.Add(pages[i].Id + "\t" + string.Join('\t', results.Select(r => $"{ShingleScore.Precision(r.Pages[i]):0.000}\t{ShingleScore.Recall(r.Pages[i]):0.000}")) + "\t" + pages[i].Url);
             foreach (var r in results) File.WriteAllText(Path.Combine(dir, $"{pages[i].Id}.{r.Name}.txt"), r.Texts[i]);
             File.WriteAllText(Path.Combine(dir, $"{pages[i].Id}.truth.txt"), pages[i].Truth);
+            // Everything else our extractor reads, so that a change meant to keep output can be checked on more than the body.
+            var article = new StorylineExtractor().Extract(pages[i].Html, pages[i].Url, CancellationToken.None);
+            File.WriteAllLines(Path.Combine(dir, $"{pages[i].Id}.storyline.meta.txt"),
+            [
+                $"title\t{article.Title}", $"authors\t{string.Join(" | ", article.Authors)}", $"published\t{article.Published:O}\t{article.PublishedEvidence}\t{article.PublishedSource}",
+                $"publisher\t{article.Publisher}", $"language\t{article.Language}", .. article.Captions.Select(c => $"caption\t{c}"),
+            ]);
         }
         File.WriteAllLines(Path.Combine(dir, "scores.tsv"), lines);
     }

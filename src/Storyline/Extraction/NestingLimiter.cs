@@ -28,125 +28,147 @@ internal static class NestingLimiter
         "summary", "table", "ul", "li", "dd", "dt",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidLookup = Void.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+    // One per tag name on a page: where it is open on the stack, and what kind of element it is, looked up once per tag, not once per question.
+    private sealed class Tag(string name)
+    {
+        public readonly string Name = name;
+        public readonly Stack<int> Open = new();
+        public readonly bool Void = NestingLimiter.Void.Contains(name), RawText = NestingLimiter.RawText.Contains(name), ClosesParagraph = NestingLimiter.ClosesParagraph.Contains(name);
 
-    private readonly record struct Open(string Name, bool Dropped);
+        // The innermost open position, or -1.
+        public int Nearest => Open.Count > 0 ? Open.Peek() : -1;
+    }
+
+    private readonly record struct Open(Tag Tag, bool Dropped);
 
     /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; the same string when none are.</summary>
-    public static string Limit(string html, CancellationToken cancellationToken, int maxDepth = MaxDepth)
+    public static string Limit(string html, CancellationToken cancellationToken, int maxDepth = MaxDepth) =>
+        Limit(html.AsMemory(), cancellationToken, maxDepth) ?? html;
+
+    /// <summary>The markup with elements nested deeper than <paramref name="maxDepth"/> unwrapped; null when none are, so that a pooled buffer needs no copy.</summary>
+    public static string? Limit(ReadOnlyMemory<char> html, CancellationToken cancellationToken, int maxDepth = MaxDepth)
     {
+        var text = html.Span;
         // Cheap exit: a page with fewer tags than the cap cannot nest beyond it.
-        if (html.AsSpan().Count('<') <= maxDepth) return html;
+        if (text.Count('<') <= maxDepth) return null;
         var stack = new List<Open>();
-        // Per tag name, the stack positions where it is open, so that finding an end tag's element costs no stack walk.
         // Case-insensitive and read by span, so that a tag's name is allocated once per page, not once per tag.
-        var positions = new Dictionary<string, Stack<int>>(StringComparer.OrdinalIgnoreCase);
-        var byName = positions.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tags = new Dictionary<string, Tag>(StringComparer.OrdinalIgnoreCase);
+        var byName = tags.GetAlternateLookup<ReadOnlySpan<char>>();
+        Tag Named(string name) => tags[name] = new Tag(name);
+        Tag p = Named("p"), button = Named("button"), li = Named("li"), ul = Named("ul"), ol = Named("ol"), dl = Named("dl"), dd = Named("dd"), dt = Named("dt"),
+            td = Named("td"), th = Named("th"), tr = Named("tr"), table = Named("table");
         System.Text.StringBuilder? sb = null;
         int copied = 0, at = 0, steps = 0;
 
-        void Pop()
-        {
-            var top = stack[^1];
-            stack.RemoveAt(stack.Count - 1);
-            positions[top.Name].Pop();
-        }
-
-        int Nearest(string name) => positions.TryGetValue(name, out var p) && p.Count > 0 ? p.Peek() : -1;
-
         void PopTo(int index)
         {
-            while (stack.Count > index) Pop();
+            while (stack.Count > index)
+            {
+                stack[^1].Tag.Open.Pop();
+                stack.RemoveAt(stack.Count - 1);
+            }
         }
 
         void Drop(int start, int end)
         {
             sb ??= new System.Text.StringBuilder(html.Length);
-            sb.Append(html, copied, start - copied);
+            sb.Append(html[copied..start]);
             copied = end;
         }
 
-        while (at < html.Length)
+        while (at < text.Length)
         {
             if ((++steps & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            int lt = html.IndexOf('<', at);
-            if (lt < 0 || lt + 1 >= html.Length) break;
-            char next = html[lt + 1];
+            int lt = IndexOf(text, '<', at);
+            if (lt < 0 || lt + 1 >= text.Length) break;
+            char next = text[lt + 1];
             if (next == '!')
             {
                 // Comments run to "-->", doctypes and CDATA to '>'.
-                int end = html.AsSpan(lt).StartsWith("<!--") ? html.IndexOf("-->", lt + 4, StringComparison.Ordinal) : html.IndexOf('>', lt);
-                at = end < 0 ? html.Length : end + (html[end] == '-' ? 3 : 1);
+                int end = text[lt..].StartsWith("<!--") ? IndexOf(text, "-->", lt + 4, StringComparison.Ordinal) : IndexOf(text, '>', lt);
+                at = end < 0 ? text.Length : end + (text[end] == '-' ? 3 : 1);
                 continue;
             }
-            if (next == '?') { int end = html.IndexOf('>', lt); at = end < 0 ? html.Length : end + 1; continue; }
+            if (next == '?') { int end = IndexOf(text, '>', lt); at = end < 0 ? text.Length : end + 1; continue; }
             bool closing = next == '/';
             int nameStart = lt + (closing ? 2 : 1);
             int nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':' or '_')) nameEnd++;
-            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart])) { at = lt + 1; continue; }
-            int tagEnd = TagEnd(html, nameEnd);
+            while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] is '-' or ':' or '_')) nameEnd++;
+            if (nameEnd == nameStart || !char.IsAsciiLetter(text[nameStart])) { at = lt + 1; continue; }
+            int tagEnd = TagEnd(text, nameEnd);
             if (tagEnd < 0) break;
-            var span = html.AsSpan(nameStart, nameEnd - nameStart);
+            var span = text.Slice(nameStart, nameEnd - nameStart);
             at = tagEnd + 1;
             if (closing)
             {
-                int index = byName.TryGetValue(span, out var open) && open.Count > 0 ? open.Peek() : -1;
+                int index = byName.TryGetValue(span, out var open) ? open.Nearest : -1;
                 if (index < 0) continue;
                 bool dropped = stack[index].Dropped;
                 PopTo(index);
                 if (dropped) Drop(lt, at);
                 continue;
             }
-            if (VoidLookup.Contains(span) || html[tagEnd - 1] == '/') continue;
-            var name = byName.TryGetValue(span, out var known, out _) ? known : span.ToString().ToLowerInvariant();
-            if (RawTextLookup.Contains(span))
+            if (!byName.TryGetValue(span, out var tag)) tag = Named(span.ToString().ToLowerInvariant());
+            if (tag.Void || text[tagEnd - 1] == '/') continue;
+            if (tag.RawText)
             {
-                int end = html.IndexOf("</" + name, at, StringComparison.OrdinalIgnoreCase);
-                at = end < 0 ? html.Length : end;
+                int end = IndexOf(text, "</" + tag.Name, at, StringComparison.OrdinalIgnoreCase);
+                at = end < 0 ? text.Length : end;
                 if (stack.Count >= maxDepth) Drop(lt, tagEnd + 1);
-                else Push(name, false);
+                else Push(tag, false);
                 continue;
             }
             // Implied end tags: a new paragraph or block closes an open <p>, a list item an open item of the same list, a cell an open cell.
-            if (ClosesParagraph.Contains(name) && Nearest("p") is var p and >= 0 && p > Nearest("button")) PopTo(p);
-            if (name == "li" && Nearest("li") is var li and >= 0 && li > Math.Max(Nearest("ul"), Nearest("ol"))) PopTo(li);
-            if (name is "dd" or "dt")
+            if (tag.ClosesParagraph && p.Nearest is var openP and >= 0 && openP > button.Nearest) PopTo(openP);
+            if (tag == li && li.Nearest is var openLi and >= 0 && openLi > Math.Max(ul.Nearest, ol.Nearest)) PopTo(openLi);
+            if (tag == dd || tag == dt)
             {
-                int item = Math.Max(Nearest("dd"), Nearest("dt"));
-                if (item >= 0 && item > Nearest("dl")) PopTo(item);
+                int item = Math.Max(dd.Nearest, dt.Nearest);
+                if (item >= 0 && item > dl.Nearest) PopTo(item);
             }
-            if (name is "td" or "th" or "tr")
+            if (tag == td || tag == th || tag == tr)
             {
-                int cell = Math.Max(Nearest("td"), Nearest("th"));
-                if (cell >= 0 && cell > Nearest("table")) PopTo(cell);
-                if (name == "tr" && Nearest("tr") is var tr and >= 0 && tr > Nearest("table")) PopTo(tr);
+                int cell = Math.Max(td.Nearest, th.Nearest);
+                if (cell >= 0 && cell > table.Nearest) PopTo(cell);
+                if (tag == tr && tr.Nearest is var openTr and >= 0 && openTr > table.Nearest) PopTo(openTr);
             }
             bool drop = stack.Count >= maxDepth;
             if (drop) Drop(lt, at);
-            Push(name, drop);
+            Push(tag, drop);
         }
-        if (sb is null) return html;
-        sb.Append(html, copied, html.Length - copied);
+        if (sb is null) return null;
+        sb.Append(html[copied..]);
         return sb.ToString();
 
-        void Push(string name, bool dropped)
+        void Push(Tag tag, bool dropped)
         {
-            if (!positions.TryGetValue(name, out var p)) positions[name] = p = new Stack<int>();
-            p.Push(stack.Count);
-            stack.Add(new Open(name, dropped));
+            tag.Open.Push(stack.Count);
+            stack.Add(new Open(tag, dropped));
         }
+    }
+
+    // String.IndexOf's start-index forms, for a span.
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        int i = text[from..].IndexOf(c);
+        return i < 0 ? -1 : i + from;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> text, string value, int from, StringComparison comparison)
+    {
+        int i = text[from..].IndexOf(value, comparison);
+        return i < 0 ? -1 : i + from;
     }
 
     // The '>' that ends a tag whose name ends at 'from', skipping quoted attribute values; -1 when the page ends first.
     // A quote opens a value only right after '=' (white space between allowed); searched for with vectorised scans, not char by char.
-    private static int TagEnd(string html, int from)
+    private static int TagEnd(ReadOnlySpan<char> html, int from)
     {
         int i = from;
         while (true)
         {
-            int hit = html.AsSpan(i).IndexOfAny('>', '"', '\'');
+            int hit = html[i..].IndexOfAny('>', '"', '\'');
             if (hit < 0) return -1;
             i += hit;
             var c = html[i];
@@ -155,7 +177,7 @@ internal static class NestingLimiter
             while (before >= from && char.IsWhiteSpace(html[before])) before--;
             if (before >= from && html[before] == '=')
             {
-                int close = html.IndexOf(c, i + 1);
+                int close = IndexOf(html, c, i + 1);
                 if (close < 0) return -1;
                 i = close;
             }

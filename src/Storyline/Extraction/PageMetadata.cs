@@ -21,10 +21,21 @@ internal sealed partial class PageMetadata
     private string? _jsonLdHeadline;
 
     /// <summary>Reads JSON-LD from the raw HTML (the parser skips script text for speed) and the rest from the document.</summary>
-    public static PageMetadata Read(string html, IDocument document)
+    public static PageMetadata Read(string html, IDocument document) => Read(html, document, null);
+
+    /// <summary>Reads the page with its JSON-LD already parsed (<paramref name="jsonLd"/>, read from <paramref name="html"/> when null).</summary>
+    public static PageMetadata Read(string html, IDocument document, JsonLd? jsonLd)
     {
         var m = new PageMetadata();
-        foreach (var json in JsonLdScripts(html)) m.ReadJsonLd(json);
+        var own = jsonLd is null ? JsonLd.Read(html) : null;
+        try
+        {
+            foreach (var doc in (jsonLd ?? own!).Documents) m.ReadJsonLd(doc);
+        }
+        finally
+        {
+            own?.Dispose();
+        }
         m.ReadDocument(document);
         return m;
     }
@@ -49,13 +60,10 @@ internal sealed partial class PageMetadata
         }
     }
 
-    private void ReadJsonLd(string json)
+    private void ReadJsonLd(JsonDocument doc)
     {
         try
         {
-            // Script content is raw text: entities stay undecoded until a string value is read.
-            using var doc = JsonDocument.Parse(json.Trim() is { Length: > 0 } s ? s : "{}",
-                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
             Visit(doc.RootElement, 0);
         }
         catch (JsonException)
@@ -122,7 +130,8 @@ internal sealed partial class PageMetadata
         IElement? firstH1 = null;
         // A page repeats its class names on hundreds of elements: each distinct name is tested once.
         var bylineClasses = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool IsBylineClass(string cls) => bylineClasses.TryGetValue(cls, out var known) ? known : bylineClasses[cls] = BylineClass().IsMatch(cls);
+        bool IsBylineClass(string cls) => Dates.DateHints.Prefiltered(cls, BylineWords)
+            && (bylineClasses.TryGetValue(cls, out var known) ? known : bylineClasses[cls] = BylineClass().IsMatch(cls));
         // One walk instead of several selector queries: selectors cost a full traversal each.
         void Walk(IElement parent)
         {
@@ -322,6 +331,9 @@ internal sealed partial class PageMetadata
 
     [GeneratedRegex(@"^(?:the\s+)?" + Role + @"$|^(?:admin|administrator|webmaster|guest|anonymous|unknown|editorial|updated|published|share|follow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleOnly();
+
+    // One of these is in every word BylineClass matches: most class names are ruled out without the regex or the cache.
+    private static readonly System.Buffers.SearchValues<string> BylineWords = System.Buffers.SearchValues.Create(["byl", "by-l", "author"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![a-z])(?:byline|by-?line|author-?name|article-?author|post-?author|entry-?author|byl|story-?author|author)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineClass();

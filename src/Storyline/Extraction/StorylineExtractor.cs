@@ -1,3 +1,5 @@
+using System.Buffers;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Storyline.Documents;
 using Storyline.Extraction.Dates;
@@ -32,13 +34,19 @@ public sealed class StorylineExtractor : IArticleExtractor
 
     private static bool IsKept(ReadOnlyMemory<char> name) => KeptLookup.Contains(name.Span);
 
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    /// <summary>A parser with <see cref="ParserOptions"/> for this thread: building one sets up a browsing context, which costs more than parsing a small page.</summary>
+    internal static HtmlParser Parser => t_parser ??= new HtmlParser(ParserOptions);
+
     // Stateless: one instance serves every page.
     private static readonly PublicationDateExtractor Dates = new();
 
     // Pages rendered by script often carry the whole text only in JSON-LD; when the DOM reading misses most of it, the stated body is better.
     private static BodyResult? FromJsonLd(string stated, BodyResult body, CancellationToken cancellationToken)
     {
-        var text = stated.Contains('<', StringComparison.Ordinal) ? new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(stated, cancellationToken)).Body?.TextContent ?? "" : stated;
+        var text = stated.Contains('<', StringComparison.Ordinal) ? Parser.ParseDocument(NestingLimiter.Limit(stated, cancellationToken)).Body?.TextContent ?? "" : stated;
         text = System.Net.WebUtility.HtmlDecode(text);
         var statedTokens = ShingleScore.Tokenize(text);
         if (statedTokens.Count < 40) return null;
@@ -60,8 +68,22 @@ public sealed class StorylineExtractor : IArticleExtractor
     /// </summary>
     internal static string StripUnreadElements(string html)
     {
-        System.Text.StringBuilder? sb = null;
-        int copied = 0, at = 0;
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            int length = StripUnreadElements(html, buffer);
+            return length < 0 ? html : new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes the page without its unread elements into <paramref name="into"/> (at least as long as the page); -1, and nothing written, when it has none.</summary>
+    internal static int StripUnreadElements(string html, char[] into)
+    {
+        int written = -1, copied = 0, at = 0;
         while (at < html.Length)
         {
             int lt = html.IndexOf("<s", at, StringComparison.OrdinalIgnoreCase);
@@ -72,13 +94,14 @@ public sealed class StorylineExtractor : IArticleExtractor
             if (endTag is null) { at = lt + 1; continue; }
             int end = html.IndexOf(endTag, lt + endTag.Length - 1, StringComparison.OrdinalIgnoreCase);
             int stop = end < 0 ? html.Length : html.IndexOf('>', end) is var gt and >= 0 ? gt + 1 : html.Length;
-            sb ??= new System.Text.StringBuilder(html.Length);
-            sb.Append(html, copied, lt - copied);
+            if (written < 0) written = 0;
+            html.AsSpan(copied, lt - copied).CopyTo(into.AsSpan(written));
+            written += lt - copied;
             copied = at = stop;
         }
-        if (sb is null) return html;
-        sb.Append(html, copied, html.Length - copied);
-        return sb.ToString();
+        if (written < 0) return -1;
+        html.AsSpan(copied).CopyTo(into.AsSpan(written));
+        return written + html.Length - copied;
     }
 
     // The tag name at this position, followed by a character that ends a name.
@@ -96,17 +119,18 @@ public sealed class StorylineExtractor : IArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         // Scripts, styles and inline drawings are half of a typical page's bytes and are dropped anyway:
         // cutting them out with vectorised searches spares the tokenizer from stepping through them.
-        var markup = NestingLimiter.Limit(StripUnreadElements(html), cancellationToken);
+        using var markup = PreparedMarkup.Of(html, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var document = new HtmlParser(ParserOptions).ParseDocument(markup);
-        var meta = PageMetadata.Read(html, document);
+        var document = markup.Parse();
+        using var jsonLd = JsonLd.Read(html);
+        var meta = PageMetadata.Read(html, document, jsonLd);
         // Read before the body extractor prunes the document: bylines and datelines sit in the furniture it removes.
-        var date = Dates.Extract(html, document, url);
+        var date = Dates.Extract(html, document, url, jsonLd);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {
             // Class hints can hit a wrapper ("page has-comments"); a second, literal reading guards against that.
-            var lenient = BodyExtractor.Extract(new HtmlParser(ParserOptions).ParseDocument(markup), useClassHints: false, cancellationToken);
+            var lenient = BodyExtractor.Extract(markup.Parse(), useClassHints: false, cancellationToken);
             if (lenient.Chars > body.Chars * 2) body = lenient;
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -116,5 +140,49 @@ public sealed class StorylineExtractor : IArticleExtractor
             Captions = body.Captions,
             PublishedSource = date?.Source ?? DateSource.Metadata,
         };
+    }
+}
+
+/// <summary>A page's markup as the parser reads it (scripts, styles and drawings cut out, nesting capped), held in a pooled buffer:
+/// a page-sized copy is the largest allocation of an extraction, and on most pages it is big enough for the large-object heap.
+/// A class, not a struct: a copy disposed twice would hand one buffer to two renters.</summary>
+internal sealed class PreparedMarkup : IDisposable
+{
+    private char[]? _rented;
+    private readonly string? _text;
+    private readonly int _length;
+
+    private PreparedMarkup(string text) => _text = text;
+
+    private PreparedMarkup(char[] rented, int length)
+    {
+        _rented = rented;
+        _length = length;
+    }
+
+    /// <summary>Prepares <paramref name="html"/>; dispose only after every document parsed from it is no longer read, as those read the buffer.</summary>
+    public static PreparedMarkup Of(string html, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        int length = StorylineExtractor.StripUnreadElements(html, buffer);
+        var stripped = length < 0 ? html.AsMemory() : buffer.AsMemory(0, length);
+        if (NestingLimiter.Limit(stripped, cancellationToken) is { } limited)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            return new PreparedMarkup(limited);
+        }
+        if (length >= 0) return new PreparedMarkup(buffer, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return new PreparedMarkup(html);
+    }
+
+    /// <summary>A fresh document from the markup.</summary>
+    public IDocument Parse() => _text is not null ? StorylineExtractor.Parser.ParseDocument(_text) : StorylineExtractor.Parser.ParseDocument(_rented!, _length);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_rented is { } rented) ArrayPool<char>.Shared.Return(rented);
+        _rented = null;
     }
 }

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Storyline.Extraction;
 using Storyline.Pipeline;
 
@@ -27,7 +26,7 @@ public sealed class GivenTitleStage(GivenTitleOptions options) : IDocumentStage
         var text = given;
         if (text.Contains('<', StringComparison.Ordinal))
         {
-            var document = new HtmlParser(StorylineExtractor.ParserOptions).ParseDocument(NestingLimiter.Limit("<body>" + text, cancellationToken));
+            var document = StorylineExtractor.Parser.ParseDocument(NestingLimiter.Limit("<body>" + text, cancellationToken));
             foreach (var element in document.QuerySelectorAll("script, style, template, noscript")) element.Remove();
             text = document.Body?.TextContent ?? "";
         }

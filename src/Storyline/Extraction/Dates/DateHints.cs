@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Storyline.Extraction.Dates;
@@ -37,6 +38,17 @@ internal static partial class DateHints
 
     [GeneratedRegex(@"publi|pub-?date|pubdate|posted|created|issued|erschienen|veröffentlicht|datum|publié|publicado|pubblicat|опубликован|опубліковано|дата|yayın|yayin|发布|發布|date-?post|post-?date|entry-?date|article-?date|dateline|date-?line|timestamp|byline|original", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Published();
+
+    /// <summary>Whether a class, id or itemprop value names a date or byline element (<see cref="DateElement"/>).</summary>
+    public static bool IsDateElement(string? name) => name is { Length: >= 4 } && Prefiltered(name, DateElementWords) && DateElement().IsMatch(name);
+
+    // One of these is in every word DateElement matches: a vectorised search rules out most names before the regex runs.
+    private static readonly SearchValues<string> DateElementWords = SearchValues.Create(
+        ["date", "time", "byline", "publi", "posted", "meta", "info", "datum", "fecha", "data", "zeit", "author", "details", "subline", "kicker"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>False only when <paramref name="text"/> holds none of <paramref name="words"/>, so that a regex built on those words cannot match.
+    /// Text that is not ASCII always passes: the regex's case folding (Kelvin sign, long s) is wider than ordinal ignore-case.</summary>
+    internal static bool Prefiltered(string text, SearchValues<string> words) => !System.Text.Ascii.IsValid(text) || text.AsSpan().ContainsAny(words);
 
     /// <summary>Class and id words of elements that hold a page's own date or its byline (WordPress, Drupal, news CMSs).</summary>
     [GeneratedRegex(@"(?<![a-z])(?:date|time|byline|publi|posted|post-?meta|entry-?meta|article-?meta|article-?info|meta-?info|meta|dateline|timestamp|datum|fecha|data|zeit|datetime|pubdate|author|info|story-?meta|news-?info|details|subline|kicker)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -3,8 +3,11 @@ using AngleSharp.Dom;
 namespace Storyline.Extraction.Dates;
 
 /// <summary>One page as the date sources read it: the raw HTML (for JSON-LD and scripts), the parsed document and the URL.</summary>
-internal sealed partial class DatePage(string html, IDocument document, string? url)
+internal sealed partial class DatePage(string html, IDocument document, string? url, JsonLd? jsonLd = null)
 {
+    /// <summary>The page's JSON-LD when the caller has parsed it already; null to parse it from <see cref="Html"/>.</summary>
+    public JsonLd? JsonLd { get; } = jsonLd;
+
     /// <summary>The HTML as received (scripts included).</summary>
     public string Html { get; } = html;
 

@@ -5,23 +5,28 @@ namespace Storyline.Extraction.Dates;
 /// <summary>Dates in JSON-LD: datePublished, dateCreated and dateModified of every object, @graph and nested ones included.</summary>
 internal sealed class JsonLdDateSource : IDateCandidateSource
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
-
     /// <inheritdoc />
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
         var found = new List<DateCandidate>();
-        foreach (var json in PageMetadata.JsonLdScripts(page.Html))
+        var own = page.JsonLd is null ? JsonLd.Read(page.Html) : null;
+        try
         {
-            try
+            foreach (var doc in (page.JsonLd ?? own!).Documents)
             {
-                using var doc = JsonDocument.Parse(json.Trim() is { Length: > 0 } s ? s : "{}", Options);
-                Visit(doc.RootElement, DatePlace.Main, 0, found);
+                try
+                {
+                    Visit(doc.RootElement, DatePlace.Main, 0, found);
+                }
+                catch (JsonException)
+                {
+                    // Broken JSON-LD is common; the script scan and the markup still see its dates.
+                }
             }
-            catch (JsonException)
-            {
-                // Broken JSON-LD is common; the script scan and the markup still see its dates.
-            }
+        }
+        finally
+        {
+            own?.Dispose();
         }
         return found;
     }

@@ -12,16 +12,13 @@ internal sealed class MarkupDateSource : IDateCandidateSource
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
         var seen = new HashSet<(DateOnly, DateRole, DatePlace)>();
-        // List items repeat their class names hundreds of times: each distinct name is tested once.
-        var tested = new Dictionary<string, bool>(StringComparer.Ordinal);
         int order = 0;
         foreach (var e in page.Elements)
         {
             string? cls = e.GetAttribute("class"), id = e.GetAttribute("id"), prop = e.GetAttribute("itemprop");
-            if (cls is null && id is null && prop is null) continue;
+            // Each name is tested on its own: no date word spans the space that joins them, and the joined string need only be built for marked elements.
+            if (!DateHints.IsDateElement(cls) && !DateHints.IsDateElement(id) && !DateHints.IsDateElement(prop)) continue;
             var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
-            if (!tested.TryGetValue(names, out var marked)) tested[names] = marked = names.Length >= 4 && DateHints.DateElement().IsMatch(names);
-            if (!marked) continue;
             if (ShortText(e) is not { Length: >= 6 } text) continue;
             var named = DateHints.Role(names);
             foreach (var f in DateText.Find(text, page.MonthFirst))
@@ -40,13 +37,24 @@ internal sealed class MarkupDateSource : IDateCandidateSource
     private static string? ShortText(AngleSharp.Dom.IElement e)
     {
         var sb = new System.Text.StringBuilder();
-        foreach (var node in e.GetDescendants())
+        return Append(e, sb) ? sb.ToString() : null;
+    }
+
+    // Text nodes in document order, walked by index (AngleSharp's descendant iterator allocates a stack per element); false once past MaxText.
+    private static bool Append(AngleSharp.Dom.INode node, System.Text.StringBuilder sb)
+    {
+        var children = node.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
         {
-            if (node is not AngleSharp.Dom.IText t) continue;
-            sb.Append(t.Data);
-            if (sb.Length > MaxText) return null;
+            var child = children[i];
+            if (child is AngleSharp.Dom.IText t)
+            {
+                sb.Append(t.Data);
+                if (sb.Length > MaxText) return false;
+            }
+            else if (child.HasChildNodes && !Append(child, sb)) return false;
         }
-        return sb.ToString();
+        return true;
     }
 
     private static string Short(string names)

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Storyline.Extraction.Dates;
 
@@ -19,14 +18,17 @@ internal sealed class PublicationDateExtractor(DateScorerOptions? options = null
     /// <summary>The publication day of <paramref name="html"/> at <paramref name="url"/>, parsing the page the way extraction does.</summary>
     public DateChoice? Extract(string html, string? url, CancellationToken cancellationToken = default)
     {
-        var markup = NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(html), cancellationToken);
-        return Extract(html, new HtmlParser(StorylineExtractor.ParserOptions).ParseDocument(markup), url);
+        using var markup = PreparedMarkup.Of(html, cancellationToken);
+        return Extract(html, markup.Parse(), url);
     }
 
     /// <summary>The publication day from the raw <paramref name="html"/> (for scripts) and its parsed <paramref name="document"/>.</summary>
-    public DateChoice? Extract(string html, IDocument document, string? url)
+    public DateChoice? Extract(string html, IDocument document, string? url) => Extract(html, document, url, null);
+
+    /// <summary>As <see cref="Extract(string, IDocument, string?)"/>, with the page's JSON-LD already parsed.</summary>
+    public DateChoice? Extract(string html, IDocument document, string? url, JsonLd? jsonLd)
     {
-        var page = new DatePage(html, document, url);
+        var page = new DatePage(html, document, url, jsonLd);
         return _scorer.Choose(Candidates(page), DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), page.Offset);
     }
 

@@ -53,8 +53,11 @@ internal sealed partial class TextDateSource : IDateCandidateSource
 
     private static void Walk(INode node, StringBuilder text, List<int> starts, List<IElement> parents, ref int title)
     {
-        foreach (var child in node.ChildNodes)
+        // Indexed: a foreach over the interface allocates an enumerator per element.
+        var children = node.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText t)
             {
                 if (t.Data.Length == 0 || child.ParentElement is not { } parent) continue;
