@@ -1,10 +1,10 @@
-using Dapper;
 using Storyline.Briefing;
 using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 
-/// <summary>Stories' stored briefings in the PostgreSQL store.</summary>
+/// <summary>Stories' stored briefings and the store-wide views in the PostgreSQL store (the SQL is <see cref="StoredViewSql"/>'s), each call on
+/// a pooled connection of its own.</summary>
 public sealed partial class PostgresDocumentStore
 {
     /// <inheritdoc />
@@ -12,29 +12,41 @@ public sealed partial class PostgresDocumentStore
     {
         ArgumentNullException.ThrowIfNull(briefing);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO story_briefings(story_id, stamp, briefing_json, written_at) VALUES (@StoryId, @Stamp, @Json, @now)
-            ON CONFLICT(story_id) DO UPDATE SET stamp = excluded.stamp, briefing_json = excluded.briefing_json, written_at = excluded.written_at
-            """,
-            new { briefing.StoryId, briefing.Stamp, Json = BriefingJson.Write(briefing), now = Format(_time.GetUtcNow()) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await StoredViewSql.SaveBriefingAsync(connection, briefing, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<StoredBriefing?> GetBriefingAsync(long storyId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Stamp, string Json)?>(new CommandDefinition(
-            "SELECT stamp, briefing_json FROM story_briefings WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is { } r ? BriefingJson.Read(storyId, r.Stamp, r.Json) : null;
+        return await StoredViewSql.GetBriefingAsync(connection, storyId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<string?> GetBriefingStampAsync(long storyId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT stamp FROM story_briefings WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await StoredViewSql.GetBriefingStampAsync(connection, storyId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveViewAsync(string name, string stamp, string json, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await StoredViewSql.SaveViewAsync(connection, name, stamp, json, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredView?> GetViewAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await StoredViewSql.GetViewAsync(connection, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> GetViewStampAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await StoredViewSql.GetViewStampAsync(connection, name, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,35 +1,35 @@
-using Dapper;
 using Storyline.Briefing;
 using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Sqlite;
 
-/// <summary>Stories' stored briefings in the SQLite store.</summary>
-public sealed partial class SqliteDocumentStore : IBriefingStore
+/// <summary>Stories' stored briefings and the store-wide views in the SQLite store (the SQL is <see cref="StoredViewSql"/>'s).</summary>
+public sealed partial class SqliteDocumentStore : IBriefingStore, IViewStore
 {
     /// <inheritdoc />
-    public async Task SaveBriefingAsync(StoredBriefing briefing, CancellationToken cancellationToken = default)
+    public Task SaveBriefingAsync(StoredBriefing briefing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(briefing);
-        await _connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO story_briefings(story_id, stamp, briefing_json, written_at) VALUES (@StoryId, @Stamp, @Json, @now)
-            ON CONFLICT(story_id) DO UPDATE SET stamp = excluded.stamp, briefing_json = excluded.briefing_json, written_at = excluded.written_at
-            """,
-            new { briefing.StoryId, briefing.Stamp, Json = BriefingJson.Write(briefing), now = Format(_time.GetUtcNow()) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return StoredViewSql.SaveBriefingAsync(_connection, briefing, _time.GetUtcNow(), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<StoredBriefing?> GetBriefingAsync(long storyId, CancellationToken cancellationToken = default)
-    {
-        var row = await _connection.QuerySingleOrDefaultAsync<(string Stamp, string Json)?>(new CommandDefinition(
-            "SELECT stamp, briefing_json FROM story_briefings WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is { } r ? BriefingJson.Read(storyId, r.Stamp, r.Json) : null;
-    }
+    public Task<StoredBriefing?> GetBriefingAsync(long storyId, CancellationToken cancellationToken = default) =>
+        StoredViewSql.GetBriefingAsync(_connection, storyId, cancellationToken);
 
     /// <inheritdoc />
     public Task<string?> GetBriefingStampAsync(long storyId, CancellationToken cancellationToken = default) =>
-        _connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT stamp FROM story_briefings WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken));
+        StoredViewSql.GetBriefingStampAsync(_connection, storyId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveViewAsync(string name, string stamp, string json, CancellationToken cancellationToken = default) =>
+        StoredViewSql.SaveViewAsync(_connection, name, stamp, json, _time.GetUtcNow(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredView?> GetViewAsync(string name, CancellationToken cancellationToken = default) =>
+        StoredViewSql.GetViewAsync(_connection, name, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string?> GetViewStampAsync(string name, CancellationToken cancellationToken = default) =>
+        StoredViewSql.GetViewStampAsync(_connection, name, cancellationToken);
 }
