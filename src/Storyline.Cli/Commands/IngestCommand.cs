@@ -96,6 +96,13 @@ internal static class IngestCommand
                 var task = progress.AddTask("Ingesting", maxValue: double.NaN);
                 task.IsIndeterminate = true;
                 var analysing = progress.AddTask("Analysing", autoStart: false);
+                var briefing = progress.AddTask("Writing briefings", autoStart: false);
+                finisher.BriefingProgress = new Progress<AnalysisProgress>(a =>
+                {
+                    if (!briefing.IsStarted) briefing.StartTask();
+                    briefing.MaxValue = Math.Max(1, a.Total);
+                    briefing.Value = a.Done;
+                });
                 await RunBatch(r => task.Description = $"Ingesting ({results.Count} done) {Markup.Escape(Path.GetFileName(r.Name))}",
                     new Progress<AnalysisProgress>(a =>
                     {
@@ -109,6 +116,7 @@ internal static class IngestCommand
                 task.Value = task.MaxValue;
                 if (queue) analysing.Description = $"Queued {queued?.Count ?? 0} for storyline worker";
                 analysing.Value = analysing.MaxValue;
+                if (briefing.IsStarted) briefing.Value = briefing.MaxValue;
             }).ConfigureAwait(false);
         }
         else await RunBatch(null, null).ConfigureAwait(false);

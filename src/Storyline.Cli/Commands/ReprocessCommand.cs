@@ -48,12 +48,20 @@ internal static class ReprocessCommand
                 await context.Console.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Analysing");
+                    var stories = progress.AddTask("Writing briefings", autoStart: false);
+                    finisher.BriefingProgress = new Progress<AnalysisProgress>(a =>
+                    {
+                        if (!stories.IsStarted) stories.StartTask();
+                        stories.MaxValue = Math.Max(1, a.Total);
+                        stories.Value = a.Done;
+                    });
                     result = await finisher.ReanalyzeAsync(new Progress<AnalysisProgress>(a =>
                     {
                         task.MaxValue = Math.Max(1, a.Total);
                         task.Value = a.Done;
                     }), ct).ConfigureAwait(false);
                     task.Value = task.MaxValue;
+                    stories.Value = stories.MaxValue;
                 }).ConfigureAwait(false);
                 analysis = result!;
             }

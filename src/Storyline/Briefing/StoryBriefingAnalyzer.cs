@@ -15,13 +15,19 @@ public sealed class StoryBriefingAnalyzer(IStoryStore stories, IStatementStore s
 
     /// <summary>Writes the briefings of those of <paramref name="storyIds"/> (every story when null) whose stamp moved since theirs was stored;
     /// returns how many were written.</summary>
-    public async Task<int> RefreshAsync(IEnumerable<long>? storyIds = null, CancellationToken cancellationToken = default)
+    public Task<int> RefreshAsync(IEnumerable<long>? storyIds = null, CancellationToken cancellationToken = default) =>
+        RefreshAsync(storyIds, null, cancellationToken);
+
+    /// <summary>As <see cref="RefreshAsync(IEnumerable{long}?, CancellationToken)"/>, reporting the stories looked at out of those to look at.</summary>
+    public async Task<int> RefreshAsync(IEnumerable<long>? storyIds, IProgress<Pipeline.Analysis.AnalysisProgress>? progress, CancellationToken cancellationToken = default)
     {
         var ids = storyIds?.Distinct().ToList() ?? [.. (await stories.ListStoriesAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Id)];
-        int written = 0;
+        int written = 0, done = 0;
+        progress?.Report(new Pipeline.Analysis.AnalysisProgress(0, ids.Count));
         foreach (var id in ids)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (done++ > 0) progress?.Report(new Pipeline.Analysis.AnalysisProgress(done - 1, ids.Count));
             var stamp = await StampAsync(id, cancellationToken).ConfigureAwait(false);
             if (await briefings.GetBriefingStampAsync(id, cancellationToken).ConfigureAwait(false) == stamp) continue;
             // A story with no analysed document yet has nothing to brief: it is written once its documents are analysed (the stamp moves).
@@ -35,6 +41,7 @@ public sealed class StoryBriefingAnalyzer(IStoryStore stories, IStatementStore s
                 .ConfigureAwait(false);
             written++;
         }
+        progress?.Report(new Pipeline.Analysis.AnalysisProgress(ids.Count, ids.Count));
         return written;
     }
 

@@ -37,6 +37,9 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     /// about what its evidence weighs, the directory what every statement does, and every batch would pay them again).</summary>
     public bool BriefingsAtFinish { get; init; } = true;
 
+    /// <summary>Reports the briefing pass that follows the analysis (stories looked at out of those changed), for a progress display.</summary>
+    public IProgress<AnalysisProgress>? BriefingProgress { get; set; }
+
     private static readonly Lazy<IClaimBuilder> DefaultClaimBuilder = new(() => new StanceClaimBuilder());
 
     /// <summary>The analyzer it runs.</summary>
@@ -56,7 +59,7 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
             // New documents' stories; every story (each skipped while its statements are unchanged) when older documents were analysed too.
             IEnumerable<long>? touched = summary.Analysed > assigned.Count ? null : assigned.Select(a => a.Story).Distinct();
             await claims.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
-            if (BriefingsAtFinish && briefings is not null) await briefings.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
+            if (BriefingsAtFinish && briefings is not null) await briefings.RefreshAsync(touched, BriefingProgress, cancellationToken).ConfigureAwait(false);
             if (BriefingsAtFinish && speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
@@ -69,7 +72,7 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     public async Task<(int Ledgers, int Briefings)> RefreshStoriesAsync(CancellationToken cancellationToken = default)
     {
         var ledgers = claims is null ? 0 : await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
-        var written = briefings is null ? 0 : await briefings.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        var written = briefings is null ? 0 : await briefings.RefreshAsync(null, BriefingProgress, cancellationToken).ConfigureAwait(false);
         if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return (ledgers, written);
     }
@@ -94,7 +97,7 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         var summary = await analyzer.AnalyzePendingAsync(null, progress, cancellationToken).ConfigureAwait(false);
         // A new claims builder version rebuilds every ledger, as does any change to a story's statements.
         if (claims is not null) await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
-        if (briefings is not null) await briefings.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        if (briefings is not null) await briefings.RefreshAsync(null, BriefingProgress, cancellationToken).ConfigureAwait(false);
         if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return summary;
     }
