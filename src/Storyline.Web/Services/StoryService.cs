@@ -72,9 +72,7 @@ public sealed class StoryService(StoreFactory stores, StoryCache cache)
         // The briefing and timeline the analysis stored, while the story is unchanged since; else written here from the evidence.
         if (await StoredBriefingReader.For(store).ReadAsync(storyId, cancellationToken).ConfigureAwait(false) is { } read)
         {
-            var originals = read.Documents.Where(d => d.DuplicateOf is null).Select(d => d.Id).ToList();
-            var found = await store.GetStatementsAsync(originals, cancellationToken).ConfigureAwait(false);
-            List<AttributedStatement> said = [.. originals.SelectMany(id => found.GetValueOrDefault(id) ?? []).Where(s => !s.Attribution.IsQuestion)];
+            var (said, _) = await StoryEvidenceLoader.ReadStatementsAsync(store, read.Documents, null, cancellationToken).ConfigureAwait(false);
             view = Build(story, read.Briefing, read.Stored.Timeline, read.Documents, said);
         }
         else

@@ -45,7 +45,7 @@ public static class BriefingStamp
         foreach (var (document, development) in developments)
             digest += Mix((ulong)document * 0x9E3779B97F4A7C15UL ^ (ulong)development);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Version}/{StoryReader.StageVersions}|{developments.Count}/{digest:X16}|{s.Analyses}/{s.Versions}/{s.Statements}/{s.LastAnalysed?.UtcTicks}");
+            $"{Version}/{StoryReader.StageVersions}|{developments.Count}/{digest:X16}|{s.Text}");
     }
 
     // SplitMix64's finaliser: spreads each pair over all bits so that sums of different pairs rarely collide.

@@ -55,17 +55,29 @@ public sealed class StoryEvidenceLoader(IDocumentStore documents, IStoryStore st
     {
         var (docs, pending) = await _reader.ReadStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
         if (docs.Count == 0) return null;
-        var reclassify = camps is not null && !ReferenceEquals(camps, CampClassifier.Default);
-        var found = new List<AttributedStatement>();
-        var missing = new List<long>(pending);
-        var originals = docs.Where(d => d.Document.DuplicateOf is null).ToList();
-        var all = await statements.GetStatementsAsync([.. originals.Select(d => d.Document.Id)], cancellationToken).ConfigureAwait(false);
-        foreach (var d in originals)
-        {
-            if (!all.TryGetValue(d.Document.Id, out var stored)) { missing.Add(d.Document.Id); continue; }
-            found.AddRange((reclassify ? stored.Select(camps!.Reclassify) : stored).Where(s => !s.Attribution.IsQuestion));
-        }
+        var (found, missing) = await ReadStatementsAsync(statements, docs.Select(d => d.Document), camps, cancellationToken).ConfigureAwait(false);
+        missing.InsertRange(0, pending);
         var ledger = claims is null ? null : await claims.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false);
         return new StoryEvidence(storyId, docs, found) { Pending = missing, Claims = ledger?.Claims ?? [] };
+    }
+
+    /// <summary>The attributed statements, questions left out, of the original documents (near-duplicates skipped) among
+    /// <paramref name="documents"/>, in their order (<paramref name="camps"/> other than the default re-classifies them), and the originals
+    /// whose statements are not stored: what a story's evidence and its page hold as its statements.</summary>
+    public static async Task<(List<AttributedStatement> Found, List<long> Missing)> ReadStatementsAsync(IStatementStore statements,
+        IEnumerable<Documents.StoredDocument> documents, CampClassifier? camps, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var reclassify = camps is not null && !ReferenceEquals(camps, CampClassifier.Default);
+        var originals = documents.Where(d => d.DuplicateOf is null).Select(d => d.Id).ToList();
+        var all = await statements.GetStatementsAsync(originals, cancellationToken).ConfigureAwait(false);
+        var found = new List<AttributedStatement>();
+        var missing = new List<long>();
+        foreach (var id in originals)
+        {
+            if (!all.TryGetValue(id, out var stored)) { missing.Add(id); continue; }
+            found.AddRange((reclassify ? stored.Select(camps!.Reclassify) : stored).Where(s => !s.Attribution.IsQuestion));
+        }
+        return (found, missing);
     }
 }

@@ -94,7 +94,7 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
     {
         var s = await statements.GetStatementsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
         var documents = (await stories.GetStoryDocumentIdsAsync(storyId, cancellationToken).ConfigureAwait(false)).Count;
-        return string.Create(CultureInfo.InvariantCulture, $"{documents}/{s.Analyses}/{s.Versions}/{s.Statements}/{s.LastAnalysed?.UtcTicks}");
+        return string.Create(CultureInfo.InvariantCulture, $"{documents}/{s.Text}");
     }
 
     /// <summary>The story's attributed statements (questions, nested reports and near-duplicate documents left out), each with its sentences' mean vector,

@@ -95,10 +95,9 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     public async Task<AnalysisSummary> ReanalyzeAsync(IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var summary = await analyzer.AnalyzePendingAsync(null, progress, cancellationToken).ConfigureAwait(false);
-        // A new claims builder version rebuilds every ledger, as does any change to a story's statements.
-        if (claims is not null) await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
-        if (briefings is not null) await briefings.RefreshAsync(null, BriefingProgress, cancellationToken).ConfigureAwait(false);
-        if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        // A new claims builder version rebuilds every ledger, as does any change to a story's statements; the briefings and the speaker
+        // directory follow.
+        await RefreshStoriesAsync(cancellationToken).ConfigureAwait(false);
         return summary;
     }
 }

@@ -49,7 +49,11 @@ public sealed record StoryCampCount(long StoryId, string Camp, int Statements);
 /// <param name="Versions">The sum of those analyses' versions (new entities mark a document's analysis outdated, version 0).</param>
 /// <param name="Statements">The statements those analyses hold.</param>
 /// <param name="LastAnalysed">When the latest of them was saved (a re-analysis at the same version moves it on).</param>
-public sealed record StatementsStamp(int Analyses, long Versions, long Statements, DateTimeOffset? LastAnalysed);
+public sealed record StatementsStamp(int Analyses, long Versions, long Statements, DateTimeOffset? LastAnalysed)
+{
+    /// <summary>The stamp as the text that stored ledgers, briefings and views keep ("analyses/versions/statements/last ticks").</summary>
+    public string Text => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Analyses}/{Versions}/{Statements}/{LastAnalysed?.UtcTicks}");
+}
 
 /// <summary>Durable results of the attribution stage: per document, its statements with speakers and camps resolved.</summary>
 public interface IStatementStore

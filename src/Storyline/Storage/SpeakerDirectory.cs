@@ -43,6 +43,6 @@ public sealed class SpeakerDirectory(IStatementStore statements, IViewStore view
     private async Task<string> StampAsync(CancellationToken cancellationToken)
     {
         var s = await statements.GetStoreStatementsStampAsync(cancellationToken).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{Version}|{s.Analyses}/{s.Versions}/{s.Statements}/{s.LastAnalysed?.UtcTicks}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Version}|{s.Text}");
     }
 }
