@@ -1,6 +1,8 @@
 #!/bin/bash
 # Ingest + analysis throughput, as ratios in one run: N FNC-1 bodies (default 300) into SQLite in one process, into PostgreSQL through the
-# queue with one worker, and again with two workers at once (each model on every core, then each on one thread, --model-threads 1); then checks the three claims ledgers are byte-identical. Needs Debian's
+# queue with one worker, and again with two workers at once (each model on every core); then one worker and two workers whose model runs
+# on one thread each (--model-threads 1: the fair test of scaling, since one default worker's model already takes both cores); then checks
+# the claims ledgers are byte-identical. Each run prints wall and CPU seconds (user + system, summed over its processes). Needs Debian's
 # postgresql, python3, bc and a Release build of the CLI; run from the repository root as root (PostgreSQL runs as the postgres user).
 set -u
 cd "$(dirname "$0")/../.."
@@ -21,19 +23,31 @@ PY
 runuser -u postgres -- $PG/initdb -D "$D/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- $PG/pg_ctl -D "$D/data" -l "$D/server.log" -o "-p 55433 -c listen_addresses=127.0.0.1 -k $D" -w start >/dev/null
 trap 'runuser -u postgres -- $PG/pg_ctl -D "$D/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$D"' EXIT
-seconds() { local s=$(date +%s.%N); "$@" > /dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
-a=$(seconds $S ingest "$D/bodies.jsonl" --store "$D/plain.db"); echo "SQLite, one process (ingest + analysis): $a s"
+# run NAME CMD...: times one process; par NAME CMD...: the same command twice at once. Both record "wall cpu" in $D/NAME.
+run() { local n=$1; shift; /usr/bin/time -f "%e %U %S" -o "$D/$n.t" "$@" > /dev/null 2>&1; awk '{printf "%s %.2f\n", $1, $2 + $3}' "$D/$n.t" > "$D/$n"; }
+par() { local n=$1; shift; local s=$(date +%s.%N)
+  /usr/bin/time -f "%e %U %S" -o "$D/$n.a" "$@" > /dev/null 2>&1 & local x=$!
+  /usr/bin/time -f "%e %U %S" -o "$D/$n.b" "$@" > /dev/null 2>&1 & local y=$!; wait $x $y
+  echo "$(echo "$(date +%s.%N) - $s" | bc) $(cat "$D/$n.a" "$D/$n.b" | awk '{c += $2 + $3} END {printf "%.2f", c}')" > "$D/$n"; }
+wall() { cut -d' ' -f1 "$D/$1"; }
+cpu() { cut -d' ' -f2 "$D/$1"; }
+show() { printf '%-58s %8.1f s wall %8.1f s CPU  %6.1f docs per CPU-s\n' "$1" "$(wall $2)" "$(cpu $2)" "$(echo "scale=2; $N / $(cpu $2)" | bc)"; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+run a $S ingest "$D/bodies.jsonl" --store "$D/plain.db"; show "SQLite, one process (ingest + analysis)" a
 P1=postgresql://postgres@127.0.0.1:55433/one
-q1=$(seconds $S ingest "$D/bodies.jsonl" --queue --store $P1); w1=$(seconds $S worker --once --store $P1)
-echo "PostgreSQL: ingest --queue $q1 s, one worker $w1 s"
+run q1 $S ingest "$D/bodies.jsonl" --queue --store $P1; run w1 $S worker --once --store $P1
+show "PostgreSQL: ingest --queue" q1; show "PostgreSQL: one worker" w1
 P2=postgresql://postgres@127.0.0.1:55433/two
-q2=$(seconds $S ingest "$D/bodies.jsonl" --queue --store $P2)
-s=$(date +%s.%N); $S worker --once --store $P2 >/dev/null 2>&1 & x=$!; $S worker --once --store $P2 >/dev/null 2>&1 & y=$!; wait $x $y
-w2=$(echo "$(date +%s.%N) - $s" | bc); echo "PostgreSQL: ingest --queue $q2 s, two workers $w2 s"
+run q2 $S ingest "$D/bodies.jsonl" --queue --store $P2; par w2 $S worker --once --store $P2; show "PostgreSQL: two workers" w2
 P3=postgresql://postgres@127.0.0.1:55433/three
-q3=$(seconds $S ingest "$D/bodies.jsonl" --queue --store $P3)
-s=$(date +%s.%N); $S worker --once --model-threads 1 --store $P3 >/dev/null 2>&1 & x=$!; $S worker --once --model-threads 1 --store $P3 >/dev/null 2>&1 & y=$!; wait $x $y
-w3=$(echo "$(date +%s.%N) - $s" | bc); echo "PostgreSQL: ingest --queue $q3 s, two workers of one model thread each $w3 s"
-echo "ratios: PostgreSQL one worker (queue + analysis) / SQLite $(echo "scale=2; ($q1 + $w1) / $a" | bc); one worker / two workers $(echo "scale=2; $w1 / $w2" | bc); one worker / two one-thread workers $(echo "scale=2; $w1 / $w3" | bc)"
-$S claims --json --store "$D/plain.db" > "$D/c0.json"; $S claims --json --store $P1 > "$D/c1.json"; $S claims --json --store $P2 > "$D/c2.json"
-cmp -s "$D/c0.json" "$D/c1.json" && cmp -s "$D/c1.json" "$D/c2.json" && echo "claims ledgers: byte-identical on all three" || echo "claims ledgers differ"
+run q3 $S ingest "$D/bodies.jsonl" --queue --store $P3; run w3 $S worker --once --model-threads 1 --store $P3
+show "PostgreSQL: one worker, one model thread" w3
+P4=postgresql://postgres@127.0.0.1:55433/four
+run q4 $S ingest "$D/bodies.jsonl" --queue --store $P4; par w4 $S worker --once --model-threads 1 --store $P4
+show "PostgreSQL: two workers, one model thread each" w4
+echo "ratios (wall): PostgreSQL one worker (queue + analysis) / SQLite $(ratio "($(wall q1) + $(wall w1))" "$(wall a)")"
+echo "  one worker / two workers $(ratio "$(wall w1)" "$(wall w2)")"
+echo "  one one-thread worker / two one-thread workers $(ratio "$(wall w3)" "$(wall w4)")"
+same=yes; $S claims --json --store "$D/plain.db" > "$D/c0.json"
+for P in $P1 $P2 $P3 $P4; do $S claims --json --store $P > "$D/c.json"; cmp -s "$D/c0.json" "$D/c.json" || same=no; done
+[ $same = yes ] && echo "claims ledgers: byte-identical in all five stores" || echo "claims ledgers differ"
