@@ -33,4 +33,13 @@ public sealed partial class PostgresDocumentStore
         var claims = JsonSerializer.Deserialize<List<LedgerClaim>>(r.Json, JsonOptions.Default) ?? [];
         return new StoryClaims(storyId, claims, (int)r.Version, r.Stamp);
     }
+
+    /// <inheritdoc />
+    public async Task<ClaimsStamp?> GetClaimsStampAsync(long storyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(long Version, string Stamp)?>(new CommandDefinition(
+            "SELECT version, stamp FROM story_claims WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is { } r ? new ClaimsStamp((int)r.Version, r.Stamp) : null;
+    }
 }

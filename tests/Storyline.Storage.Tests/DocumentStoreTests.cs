@@ -699,6 +699,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         var id = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
         var story = await ((IStoryStore)store).AssignStoryAsync(id, null, id, 1, "Trade measures");
         (await claims.GetClaimsAsync(story)).ShouldBeNull();
+        (await claims.GetClaimsStampAsync(story)).ShouldBeNull();
         var published = new DateTimeOffset(2020, 7, 10, 0, 0, 0, TimeSpan.Zero);
         var ledger = new StoryClaims(story, [
             new LedgerClaim(1, "The tariffs will hit exporters", published, true, 2.5, [
@@ -708,6 +709,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         await claims.SaveClaimsAsync(ledger);
         var read = (await claims.GetClaimsAsync(story)).ShouldNotBeNull();
         (read.StoryId, read.Version, read.Stamp).ShouldBe((story, 3, "stamp-1"));
+        (await claims.GetClaimsStampAsync(story)).ShouldBe(new ClaimsStamp(3, "stamp-1"));
         read.Claims.Count.ShouldBe(1);
         (read.Claims[0] with { Statements = [] }).ShouldBe(ledger.Claims[0] with { Statements = [] });
         read.Claims[0].Statements.ShouldBe(ledger.Claims[0].Statements);
@@ -716,6 +718,7 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         await claims.SaveClaimsAsync(ledger with { Claims = [], Stamp = "stamp-2" });
         var empty = (await claims.GetClaimsAsync(story)).ShouldNotBeNull();
         (empty.Claims.Count, empty.Stamp).ShouldBe((0, "stamp-2"));
+        (await claims.GetClaimsStampAsync(story)).ShouldBe(new ClaimsStamp(3, "stamp-2"));
     }
 
     [SkippableFact]

@@ -50,7 +50,7 @@ public sealed class StoryBriefingAnalyzer(IStoryStore stories, IStatementStore s
     private async Task<string> StampAsync(long storyId, CancellationToken cancellationToken)
     {
         var story = await BriefingStamp.ComputeAsync(stories, statements, storyId, cancellationToken).ConfigureAwait(false);
-        var ledger = await claims.GetClaimsAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var ledger = await claims.GetClaimsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
         // The ledger's stamp lists every document it has seen: a digest keeps the briefing's stamp short.
         static string Digest(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 8);
         return ledger is null ? story : story + string.Create(CultureInfo.InvariantCulture, $"\n{ledger.Version}/{Digest(ledger.Stamp)}");

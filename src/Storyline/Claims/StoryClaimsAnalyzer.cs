@@ -69,15 +69,17 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stamp = await StampAsync(id, cancellationToken).ConfigureAwait(false);
-            var stored = await claims.GetClaimsAsync(id, cancellationToken).ConfigureAwait(false);
-            var seen = stored is null ? null : LedgerStamp.Parse(stored.Stamp);
-            if (stored is not null && stored.Version == builder.Version && seen!.Statements == stamp) continue;
+            // The stamp alone decides whether to rebuild; the stored claims are read only to extend them.
+            var storedStamp = await claims.GetClaimsStampAsync(id, cancellationToken).ConfigureAwait(false);
+            var seen = storedStamp is null ? null : LedgerStamp.Parse(storedStamp.Stamp);
+            if (storedStamp is not null && storedStamp.Version == builder.Version && seen!.Statements == stamp) continue;
             var (sources, documents) = await SourcesAsync(id, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<LedgerClaim>? built = null;
             int fullBuild = documents.Count;
-            if (stored is not null && stored.Version == builder.Version && builder is IIncrementalClaimBuilder incremental
+            if (storedStamp is not null && storedStamp.Version == builder.Version && builder is IIncrementalClaimBuilder incremental
                 && documents.Count >= _options.MinDocuments && seen!.FullBuildDocuments > 0 && documents.Count <= seen.FullBuildDocuments * (1 + _options.Growth)
-                && seen.Documents.All(documents.Contains))
+                && seen.Documents.All(documents.Contains)
+                && await claims.GetClaimsAsync(id, cancellationToken).ConfigureAwait(false) is { } stored && stored.Stamp == storedStamp.Stamp)
             {
                 var added = sources.Where(s => !seen.Documents.Contains(s.DocumentId)).ToList();
                 built = incremental.Extend(stored.Claims, sources, added, cancellationToken);

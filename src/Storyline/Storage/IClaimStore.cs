@@ -10,4 +10,11 @@ public interface IClaimStore
 
     /// <summary>A story's stored claims, or null when none were built for it.</summary>
     Task<StoryClaims?> GetClaimsAsync(long storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The version and stamp of a story's stored claims without the claims, or null when none were built: what a refresh compares
+    /// before it reads or rebuilds the ledger.</summary>
+    Task<ClaimsStamp?> GetClaimsStampAsync(long storyId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The builder version and stamp a story's claims ledger was stored with.</summary>
+public sealed record ClaimsStamp(int Version, string Stamp);
