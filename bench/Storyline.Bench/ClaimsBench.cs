@@ -13,8 +13,9 @@ public static partial class ClaimsBench
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "FNC-1 folder (train_bodies.csv, train_stances*.csv, splits/)", Required = true };
-        var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings.bin in the temp folder)" };
-        var command = new Command("claims", "Score claim grouping on FNC-1 headlines") { data, cachePath };
+        var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings[-int8].bin in the temp folder)" };
+        var vectorsOption = StanceWarm.VectorsOption();
+        var command = new Command("claims", "Score claim grouping on FNC-1 headlines") { data, cachePath, vectorsOption };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(data)!;
@@ -38,7 +39,7 @@ public static partial class ClaimsBench
                 .OrderBy(h => h.Headline, StringComparer.Ordinal).ToList();
 
             var clock = Stopwatch.StartNew();
-            var cache = StanceWarm.Open(parse.GetValue(cachePath));
+            var cache = StanceWarm.Open(parse.GetValue(cachePath), parse.GetValue(vectorsOption)!);
             var vectors = cache.Embed([.. headlines.Select(h => h.Headline)]);
             var candidates = headlines.Select((h, i) => new ClaimCandidate(i, h.Headline, vectors[i], "", null, KeyTerms(h.Headline))).ToList();
             double prepareSeconds = clock.Elapsed.TotalSeconds;

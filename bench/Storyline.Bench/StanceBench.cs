@@ -16,9 +16,10 @@ public static class StanceBench
         var split = new Option<string?>("--split") { Description = "Score only the bodies of this split (hold_out, training; read from splits/ beside the stances file) or an ids file" };
         var output = new Option<string?>("--out") { Description = "Write predictions as Headline,Body ID,Stance" };
         var model = new Option<string?>("--model") { Description = "Score this model file instead of the embedded one" };
-        var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings.bin in the temp folder)" };
+        var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings[-int8].bin in the temp folder)" };
+        var vectors = StanceWarm.VectorsOption();
         var noRules = new Option<bool>("--no-rules") { Description = "Turn the doubt and short-denial rules off (questions count as discuss either way)" };
-        var command = new Command("stance", "Score the stance model on FNC-1") { bodies, stances, split, output, model, cachePath, noRules };
+        var command = new Command("stance", "Score the stance model on FNC-1") { bodies, stances, split, output, model, cachePath, vectors, noRules };
         command.SetAction(parse =>
         {
             var loadClock = Stopwatch.StartNew();
@@ -41,7 +42,7 @@ public static class StanceBench
             if (missing > 0) Console.Error.WriteLine($"{missing} pairs name a body the bodies file lacks: predicted unrelated");
 
             var embedClock = Stopwatch.StartNew();
-            var cache = StanceWarm.Open(parse.GetValue(cachePath));
+            var cache = StanceWarm.Open(parse.GetValue(cachePath), parse.GetValue(vectors)!);
             var (bodyDocs, headlineDocs) = StanceData.Prepare(bodyTexts, pairs, cache);
             double prepareSeconds = embedClock.Elapsed.TotalSeconds;
 

@@ -15,7 +15,8 @@ public static class StanceTrainBench
         var stances = new Option<string>("--stances") { Description = "FNC-1 stances CSV", Required = true };
         var split = new Option<string>("--split") { Description = "Folder with training_ids.txt (or the ids file itself)", Required = true };
         var output = new Option<string?>("--out") { Description = "Model file to write" };
-        var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings.bin in the temp folder)" };
+        var cachePath = new Option<string?>("--cache") { Description = "Embedding cache file (default: storyline-stance-embeddings[-int8].bin in the temp folder)" };
+        var vectors = StanceWarm.VectorsOption();
         var warmOnly = new Option<bool>("--embed-only") { Description = "Only fill the embedding cache (all bodies of the file)" };
         var defaults = new StanceTrainingOptions();
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of the stance network", DefaultValueFactory = _ => defaults.StanceHidden };
@@ -26,13 +27,13 @@ public static class StanceTrainBench
         var seed = new Option<int>("--seed") { Description = "Seed", DefaultValueFactory = _ => defaults.Seed };
         var devBy = new Option<string>("--dev-by") { Description = "Dev slice: 'body' (every eighth training body, as the hold-out split) or 'claim' (every eighth claim with all its headlines and bodies: new claims, as in the competition test)", DefaultValueFactory = _ => "claim" };
         var command = new Command("stance-train", "Train the stance model on FNC-1 training ids")
-            { bodies, stances, split, output, cachePath, warmOnly, hidden, rate, dropout, decay, weights, seed, devBy };
+            { bodies, stances, split, output, cachePath, vectors, warmOnly, hidden, rate, dropout, decay, weights, seed, devBy };
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
             var bodyTexts = FncData.Bodies(parse.GetValue(bodies)!);
             var pairs = FncData.Stances(parse.GetValue(stances)!);
-            var cache = StanceWarm.Open(parse.GetValue(cachePath));
+            var cache = StanceWarm.Open(parse.GetValue(cachePath), parse.GetValue(vectors)!);
             if (parse.GetValue(warmOnly))
             {
                 StanceWarm.Fill(cache, bodyTexts.Values, pairs.Select(p => p.Headline));

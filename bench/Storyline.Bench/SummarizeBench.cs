@@ -23,19 +23,21 @@ public static class SummarizeBench
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "DUC 2004 folder (dXXXXXt/docs/C*.txt, dXXXXXt/refs/*)", Required = true };
-        var embeddings = new Option<string>("--embeddings") { Description = "on | off: attach MiniLM sentence vectors to the loaded evidence", DefaultValueFactory = _ => "off" };
+        var embeddings = new Option<string>("--embeddings") { Description = "on | off | float: attach MiniLM sentence vectors (float: from the unquantized model) to the loaded evidence", DefaultValueFactory = _ => "off" };
         var limit = new Option<int>("--clusters") { Description = "Score only the first N clusters (0: all)", DefaultValueFactory = _ => 0 };
         var show = new Option<bool>("--show") { Description = "Print each system's 100 words per cluster" };
         var selection = new Option<string?>("--selection") { Description = "Selector weights to compare, e.g. 'PositionWeight=0.3,LengthExponent=0.5;PositionWeight=0' (each ';'-separated set is one more system)" };
         var command = new Command("summarize", "ROUGE-1/2 recall of the briefing on DUC 2004 clusters, with lead and LexRank baselines") { data, embeddings, limit, show, selection };
         command.SetAction(async (parse, ct) =>
         {
-            var embed = parse.GetValue(embeddings)!.ToLowerInvariant() switch
+            var embedding = parse.GetValue(embeddings)!.ToLowerInvariant() switch
             {
-                "on" => true,
-                "off" => false,
-                var other => throw new ArgumentException($"--embeddings: 'on' or 'off', not '{other}'"),
+                "on" => new SentenceEmbeddingOptions(),
+                "float" => new SentenceEmbeddingOptions(Quantized: false),
+                "off" => new SentenceEmbeddingOptions(Enabled: false),
+                var other => throw new ArgumentException($"--embeddings: 'on', 'off' or 'float', not '{other}'"),
             };
+            bool embed = embedding.Enabled;
             var clusters = Directory.GetDirectories(parse.GetValue(data)!).Order(StringComparer.Ordinal).ToList();
             if (parse.GetValue(limit) is > 0 and var n) clusters = [.. clusters.Take(n)];
             var variants = (parse.GetValue(selection) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -50,7 +52,7 @@ public static class SummarizeBench
                 var files = Directory.GetFiles(Path.Combine(cluster, "docs"), "C*.txt").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
                 var texts = files.Select(File.ReadAllText).ToList();
                 var refs = Directory.GetFiles(Path.Combine(cluster, "refs")).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
-                var run = await BriefClusterAsync(name, files, texts, embed, variants, ct);
+                var run = await BriefClusterAsync(name, files, texts, embedding, variants, ct);
                 embedSeconds += run.EmbedSeconds;
                 embeddedSentences += run.EmbeddedSentences;
                 writeSeconds += run.WriteSeconds;
@@ -82,7 +84,7 @@ public static class SummarizeBench
             {
                 bench = "summarize",
                 clusters = clusters.Count,
-                embeddings = embed ? "on" : "off",
+                embeddings = parse.GetValue(embeddings)!.ToLowerInvariant(),
                 storyline_r1 = BenchOutput.R(Mean("storyline", 1)),
                 storyline_r2 = BenchOutput.R(Mean("storyline", 2)),
                 before_r1 = BenchOutput.R(Mean("before", 1)),
@@ -112,7 +114,7 @@ public static class SummarizeBench
 
     // The CLI's path: ingest every article (Ingestor, then IngestFinisher: stories, entities, statements), pick the story most of the
     // inputs belong to, load its evidence and write the extractive briefing.
-    private static async Task<ClusterRun> BriefClusterAsync(string name, List<string> files, List<string> texts, bool embed, List<string> variants, CancellationToken ct)
+    private static async Task<ClusterRun> BriefClusterAsync(string name, List<string> files, List<string> texts, SentenceEmbeddingOptions embedding, List<string> variants, CancellationToken ct)
     {
         var dir = Directory.CreateTempSubdirectory("storyline-bench-summarize-");
         try
@@ -128,10 +130,10 @@ public static class SummarizeBench
                 if (result.DocumentId is { } id && !ids.Contains(id)) ids.Add(id);
             }
             // The product's analysis: sentence vectors are computed here, once, and stored; the briefing reads them back.
-            var pipeline = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: new SentenceEmbeddingOptions(Enabled: embed))).Build();
+            var pipeline = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: embedding)).Build();
             var analysisClock = Stopwatch.StartNew();
             await IngestFinisher.For(store, pipeline).FinishAsync(cancellationToken: ct);
-            double embedSeconds = embed ? analysisClock.Elapsed.TotalSeconds : 0;
+            double embedSeconds = embedding.Enabled ? analysisClock.Elapsed.TotalSeconds : 0;
             var index = await store.ReadStoryIndexAsync(ct);
             var storyId = index.Where(e => ids.Contains(e.DocumentId) && e.StoryId is not null).GroupBy(e => e.StoryId!.Value)
                 .OrderByDescending(g => g.Count()).Select(g => g.Key).First();

@@ -14,7 +14,8 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
     private readonly StanceClaimBuilderOptions _options = options ?? new();
 
     /// <inheritdoc />
-    public int Version => 3;
+    // 4: the stance model was retrained on the int8 model's sentence vectors.
+    public int Version => 4;
 
     /// <inheritdoc />
     public IReadOnlyList<LedgerClaim> Build(IReadOnlyList<ClaimSource> sources, CancellationToken cancellationToken)

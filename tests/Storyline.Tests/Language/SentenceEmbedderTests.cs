@@ -35,21 +35,46 @@ public sealed class SentenceEmbedderTests
         MiniLmEmbedder.Shared(new MiniLmOptions(IntraOpThreads: 1)).ShouldNotBeSameAs(MiniLmEmbedder.Default);
     }
 
+    private static readonly string[] Texts = [
+        "A much longer sentence about the regional government's response to the sanctions announced on Monday by the Treasury.",
+        "Short one.",
+        "Officials denied the report.",
+        "The ministry said the figures were fabricated and called the claims a lie invented by foreign media.",
+        "Prices rose."];
+
     [Fact]
     public void Embed_LengthBatches_SameVectorsInInputOrder()
     {
-        string[] texts = [
-            "A much longer sentence about the regional government's response to the sanctions announced on Monday by the Treasury.",
-            "Short one.",
-            "Officials denied the report.",
-            "The ministry said the figures were fabricated and called the claims a lie invented by foreign media.",
-            "Prices rose."];
-        var whole = new MiniLmEmbedder(new MiniLmOptions(BatchSize: int.MaxValue)).Embed(texts);
-        var batched = new MiniLmEmbedder(new MiniLmOptions(BatchSize: 2)).Embed(texts);
-        for (int i = 0; i < texts.Length; i++)
+        // The float model: its padding is masked out, so batching changes nothing but rounding.
+        var whole = new MiniLmEmbedder(new MiniLmOptions(BatchSize: int.MaxValue, Quantized: false)).Embed(Texts);
+        var batched = new MiniLmEmbedder(new MiniLmOptions(BatchSize: 2, Quantized: false)).Embed(Texts);
+        for (int i = 0; i < Texts.Length; i++)
         {
-            // Padding is masked out, so only floating-point rounding may differ; a mix-up of order would give a cosine far below 1.
+            // A mix-up of order would give a cosine far below 1.
             Assert.True(Vectors.Dot(whole[i], batched[i]) > 0.9999f, $"text {i}");
         }
+    }
+
+    [Fact]
+    public void Embed_Int8Default_SameVectorWhateverTheOtherTexts()
+    {
+        var alone = Texts.Select(t => MiniLmEmbedder.Default.Embed([t])[0]).ToArray();
+        var together = MiniLmEmbedder.Default.Embed([.. Texts.Reverse()]).Reverse().ToArray();
+        for (int i = 0; i < Texts.Length; i++) together[i].ShouldBe(alone[i], $"text {i}");
+    }
+
+    [Fact]
+    public void Embed_Int8_CloseToTheFloatModel()
+    {
+        var int8 = MiniLmEmbedder.Default.Embed(Texts);
+        var full = MiniLmEmbedder.Shared(MiniLmOptions.Default with { Quantized = false }).Embed(Texts);
+        MiniLmEmbedder.Default.ModelId.ShouldNotBe(MiniLmEmbedder.Shared(MiniLmOptions.Default with { Quantized = false }).ModelId);
+        for (int i = 0; i < Texts.Length; i++)
+        {
+            // Quantization moves a vector a little (cosine 0.99 on average over news sentences); a broken graph would not be this close.
+            Assert.True(Vectors.Dot(int8[i], full[i]) > 0.95f, $"text {i}: {Vectors.Dot(int8[i], full[i])}");
+        }
+        // And the two stay apart from an unrelated sentence alike.
+        Assert.True(Vectors.Dot(int8[2], int8[4]) < 0.6f && Vectors.Dot(full[2], full[4]) < 0.6f);
     }
 }

@@ -10,7 +10,8 @@ namespace Storyline.Language.Embeddings;
 /// <param name="MinWords">Shorter sentences (datelines, labels) are not embedded.</param>
 /// <param name="ModelThreads">Threads the model runs on (0: one per core). Several worker processes on one machine each give 1, so that
 /// they share its cores rather than each taking all of them.</param>
-public sealed record SentenceEmbeddingOptions(bool Enabled = true, int MaxSentencesPerDocument = 60, int MinWords = 4, int ModelThreads = 0)
+/// <param name="Quantized">The model runs with int8 weights (<see cref="MiniLmOptions.Quantized"/>); false runs it in float as shipped.</param>
+public sealed record SentenceEmbeddingOptions(bool Enabled = true, int MaxSentencesPerDocument = 60, int MinWords = 4, int ModelThreads = 0, bool Quantized = true)
 {
     /// <summary>The defaults.</summary>
     public static SentenceEmbeddingOptions Default { get; } = new();
@@ -23,15 +24,19 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
     public const string StageName = "vectors";
 
     private readonly SentenceEmbeddingOptions _options = options ?? SentenceEmbeddingOptions.Default;
-    // ModelThreads 0 gives the default options, hence the default instance.
-    private readonly ISentenceEmbedder _embedder = embedder
-        ?? MiniLmEmbedder.Shared(MiniLmOptions.Default with { IntraOpThreads = (options ?? SentenceEmbeddingOptions.Default).ModelThreads });
+    // ModelThreads 0 and Quantized give the default options, hence the default instance.
+    private readonly ISentenceEmbedder _embedder = embedder ?? MiniLmEmbedder.Shared(MiniLmOptions.Default with
+    {
+        IntraOpThreads = (options ?? SentenceEmbeddingOptions.Default).ModelThreads,
+        Quantized = (options ?? SentenceEmbeddingOptions.Default).Quantized,
+    });
 
     /// <inheritdoc />
     public string Name => StageName;
 
     /// <inheritdoc />
-    public int Version => 1;
+    // 2: the model runs with int8 weights (MiniLmOptions.Quantized), whose vectors differ slightly from version 1's float ones.
+    public int Version => _options.Quantized ? 2 : 1;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Inputs => [TextAnalysisStage.StageName];
