@@ -79,6 +79,7 @@ public sealed class StorylineWebApp
         services.AddSingleton<IngestJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
         services.AddHostedService<StoreCatchUp>();
+        services.AddHostedService<PageWarmUp>();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((kestrel, web) =>
         {

@@ -55,6 +55,10 @@ public sealed class WebOptions
     [Range(1, long.MaxValue)]
     public long StoryCacheDocuments { get; set; } = 20_000;
 
+    /// <summary>Once listening, request the home page, a story and the people page over loopback so that the first reader finds them
+    /// compiled (<see cref="Services.PageWarmUp"/>).</summary>
+    public bool WarmUp { get; set; } = true;
+
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (comma-separated IPs), besides loopback:
     /// behind them, rate limits and logs see the real client. Forwarded headers from any other address are ignored.</summary>
     public string TrustedProxies { get; set; } = "";
