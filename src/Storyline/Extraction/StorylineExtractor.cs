@@ -123,9 +123,10 @@ public sealed class StorylineExtractor : IArticleExtractor
         cancellationToken.ThrowIfCancellationRequested();
         var document = markup.Parse();
         using var jsonLd = JsonLd.Read(html);
-        var meta = PageMetadata.Read(html, document, jsonLd);
+        var elements = PageElements.Of(document);
+        var meta = PageMetadata.Read(html, document, jsonLd, elements);
         // Read before the body extractor prunes the document: bylines and datelines sit in the furniture it removes.
-        var date = Dates.Extract(html, document, url, jsonLd);
+        var date = Dates.Extract(html, document, url, jsonLd, elements);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {

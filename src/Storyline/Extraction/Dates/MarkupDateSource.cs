@@ -13,11 +13,10 @@ internal sealed class MarkupDateSource : IDateCandidateSource
     {
         var seen = new HashSet<(DateOnly, DateRole, DatePlace)>();
         int order = 0;
-        foreach (var e in page.Elements)
+        // Each name is tested on its own (PageElements): no date word spans the space that joins them, and the joined string need only be built for marked elements.
+        foreach (var e in page.Elements.BodyDateNamed)
         {
             string? cls = e.GetAttribute("class"), id = e.GetAttribute("id"), prop = e.GetAttribute("itemprop");
-            // Each name is tested on its own: no date word spans the space that joins them, and the joined string need only be built for marked elements.
-            if (!DateHints.IsDateElement(cls) && !DateHints.IsDateElement(id) && !DateHints.IsDateElement(prop)) continue;
             var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
             if (ShortText(e) is not { Length: >= 6 } text) continue;
             var named = DateHints.Role(names);
