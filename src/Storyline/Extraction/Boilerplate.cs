@@ -155,10 +155,14 @@ internal static partial class Boilerplate
     private static partial Regex FurnitureLine();
 }
 
-/// <summary>Removes furniture subtrees in place, moving figure captions aside.</summary>
+/// <summary>Marks furniture subtrees as pruned, moving figure captions aside. The document is left as parsed: removing a child makes AngleSharp
+/// notify ranges and iterators and shift the parent's child list, which cost more than readers skipping the marked subtrees.</summary>
 internal sealed class Pruner(bool useClassHints, List<string> captions, int pageChars, CancellationToken cancellationToken = default)
 {
     private int _visited;
+
+    /// <summary>The roots of the pruned subtrees; their descendants are not listed.</summary>
+    public HashSet<IElement> Pruned { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
     public void Prune(IElement parent)
@@ -166,15 +170,12 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
         if ((++_visited & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
         // Indexed, because AngleSharp's sibling properties search the parent's list on every step.
         var children = parent.ChildNodes;
-        for (int i = 0; i < children.Length;)
+        for (int i = 0; i < children.Length; i++)
         {
-            if (children[i] is not IElement child) { i++; continue; }
-            if (ShouldRemove(child)) parent.RemoveChild(child);
-            else
-            {
-                Prune(child);
-                i++;
-            }
+            if (children[i] is not IElement child) continue;
+            // Decided before the child's own subtree is pruned, so every test below sees it whole.
+            if (ShouldRemove(child)) Pruned.Add(child);
+            else Prune(child);
         }
     }
 
