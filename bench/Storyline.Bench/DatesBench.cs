@@ -102,9 +102,11 @@ public static class DatesBench
             foreach (var source in PublicationDateExtractor.Sources)
             {
                 var watch = Stopwatch.StartNew();
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
                 int found = 0;
                 for (int i = 0; i < pages.Count; i++) found += source.Find(new DatePage(pages[i].Html, documents[i], pages[i].Url)).Count();
-                if (round == 1) Console.WriteLine($"{source.GetType().Name,-24} {watch.Elapsed.TotalMilliseconds,8:0.0} ms  {found} candidates");
+                if (round == 1)
+                    Console.WriteLine($"{source.GetType().Name,-24} {watch.Elapsed.TotalMilliseconds,8:0.0} ms {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0,7:0.0} MB  {found} candidates");
             }
     }
 
