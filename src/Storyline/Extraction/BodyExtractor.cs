@@ -45,12 +45,13 @@ internal static class BodyExtractor
         if (root is null) return new BodyResult([], captions, 0);
         var pruner = new Pruner(useClassHints, captions, Boilerplate.Measure(root).Chars, cancellationToken);
         pruner.Prune(root);
-        var pruned = pruner.Pruned;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var blocks = Linearise(root, pruned, cancellationToken);
+        var blocks = Linearise(root, pruner.Pruned, cancellationToken);
         if (blocks.Count == 0) return new BodyResult([], captions, 0);
         Weigh(blocks);
+        // The few tests below that look into the tree at random ask a set.
+        var pruned = new HashSet<IElement>(pruner.Pruned, ReferenceEqualityComparer.Instance);
 
         var best = SelectContainer(root, blocks, pruned, out var included);
         if (best is null) return new BodyResult([], captions, 0);
@@ -314,9 +315,10 @@ internal static class BodyExtractor
         "hr", "address", "details", "summary", "center", "fieldset", "legend", "caption", "hgroup", "menu", "form", "body",
     };
 
-    private static List<Block> Linearise(IElement root, HashSet<IElement> pruned, CancellationToken cancellationToken)
+    private static List<Block> Linearise(IElement root, List<IElement> pruned, CancellationToken cancellationToken)
     {
-        int visited = 0;
+        // The walk meets elements in the order the pruner did, so the next pruned one is the only one to compare with (no hashing).
+        int visited = 0, next = 0;
         var blocks = new List<Block>();
         var sb = new StringBuilder();
         int chars = 0, linkChars = 0;
@@ -351,7 +353,12 @@ internal static class BodyExtractor
                     if (inLink) linkChars += n;
                     continue;
                 }
-                if (child is not IElement e || pruned.Contains(e)) continue;
+                if (child is not IElement e) continue;
+                if (next < pruned.Count && pruned[next] == e)
+                {
+                    next++;
+                    continue;
+                }
                 if ((++visited & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var tag = e.LocalName;
                 if (tag == "br") { sb.Append('\n'); continue; }
@@ -378,6 +385,7 @@ internal static class BodyExtractor
 
         Walk(root, false);
         Flush();
+        System.Diagnostics.Debug.Assert(next == pruned.Count, "The walk met every pruned element in the pruner's order.");
         return blocks;
     }
 }

@@ -161,8 +161,8 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
 {
     private int _visited;
 
-    /// <summary>The roots of the pruned subtrees; their descendants are not listed.</summary>
-    public HashSet<IElement> Pruned { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The roots of the pruned subtrees in document order, the order a walk that skips them meets them in; their descendants are not listed.</summary>
+    public List<IElement> Pruned { get; } = [];
 
     /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
     public void Prune(IElement parent)
