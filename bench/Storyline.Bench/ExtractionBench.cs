@@ -123,6 +123,7 @@ public static class ExtractionBench
             double best = double.MaxValue, bestCpu = double.MaxValue;
             long allocated = 0;
             int gen0 = 0, gen2 = 0;
+            double paused = 0;
             using var process = Process.GetCurrentProcess();
             for (int r = 0; r < rounds + 1; r++)
             {
@@ -132,6 +133,7 @@ public static class ExtractionBench
                 // Allocation and collection counts do not move with load, so they show a change that noisy timings hide.
                 long bytes = GC.GetAllocatedBytesForCurrentThread();
                 int g0 = GC.CollectionCount(0), g2 = GC.CollectionCount(2);
+                var pause = GC.GetTotalPauseDuration();
                 var sw = Stopwatch.StartNew();
                 foreach (var page in pages) run(page);
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
@@ -140,8 +142,9 @@ public static class ExtractionBench
                 allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
                 gen0 = GC.CollectionCount(0) - g0;
                 gen2 = GC.CollectionCount(2) - g2;
+                paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
             }
-            Console.WriteLine($"{name,-16} {best,8:0.0} ms wall {bestCpu,8:0.0} ms cpu {allocated / 1048576.0,8:0.0} MB allocated {gen0,4} gen0 {gen2,4} gen2 GCs");
+            Console.WriteLine($"{name,-16} {best,8:0.0} ms wall {bestCpu,8:0.0} ms cpu {allocated / 1048576.0,8:0.0} MB allocated {gen0,4} gen0 {gen2,4} gen2 GCs {paused,6:0.0} ms paused");
         }
     }
 

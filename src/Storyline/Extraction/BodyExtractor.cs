@@ -330,7 +330,7 @@ internal static class BodyExtractor
             if (chars > 0)
             {
                 var (owner, kind) = owners.Peek();
-                blocks.Add(new Block { Kind = kind, Text = BlockReader.CollapseWhitespace(sb.ToString()), Chars = chars, LinkChars = linkChars, Owner = owner });
+                blocks.Add(new Block { Kind = kind, Text = BlockReader.CollapseWhitespace(sb), Chars = chars, LinkChars = linkChars, Owner = owner });
             }
             sb.Clear();
             chars = linkChars = 0;
@@ -347,8 +347,7 @@ internal static class BodyExtractor
                 {
                     var data = text.Data;
                     sb.Append(data);
-                    int n = 0;
-                    foreach (var c in data) if (!char.IsWhiteSpace(c)) n++;
+                    int n = Boilerplate.CountNonWhiteSpace(data);
                     chars += n;
                     if (inLink) linkChars += n;
                     continue;

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -48,8 +52,7 @@ internal static partial class Boilerplate
                 var child = children[i];
                 if (child is IText t)
                 {
-                    int n = 0;
-                    foreach (var c in t.Data) if (!char.IsWhiteSpace(c)) n++;
+                    int n = CountNonWhiteSpace(t.Data);
                     chars += n;
                     if (inLink) link += n;
                 }
@@ -58,6 +61,35 @@ internal static partial class Boilerplate
         }
         Walk(root, false);
         return (chars, link);
+    }
+
+    /// <summary>How many characters of <paramref name="text"/> are not white space (<see cref="char.IsWhiteSpace(char)"/>).</summary>
+    public static int CountNonWhiteSpace(ReadOnlySpan<char> text)
+    {
+        int n = 0, i = 0;
+        // Eight characters at a time while they are ASCII, whose white space is the space and \t to \r; other characters go one by one.
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var nonAscii = Vector128.Create((ushort)0xFF80);
+            var space = Vector128.Create((ushort)' ');
+            var tab = Vector128.Create((ushort)'\t');
+            var controls = Vector128.Create((ushort)('\r' - '\t'));
+            for (; i + Vector128<ushort>.Count <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref start, (nuint)i);
+                if ((v & nonAscii) != Vector128<ushort>.Zero)
+                {
+                    for (int j = i; j < i + Vector128<ushort>.Count; j++) if (!char.IsWhiteSpace(text[j])) n++;
+                    continue;
+                }
+                // Unsigned: below \t wraps around to a large value.
+                var white = Vector128.Equals(v, space) | Vector128.LessThanOrEqual(v - tab, controls);
+                n += Vector128<ushort>.Count - BitOperations.PopCount(white.ExtractMostSignificantBits());
+            }
+        }
+        for (; i < text.Length; i++) if (!char.IsWhiteSpace(text[i])) n++;
+        return n;
     }
 
     /// <summary>-1 for furniture by class or id, +1 for article-like names, 0 otherwise.</summary>
