@@ -99,18 +99,34 @@ internal static partial class Boilerplate
     public const int GateHint = -3;
 
     /// <summary>-2 for strong furniture words, -1 for weak ones that no positive word vouches for, <see cref="GateHint"/> when the weak words only name a gate, +1 for article-like names, 0 otherwise.</summary>
-    public static int ClassHintStrength(IElement element)
+    public static int ClassHintStrength(IElement element) => ClassHintStrength(element, null);
+
+    /// <summary>As <see cref="ClassHintStrength(IElement)"/>, with the words of each class or id value remembered in <paramref name="known"/>: a page repeats its class names on hundreds of elements.</summary>
+    internal static int ClassHintStrength(IElement element, Dictionary<string, int>? known)
     {
         var cls = element.GetAttribute("class");
         var id = element.Id;
         if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
-        bool strong = false, weak = false, positive = false, gate = false;
-        Scan(cls, ref strong, ref weak, ref positive, ref gate);
-        Scan(id, ref strong, ref weak, ref positive, ref gate);
+        int words = Words(cls, known) | Words(id, known);
+        bool strong = (words & StrongWord) != 0, weak = (words & WeakWord) != 0, positive = (words & PositiveWord) != 0, gate = (words & GateWord) != 0;
         if (strong) return -2;
         if (weak && !positive) return -1;
         if (gate && !positive) return GateHint;
         return positive ? 1 : 0;
+    }
+
+    private const int StrongWord = 1, WeakWord = 2, PositiveWord = 4, GateWord = 8;
+
+    // The kinds of word a class or id value holds, as bits.
+    private static int Words(string? value, Dictionary<string, int>? known)
+    {
+        if (string.IsNullOrEmpty(value)) return 0;
+        if (known is not null && known.TryGetValue(value, out var remembered)) return remembered;
+        bool strong = false, weak = false, positive = false, gate = false;
+        Scan(value, ref strong, ref weak, ref positive, ref gate);
+        int words = (strong ? StrongWord : 0) | (weak ? WeakWord : 0) | (positive ? PositiveWord : 0) | (gate ? GateWord : 0);
+        if (known is not null) known[value] = words;
+        return words;
     }
 
     // Weak words for wrappers that fold or lock away text: furniture when they hold a prompt, the body when they hold prose.
@@ -193,6 +209,9 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
 {
     private int _visited;
 
+    // The words of each class and id value met so far on this page.
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+
     /// <summary>The roots of the pruned subtrees in document order, the order a walk that skips them meets them in; their descendants are not listed.</summary>
     public List<IElement> Pruned { get; } = [];
 
@@ -254,7 +273,7 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
             }
         }
         if (!useClassHints || tag is "body" or "main") return false;
-        var hint = Boilerplate.ClassHintStrength(e);
+        var hint = Boilerplate.ClassHintStrength(e, _words);
         if (hint >= 0) return false;
         var (c, _) = Boilerplate.Measure(e);
         // A furniture-named element holding most of the page's text is a wrapper, not furniture.

@@ -41,4 +41,17 @@ public class TextCountingTests
             BlockReader.CollapseWhitespace(sb).ShouldBe(BlockReader.CollapseWhitespace(sb.ToString()));
         }
     }
+
+    // The pruner remembers the words of each class and id value: a remembered reading is the one made afresh.
+    [Fact]
+    public void ClassHintStrength_RememberedWords_AgreeWithAFreshReading()
+    {
+        var html = "<div class='story-body'></div><div class='share-bar'></div><div class='sidebar article'></div><div class='paywall'></div>"
+            + "<div id='mainContent' class='has-sidebar'></div><div class='sidebar'></div><div class='story-body' id='comments'></div><div></div>";
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int round = 0; round < 2; round++)
+            foreach (var e in document.Body!.Children)
+                Boilerplate.ClassHintStrength(e, known).ShouldBe(Boilerplate.ClassHintStrength(e), e.OuterHtml);
+    }
 }

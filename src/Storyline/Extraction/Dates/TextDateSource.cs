@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -11,12 +12,11 @@ internal sealed partial class TextDateSource : IDateCandidateSource
     /// <summary>How far before and after the headline a date still reads as the article's dateline.</summary>
     private const int BeforeTitle = 400, AfterTitle = 1500;
 
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "select", "option", "svg", "iframe" };
+    // Ordinal frozen sets: the parser gives HTML element names in lower case, and none of these names is one a foreign element spells otherwise.
+    private static readonly FrozenSet<string> Skipped = FrozenSet.Create(StringComparer.Ordinal, "script", "style", "noscript", "template", "select", "option", "svg", "iframe");
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article", "header", "footer", "aside", "nav", "time", "span", "a", "ul", "ol", "dd", "dt", "table", "blockquote", "figure", "figcaption",
-    };
+    private static readonly FrozenSet<string> Blocks = FrozenSet.Create(StringComparer.Ordinal,
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article", "header", "footer", "aside", "nav", "time", "span", "a", "ul", "ol", "dd", "dt", "table", "blockquote", "figure", "figcaption");
 
     /// <inheritdoc />
     public IEnumerable<DateCandidate> Find(DatePage page)
