@@ -139,7 +139,8 @@ public sealed class StorylineExtractor : IArticleExtractor
         if (body.Chars < BodyExtractor.MinimumChars)
         {
             // Class hints can hit a wrapper ("page has-comments"); a second, literal reading guards against that.
-            var lenient = BodyExtractor.Extract(markup.Parse(), useClassHints: false, cancellationToken);
+            // The same document serves: reading the body marks what it prunes and leaves the tree as parsed.
+            var lenient = BodyExtractor.Extract(document, useClassHints: false, cancellationToken);
             if (lenient.Chars > body.Chars * 2) body = lenient;
         }
         cancellationToken.ThrowIfCancellationRequested();
