@@ -343,16 +343,19 @@ internal static class BodyExtractor
             for (int i = 0; i < children.Length; i++)
             {
                 var child = children[i];
-                if (child is IText text)
+                // Elements are told apart by their class first: a type test against an interface scans the node's interface list.
+                if (child is not Element e)
                 {
-                    var data = text.Data;
-                    sb.Append(data);
-                    int n = Boilerplate.CountNonWhiteSpace(data);
-                    chars += n;
-                    if (inLink) linkChars += n;
+                    if (child is IText text)
+                    {
+                        var data = text.Data;
+                        sb.Append(data);
+                        int n = Boilerplate.CountNonWhiteSpace(data);
+                        chars += n;
+                        if (inLink) linkChars += n;
+                    }
                     continue;
                 }
-                if (child is not IElement e) continue;
                 if (next < pruned.Count && pruned[next] == e)
                 {
                     next++;

@@ -50,13 +50,14 @@ internal static partial class Boilerplate
             for (int i = 0; i < children.Length; i++)
             {
                 var child = children[i];
-                if (child is IText t)
+                // Elements are told apart by their class first: a type test against an interface scans the node's interface list.
+                if (child is Element e) Walk(e, inLink || e.LocalName == "a");
+                else if (child is IText t)
                 {
                     int n = CountNonWhiteSpace(t.Data);
                     chars += n;
                     if (inLink) link += n;
                 }
-                else if (child is IElement e) Walk(e, inLink || e.LocalName == "a");
             }
         }
         Walk(root, false);
@@ -223,7 +224,8 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
         var children = parent.ChildNodes;
         for (int i = 0; i < children.Length; i++)
         {
-            if (children[i] is not IElement child) continue;
+            if (children[i] is not Element element) continue;
+            IElement child = element;
             // Decided before the child's own subtree is pruned, so every test below sees it whole.
             if (ShouldRemove(child)) Pruned.Add(child);
             else Prune(child);

@@ -50,14 +50,15 @@ internal sealed class PageElements
     // Indexed: AngleSharp's sibling properties search the parent's child list on every step.
     private void Walk(IElement parent, IElement? body, bool inBody)
     {
-        var children = parent.ChildNodes;
+        var children = ((INode)parent).ChildNodes;
         for (int i = 0; i < children.Length; i++)
         {
-            if (children[i] is not IElement e) continue;
+            // The class, not the interface: a type test against an interface scans the node's interface list, and most nodes are text.
+            if (children[i] is not Element e) continue;
             var tag = e.LocalName;
             string? cls = null, id = null, prop = null, rel = null;
             // One pass over the attributes (the parser keeps only a few) instead of a lookup per name.
-            var attributes = e.Attributes;
+            var attributes = ((IElement)e).Attributes;
             for (int a = 0; a < attributes.Length; a++)
             {
                 var attribute = attributes[a]!;
@@ -89,7 +90,7 @@ internal sealed class PageElements
                 if (IsDateName(cls) || IsDateName(id) || IsDateName(prop)) BodyDateNamed.Add(e);
             }
             // The body element itself is not among the body's elements, only its descendants.
-            if (tag != "meta") Walk(e, body, inBody || e == body);
+            if (tag != "meta") Walk(e, body, inBody || e == (object?)body);
         }
     }
 

@@ -88,20 +88,22 @@ internal sealed partial class TextDateSource : IDateCandidateSource
         for (int i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child is IText t)
+            // Elements are told apart by their class first: a type test against an interface scans the node's interface list.
+            if (child is Element e)
             {
-                if (t.Data.Length == 0 || child.ParentElement is not { } parent) continue;
-                starts.Add(text.Length);
-                parents.Add(parent);
-                text.Append(t.Data);
-            }
-            else if (child is IElement e && !Skipped.Contains(e.LocalName))
-            {
+                if (Skipped.Contains(e.LocalName)) continue;
                 if (title < 0 && e.LocalName == "h1") title = text.Length;
                 bool block = Blocks.Contains(e.LocalName);
                 if (block) text.Append('\n');
                 Walk(e, text, starts, parents, ref title);
                 if (block) text.Append('\n');
+            }
+            else if (child is IText t)
+            {
+                if (t.Data.Length == 0 || child.ParentElement is not { } parent) continue;
+                starts.Add(text.Length);
+                parents.Add(parent);
+                text.Append(t.Data);
             }
         }
     }
