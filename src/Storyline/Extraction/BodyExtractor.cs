@@ -35,6 +35,7 @@ internal static class BodyExtractor
         public int Blocks;
         public double Decayed;
         public double Final;
+        public Stats? Parent;
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
     }
 
@@ -93,27 +94,39 @@ internal static class BodyExtractor
             if (!stats.TryGetValue(e, out var s)) stats[e] = s = new Stats();
             return s;
         }
+        // An element's stats link to its parent's, up to the root: a block's ancestors are then reached without a lookup each.
+        // Entered bottom-up, as a walk from the block up would enter them, so that the order ties are broken in stays.
+        Stats Chain(IElement e)
+        {
+            if (stats.TryGetValue(e, out var s)) return s;
+            stats[e] = s = new Stats();
+            if (e != root && e.ParentElement is { } up) s.Parent = Chain(up);
+            return s;
+        }
         foreach (var block in blocks)
         {
-            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            var own = Chain(block.Owner);
+            for (var s = own; s is not null; s = s.Parent)
             {
-                var s = Get(e);
                 s.Chars += block.Chars;
                 s.LinkChars += block.LinkChars;
                 s.Blocks++;
                 s.Good += block.Good;
                 s.Bad += block.Bad;
-                if (e == root) break;
             }
             if (block.Good == 0) continue;
             // Text mass decides, with a small bonus per paragraph so that a run of paragraphs beats one long caption.
             double score = block.Good + 30;
             int level = 0;
-            for (IElement? e = block.Owner.ParentElement; e is not null && level < 5; e = e.ParentElement, level++)
+            if (block.Owner == root)
             {
-                Get(e).Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-                if (e == root) break;
+                // Text straight in the root lends its weight to the root's own parent, which is outside the chain.
+                for (IElement? e = root.ParentElement; e is not null && level < 5; e = e.ParentElement, level++)
+                    Get(e).Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                continue;
             }
+            for (var s = own.Parent; s is not null && level < 5; s = s.Parent, level++)
+                s.Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
         }
         IElement? best = null;
         double bestScore = 0;
