@@ -38,7 +38,8 @@ public static class DatesBench
         var errors = new Option<int>("--errors") { Description = "Print up to N pages the extractor gets wrong, with their candidates" };
         var half = new Option<string?>("--half") { Description = "Print errors only from half a or b of the pages (alternate pages in file-name order)" };
         var profile = new Option<bool>("--profile") { Description = "Print the time each candidate source takes over all pages" };
-        var command = new Command("dates", "Publication dates from HTML and URL against gold days (htmldate's metric): before and after") { data, errors, half, profile };
+        var dump = new Option<string?>("--dump") { Description = "File for each page's chosen day and every candidate, so that a change meant to keep output can be diffed" };
+        var command = new Command("dates", "Publication dates from HTML and URL against gold days (htmldate's metric): before and after") { data, errors, half, profile, dump };
         command.SetAction(parse =>
         {
             var pages = Load(parse.GetValue(data)!);
@@ -59,6 +60,7 @@ public static class DatesBench
                 after[i] = extractor.Extract(page.Html, document, page.Url)?.Candidate.Day;
             }
             double seconds = watch.Elapsed.TotalSeconds;
+            if (parse.GetValue(dump) is { } dumpFile) Dump(dumpFile, pages, parser, extractor);
             int shown = 0, limit = parse.GetValue(errors);
             var only = parse.GetValue(half);
             for (int i = 0; i < pages.Count && shown < limit; i++)
@@ -96,14 +98,31 @@ public static class DatesBench
     private static void Profile(List<Page> pages, HtmlParser parser)
     {
         var documents = pages.Select(p => parser.ParseDocument(NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None))).ToList();
+        // Listed once beforehand, as the extractor shares one listing between the metadata and every source.
+        var elements = documents.Select(PageElements.Of).ToList();
         for (int round = 0; round < 2; round++)
             foreach (var source in PublicationDateExtractor.Sources)
             {
                 var watch = Stopwatch.StartNew();
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
                 int found = 0;
-                for (int i = 0; i < pages.Count; i++) found += source.Find(new DatePage(pages[i].Html, documents[i], pages[i].Url)).Count();
-                if (round == 1) Console.WriteLine($"{source.GetType().Name,-24} {watch.Elapsed.TotalMilliseconds,8:0.0} ms  {found} candidates");
+                for (int i = 0; i < pages.Count; i++) found += source.Find(new DatePage(pages[i].Html, documents[i], pages[i].Url, elements: elements[i])).Count();
+                if (round == 1)
+                    Console.WriteLine($"{source.GetType().Name,-24} {watch.Elapsed.TotalMilliseconds,8:0.0} ms {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0,7:0.0} MB  {found} candidates");
             }
+    }
+
+    private static void Dump(string file, List<Page> pages, HtmlParser parser, PublicationDateExtractor extractor)
+    {
+        using var writer = new StreamWriter(file);
+        foreach (var page in pages)
+        {
+            var document = parser.ParseDocument(NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(page.Html), CancellationToken.None));
+            var choice = extractor.Extract(page.Html, document, page.Url);
+            writer.WriteLine($"{page.File}\t{choice?.Published:O}\t{choice?.Source}\t{choice?.Score:R}\t{choice?.Candidate.Evidence}");
+            foreach (var c in PublicationDateExtractor.Candidates(page.Html, document, page.Url))
+                writer.WriteLine($"\t{c.Day:yyyy-MM-dd}\t{c.Value:O}\t{c.Granularity}\t{c.Origin}\t{c.Role}\t{c.Place}\t{c.Order}\t{c.Utc}\t{c.Evidence.ReplaceLineEndings(" ")}");
+        }
     }
 
     // Alternate pages in file-name order: a split that does not follow the gold file's order of sites.

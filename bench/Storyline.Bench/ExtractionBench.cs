@@ -20,7 +20,7 @@ public static class ExtractionBench
         var rounds = new Option<int>("--rounds") { Description = "Timed passes after the warm-up; the best is reported", DefaultValueFactory = _ => 5 };
         var dump = new Option<string?>("--dump") { Description = "Folder for per-page scores and extracted texts" };
         var trace = new Option<string?>("--trace") { Description = "Print our candidate scores and blocks for the page whose id starts with this" };
-        var profile = new Option<bool>("--profile") { Description = "Time the stages of our extractor (parse, metadata, body) instead of comparing" };
+        var profile = new Option<bool>("--profile") { Description = "Time our extractor up to each of its steps (strip, nesting limit, parse, JSON-LD, elements, metadata, dates, body) instead of comparing" };
         var command = new Command("extraction", "Article extraction quality and speed: ours against SmartReader") { data, rounds, dump, trace, profile };
         command.SetAction(parse =>
         {
@@ -77,18 +77,41 @@ public static class ExtractionBench
     // Best-of-rounds milliseconds for each stage over all pages: parse alone, then each stage on a fresh parse.
     private static void Profile(List<Page> pages, int rounds)
     {
-        var parser = new AngleSharp.Html.Parser.HtmlParser(StorylineExtractor.ParserOptions);
         var extractor = new StorylineExtractor();
         var dates = new Storyline.Extraction.Dates.PublicationDateExtractor();
+        // Each stage adds one step to the one before, as the extractor runs them, so that differences between stages price each step.
         // Each stage parses its own page: holding every parsed page at once would load the collector and skew the timings.
+        void Upto(Page p, int step)
+        {
+            using var markup = PreparedMarkup.Of(p.Html, CancellationToken.None);
+            if (step < 1) return;
+            var document = markup.Parse();
+            if (step < 2) return;
+            using var jsonLd = JsonLd.Read(p.Html);
+            if (step < 3) return;
+            var elements = PageElements.Of(document);
+            if (step < 4) return;
+            PageMetadata.Read(p.Html, document, jsonLd, elements);
+            if (step < 5) return;
+            dates.Extract(p.Html, document, p.Url, jsonLd, elements);
+            if (step < 6) return;
+            BodyExtractor.Extract(document, useClassHints: true, CancellationToken.None);
+        }
         var stages = new (string Name, Action<Page> Run)[]
         {
-            ("strip+limit", p => NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None)),
-            ("parse stripped", p => parser.ParseDocument(NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None))),
-            ("parse s.+dates", p => dates.Extract(p.Html, parser.ParseDocument(NestingLimiter.Limit(StorylineExtractor.StripUnreadElements(p.Html), CancellationToken.None)), p.Url)),
-            ("parse", p => parser.ParseDocument(p.Html)),
-            ("parse+metadata", p => PageMetadata.Read(p.Html, parser.ParseDocument(p.Html))),
-            ("parse+body", p => BodyExtractor.Extract(parser.ParseDocument(p.Html), useClassHints: true, CancellationToken.None)),
+            ("strip", p =>
+            {
+                var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(p.Html.Length);
+                StorylineExtractor.StripUnreadElements(p.Html, buffer);
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            }),
+            ("+limit", p => Upto(p, 0)),
+            ("+parse", p => Upto(p, 1)),
+            ("+json-ld", p => Upto(p, 2)),
+            ("+elements", p => Upto(p, 3)),
+            ("+metadata", p => Upto(p, 4)),
+            ("+dates", p => Upto(p, 5)),
+            ("+body", p => Upto(p, 6)),
             ("full", p => extractor.Extract(p.Html, p.Url, CancellationToken.None)),
             ("smartreader", p => new SmartReaderExtractor().Extract(p.Html, p.Url, CancellationToken.None)),
         };
@@ -100,6 +123,7 @@ public static class ExtractionBench
             double best = double.MaxValue, bestCpu = double.MaxValue;
             long allocated = 0;
             int gen0 = 0, gen2 = 0;
+            double paused = 0;
             using var process = Process.GetCurrentProcess();
             for (int r = 0; r < rounds + 1; r++)
             {
@@ -109,6 +133,7 @@ public static class ExtractionBench
                 // Allocation and collection counts do not move with load, so they show a change that noisy timings hide.
                 long bytes = GC.GetAllocatedBytesForCurrentThread();
                 int g0 = GC.CollectionCount(0), g2 = GC.CollectionCount(2);
+                var pause = GC.GetTotalPauseDuration();
                 var sw = Stopwatch.StartNew();
                 foreach (var page in pages) run(page);
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
@@ -117,8 +142,9 @@ public static class ExtractionBench
                 allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
                 gen0 = GC.CollectionCount(0) - g0;
                 gen2 = GC.CollectionCount(2) - g2;
+                paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
             }
-            Console.WriteLine($"{name,-16} {best,8:0.0} ms wall {bestCpu,8:0.0} ms cpu {allocated / 1048576.0,8:0.0} MB allocated {gen0,4} gen0 {gen2,4} gen2 GCs");
+            Console.WriteLine($"{name,-16} {best,8:0.0} ms wall {bestCpu,8:0.0} ms cpu {allocated / 1048576.0,8:0.0} MB allocated {gen0,4} gen0 {gen2,4} gen2 GCs {paused,6:0.0} ms paused");
         }
     }
 

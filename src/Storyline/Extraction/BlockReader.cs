@@ -74,6 +74,28 @@ public static class BlockReader
     {
         var sb = new System.Text.StringBuilder(text.Length);
         bool space = false, newline = false;
+        Collapse(text, sb, ref space, ref newline);
+        return sb.ToString();
+    }
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_collapsed;
+
+    /// <summary>As <see cref="CollapseWhitespace(string)"/>, read straight from a builder's chunks, without a copy of the text before it is collapsed.</summary>
+    internal static string CollapseWhitespace(System.Text.StringBuilder text)
+    {
+        var sb = t_collapsed ??= new System.Text.StringBuilder();
+        sb.Clear();
+        bool space = false, newline = false;
+        foreach (var chunk in text.GetChunks()) Collapse(chunk.Span, sb, ref space, ref newline);
+        var collapsed = sb.ToString();
+        // A buffer grown on a huge block is let go rather than held by the thread.
+        if (sb.Capacity > 1 << 20) t_collapsed = null;
+        return collapsed;
+    }
+
+    private static void Collapse(ReadOnlySpan<char> text, System.Text.StringBuilder sb, ref bool space, ref bool newline)
+    {
         foreach (var c in text)
         {
             if (c == '\n') { newline = true; continue; }
@@ -86,6 +108,5 @@ public static class BlockReader
             space = newline = false;
             sb.Append(c);
         }
-        return sb.ToString();
     }
 }

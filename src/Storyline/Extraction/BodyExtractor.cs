@@ -35,6 +35,7 @@ internal static class BodyExtractor
         public int Blocks;
         public double Decayed;
         public double Final;
+        public Stats? Parent;
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
     }
 
@@ -47,11 +48,13 @@ internal static class BodyExtractor
         pruner.Prune(root);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var blocks = Linearise(root, cancellationToken);
+        var blocks = Linearise(root, pruner.Pruned, cancellationToken);
         if (blocks.Count == 0) return new BodyResult([], captions, 0);
         Weigh(blocks);
+        // The few tests below that look into the tree at random ask a set.
+        var pruned = new HashSet<IElement>(pruner.Pruned, ReferenceEqualityComparer.Instance);
 
-        var best = SelectContainer(root, blocks, out var included);
+        var best = SelectContainer(root, blocks, pruned, out var included);
         if (best is null) return new BodyResult([], captions, 0);
 
         var kept = new List<WorkingBlock>();
@@ -60,7 +63,7 @@ internal static class BodyExtractor
         // Cells of a data table (a timetable, a product test, a recipe's times) are content wherever the table sits in the body.
         var tables = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
         bool DataCell(Block b) => b.Owner.LocalName is "td" or "th" && b.LinkDensity < 0.3 && b.Owner.Closest("table") is { } t
-            && (tables.TryGetValue(t, out var data) ? data : tables[t] = IsDataTable(t));
+            && (tables.TryGetValue(t, out var data) ? data : tables[t] = IsDataTable(t, pruned));
         int first = blocks.FindIndex(b => (b.Good > 0 || DataCell(b)) && included.Any(e => e.Contains(b.Owner)));
         // A closing list of short, unlinked items (results, line-ups) is content, unlike a trailing tag list.
         int last = blocks.FindLastIndex(b => (b.Good > 0 || (b.Kind == BlockKind.ListItem && b.LinkDensity < 0.3) || DataCell(b)) && included.Any(e => e.Contains(b.Owner)));
@@ -81,7 +84,7 @@ internal static class BodyExtractor
         return new BodyResult(kept, captions, chars);
     }
 
-    private static IElement? SelectContainer(IElement root, List<Block> blocks, out List<IElement> included)
+    private static IElement? SelectContainer(IElement root, List<Block> blocks, HashSet<IElement> pruned, out List<IElement> included)
     {
         // Readability's insight: a paragraph's weight belongs mostly to its parent, less to more distant ancestors,
         // so the container that directly holds the run of paragraphs wins over wrappers that also hold teasers.
@@ -91,27 +94,39 @@ internal static class BodyExtractor
             if (!stats.TryGetValue(e, out var s)) stats[e] = s = new Stats();
             return s;
         }
+        // An element's stats link to its parent's, up to the root: a block's ancestors are then reached without a lookup each.
+        // Entered bottom-up, as a walk from the block up would enter them, so that the order ties are broken in stays.
+        Stats Chain(IElement e)
+        {
+            if (stats.TryGetValue(e, out var s)) return s;
+            stats[e] = s = new Stats();
+            if (e != root && e.ParentElement is { } up) s.Parent = Chain(up);
+            return s;
+        }
         foreach (var block in blocks)
         {
-            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            var own = Chain(block.Owner);
+            for (var s = own; s is not null; s = s.Parent)
             {
-                var s = Get(e);
                 s.Chars += block.Chars;
                 s.LinkChars += block.LinkChars;
                 s.Blocks++;
                 s.Good += block.Good;
                 s.Bad += block.Bad;
-                if (e == root) break;
             }
             if (block.Good == 0) continue;
             // Text mass decides, with a small bonus per paragraph so that a run of paragraphs beats one long caption.
             double score = block.Good + 30;
             int level = 0;
-            for (IElement? e = block.Owner.ParentElement; e is not null && level < 5; e = e.ParentElement, level++)
+            if (block.Owner == root)
             {
-                Get(e).Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-                if (e == root) break;
+                // Text straight in the root lends its weight to the root's own parent, which is outside the chain.
+                for (IElement? e = root.ParentElement; e is not null && level < 5; e = e.ParentElement, level++)
+                    Get(e).Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                continue;
             }
+            for (var s = own.Parent; s is not null && level < 5; s = s.Parent, level++)
+                s.Decayed += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
         }
         IElement? best = null;
         double bestScore = 0;
@@ -122,7 +137,7 @@ internal static class BodyExtractor
         }
         // A list of other posts (each its own <article> under a linked title, with its excerpt) can outscore a short article:
         // the best container that is not such a list wins.
-        for (int tries = 0; tries < 3 && best is not null && IsTeaserList(best, blocks); tries++)
+        for (int tries = 0; tries < 3 && best is not null && IsTeaserList(best, blocks, pruned); tries++)
         {
             var list = best;
             best = null;
@@ -158,7 +173,7 @@ internal static class BodyExtractor
             if (sibling == best) { included.Add(sibling); afterBest = true; continue; }
             if (!stats.TryGetValue(sibling, out var s)) continue;
             // A smaller section after the body that opens with a horizontal rule is set apart from the story (a press release's "about us" note).
-            if (afterBest && s.Good < bestStats.Good * 0.5 && OpensWithRule(sibling)) continue;
+            if (afterBest && s.Good < bestStats.Good * 0.5 && OpensWithRule(sibling, pruned)) continue;
             bool close = s.Final >= threshold;
             // Bodies split into repeated sections share their markup (same tag, a shared class); teaser boxes do not share the body's.
             bool repeated = s.Good > 0 && s.LinkDensity < 0.3 && SameKind(sibling, best);
@@ -167,7 +182,7 @@ internal static class BodyExtractor
             // but only as a run: a lone one is as often a standfirst, a caption or an address line.
             if (s.Blocks == 1 && s.Good > 0 && s.LinkDensity < 0.25 && s.Chars >= 25) singles.Add(sibling);
             // A sibling made of several <article>s under linked titles is a list of other posts, however long their excerpts.
-            if ((close || paragraph || repeated) && !IsTeaserList(sibling, blocks)) included.Add(sibling);
+            if ((close || paragraph || repeated) && !IsTeaserList(sibling, blocks, pruned)) included.Add(sibling);
         }
         if (singles.Count >= 3)
             foreach (var single in singles) if (!included.Contains(single)) included.Add(single);
@@ -206,34 +221,52 @@ internal static class BodyExtractor
     }
 
     // Two or more <article>s inside, most of them opening with a linked title: teasers, not a live blog's posts or an article's parts.
-    private static bool IsTeaserList(IElement e, List<Block> blocks)
+    private static bool IsTeaserList(IElement e, List<Block> blocks, HashSet<IElement> pruned)
     {
-        var articles = e.GetElementsByTagName("article");
-        if (articles.Length < 2) return false;
+        var articles = Descendants(e, "article", pruned);
+        if (articles.Count < 2) return false;
         int teasers = 0;
         foreach (var article in articles)
         {
             var opening = blocks.Find(b => article == b.Owner || article.Contains(b.Owner));
             if (opening is not null && opening.LinkDensity > 0.5) teasers++;
         }
-        return teasers >= 2 && teasers * 2 > articles.Length;
+        return teasers >= 2 && teasers * 2 > articles.Count;
     }
 
     // Two or more rows of two or more cells, and no table nested inside: data, not a layout grid.
-    private static bool IsDataTable(IElement table)
+    private static bool IsDataTable(IElement table, HashSet<IElement> pruned)
     {
         int rows = 0;
-        foreach (var tr in table.GetElementsByTagName("tr"))
+        foreach (var tr in Descendants(table, "tr", pruned))
         {
-            if (tr.GetElementsByTagName("table").Length > 0) return false;
+            if (Descendants(tr, "table", pruned).Count > 0) return false;
             int cells = 0;
-            foreach (var c in tr.Children) if (c.LocalName is "td" or "th") cells++;
+            foreach (var c in tr.Children) if (c.LocalName is "td" or "th" && !pruned.Contains(c)) cells++;
             if (cells >= 2 && ++rows >= 2) return true;
         }
         return false;
     }
 
-    private static bool OpensWithRule(IElement e)
+    // The descendants of root named tag in document order, as GetElementsByTagName lists them, leaving out pruned subtrees.
+    private static List<IElement> Descendants(IElement root, string tag, HashSet<IElement> pruned)
+    {
+        var found = new List<IElement>();
+        void Walk(IElement parent)
+        {
+            var children = parent.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (children[i] is not IElement e || pruned.Contains(e)) continue;
+                if (e.LocalName == tag) found.Add(e);
+                Walk(e);
+            }
+        }
+        Walk(root);
+        return found;
+    }
+
+    private static bool OpensWithRule(IElement e, HashSet<IElement> pruned)
     {
         for (int depth = 0; depth < 4 && e is not null; depth++)
         {
@@ -241,7 +274,12 @@ internal static class BodyExtractor
             var children = e.ChildNodes;
             for (int i = 0; i < children.Length; i++)
             {
-                if (children[i] is IElement c) { first = c; break; }
+                if (children[i] is IElement c)
+                {
+                    if (pruned.Contains(c)) continue;
+                    first = c;
+                    break;
+                }
                 if (children[i] is IText t && !string.IsNullOrWhiteSpace(t.Data)) return false;
             }
             if (first is null) return false;
@@ -290,9 +328,10 @@ internal static class BodyExtractor
         "hr", "address", "details", "summary", "center", "fieldset", "legend", "caption", "hgroup", "menu", "form", "body",
     };
 
-    private static List<Block> Linearise(IElement root, CancellationToken cancellationToken)
+    private static List<Block> Linearise(IElement root, List<IElement> pruned, CancellationToken cancellationToken)
     {
-        int visited = 0;
+        // The walk meets elements in the order the pruner did, so the next pruned one is the only one to compare with (no hashing).
+        int visited = 0, next = 0;
         var blocks = new List<Block>();
         var sb = new StringBuilder();
         int chars = 0, linkChars = 0;
@@ -304,7 +343,7 @@ internal static class BodyExtractor
             if (chars > 0)
             {
                 var (owner, kind) = owners.Peek();
-                blocks.Add(new Block { Kind = kind, Text = BlockReader.CollapseWhitespace(sb.ToString()), Chars = chars, LinkChars = linkChars, Owner = owner });
+                blocks.Add(new Block { Kind = kind, Text = BlockReader.CollapseWhitespace(sb), Chars = chars, LinkChars = linkChars, Owner = owner });
             }
             sb.Clear();
             chars = linkChars = 0;
@@ -317,17 +356,24 @@ internal static class BodyExtractor
             for (int i = 0; i < children.Length; i++)
             {
                 var child = children[i];
-                if (child is IText text)
+                // Elements are told apart by their class first: a type test against an interface scans the node's interface list.
+                if (child is not Element e)
                 {
-                    var data = text.Data;
-                    sb.Append(data);
-                    int n = 0;
-                    foreach (var c in data) if (!char.IsWhiteSpace(c)) n++;
-                    chars += n;
-                    if (inLink) linkChars += n;
+                    if (child is IText text)
+                    {
+                        var data = text.Data;
+                        sb.Append(data);
+                        int n = Boilerplate.CountNonWhiteSpace(data);
+                        chars += n;
+                        if (inLink) linkChars += n;
+                    }
                     continue;
                 }
-                if (child is not IElement e) continue;
+                if (next < pruned.Count && pruned[next] == e)
+                {
+                    next++;
+                    continue;
+                }
                 if ((++visited & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var tag = e.LocalName;
                 if (tag == "br") { sb.Append('\n'); continue; }
@@ -354,6 +400,7 @@ internal static class BodyExtractor
 
         Walk(root, false);
         Flush();
+        System.Diagnostics.Debug.Assert(next == pruned.Count, "The walk met every pruned element in the pruner's order.");
         return blocks;
     }
 }

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -46,18 +50,47 @@ internal static partial class Boilerplate
             for (int i = 0; i < children.Length; i++)
             {
                 var child = children[i];
-                if (child is IText t)
+                // Elements are told apart by their class first: a type test against an interface scans the node's interface list.
+                if (child is Element e) Walk(e, inLink || e.LocalName == "a");
+                else if (child is IText t)
                 {
-                    int n = 0;
-                    foreach (var c in t.Data) if (!char.IsWhiteSpace(c)) n++;
+                    int n = CountNonWhiteSpace(t.Data);
                     chars += n;
                     if (inLink) link += n;
                 }
-                else if (child is IElement e) Walk(e, inLink || e.LocalName == "a");
             }
         }
         Walk(root, false);
         return (chars, link);
+    }
+
+    /// <summary>How many characters of <paramref name="text"/> are not white space (<see cref="char.IsWhiteSpace(char)"/>).</summary>
+    public static int CountNonWhiteSpace(ReadOnlySpan<char> text)
+    {
+        int n = 0, i = 0;
+        // Eight characters at a time while they are ASCII, whose white space is the space and \t to \r; other characters go one by one.
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var nonAscii = Vector128.Create((ushort)0xFF80);
+            var space = Vector128.Create((ushort)' ');
+            var tab = Vector128.Create((ushort)'\t');
+            var controls = Vector128.Create((ushort)('\r' - '\t'));
+            for (; i + Vector128<ushort>.Count <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref start, (nuint)i);
+                if ((v & nonAscii) != Vector128<ushort>.Zero)
+                {
+                    for (int j = i; j < i + Vector128<ushort>.Count; j++) if (!char.IsWhiteSpace(text[j])) n++;
+                    continue;
+                }
+                // Unsigned: below \t wraps around to a large value.
+                var white = Vector128.Equals(v, space) | Vector128.LessThanOrEqual(v - tab, controls);
+                n += Vector128<ushort>.Count - BitOperations.PopCount(white.ExtractMostSignificantBits());
+            }
+        }
+        for (; i < text.Length; i++) if (!char.IsWhiteSpace(text[i])) n++;
+        return n;
     }
 
     /// <summary>-1 for furniture by class or id, +1 for article-like names, 0 otherwise.</summary>
@@ -67,18 +100,34 @@ internal static partial class Boilerplate
     public const int GateHint = -3;
 
     /// <summary>-2 for strong furniture words, -1 for weak ones that no positive word vouches for, <see cref="GateHint"/> when the weak words only name a gate, +1 for article-like names, 0 otherwise.</summary>
-    public static int ClassHintStrength(IElement element)
+    public static int ClassHintStrength(IElement element) => ClassHintStrength(element, null);
+
+    /// <summary>As <see cref="ClassHintStrength(IElement)"/>, with the words of each class or id value remembered in <paramref name="known"/>: a page repeats its class names on hundreds of elements.</summary>
+    internal static int ClassHintStrength(IElement element, Dictionary<string, int>? known)
     {
         var cls = element.GetAttribute("class");
         var id = element.Id;
         if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
-        bool strong = false, weak = false, positive = false, gate = false;
-        Scan(cls, ref strong, ref weak, ref positive, ref gate);
-        Scan(id, ref strong, ref weak, ref positive, ref gate);
+        int words = Words(cls, known) | Words(id, known);
+        bool strong = (words & StrongWord) != 0, weak = (words & WeakWord) != 0, positive = (words & PositiveWord) != 0, gate = (words & GateWord) != 0;
         if (strong) return -2;
         if (weak && !positive) return -1;
         if (gate && !positive) return GateHint;
         return positive ? 1 : 0;
+    }
+
+    private const int StrongWord = 1, WeakWord = 2, PositiveWord = 4, GateWord = 8;
+
+    // The kinds of word a class or id value holds, as bits.
+    private static int Words(string? value, Dictionary<string, int>? known)
+    {
+        if (string.IsNullOrEmpty(value)) return 0;
+        if (known is not null && known.TryGetValue(value, out var remembered)) return remembered;
+        bool strong = false, weak = false, positive = false, gate = false;
+        Scan(value, ref strong, ref weak, ref positive, ref gate);
+        int words = (strong ? StrongWord : 0) | (weak ? WeakWord : 0) | (positive ? PositiveWord : 0) | (gate ? GateWord : 0);
+        if (known is not null) known[value] = words;
+        return words;
     }
 
     // Weak words for wrappers that fold or lock away text: furniture when they hold a prompt, the body when they hold prose.
@@ -155,10 +204,17 @@ internal static partial class Boilerplate
     private static partial Regex FurnitureLine();
 }
 
-/// <summary>Removes furniture subtrees in place, moving figure captions aside.</summary>
+/// <summary>Marks furniture subtrees as pruned, moving figure captions aside. The document is left as parsed: removing a child makes AngleSharp
+/// notify ranges and iterators and shift the parent's child list, which cost more than readers skipping the marked subtrees.</summary>
 internal sealed class Pruner(bool useClassHints, List<string> captions, int pageChars, CancellationToken cancellationToken = default)
 {
     private int _visited;
+
+    // The words of each class and id value met so far on this page.
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+
+    /// <summary>The roots of the pruned subtrees in document order, the order a walk that skips them meets them in; their descendants are not listed.</summary>
+    public List<IElement> Pruned { get; } = [];
 
     /// <summary>Prunes the children of <paramref name="parent"/>, recursively.</summary>
     public void Prune(IElement parent)
@@ -166,15 +222,13 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
         if ((++_visited & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
         // Indexed, because AngleSharp's sibling properties search the parent's list on every step.
         var children = parent.ChildNodes;
-        for (int i = 0; i < children.Length;)
+        for (int i = 0; i < children.Length; i++)
         {
-            if (children[i] is not IElement child) { i++; continue; }
-            if (ShouldRemove(child)) parent.RemoveChild(child);
-            else
-            {
-                Prune(child);
-                i++;
-            }
+            if (children[i] is not Element element) continue;
+            IElement child = element;
+            // Decided before the child's own subtree is pruned, so every test below sees it whole.
+            if (ShouldRemove(child)) Pruned.Add(child);
+            else Prune(child);
         }
     }
 
@@ -221,7 +275,7 @@ internal sealed class Pruner(bool useClassHints, List<string> captions, int page
             }
         }
         if (!useClassHints || tag is "body" or "main") return false;
-        var hint = Boilerplate.ClassHintStrength(e);
+        var hint = Boilerplate.ClassHintStrength(e, _words);
         if (hint >= 0) return false;
         var (c, _) = Boilerplate.Measure(e);
         // A furniture-named element holding most of the page's text is a wrapper, not furniture.

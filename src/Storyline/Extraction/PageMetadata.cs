@@ -24,7 +24,10 @@ internal sealed partial class PageMetadata
     public static PageMetadata Read(string html, IDocument document) => Read(html, document, null);
 
     /// <summary>Reads the page with its JSON-LD already parsed (<paramref name="jsonLd"/>, read from <paramref name="html"/> when null).</summary>
-    public static PageMetadata Read(string html, IDocument document, JsonLd? jsonLd)
+    public static PageMetadata Read(string html, IDocument document, JsonLd? jsonLd) => Read(html, document, jsonLd, null);
+
+    /// <summary>As <see cref="Read(string, IDocument, JsonLd?)"/>, with the document's elements already listed (<paramref name="elements"/>, listed here when null).</summary>
+    public static PageMetadata Read(string html, IDocument document, JsonLd? jsonLd, PageElements? elements)
     {
         var m = new PageMetadata();
         var own = jsonLd is null ? JsonLd.Read(html) : null;
@@ -36,7 +39,7 @@ internal sealed partial class PageMetadata
         {
             own?.Dispose();
         }
-        m.ReadDocument(document);
+        m.ReadDocument(document, elements ?? PageElements.Of(document));
         return m;
     }
 
@@ -120,42 +123,14 @@ internal sealed partial class PageMetadata
             _ => null,
         } : null;
 
-    private void ReadDocument(IDocument document)
+    private void ReadDocument(IDocument document, PageElements elements)
     {
         string? ogTitle = null, twitterTitle = null, siteName = null, appName = null;
-        var metas = new List<IElement>();
-        var dates = new List<IElement>();
-        var bylines = new List<IElement>();
-        var classBylines = new List<IElement>();
-        IElement? firstH1 = null;
-        // A page repeats its class names on hundreds of elements: each distinct name is tested once.
-        var bylineClasses = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool IsBylineClass(string cls) => Dates.DateHints.Prefiltered(cls, BylineWords)
-            && (bylineClasses.TryGetValue(cls, out var known) ? known : bylineClasses[cls] = BylineClass().IsMatch(cls));
-        // One walk instead of several selector queries: selectors cost a full traversal each.
-        void Walk(IElement parent)
-        {
-            var children = parent.ChildNodes;
-            for (int i = 0; i < children.Length; i++)
-            {
-                if (children[i] is not IElement e) continue;
-                switch (e.LocalName)
-                {
-                    case "meta": metas.Add(e); break;
-                    case "h1": firstH1 ??= e; break;
-                    case "time" when e.HasAttribute("datetime") || e.HasAttribute("pubdate"): dates.Add(e); break;
-                }
-                if (e.GetAttribute("itemprop") is { } prop)
-                {
-                    if (prop.Equals("datePublished", StringComparison.OrdinalIgnoreCase)) dates.Add(e);
-                    else if (prop.Equals("author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
-                }
-                else if (e.LocalName == "a" && string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) bylines.Add(e);
-                else if (e.GetAttribute("class") is { Length: > 3 } cls && IsBylineClass(cls)) classBylines.Add(e);
-                if (e.LocalName != "meta") Walk(e);
-            }
-        }
-        if (document.DocumentElement is { } html) Walk(html);
+        var metas = elements.Metas;
+        var dates = elements.StatedDates;
+        var bylines = elements.Bylines;
+        var classBylines = elements.ClassBylines;
+        var firstH1 = elements.FirstH1;
 
         foreach (var meta in metas)
         {
@@ -333,8 +308,8 @@ internal sealed partial class PageMetadata
     private static partial Regex RoleOnly();
 
     // One of these is in every word BylineClass matches: most class names are ruled out without the regex or the cache.
-    private static readonly System.Buffers.SearchValues<string> BylineWords = System.Buffers.SearchValues.Create(["byl", "by-l", "author"], StringComparison.OrdinalIgnoreCase);
+    internal static readonly System.Buffers.SearchValues<string> BylineWords = System.Buffers.SearchValues.Create(["byl", "by-l", "author"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?<![a-z])(?:byline|by-?line|author-?name|article-?author|post-?author|entry-?author|byl|story-?author|author)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BylineClass();
+    internal static partial Regex BylineClass();
 }

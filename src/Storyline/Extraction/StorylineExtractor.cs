@@ -21,18 +21,26 @@ public sealed class StorylineExtractor : IArticleExtractor
         SkipCDATA = true,
         SkipProcessingInstructions = true,
         DisableElementPositionTracking = true,
-        ShouldEmitAttribute = (ref token, name) => IsKept(name),
+        ShouldEmitAttribute = (ref token, name) => IsKept(token.Name.Memory.Span, name.Span),
     };
 
-    // Attributes nothing reads (src, srcset, data-*, on*) are dropped at tokenisation to save allocations.
+    // Attributes nothing reads (src, srcset, data-*, on*, type) are dropped at tokenisation to save allocations.
     private static readonly HashSet<string> KeptAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "id", "class", "style", "hidden", "aria-hidden", "itemprop", "content", "name", "property", "http-equiv", "rel", "datetime", "pubdate", "lang", "xml:lang", "type",
+        "id", "class", "style", "hidden", "aria-hidden", "itemprop", "content", "datetime", "pubdate",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsKept(ReadOnlyMemory<char> name) => KeptLookup.Contains(name.Span);
+    // Attributes read on one element only: meta names and properties, author links, the page's language; elsewhere they are dropped too.
+    private static bool IsKept(ReadOnlySpan<char> tag, ReadOnlySpan<char> name)
+    {
+        if (KeptLookup.Contains(name)) return true;
+        if (tag.SequenceEqual("meta")) return name.Equals("name", StringComparison.OrdinalIgnoreCase) || name.Equals("property", StringComparison.OrdinalIgnoreCase) || name.Equals("http-equiv", StringComparison.OrdinalIgnoreCase);
+        if (tag.SequenceEqual("a")) return name.Equals("rel", StringComparison.OrdinalIgnoreCase);
+        if (tag.SequenceEqual("html")) return name.Equals("lang", StringComparison.OrdinalIgnoreCase) || name.Equals("xml:lang", StringComparison.OrdinalIgnoreCase);
+        return false;
+    }
 
     [ThreadStatic]
     private static HtmlParser? t_parser;
@@ -123,14 +131,16 @@ public sealed class StorylineExtractor : IArticleExtractor
         cancellationToken.ThrowIfCancellationRequested();
         var document = markup.Parse();
         using var jsonLd = JsonLd.Read(html);
-        var meta = PageMetadata.Read(html, document, jsonLd);
+        var elements = PageElements.Of(document);
+        var meta = PageMetadata.Read(html, document, jsonLd, elements);
         // Read before the body extractor prunes the document: bylines and datelines sit in the furniture it removes.
-        var date = Dates.Extract(html, document, url, jsonLd);
+        var date = Dates.Extract(html, document, url, jsonLd, elements);
         var body = BodyExtractor.Extract(document, useClassHints: true, cancellationToken);
         if (body.Chars < BodyExtractor.MinimumChars)
         {
             // Class hints can hit a wrapper ("page has-comments"); a second, literal reading guards against that.
-            var lenient = BodyExtractor.Extract(markup.Parse(), useClassHints: false, cancellationToken);
+            // The same document serves: reading the body marks what it prunes and leaves the tree as parsed.
+            var lenient = BodyExtractor.Extract(document, useClassHints: false, cancellationToken);
             if (lenient.Chars > body.Chars * 2) body = lenient;
         }
         cancellationToken.ThrowIfCancellationRequested();

@@ -265,4 +265,21 @@ public class StorylineExtractorTests
 
         Should.NotThrow(() => Extract(html));
     }
+
+    // Furniture is marked, not removed: the parsed page stays whole, and the readers skip what was pruned.
+    [Fact]
+    public void BodyExtract_FurnitureAndHiddenTable_LeavesTheDocumentWholeAndSkipsThem()
+    {
+        var prose = string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>Paragraph {i} of the report says the council agreed on the budget after a long debate on Tuesday.</p>"));
+        var html = $"<html><body><nav><a href='/'>Home</a></nav><div class='story'>{prose}<table><tr><td hidden>x</td><td>a</td></tr></table></div><aside class='related'>Related stories</aside></body></html>";
+        var document = new AngleSharp.Html.Parser.HtmlParser(StorylineExtractor.ParserOptions).ParseDocument(html);
+        int before = document.All.Length;
+
+        var text = string.Join("\n", BodyExtractor.Extract(document, useClassHints: true, CancellationToken.None).Blocks.Select(b => b.Text));
+
+        document.All.Length.ShouldBe(before);
+        text.ShouldContain("Paragraph 4 of the report");
+        text.ShouldNotContain("Home");
+        text.ShouldNotContain("Related stories");
+    }
 }

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace Storyline.Extraction.Dates;
 
 /// <summary>One page as the date sources read it: the raw HTML (for JSON-LD and scripts), the parsed document and the URL.</summary>
-internal sealed partial class DatePage(string html, IDocument document, string? url, JsonLd? jsonLd = null)
+internal sealed partial class DatePage(string html, IDocument document, string? url, JsonLd? jsonLd = null, PageElements? elements = null)
 {
     /// <summary>The page's JSON-LD when the caller has parsed it already; null to parse it from <see cref="Html"/>.</summary>
     public JsonLd? JsonLd { get; } = jsonLd;
@@ -37,31 +37,10 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
     private TimeSpan? _offset;
     private bool _offsetRead;
 
-    private List<IElement>? _elements;
+    private PageElements? _elements = elements;
 
-    /// <summary>Every element of the body in document order, listed once for all sources (a selector query walks the whole tree each time).</summary>
-    public IReadOnlyList<IElement> Elements
-    {
-        get
-        {
-            if (_elements is not null) return _elements;
-            _elements = [];
-            if (Document.Body is { } body) Collect(body, _elements);
-            return _elements;
-        }
-    }
-
-    // Indexed: AngleSharp's NextElementSibling searches the parent's child list on every step, quadratic in a long list.
-    private static void Collect(IElement parent, List<IElement> into)
-    {
-        var children = parent.ChildNodes;
-        for (int i = 0; i < children.Length; i++)
-        {
-            if (children[i] is not IElement child) continue;
-            into.Add(child);
-            Collect(child, into);
-        }
-    }
+    /// <summary>The elements the sources read, listed once for all of them (a selector query walks the whole tree each time).</summary>
+    public PageElements Elements => _elements ??= PageElements.Of(Document);
 
     private readonly Dictionary<IElement, DatePlace> _places = [];
 
@@ -95,9 +74,18 @@ internal sealed partial class DatePage(string html, IDocument document, string? 
         return header.QuerySelector("h1, h2") is null;
     }
 
-    private static DatePlace PlaceByName(IElement element)
+    // Elements repeat their class and id across a page: each pair is judged once.
+    private readonly Dictionary<(string?, string?), DatePlace> _byNames = [];
+
+    private DatePlace PlaceByName(IElement element)
     {
-        var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}";
+        var key = (element.GetAttribute("class"), element.GetAttribute("id"));
+        if (!_byNames.TryGetValue(key, out var place)) _byNames[key] = place = PlaceByName($"{key.Item1} {key.Item2}");
+        return place;
+    }
+
+    private static DatePlace PlaceByName(string names)
+    {
         if (names.Length < 3) return DatePlace.Main;
         if (DateHints.Comment().IsMatch(names)) return DatePlace.Comment;
         if (DateHints.Related().IsMatch(names)) return DatePlace.Related;

@@ -103,6 +103,8 @@ internal static partial class DateText
         if (text.Length < 6) yield break;
         if (text.Length <= WindowBefore + WindowAfter)
         {
+            // Every pattern holds a year that starts with a literal 19 or 20: a short text without either holds no date.
+            if (!text.Contains("19", StringComparison.Ordinal) && !text.Contains("20", StringComparison.Ordinal)) yield break;
             foreach (var f in FindIn(text, monthFirst)) yield return f;
             yield break;
         }

@@ -13,19 +13,19 @@ internal sealed class MarkupDateSource : IDateCandidateSource
     {
         var seen = new HashSet<(DateOnly, DateRole, DatePlace)>();
         int order = 0;
-        foreach (var e in page.Elements)
+        // Each name is tested on its own (PageElements): no date word spans the space that joins them, and the joined string need only be built for marked elements.
+        foreach (var e in page.Elements.BodyDateNamed)
         {
             string? cls = e.GetAttribute("class"), id = e.GetAttribute("id"), prop = e.GetAttribute("itemprop");
-            // Each name is tested on its own: no date word spans the space that joins them, and the joined string need only be built for marked elements.
-            if (!DateHints.IsDateElement(cls) && !DateHints.IsDateElement(id) && !DateHints.IsDateElement(prop)) continue;
-            var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
             if (ShortText(e) is not { Length: >= 6 } text) continue;
-            var named = DateHints.Role(names);
+            var names = prop is null && id is null ? cls! : $"{cls} {id} {prop}";
+            // The names' role is read only once a date is found: most marked elements hold none.
+            DateRole? named = null;
             foreach (var f in DateText.Find(text, page.MonthFirst))
             {
                 // A label right before the date ("Updated:") says more than the element's class.
                 var labelled = DateHints.RoleBefore(text, f.Index);
-                var role = labelled != DateRole.Unknown ? labelled : named;
+                var role = labelled != DateRole.Unknown ? labelled : named ??= DateHints.Role(names);
                 var place = page.PlaceOf(e);
                 if (!seen.Add((f.Day, role, place))) continue;
                 yield return new DateCandidate(f.Day, DateText.Midnight(f.Day), DateOrigin.Markup, role, place, $"{e.LocalName}.{Short(names)}: {f.Evidence}", order++);

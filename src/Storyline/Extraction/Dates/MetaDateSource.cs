@@ -23,7 +23,7 @@ internal sealed class MetaDateSource : IDateCandidateSource
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
         int order = 0;
-        foreach (var meta in page.Document.QuerySelectorAll("meta"))
+        foreach (var meta in page.Elements.Metas)
         {
             var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv"))?.Trim();
             if (key is null) continue;

@@ -7,9 +7,9 @@ internal sealed class MicrodataDateSource : IDateCandidateSource
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
         int order = 0;
-        foreach (var e in page.Elements)
+        foreach (var e in page.Elements.BodyMicrodata)
         {
-            if (e.LocalName == "meta" || e.GetAttribute("itemprop") is not { } prop) continue;
+            var prop = e.GetAttribute("itemprop")!;
             var role = prop.Contains("datePublished", StringComparison.OrdinalIgnoreCase) || prop.Contains("dateCreated", StringComparison.OrdinalIgnoreCase) ? DateRole.Published
                 : prop.Contains("dateModified", StringComparison.OrdinalIgnoreCase) ? DateRole.Modified : (DateRole?)null;
             if (role is null) continue;

@@ -25,10 +25,10 @@ internal sealed class PublicationDateExtractor(DateScorerOptions? options = null
     /// <summary>The publication day from the raw <paramref name="html"/> (for scripts) and its parsed <paramref name="document"/>.</summary>
     public DateChoice? Extract(string html, IDocument document, string? url) => Extract(html, document, url, null);
 
-    /// <summary>As <see cref="Extract(string, IDocument, string?)"/>, with the page's JSON-LD already parsed.</summary>
-    public DateChoice? Extract(string html, IDocument document, string? url, JsonLd? jsonLd)
+    /// <summary>As <see cref="Extract(string, IDocument, string?)"/>, with the page's JSON-LD already parsed and its elements already listed (each is read here when null).</summary>
+    public DateChoice? Extract(string html, IDocument document, string? url, JsonLd? jsonLd, PageElements? elements = null)
     {
-        var page = new DatePage(html, document, url, jsonLd);
+        var page = new DatePage(html, document, url, jsonLd, elements);
         return _scorer.Choose(Candidates(page), DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), page.Offset);
     }
 

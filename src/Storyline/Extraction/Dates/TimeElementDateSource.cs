@@ -7,9 +7,8 @@ internal sealed class TimeElementDateSource : IDateCandidateSource
     public IEnumerable<DateCandidate> Find(DatePage page)
     {
         int order = 0;
-        foreach (var e in page.Elements)
+        foreach (var e in page.Elements.BodyTimes)
         {
-            if (e.LocalName != "time") continue;
             var d = DateText.Machine(e.GetAttribute("datetime"))
                 ?? (DateText.Find(e.TextContent, page.MonthFirst).FirstOrDefault() is { Evidence: not null } f ? new DateText.MachineDate(f.Day, DateText.Midnight(f.Day), false) : null);
             if (d is null) continue;

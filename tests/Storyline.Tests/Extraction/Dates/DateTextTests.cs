@@ -55,4 +55,18 @@ public class DateTextTests
         found.Day.ShouldBe(new DateOnly(2020, 8, day));
         found.Utc.ShouldBe(utc);
     }
+
+    // A short text is only scanned when it holds a 19 or a 20: the cut must not lose any date the patterns read.
+    [Theory]
+    [InlineData("Posted 3 May 2020")]
+    [InlineData("12020年8月27日")]
+    [InlineData("03/04/1999 10:00")]
+    [InlineData("By Jane Doe, staff")]
+    [InlineData("Updated 3 May 2O2O")]
+    public void Find_ShortText_AgreesWithThePatternsRunDirectly(string text)
+    {
+        var direct = typeof(DateText).GetMethod("FindIn", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var expected = ((IEnumerable<DateText.Found>)direct.Invoke(null, [text, (bool?)null])!).ToList();
+        DateText.Find(text, null).ToList().ShouldBe(expected);
+    }
 }

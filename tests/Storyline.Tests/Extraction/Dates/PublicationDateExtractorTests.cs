@@ -116,4 +116,19 @@ public class PublicationDateExtractorTests
         article.Published.ShouldBe(new DateTimeOffset(2019, 11, 5, 0, 0, 0, TimeSpan.Zero));
         article.PublishedSource.ShouldBe(DateSource.Url);
     }
+
+    // The text source keeps its buffers for the thread's next page: a second page, and the first again, read as they did alone.
+    [Fact]
+    public void Candidates_TextSourceOnSeveralPages_ReadsEachAsAlone()
+    {
+        var parser = new AngleSharp.Html.Parser.HtmlParser(StorylineExtractor.ParserOptions);
+        string first = "<html><body><h1>Budget</h1><p>Posted on 3 May 2020 by the desk.</p><footer>© 2021</footer></body></html>";
+        string second = "<html><body><p>Some text.</p><h1>Vote</h1><p>Friday, 12 June 2019</p></body></html>";
+        string Read(string html) => string.Join("\n", new TextDateSource().Find(new DatePage(html, parser.ParseDocument(html), null)).Select(c => $"{c.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {c.Origin} {c.Place} {c.Evidence}"));
+        var alone = Read(first);
+
+        Read(second).ShouldContain("2019-06-12 NearTitle");
+        Read(first).ShouldBe(alone);
+        alone.ShouldContain("2020-05-03 NearTitle");
+    }
 }
