@@ -24,11 +24,13 @@ runuser -u postgres -- $PG/initdb -D "$D/data" -U postgres -A trust -E UTF8 --lo
 runuser -u postgres -- $PG/pg_ctl -D "$D/data" -l "$D/server.log" -o "-p 55433 -c listen_addresses=127.0.0.1 -k $D" -w start >/dev/null
 trap 'runuser -u postgres -- $PG/pg_ctl -D "$D/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$D"' EXIT
 # run NAME CMD...: times one process; par NAME CMD...: the same command twice at once. Both record "wall cpu" in $D/NAME.
-run() { local n=$1; shift; /usr/bin/time -f "%e %U %S" -o "$D/$n.t" "$@" > /dev/null 2>&1; awk '{printf "%s %.2f\n", $1, $2 + $3}' "$D/$n.t" > "$D/$n"; }
+# (time's last line: a failed command adds a line before it.)
+run() { local n=$1; shift; /usr/bin/time -f "%e %U %S" -o "$D/$n.t" "$@" > "$D/$n.out" 2>&1 || echo "$n: exit $? ($(tail -1 "$D/$n.out"))" >&2
+  tail -1 "$D/$n.t" | awk '{printf "%s %.2f\n", $1, $2 + $3}' > "$D/$n"; }
 par() { local n=$1; shift; local s=$(date +%s.%N)
   /usr/bin/time -f "%e %U %S" -o "$D/$n.a" "$@" > /dev/null 2>&1 & local x=$!
   /usr/bin/time -f "%e %U %S" -o "$D/$n.b" "$@" > /dev/null 2>&1 & local y=$!; wait $x $y
-  echo "$(echo "$(date +%s.%N) - $s" | bc) $(cat "$D/$n.a" "$D/$n.b" | awk '{c += $2 + $3} END {printf "%.2f", c}')" > "$D/$n"; }
+  echo "$(echo "$(date +%s.%N) - $s" | bc) $( (tail -1 "$D/$n.a"; tail -1 "$D/$n.b") | awk '{c += $2 + $3} END {printf "%.2f", c}')" > "$D/$n"; }
 wall() { cut -d' ' -f1 "$D/$1"; }
 cpu() { cut -d' ' -f2 "$D/$1"; }
 show() { printf '%-58s %8.1f s wall %8.1f s CPU  %6.1f docs per CPU-s\n' "$1" "$(wall $2)" "$(cpu $2)" "$(echo "scale=2; $N / $(cpu $2)" | bc)"; }
