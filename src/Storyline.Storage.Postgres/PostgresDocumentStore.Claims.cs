@@ -1,11 +1,9 @@
-using System.Text.Json;
-using Dapper;
 using Storyline.Claims;
 using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 
-/// <summary>Stories' claims ledgers in the PostgreSQL store.</summary>
+/// <summary>Stories' claims ledgers in the PostgreSQL store (the SQL is <see cref="ClaimsSql"/>'s), each call on a pooled connection of its own.</summary>
 public sealed partial class PostgresDocumentStore
 {
     /// <inheritdoc />
@@ -13,33 +11,20 @@ public sealed partial class PostgresDocumentStore
     {
         ArgumentNullException.ThrowIfNull(claims);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // One statement, one row: the ledger is read whole, so it is stored whole, and replaced atomically.
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO story_claims(story_id, version, stamp, claims_json, analysed_at) VALUES (@StoryId, @Version, @Stamp, @Json, @now)
-            ON CONFLICT(story_id) DO UPDATE SET version = excluded.version, stamp = excluded.stamp, claims_json = excluded.claims_json, analysed_at = excluded.analysed_at
-            """,
-            new { claims.StoryId, Version = (long)claims.Version, claims.Stamp, Json = JsonSerializer.Serialize(claims.Claims, JsonOptions.Default), now = Format(_time.GetUtcNow()) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await ClaimsSql.SaveClaimsAsync(connection, claims, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<StoryClaims?> GetClaimsAsync(long storyId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Version, string Stamp, string Json)?>(new CommandDefinition(
-            "SELECT version, stamp, claims_json FROM story_claims WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (row is not { } r) return null;
-        var claims = JsonSerializer.Deserialize<List<LedgerClaim>>(r.Json, JsonOptions.Default) ?? [];
-        return new StoryClaims(storyId, claims, (int)r.Version, r.Stamp);
+        return await ClaimsSql.GetClaimsAsync(connection, storyId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<ClaimsStamp?> GetClaimsStampAsync(long storyId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Version, string Stamp)?>(new CommandDefinition(
-            "SELECT version, stamp FROM story_claims WHERE story_id = @storyId", new { storyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row is { } r ? new ClaimsStamp((int)r.Version, r.Stamp) : null;
+        return await ClaimsSql.GetClaimsStampAsync(connection, storyId, cancellationToken).ConfigureAwait(false);
     }
 }
