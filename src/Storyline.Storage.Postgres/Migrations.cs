@@ -298,5 +298,14 @@ internal static class Migrations
             written_at text COLLATE "C" NOT NULL
         );
         """,
+        // 13: named leases (work_leases) for work one process at a time should do, such as a worker's stories pass; lease_until is Unix
+        // milliseconds, and a lapsed lease is free to be taken again.
+        """
+        CREATE TABLE work_leases(
+            name text COLLATE "C" PRIMARY KEY,
+            holder text NOT NULL,
+            lease_until bigint NOT NULL
+        );
+        """,
     ];
 }

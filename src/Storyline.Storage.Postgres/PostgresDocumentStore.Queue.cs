@@ -1,10 +1,11 @@
 using Dapper;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Postgres;
 
 /// <summary>The analysis queue in the PostgreSQL store: a claim is one statement that locks the rows it takes and skips rows another
 /// worker's claim has locked (<c>FOR UPDATE SKIP LOCKED</c>), so workers never wait on each other nor take the same document.</summary>
-public sealed partial class PostgresDocumentStore : IAnalysisQueue
+public sealed partial class PostgresDocumentStore : IAnalysisQueue, IWorkLeases
 {
     /// <inheritdoc />
     public async Task EnqueueAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default)
@@ -76,5 +77,28 @@ public sealed partial class PostgresDocumentStore : IAnalysisQueue
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM analysis_queue", cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryTakeLeaseAsync(string name, string holderId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(holderId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        // One statement: a concurrent taker waits on the row and then sees this one's holder, so only one of them gets it.
+        var holder = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(WorkLeaseSql.Take,
+            new { name, holderId, until = (now + lease).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return holder == holderId;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReturnLeaseAsync(string name, string holderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(holderId);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(WorkLeaseSql.Return, new { name, holderId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
     }
 }

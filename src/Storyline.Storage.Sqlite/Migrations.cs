@@ -274,5 +274,14 @@ internal static class Migrations
             written_at TEXT NOT NULL
         );
         """,
+        // 13: named leases (work_leases) for work one process at a time should do, such as a worker's stories pass; lease_until is Unix
+        // milliseconds, and a lapsed lease is free to be taken again.
+        """
+        CREATE TABLE work_leases(
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            lease_until INTEGER NOT NULL
+        );
+        """,
     ];
 }

@@ -1,11 +1,12 @@
 using System.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Storyline.Storage.Shared;
 
 namespace Storyline.Storage.Sqlite;
 
 /// <summary>The analysis queue in the SQLite store: each claim is one write transaction, so claims from several processes take turns.</summary>
-public sealed partial class SqliteDocumentStore : IAnalysisQueue
+public sealed partial class SqliteDocumentStore : IAnalysisQueue, IWorkLeases
 {
     /// <inheritdoc />
     public async Task EnqueueAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default)
@@ -85,4 +86,25 @@ public sealed partial class SqliteDocumentStore : IAnalysisQueue
     /// <inheritdoc />
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken = default) =>
         await _connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM analysis_queue", cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<bool> TryTakeLeaseAsync(string name, string holderId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(holderId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var now = _time.GetUtcNow();
+        // One statement, so one write transaction: takers in other processes take turns on the database's write lock.
+        var holder = await _connection.ExecuteScalarAsync<string?>(new CommandDefinition(WorkLeaseSql.Take,
+            new { name, holderId, until = (now + lease).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return holder == holderId;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReturnLeaseAsync(string name, string holderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(holderId);
+        return await _connection.ExecuteAsync(new CommandDefinition(WorkLeaseSql.Return, new { name, holderId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
 }

@@ -93,6 +93,31 @@ public sealed class WorkerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WorkerOnce_StoriesPassLeaseHeldByAnother_WaitsForItThenWritesTheBriefings()
+    {
+        (await _queued.Run("ingest", SharedData.Samples, "--queue")).Code.ShouldBe(0);
+        // Another worker is running the stories pass.
+        await using var other = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(_queued.Store);
+        (await other.TryTakeLeaseAsync("stories-pass", "other", TimeSpan.FromMinutes(5))).ShouldBeTrue();
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var worker = CliApp.RunAsync(["worker", "--once", "--poll", "0.1", "--store", _queued.Store], stdout, stderr, TimeProvider.System, CancellationToken.None);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (await other.QueueDepthAsync() > 0 && !worker.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(50);
+        // The queue is drained; the worker's own pass waits for the other's.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        worker.IsCompleted.ShouldBeFalse();
+        _queued.Count("SELECT count(*) FROM story_briefings").ShouldBe(0);
+
+        (await other.ReturnLeaseAsync("stories-pass", "other")).ShouldBeTrue();
+        (await worker.WaitAsync(TimeSpan.FromMinutes(2))).ShouldBe(0);
+        stderr.ToString().ShouldBeEmpty();
+        _queued.Count("SELECT count(*) FROM story_briefings").ShouldBe(1);
+        _queued.Count("SELECT count(*) FROM work_leases").ShouldBe(0); // given back
+    }
+
+    [Fact]
     public async Task Worker_BadBatch_OneErrorLine()
     {
         (await _queued.Run("ingest", _queued.Write("a.txt", CliRunner.Article(1)), "--queue")).Code.ShouldBe(0);

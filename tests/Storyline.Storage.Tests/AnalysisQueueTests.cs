@@ -143,6 +143,41 @@ public abstract class AnalysisQueueTests<TProvider> : IDisposable where TProvide
         (await store.CompleteAsync(ids.Take(2).ToList(), "long")).ShouldBe(2);
     }
 
+    [SkippableFact]
+    public async Task TryTakeLease_HeldByAnother_RefusedUntilItLapsesOrIsReturned_AndItsHolderRenews()
+    {
+        await using var store = await _provider.OpenAsync(_location, _time);
+        (await store.TryTakeLeaseAsync("pass", "a", Lease)).ShouldBeTrue();
+        (await store.TryTakeLeaseAsync("pass", "b", Lease)).ShouldBeFalse();
+        (await store.TryTakeLeaseAsync("other", "b", Lease)).ShouldBeTrue(); // leases are per name
+        _time.Advance(Lease - TimeSpan.FromSeconds(10));
+        (await store.TryTakeLeaseAsync("pass", "a", Lease)).ShouldBeTrue(); // renewed
+        _time.Advance(TimeSpan.FromSeconds(20)); // past the first lease, within the renewed one
+        (await store.TryTakeLeaseAsync("pass", "b", Lease)).ShouldBeFalse();
+        _time.Advance(Lease);
+        (await store.TryTakeLeaseAsync("pass", "b", Lease)).ShouldBeTrue(); // a's lapsed: its holder was killed
+        (await store.ReturnLeaseAsync("pass", "a")).ShouldBeFalse(); // the late holder cannot free b's
+        (await store.TryTakeLeaseAsync("pass", "a", Lease)).ShouldBeFalse();
+        (await store.ReturnLeaseAsync("pass", "b")).ShouldBeTrue();
+        (await store.TryTakeLeaseAsync("pass", "a", Lease)).ShouldBeTrue();
+    }
+
+    [SkippableFact]
+    public async Task TryTakeLease_ManyTakersAtOnce_ExactlyOneGetsIt()
+    {
+        var stores = new List<IStorylineStore>();
+        for (int i = 0; i < 4; i++) stores.Add(await _provider.OpenAsync(_location, _time));
+        try
+        {
+            var taken = await Task.WhenAll(stores.Select((store, i) => Task.Run(() => store.TryTakeLeaseAsync("pass", $"w{i}", Lease))));
+            taken.Count(t => t).ShouldBe(1);
+        }
+        finally
+        {
+            foreach (var store in stores) await store.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         _provider.Release(_location);

@@ -96,6 +96,19 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
     }
 
     [SkippableFact]
+    public async Task AssignPendingAsync_UpToAnId_PlacesOnlyThatPrefix_AndTheRestLaterAsOneBatchWould()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var ids = await AddAsync(store, 0, Articles.Length);
+        var assigner = new StoryAssigner((IStoryStore)store);
+        (await assigner.AssignPendingAsync(ids[2])).Select(a => a.Document).ShouldBe(ids.Take(3));
+        (await StoredAsync(store)).Keys.Order().ShouldBe(ids.Take(3));
+        (await assigner.AssignPendingAsync(ids[2])).ShouldBeEmpty(); // that prefix is placed already
+        (await assigner.AssignPendingAsync(ids[^1])).Select(a => a.Document).ShouldBe(ids.Skip(3));
+        Partition(await StoredAsync(store)).ShouldBe(Partition(await BatchAsync(store)));
+    }
+
+    [SkippableFact]
     public async Task AssignPendingAsync_TwoAssignersAtOnce_EachDocumentOnceAsOneAssignerWould()
     {
         await using (var seed = await _provider.OpenAsync(_location)) await AddAsync(seed, 0, Articles.Length);

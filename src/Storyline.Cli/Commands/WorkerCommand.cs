@@ -14,6 +14,10 @@ internal static class WorkerCommand
     /// <summary>Under a stream that never lets the queue run dry, stories' ledgers and briefings are still brought up to date this often.</summary>
     private static readonly TimeSpan StoriesPassInterval = TimeSpan.FromMinutes(2);
 
+    /// <summary>The work lease that lets one worker at a time run the stories pass: two at once would each rebuild and write the same
+    /// stories' ledgers and briefings.</summary>
+    internal const string StoriesPassLease = "stories-pass";
+
     public static Command Create(CliContext context)
     {
         var batch = new Option<int>("--batch") { Description = "Documents claimed at a time", DefaultValueFactory = _ => 16 };
@@ -44,8 +48,9 @@ internal static class WorkerCommand
         var pipeline = new Storyline.Pipeline.Analysis.AnalysisPipelineBuilder()
             .UseDefaults(new Storyline.Pipeline.Analysis.AnalysisOptions(EmbeddingOptions: Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { ModelThreads = modelThreads }))
             .Build();
-        // Briefings are written when the queue runs dry (or every few minutes under a steady stream), not after every batch.
-        var finisher = IngestFinisher.For(store, pipeline, briefingsAtFinish: false);
+        // Briefings are written when the queue runs dry (or every few minutes under a steady stream), not after every batch; each batch
+        // places its own documents in stories, not the whole queue.
+        var finisher = IngestFinisher.For(store, pipeline, briefingsAtFinish: false, placeUpToBatch: true);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
         var worked = false; // since the last stories pass
@@ -59,11 +64,32 @@ internal static class WorkerCommand
                 if (worked && (ids.Count == 0 || context.Time.GetUtcNow() - lastPass >= StoriesPassInterval))
                 {
                     // The queue ran dry (or a steady stream kept it from doing so for a while): ledgers another worker refreshed from fewer
-                    // statements than are now stored are built again, and the changed stories' briefings written.
-                    var (ledgers, briefings) = await finisher.RefreshStoriesAsync(ct).ConfigureAwait(false);
-                    if (!json && ledgers + briefings > 0) context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {ledgers}; briefings written: {briefings}"));
-                    worked = false;
-                    lastPass = context.Time.GetUtcNow();
+                    // statements than are now stored are built again, and the changed stories' briefings written. One worker at a time:
+                    // the others wait for its pass and then run theirs, which finds only what changed since.
+                    if (await leases.TryTakeLeaseAsync(StoriesPassLease, worker, lease, ct).ConfigureAwait(false))
+                    {
+                        (int Ledgers, int Briefings) pass;
+                        try
+                        {
+                            await using var keeper = LeaseKeeper.Start(leases, StoriesPassLease, worker, lease, context.Time, e =>
+                                context.WriteError("stories pass", $"lease renewal failed (retried): {e.Message.ReplaceLineEndings(" ")}"));
+                            pass = await finisher.RefreshStoriesAsync(ct).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            await leases.ReturnLeaseAsync(StoriesPassLease, worker, CancellationToken.None).ConfigureAwait(false);
+                        }
+                        if (!json && pass.Ledgers + pass.Briefings > 0)
+                            context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {pass.Ledgers}; briefings written: {pass.Briefings}"));
+                        worked = false;
+                        lastPass = context.Time.GetUtcNow();
+                    }
+                    else if (ids.Count == 0)
+                    {
+                        // Another worker's pass is running: this one's follows it, even when draining the queue (--once).
+                        await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
+                        continue;
+                    }
                 }
                 if (ids.Count == 0)
                 {

@@ -27,15 +27,20 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     /// <summary>A finisher over one store that holds documents, stories, analyses, entities, statements and claims; <paramref name="claimBuilder"/>
     /// builds the ledgers (the default: the embedded stance model over <see cref="ClaimGrouper"/>).</summary>
     public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null,
-        Microsoft.Extensions.Logging.ILogger? logger = null, bool briefingsAtFinish = true)
+        Microsoft.Extensions.Logging.ILogger? logger = null, bool briefingsAtFinish = true, bool placeUpToBatch = false)
         where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore, IBriefingStore, IViewStore =>
         new(store, DocumentAnalyzer.For(store, pipeline, options, logger), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value),
-            StoryBriefingAnalyzer.For(store), SpeakerDirectory.For(store)) { BriefingsAtFinish = briefingsAtFinish };
+            StoryBriefingAnalyzer.For(store), SpeakerDirectory.For(store)) { BriefingsAtFinish = briefingsAtFinish, PlaceUpToBatch = placeUpToBatch };
 
     /// <summary>When false, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> leaves the briefings and the speaker directory to
     /// <see cref="RefreshStoriesAsync"/>: a worker writes them when the queue runs dry, not once per batch (a big story's briefing costs
     /// about what its evidence weighs, the directory what every statement does, and every batch would pay them again).</summary>
     public bool BriefingsAtFinish { get; init; } = true;
+
+    /// <summary>When true, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> given documents places in stories only the
+    /// unplaced documents up to the highest of them (placement goes in id order), not every unplaced document: a worker places its own
+    /// batch, so that its first batch does not place the whole queue while the other workers wait their turn.</summary>
+    public bool PlaceUpToBatch { get; init; }
 
     /// <summary>Reports the briefing pass that follows the analysis (stories looked at out of those changed), for a progress display.</summary>
     public IProgress<AnalysisProgress>? BriefingProgress { get; set; }
@@ -52,8 +57,10 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     /// <summary>As <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/>, reporting the analysis' progress.</summary>
     public async Task<IngestFinish> FinishAsync(IEnumerable<long>? documentIds, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken = default)
     {
-        var assigned = await new StoryAssigner(stories).AssignPendingAsync(cancellationToken).ConfigureAwait(false);
-        var summary = await analyzer.AnalyzePendingAsync(documentIds, progress, cancellationToken).ConfigureAwait(false);
+        IReadOnlyCollection<long>? ids = documentIds is null ? null : documentIds as IReadOnlyCollection<long> ?? [.. documentIds];
+        long? upTo = PlaceUpToBatch && ids is { Count: > 0 } ? ids.Max() : null;
+        var assigned = await new StoryAssigner(stories).AssignPendingAsync(upTo, cancellationToken).ConfigureAwait(false);
+        var summary = await analyzer.AnalyzePendingAsync(ids, progress, cancellationToken).ConfigureAwait(false);
         if (claims is not null && (assigned.Count > 0 || summary.Analysed > 0))
         {
             // New documents' stories; every story (each skipped while its statements are unchanged) when older documents were analysed too.

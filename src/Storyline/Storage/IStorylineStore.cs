@@ -1,7 +1,7 @@
 namespace Storyline.Storage;
 
 /// <summary>Everything the CLI and the web app read and write: one store, whichever provider holds it.</summary>
-public interface IStorylineStore : IDocumentStore, IStoryStore, IAnalysisStore, IStatementStore, IEntityStore, IClaimStore, IBriefingStore, IViewStore, IAnalysisQueue, IIngestJobStore;
+public interface IStorylineStore : IDocumentStore, IStoryStore, IAnalysisStore, IStatementStore, IEntityStore, IClaimStore, IBriefingStore, IViewStore, IAnalysisQueue, IWorkLeases, IIngestJobStore;
 
 /// <summary>The markers every provider puts around the matched words of a search snippet (<see cref="Documents.SearchHit.Snippet"/>).</summary>
 public static class SearchHighlight

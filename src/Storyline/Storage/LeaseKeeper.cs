@@ -1,15 +1,15 @@
 namespace Storyline.Storage;
 
-/// <summary>Keeps a worker's claim on a batch alive while the batch runs: renews the lease every third of its length, so a batch that
-/// takes longer than one lease is not taken (and analysed a second time) by another worker. Dispose it when the batch is done.</summary>
+/// <summary>Keeps a worker's claim on a batch (or a named work lease) alive while the work runs: renews the lease every third of its length,
+/// so work that takes longer than one lease is not taken (and done a second time) by another worker. Dispose it when the work is done.</summary>
 public sealed class LeaseKeeper : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private LeaseKeeper(IAnalysisQueue queue, IReadOnlyCollection<long> documentIds, string workerId, TimeSpan lease, TimeProvider time, Action<Exception>? onError)
+    private LeaseKeeper(Func<CancellationToken, Task> renew, TimeSpan lease, TimeProvider time, Action<Exception>? onError)
     {
-        _loop = RunAsync(queue, documentIds, workerId, lease, time, onError, _stop.Token);
+        _loop = RunAsync(renew, lease, time, onError, _stop.Token);
     }
 
     /// <summary>Starts renewing the claims on <paramref name="documentIds"/>. The queue should be a connection of its own (the SQLite store's
@@ -20,10 +20,20 @@ public sealed class LeaseKeeper : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(documentIds);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        return new LeaseKeeper(queue, documentIds, workerId, lease, time, onError);
+        return new LeaseKeeper(ct => queue.RenewAsync(documentIds, workerId, lease, ct), lease, time, onError);
     }
 
-    private async Task RunAsync(IAnalysisQueue queue, IReadOnlyCollection<long> ids, string workerId, TimeSpan lease, TimeProvider time, Action<Exception>? onError, CancellationToken ct)
+    /// <summary>Starts renewing the work lease <paramref name="name"/> that <paramref name="holderId"/> holds. The leases should be a
+    /// connection of its own, as for a batch.</summary>
+    public static LeaseKeeper Start(IWorkLeases leases, string name, string holderId, TimeSpan lease, TimeProvider time, Action<Exception>? onError = null)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        return new LeaseKeeper(ct => leases.TryTakeLeaseAsync(name, holderId, lease, ct), lease, time, onError);
+    }
+
+    private static async Task RunAsync(Func<CancellationToken, Task> renew, TimeSpan lease, TimeProvider time, Action<Exception>? onError, CancellationToken ct)
     {
         var every = lease / 3;
         while (!ct.IsCancellationRequested)
@@ -31,7 +41,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
             try
             {
                 await Task.Delay(every, time, ct).ConfigureAwait(false);
-                await queue.RenewAsync(ids, workerId, lease, ct).ConfigureAwait(false);
+                await renew(ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

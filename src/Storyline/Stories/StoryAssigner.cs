@@ -12,7 +12,13 @@ public sealed class StoryAssigner(IStoryStore store, StoryAssignerOptions? optio
         new TermVectorizer(vectorOptions ?? new TermVectorizerOptions(), BackgroundFrequencies.Default));
 
     /// <summary>Assigns every unassigned document; returns the (document, story) pairs assigned now.</summary>
-    public async Task<IReadOnlyList<(long Document, long Story)>> AssignPendingAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(long Document, long Story)>> AssignPendingAsync(CancellationToken cancellationToken = default) =>
+        AssignPendingAsync(null, cancellationToken);
+
+    /// <summary>Assigns the unassigned documents up to id <paramref name="upTo"/> (every one when null), in id order; returns the
+    /// (document, story) pairs assigned now. A worker places its batch this way rather than the whole queue, so that workers' placements
+    /// (which take turns) interleave with their analyses (which do not).</summary>
+    public async Task<IReadOnlyList<(long Document, long Story)>> AssignPendingAsync(long? upTo, CancellationToken cancellationToken = default)
     {
         var assigned = new List<(long, long)>();
         var touched = new HashSet<long>();
@@ -21,7 +27,7 @@ public sealed class StoryAssigner(IStoryStore store, StoryAssignerOptions? optio
             cancellationToken.ThrowIfCancellationRequested();
             // The write transaction is taken before the state is read: another assigner's step either ended before or waits for this one.
             await using var scope = await store.BeginStoryAssignmentAsync(cancellationToken).ConfigureAwait(false);
-            if (await scope.NextPendingAsync(cancellationToken).ConfigureAwait(false) is not { } next) break;
+            if (await scope.NextPendingAsync(cancellationToken).ConfigureAwait(false) is not { } next || next.DocumentId > upTo) break;
             var published = PublicationInterval.Of(next.Published);
             var decision = await _placer.DecideAsync(scope, next.Title, next.Text, published, next.Placed ?? next.Original, cancellationToken).ConfigureAwait(false);
             var story = decision.Story ?? await scope.CreateStoryAsync(next.Title ?? "Untitled story", cancellationToken).ConfigureAwait(false);
