@@ -14,14 +14,28 @@ internal static class FncData
     public static Dictionary<int, string> Bodies(string path) =>
         StoriesBench.ReadCsv(path).Skip(1).Where(r => r.Count >= 2).ToDictionary(r => int.Parse(r[0], CultureInfo.InvariantCulture), r => r[1]);
 
-    /// <summary>The first <paramref name="limit"/> bodies by id, cleaned as pasted text and held as stored documents (id = body id).</summary>
+    /// <summary>The first <paramref name="limit"/> bodies by id that cleaning keeps (a body with no article text left after cleaning is
+    /// skipped, as ingest rejects it), cleaned as pasted text and held as stored documents (id = body id).</summary>
     public static List<StoredDocument> Documents(string path, int limit, CancellationToken cancellationToken)
     {
         var pipeline = DocumentPipeline.CreateDefault();
-        return [.. Bodies(path).OrderBy(p => p.Key).Take(limit).Select(p => new StoredDocument(p.Key, $"fnc-{p.Key}", null,
-            pipeline.Process(new RawInput($"fnc-{p.Key}.txt", null, "text/plain", Encoding.UTF8.GetBytes(p.Value), DateTimeOffset.UnixEpoch, InputHints.None),
-                cancellationToken),
-            null, DateTimeOffset.UnixEpoch))];
+        var documents = new List<StoredDocument>();
+        foreach (var (id, body) in Bodies(path).OrderBy(p => p.Key))
+        {
+            if (documents.Count == limit) break;
+            ProcessedDocument content;
+            try
+            {
+                content = pipeline.Process(new RawInput($"fnc-{id}.txt", null, "text/plain", Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch, InputHints.None),
+                    cancellationToken);
+            }
+            catch (InputRejectedException)
+            {
+                continue;
+            }
+            documents.Add(new StoredDocument(id, $"fnc-{id}", null, content, null, DateTimeOffset.UnixEpoch));
+        }
+        return documents;
     }
 
     public static List<FncPair> Stances(string path) =>
