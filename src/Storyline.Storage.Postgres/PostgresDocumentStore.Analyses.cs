@@ -54,6 +54,21 @@ public sealed partial class PostgresDocumentStore
             """, new { stage, version = (long)version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingAnalysisAsync(string stage, int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        AmongAsync(documentIds,
+            "SELECT d.id FROM documents d LEFT JOIN document_analyses a ON a.document_id = d.id AND a.stage = @stage WHERE d.id = ANY(@ids) AND (a.version IS NULL OR a.version <> @version) ORDER BY d.id",
+            ids => new { ids, stage, version = (long)version }, cancellationToken);
+
+    // Runs a query whose @ids is documentIds, and returns the ids it gives.
+    private async Task<IReadOnlyList<long>> AmongAsync(IReadOnlyCollection<long> documentIds, string sql, Func<long[], object> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        if (documentIds.Count == 0) return [];
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(sql, parameters([.. documentIds.Distinct()]), cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
     private sealed class StageAnalysisRow
     {
         public long DocumentId { get; init; }

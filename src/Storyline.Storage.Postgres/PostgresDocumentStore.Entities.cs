@@ -115,6 +115,12 @@ public sealed partial class PostgresDocumentStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingEntitiesAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        AmongAsync(documentIds,
+            "SELECT d.id FROM documents d LEFT JOIN entity_analyses a ON a.document_id = d.id WHERE d.id = ANY(@ids) AND (a.version IS NULL OR a.version < @version) ORDER BY d.id",
+            ids => new { ids, version = (long)version }, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(string? type = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -75,6 +75,12 @@ public sealed partial class PostgresDocumentStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        AmongAsync(documentIds,
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE d.id = ANY(@ids) AND (a.version IS NULL OR a.version < @version) ORDER BY d.id",
+            ids => new { ids, version = (long)version }, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StatementHit>> FindStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

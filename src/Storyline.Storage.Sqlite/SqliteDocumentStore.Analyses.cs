@@ -49,6 +49,23 @@ public sealed partial class SqliteDocumentStore : IAnalysisStore
             WHERE a.version IS NULL OR a.version <> @version ORDER BY d.id
             """, new { stage, version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingAnalysisAsync(string stage, int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        AmongAsync(documentIds,
+            "SELECT d.id FROM documents d LEFT JOIN document_analyses a ON a.document_id = d.id AND a.stage = @stage WHERE d.id IN @chunk AND (a.version IS NULL OR a.version <> @version)",
+            chunk => new { chunk, stage, version }, cancellationToken);
+
+    // Runs a query whose @chunk is up to 500 of documentIds, and returns the ids it gives, in id order.
+    private async Task<IReadOnlyList<long>> AmongAsync(IReadOnlyCollection<long> documentIds, string sql, Func<long[], object> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var found = new List<long>();
+        foreach (var chunk in documentIds.Distinct().Chunk(500))
+            found.AddRange(await _connection.QueryAsync<long>(new CommandDefinition(sql, parameters(chunk), cancellationToken: cancellationToken)).ConfigureAwait(false));
+        found.Sort();
+        return found;
+    }
+
     private sealed class StageAnalysisRow
     {
         public long DocumentId { get; init; }

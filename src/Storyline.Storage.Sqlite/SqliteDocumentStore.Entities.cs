@@ -108,6 +108,12 @@ public sealed partial class SqliteDocumentStore : IEntityStore
             new { version }).ConfigureAwait(false)];
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingEntitiesAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        AmongAsync(documentIds,
+            "SELECT d.id FROM documents d LEFT JOIN entity_analyses a ON a.document_id = d.id WHERE d.id IN @chunk AND (a.version IS NULL OR a.version < @version)",
+            chunk => new { chunk, version }, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(string? type = null, CancellationToken cancellationToken = default)
     {
         var rows = await _connection.QueryAsync<EntityCountRow>(

@@ -71,6 +71,12 @@ public sealed partial class SqliteDocumentStore : IStatementStore
             new { version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        AmongAsync(documentIds,
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE d.id IN @chunk AND (a.version IS NULL OR a.version < @version)",
+            chunk => new { chunk, version }, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StatementHit>> FindStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

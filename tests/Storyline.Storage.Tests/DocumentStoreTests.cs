@@ -635,6 +635,27 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [SkippableFact]
+    public async Task ListDocumentsNeeding_AmongGivenIds_OnlyThoseOfThem_InIdOrder()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var (analyses, entities, statements) = ((IAnalysisStore)store, (IEntityStore)store, (IStatementStore)store);
+        var a = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var b = (await store.AddAsync(Make("Zhao Lijian, a spokesman for the foreign ministry, said on Monday that the sanctions were illegal and unjustified.", "b.txt"), 0.7)).DocumentId;
+        var c = (await store.AddAsync(Make("Another article about orchards and apples in the valley.", "c.txt"), 0.7)).DocumentId;
+        await new DocumentAnalyzer(AnalysisPipeline.CreateDefault(), store, analyses, entities, statements).AnalyzePendingAsync([b]);
+
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1, [c, b, a, 999])).ShouldBe([a, c]);
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 1, [b])).ShouldBeEmpty();
+        (await analyses.ListDocumentsNeedingAnalysisAsync("text", 99, [b])).ShouldBe([b]); // another version
+        (await entities.ListDocumentsNeedingEntitiesAsync(EntityResolver.Version, [c, b])).ShouldBe([c]);
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version, [b, a])).ShouldBe([a]);
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version, [])).ShouldBeEmpty();
+        // The store's answer equals the whole list filtered.
+        (await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version, [a, b, c]))
+            .ShouldBe(await statements.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version));
+    }
+
+    [SkippableFact]
     public async Task SaveAnalysesAsync_TwoStages_ReadBackAndNoLongerNeeded()
     {
         await using var store = await _provider.OpenAsync(_location);

@@ -18,4 +18,10 @@ public interface IAnalysisStore
 
     /// <summary>Ids of documents with no result of <paramref name="stage"/>, or one of another version than <paramref name="version"/>, oldest first.</summary>
     Task<IReadOnlyList<long>> ListDocumentsNeedingAnalysisAsync(string stage, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ListDocumentsNeedingAnalysisAsync(string, int, CancellationToken)"/>, among <paramref name="documentIds"/> only: a
+    /// worker's batch costs the same however many documents wait in the queue.</summary>
+    async Task<IReadOnlyList<long>> ListDocumentsNeedingAnalysisAsync(string stage, int version, IReadOnlyCollection<long> documentIds,
+        CancellationToken cancellationToken = default) =>
+        [.. (await ListDocumentsNeedingAnalysisAsync(stage, version, cancellationToken).ConfigureAwait(false)).Where((documentIds as IReadOnlySet<long> ?? documentIds.ToHashSet()).Contains)];
 }

@@ -20,6 +20,10 @@ public interface IEntityStore
     /// <summary>Ids of documents with no entity analysis, or one older than <paramref name="version"/>, oldest first.</summary>
     Task<IReadOnlyList<long>> ListDocumentsNeedingEntitiesAsync(int version, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListDocumentsNeedingEntitiesAsync(int, CancellationToken)"/>, among <paramref name="documentIds"/> only.</summary>
+    async Task<IReadOnlyList<long>> ListDocumentsNeedingEntitiesAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        [.. (await ListDocumentsNeedingEntitiesAsync(version, cancellationToken).ConfigureAwait(false)).Where((documentIds as IReadOnlySet<long> ?? documentIds.ToHashSet()).Contains)];
+
     /// <summary>Merged entities with mention and document counts, most mentioned first; only those of <paramref name="type"/> when given.</summary>
     Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(string? type = null, CancellationToken cancellationToken = default);
 }

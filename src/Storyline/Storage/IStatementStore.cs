@@ -71,6 +71,10 @@ public interface IStatementStore
     /// <summary>Ids of documents with no statement analysis, or one older than <paramref name="version"/>, oldest first.</summary>
     Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListDocumentsNeedingStatementsAsync(int, CancellationToken)"/>, among <paramref name="documentIds"/> only.</summary>
+    async Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
+        [.. (await ListDocumentsNeedingStatementsAsync(version, cancellationToken).ConfigureAwait(false)).Where((documentIds as IReadOnlySet<long> ?? documentIds.ToHashSet()).Contains)];
+
     /// <summary>Statements matching <paramref name="query"/>, newest document first, then in text order.</summary>
     Task<IReadOnlyList<StatementHit>> FindStatementsAsync(StatementQuery query, CancellationToken cancellationToken = default);
 

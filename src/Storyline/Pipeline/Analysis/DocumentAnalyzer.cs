@@ -64,16 +64,24 @@ public sealed class DocumentAnalyzer
     public AnalysisPipeline Pipeline => _pipeline;
 
     /// <summary>For every document with a missing or outdated stage result, the names of those stages.</summary>
-    public async Task<IReadOnlyDictionary<long, IReadOnlySet<string>>> FindOutdatedAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<long, IReadOnlySet<string>>> FindOutdatedAsync(CancellationToken cancellationToken = default) =>
+        FindOutdatedAsync(null, cancellationToken);
+
+    /// <summary>For every document (of <paramref name="documentIds"/>, when given: the store is asked about those alone) with a missing or
+    /// outdated stage result, the names of those stages.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlySet<string>>> FindOutdatedAsync(IReadOnlyCollection<long>? documentIds, CancellationToken cancellationToken = default)
     {
         var outdated = new SortedDictionary<long, HashSet<string>>();
         foreach (var stage in _pipeline.Stages)
         {
-            var ids = stage.Name switch
+            var ids = (stage.Name, documentIds) switch
             {
-                EntityStage.StageName => await _entities.ListDocumentsNeedingEntitiesAsync(stage.Version, cancellationToken).ConfigureAwait(false),
-                StatementStage.StageName => await _statements.ListDocumentsNeedingStatementsAsync(stage.Version, cancellationToken).ConfigureAwait(false),
-                _ => await _analyses.ListDocumentsNeedingAnalysisAsync(stage.Name, stage.Version, cancellationToken).ConfigureAwait(false),
+                (EntityStage.StageName, null) => await _entities.ListDocumentsNeedingEntitiesAsync(stage.Version, cancellationToken).ConfigureAwait(false),
+                (EntityStage.StageName, _) => await _entities.ListDocumentsNeedingEntitiesAsync(stage.Version, documentIds, cancellationToken).ConfigureAwait(false),
+                (StatementStage.StageName, null) => await _statements.ListDocumentsNeedingStatementsAsync(stage.Version, cancellationToken).ConfigureAwait(false),
+                (StatementStage.StageName, _) => await _statements.ListDocumentsNeedingStatementsAsync(stage.Version, documentIds, cancellationToken).ConfigureAwait(false),
+                (_, null) => await _analyses.ListDocumentsNeedingAnalysisAsync(stage.Name, stage.Version, cancellationToken).ConfigureAwait(false),
+                _ => await _analyses.ListDocumentsNeedingAnalysisAsync(stage.Name, stage.Version, documentIds, cancellationToken).ConfigureAwait(false),
             };
             foreach (var id in ids)
             {
@@ -89,8 +97,8 @@ public sealed class DocumentAnalyzer
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var outdated = await FindOutdatedAsync(cancellationToken).ConfigureAwait(false);
         var wanted = documentIds?.ToHashSet();
+        var outdated = await FindOutdatedAsync(wanted, cancellationToken).ConfigureAwait(false);
         var work = outdated.Where(p => wanted is null || wanted.Contains(p.Key)).OrderBy(p => p.Key).ToList();
         var runs = _pipeline.Stages.ToDictionary(s => s.Name, _ => 0, StringComparer.Ordinal);
         var failed = new List<AnalysisFailure>();
