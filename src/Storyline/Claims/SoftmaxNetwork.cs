@@ -164,11 +164,17 @@ internal sealed class SoftmaxNetwork
         for (int i = 0; i < dense; i++) net._mean[i] = r.ReadSingle();
         for (int i = 0; i < dense; i++) net._scale[i] = r.ReadSingle();
         foreach (var a in new[] { net._w1, net._e, net._b1, net._w2, net._b2 })
-            for (int i = 0; i < a.Length; i++)
-            {
-                a[i] = (float)r.ReadHalf();
-                if (!float.IsFinite(a[i])) throw new InvalidDataException("stance model has a non-finite weight");
-            }
+        {
+            // One read per array: half a float at a time through the reader (and the decompressor under it) took half a second.
+            var bytes = r.ReadBytes(a.Length * 2);
+            if (bytes.Length != a.Length * 2) throw new EndOfStreamException("stance model ends inside its weights");
+            if (BitConverter.IsLittleEndian)
+                System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(bytes), a);
+            else
+                for (int i = 0; i < a.Length; i++) a[i] = (float)System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
+            foreach (var x in a)
+                if (!float.IsFinite(x)) throw new InvalidDataException("stance model has a non-finite weight");
+        }
         return net;
     }
 }
