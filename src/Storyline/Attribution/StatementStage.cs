@@ -15,7 +15,8 @@ public sealed class StatementStage(StatementStageOptions? options = null) : IAna
     /// <summary>The stage's stored name.</summary>
     public const string StageName = "statements";
 
-    private readonly StatementExtractor _extractor = new(CampClassifier.Default, options?.Entities);
+    // Made on first use: building a pipeline (to list what is outdated, at every start of the web app) then loads no model.
+    private readonly Lazy<StatementExtractor> _extractor = new(() => new StatementExtractor(CampClassifier.Default, options?.Entities));
 
     /// <inheritdoc />
     public string Name => StageName;
@@ -31,6 +32,6 @@ public sealed class StatementStage(StatementStageOptions? options = null) : IAna
     {
         ArgumentNullException.ThrowIfNull(context);
         var entities = context.Entities ?? throw new InvalidOperationException("the entity stage has not run");
-        context.Statements = _extractor.Extract(context.Document, context.RequireText(), entities, cancellationToken);
+        context.Statements = _extractor.Value.Extract(context.Document, context.RequireText(), entities, cancellationToken);
     }
 }

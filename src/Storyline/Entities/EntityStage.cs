@@ -10,8 +10,9 @@ public sealed class EntityStage(EntityResolverOptions? options = null) : IAnalys
     /// <summary>The stage's stored name.</summary>
     public const string StageName = "entities";
 
-    private readonly NamedEntityRecognizer _recognizer = new();
-    private readonly EntityResolver _resolver = new(options);
+    // Made on first use: building a pipeline (to list what is outdated, at every start of the web app) then loads no model.
+    private readonly Lazy<NamedEntityRecognizer> _recognizer = new(() => new NamedEntityRecognizer());
+    private readonly Lazy<EntityResolver> _resolver = new(() => new EntityResolver(options));
 
     /// <inheritdoc />
     public string Name => StageName;
@@ -27,8 +28,8 @@ public sealed class EntityStage(EntityResolverOptions? options = null) : IAnalys
     {
         ArgumentNullException.ThrowIfNull(context);
         var analysis = context.RequireText();
-        var named = _recognizer.Recognize(context.Text, analysis, cancellationToken);
+        var named = _recognizer.Value.Recognize(context.Text, analysis, cancellationToken);
         // The recogniser's spans are kept with the result: the attribution stage reads them instead of tagging the text again.
-        context.Entities = _resolver.Resolve(context.Text, analysis, named, EntityAnalyzer.DocumentKey(context.Document.Id), cancellationToken).WithRecognized(named);
+        context.Entities = _resolver.Value.Resolve(context.Text, analysis, named, EntityAnalyzer.DocumentKey(context.Document.Id), cancellationToken).WithRecognized(named);
     }
 }
