@@ -1,7 +1,7 @@
 #!/bin/bash
 # Ingest + analysis throughput, as ratios in one run: N FNC-1 bodies (default 300) into SQLite in one process, into PostgreSQL through the
-# queue with one worker, and again with two workers at once (each model on every core); then one worker and two workers whose model runs
-# on one thread each (--model-threads 1: the fair test of scaling, since one default worker's model already takes both cores); then checks
+# queue with one worker, and again with two workers at once (each model on every core); then one worker and two workers that each run
+# on one thread (--model-threads 1 --documents-at-once 1: the fair test of scaling, since one default worker's model already takes both cores); then checks
 # the claims ledgers are byte-identical. Each run prints wall and CPU seconds (user + system, summed over its processes). Needs Debian's
 # postgresql, python3, bc and a Release build of the CLI; run from the repository root as root (PostgreSQL runs as the postgres user).
 set -u
@@ -42,10 +42,10 @@ show "PostgreSQL: ingest --queue" q1; show "PostgreSQL: one worker" w1
 P2=postgresql://postgres@127.0.0.1:55433/two
 run q2 $S ingest "$D/bodies.jsonl" --queue --store $P2; par w2 $S worker --once --store $P2; show "PostgreSQL: two workers" w2
 P3=postgresql://postgres@127.0.0.1:55433/three
-run q3 $S ingest "$D/bodies.jsonl" --queue --store $P3; run w3 $S worker --once --model-threads 1 --store $P3
+run q3 $S ingest "$D/bodies.jsonl" --queue --store $P3; run w3 $S worker --once --model-threads 1 --documents-at-once 1 --store $P3
 show "PostgreSQL: one worker, one model thread" w3
 P4=postgresql://postgres@127.0.0.1:55433/four
-run q4 $S ingest "$D/bodies.jsonl" --queue --store $P4; par w4 $S worker --once --model-threads 1 --store $P4
+run q4 $S ingest "$D/bodies.jsonl" --queue --store $P4; par w4 $S worker --once --model-threads 1 --documents-at-once 1 --store $P4
 show "PostgreSQL: two workers, one model thread each" w4
 echo "ratios (wall): PostgreSQL one worker (queue + analysis) / SQLite $(ratio "($(wall q1) + $(wall w1))" "$(wall a)")"
 echo "  one worker / two workers $(ratio "$(wall w1)" "$(wall w2)")"

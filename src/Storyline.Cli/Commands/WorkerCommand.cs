@@ -26,17 +26,19 @@ internal static class WorkerCommand
         var once = new Option<bool>("--once") { Description = "Drain the queue, then exit (for scripts and tests)" };
         var modelThreads = new Option<int>("--model-threads") { Description = "Threads the sentence-embedding model runs on (0: one per core); with several workers on one machine, give each 1", DefaultValueFactory = _ => 0 };
         modelThreads.Validators.Add(r => Validate.Range(r, "--model-threads", 0, 256));
+        var atOnce = new Option<int>("--documents-at-once") { Description = "Documents of a batch analysed at once, a thread each (0: one per core); with several workers on one machine, give each 1", DefaultValueFactory = _ => 0 };
+        atOnce.Validators.Add(r => Validate.Range(r, "--documents-at-once", 0, 256));
         batch.Validators.Add(r => Validate.Range(r, "--batch", 1, 10_000));
         lease.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 1)) r.AddError(FormattableString.Invariant($"--lease: not a number of seconds from 1 to 86400: {r.GetValueOrDefault<double>()}")); else Validate.Seconds(r, "--lease", 86_400); });
         poll.Validators.Add(r => Validate.Seconds(r, "--poll", 3_600));
-        var command = new Command("worker", "Analyse queued documents (from ingest --queue) until stopped with Ctrl+C") { batch, lease, poll, once, modelThreads };
+        var command = new Command("worker", "Analyse queued documents (from ingest --queue) until stopped with Ctrl+C") { batch, lease, poll, once, modelThreads, atOnce };
         command.SetAction((parse, ct) => RunAsync(context, parse, parse.GetValue(batch), parse.GetValue(lease), parse.GetValue(poll), parse.GetValue(once),
-            parse.GetValue(modelThreads), ct));
+            parse.GetValue(modelThreads), parse.GetValue(atOnce), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, int batch, double leaseSeconds, double pollSeconds, bool once, int modelThreads,
-        CancellationToken ct)
+        int documentsAtOnce, CancellationToken ct)
     {
         // --batch, --lease and --poll were checked as they were parsed.
         var json = context.Json;
@@ -50,7 +52,8 @@ internal static class WorkerCommand
             .Build();
         // Briefings are written when the queue runs dry (or every few minutes under a steady stream), not after every batch; each batch
         // places its own documents in stories, not the whole queue.
-        var finisher = IngestFinisher.For(store, pipeline, briefingsAtFinish: false, placeUpToBatch: true);
+        var finisher = IngestFinisher.For(store, pipeline, new Storyline.Pipeline.Analysis.DocumentAnalyzerOptions(DocumentsAtOnce: documentsAtOnce),
+            briefingsAtFinish: false, placeUpToBatch: true);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
         var worked = false; // since the last stories pass

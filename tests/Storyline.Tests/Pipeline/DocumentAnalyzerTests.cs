@@ -16,12 +16,13 @@ public class DocumentAnalyzerTests
     /// <summary>A cheap stand-in for the sentence model: a vector from the sentence's length, counting the sentences embedded.</summary>
     private sealed class CountingEmbedder : ISentenceEmbedder
     {
-        public int Embedded { get; private set; }
+        private int _embedded;
+        public int Embedded => _embedded;
         public int Dimensions => 4;
         public string ModelId => "test";
         public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
         {
-            Embedded += texts.Count;
+            Interlocked.Add(ref _embedded, texts.Count);
             return [.. texts.Select(t => { var v = new float[] { t.Length, 1, 0, 0 }; Vectors.Normalize(v); return v; })];
         }
     }
@@ -194,5 +195,79 @@ public class DocumentAnalyzerTests
         summary.Failed.ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
         logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains($"document {doc.Id} failed"));
         logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Information && e.Message.StartsWith("Analysed 0 of 1 pending documents (1 failed)", StringComparison.Ordinal));
+    }
+
+    /// <summary>A text stage that gets stuck on documents mentioning "stuck" (until its budget cancels it) and analyses the others.</summary>
+    private sealed class SometimesStuckText : IEncodedAnalysisStage
+    {
+        private readonly TextAnalysisStage _inner = new();
+        public string Name => _inner.Name;
+        public int Version => 1;
+        public IReadOnlyList<string> Inputs => [];
+        public void Analyze(AnalysisContext context, CancellationToken cancellationToken)
+        {
+            if (context.Text.Contains("stuck", StringComparison.Ordinal))
+            {
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            _inner.Analyze(context, cancellationToken);
+        }
+        public byte[] Encode(AnalysisContext context) => _inner.Encode(context);
+        public void Decode(AnalysisContext context, byte[] data) => _inner.Decode(context, data);
+    }
+
+    private static readonly string[] Articles =
+    [
+        StatementExtractorTests.Article,
+        "Budget review\n\nThe committee reviewed the budget on Tuesday and found the figures consistent, officials said.",
+        "Harbour strike\n\nDock workers in Rotterdam walked out on Monday. \"We will not go back until the talks resume,\" said union leader Anna de Vries.",
+        "Flood warning\n\nThe Environment Agency warned on 3 March 2024 that rivers in Yorkshire could burst their banks, according to a statement.",
+        "Trade talks\n\nChina's commerce ministry said the tariffs were unjustified. US officials denied that the measures targeted Chinese firms.",
+        "Election night\n\nThe governor conceded shortly after midnight, telling supporters that the result was clear.",
+    ];
+
+    [Fact]
+    public async Task AnalyzePendingAsync_SeveralDocumentsAtOnce_StoresExactlyWhatOneAtATimeStores()
+    {
+        var sequential = new MemoryStore();
+        var parallel = new MemoryStore();
+        foreach (var article in Articles) { sequential.Add(article); parallel.Add(article); }
+        var one = await new DocumentAnalyzer(Pipeline(), sequential, sequential, sequential, sequential, new DocumentAnalyzerOptions(DocumentsAtOnce: 1)).AnalyzePendingAsync();
+        var four = await new DocumentAnalyzer(Pipeline(), parallel, parallel, parallel, parallel, new DocumentAnalyzerOptions(DocumentsAtOnce: 4)).AnalyzePendingAsync();
+        (four.Analysed, four.Failed.Count).ShouldBe((one.Analysed, 0));
+        four.StageRuns.ShouldBe(one.StageRuns);
+        var ids = (await sequential.ListIdsAsync()).ToList();
+        string[] stages = ["text", "times", "vectors"];
+        var expected = (await sequential.GetAnalysesAsync(ids, stages)).OrderBy(a => (a.DocumentId, a.Stage)).ToList();
+        var actual = (await parallel.GetAnalysesAsync(ids, stages)).OrderBy(a => (a.DocumentId, a.Stage)).ToList();
+        actual.Select(a => (a.DocumentId, a.Stage, a.Version, Convert.ToBase64String(a.Data))).ShouldBe(expected.Select(a => (a.DocumentId, a.Stage, a.Version, Convert.ToBase64String(a.Data))));
+        foreach (var id in ids)
+        {
+            System.Text.Json.JsonSerializer.Serialize(await parallel.GetStatementsAsync(id)).ShouldBe(System.Text.Json.JsonSerializer.Serialize(await sequential.GetStatementsAsync(id)));
+            System.Text.Json.JsonSerializer.Serialize((await parallel.GetEntitiesAsync(id))!.Entities).ShouldBe(System.Text.Json.JsonSerializer.Serialize((await sequential.GetEntitiesAsync(id))!.Entities));
+        }
+        (await parallel.ListDocumentsNeedingStatementsAsync(StatementAnalyzer.Version)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_OneOfSeveralAtOnceOverItsBudget_FailsAlone_TheOthersStoredAndProgressCountsAll()
+    {
+        var ids = new List<long>();
+        foreach (var text in new[] { "First\n\nThe mayor opened the bridge on Friday.", "Second\n\nThe machine got stuck again, engineers said.", "Third\n\nThe library reopened on Monday." })
+            ids.Add(_store.Add(text).Id);
+        var pipeline = new AnalysisPipelineBuilder().Use(new SometimesStuckText()).Build();
+        var progress = new List<AnalysisProgress>();
+        var analyzer = new DocumentAnalyzer(pipeline, _store, _store, _store, _store, new DocumentAnalyzerOptions(TimeSpan.FromMilliseconds(200), DocumentsAtOnce: 3));
+        var summary = await analyzer.AnalyzePendingAsync(null, new SynchronousProgress(progress.Add));
+        summary.Failed.ShouldHaveSingleItem().DocumentId.ShouldBe(ids[1]);
+        summary.Analysed.ShouldBe(2);
+        (await _store.ListDocumentsNeedingAnalysisAsync("text", 1)).ShouldBe([ids[1]]);
+        progress.Select(p => p.Done).ShouldBe([0, 1, 2, 3]);
+    }
+
+    private sealed class SynchronousProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => report(value);
     }
 }

@@ -24,10 +24,15 @@ public sealed record AnalysisSummary(int Analysed, IReadOnlyDictionary<string, i
 
 /// <summary>Options for <see cref="DocumentAnalyzer"/>.</summary>
 /// <param name="DocumentTimeout">Time budget of one document's analysis; a document over it fails alone (and is tried again next run).</param>
-public sealed record DocumentAnalyzerOptions(TimeSpan? DocumentTimeout = null)
+/// <param name="DocumentsAtOnce">Documents analysed at once, each on a thread of its own (0: one per core). Reads and writes to the store
+/// stay one at a time, in id order; a document's results do not depend on the documents analysed beside it.</param>
+public sealed record DocumentAnalyzerOptions(TimeSpan? DocumentTimeout = null, int DocumentsAtOnce = 0)
 {
     /// <summary>The budget in force (default two minutes: the slowest stage, embeddings, needs about half a second per 60 sentences).</summary>
     public TimeSpan Timeout => DocumentTimeout ?? TimeSpan.FromMinutes(2);
+
+    /// <summary>The documents analysed at once in force (at least one).</summary>
+    public int Parallelism => DocumentsAtOnce > 0 ? DocumentsAtOnce : Environment.ProcessorCount;
 }
 
 /// <summary>Runs the analysis pipeline over stored documents and stores what it finds: for each document only the stages whose stored result
@@ -104,28 +109,54 @@ public sealed class DocumentAnalyzer
         var failed = new List<AnalysisFailure>();
         int analysed = 0, done = 0;
         progress?.Report(new AnalysisProgress(0, work.Count));
-        foreach (var (id, stages) in work)
+        // Documents go in windows: each window's inputs are read one by one, its documents analysed at once (the CPU-bound part), and
+        // their results stored one by one in id order, as a run one document at a time stores them.
+        foreach (var window in work.Chunk(_options.Parallelism))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(_options.Timeout);
+            var jobs = new List<Job>(window.Length);
             try
             {
-                var ran = await AnalyzeAsync(id, stages, budget.Token).ConfigureAwait(false);
-                foreach (var name in ran) runs[name]++;
-                if (ran.Count > 0) analysed++;
+                foreach (var (id, stages) in window)
+                {
+                    var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    budget.CancelAfter(_options.Timeout);
+                    var job = new Job(id, budget);
+                    jobs.Add(job);
+                    try { job.Prepared = await PrepareAsync(id, stages, budget.Token).ConfigureAwait(false); }
+                    catch (Exception e) when (Failure(e, job, cancellationToken)) { }
+                }
+                var ready = jobs.Where(j => j.Prepared is { Run.Count: > 0 } && j.Error is null).ToList();
+                if (ready.Count == 1) Compute(ready[0], cancellationToken);
+                else if (ready.Count > 1)
+                    Parallel.ForEach(ready, new ParallelOptions { MaxDegreeOfParallelism = ready.Count }, job => Compute(job, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var job in jobs)
+                {
+                    if (job.Thrown is { } thrown) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+                    if (job.Error is null && job.Prepared is { Run.Count: > 0 } prepared)
+                    {
+                        try
+                        {
+                            // Under the run's token, not the document's budget: a document done early waits here for the window's slowest.
+                            await SaveAsync(prepared.Context, prepared.Run, cancellationToken).ConfigureAwait(false);
+                            foreach (var stage in prepared.Run) runs[stage.Name]++;
+                            analysed++;
+                        }
+                        catch (Exception e) when (Failure(e, job, cancellationToken)) { }
+                    }
+                    if (job.Error is { } error)
+                    {
+                        failed.Add(new AnalysisFailure(job.Id, error));
+                        Log.DocumentFailed(_logger, job.Id, error);
+                    }
+                    progress?.Report(new AnalysisProgress(++done, work.Count));
+                }
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            finally
             {
-                failed.Add(new AnalysisFailure(id, $"analysis took longer than its budget of {_options.Timeout.TotalSeconds:0} s"));
-                Log.DocumentFailed(_logger, id, failed[^1].Reason);
+                foreach (var job in jobs) job.Budget.Dispose();
             }
-            catch (InvalidDataException e)
-            {
-                failed.Add(new AnalysisFailure(id, e.Message));
-                Log.DocumentFailed(_logger, id, e.Message);
-            }
-            progress?.Report(new AnalysisProgress(++done, work.Count));
         }
         if (work.Count > 0)
             Log.BatchAnalysed(_logger, analysed, work.Count, failed.Count, (long)clock.Elapsed.TotalMilliseconds,
@@ -138,8 +169,60 @@ public sealed class DocumentAnalyzer
     public async Task<IReadOnlyList<string>> AnalyzeAsync(long documentId, IReadOnlySet<string> outdated, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outdated);
+        if (await PrepareAsync(documentId, outdated, cancellationToken).ConfigureAwait(false) is not { } prepared) return [];
+        AnalysisPipeline.Run(prepared.Run, prepared.Context, cancellationToken);
+        await SaveAsync(prepared.Context, prepared.Run, cancellationToken).ConfigureAwait(false);
+        return [.. prepared.Run.Select(s => s.Name)];
+    }
+
+    /// <summary>A document read and ready to analyse: its context with the stored inputs loaded, and the stages to run.</summary>
+    private sealed record Prepared(AnalysisContext Context, IReadOnlyList<IAnalysisStage> Run);
+
+    /// <summary>One document of a window: its budget, what was read, and how it failed.</summary>
+    private sealed class Job(long id, CancellationTokenSource budget)
+    {
+        public long Id => id;
+        public CancellationTokenSource Budget => budget;
+        public Prepared? Prepared { get; set; }
+        /// <summary>Why the document failed (it stays pending), or null.</summary>
+        public string? Error { get; set; }
+        /// <summary>An unexpected exception, thrown again once the window's earlier documents are stored.</summary>
+        public Exception? Thrown { get; set; }
+    }
+
+    private void Compute(Job job, CancellationToken cancellationToken)
+    {
+        try { AnalysisPipeline.Run(job.Prepared!.Run, job.Prepared.Context, job.Budget.Token); }
+        catch (Exception e) when (Failure(e, job, cancellationToken)) { }
+        catch (Exception e)
+        {
+            // Thrown again in id order once the window's earlier documents are stored; a run stopped as a whole throws its own
+            // cancellation after the window instead (Parallel.ForEach would wrap it).
+            if (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested) job.Thrown = e;
+        }
+    }
+
+    /// <summary>Records the failures a document survives as its own (its budget ran out; a stored result was unreadable) and says so.</summary>
+    private bool Failure(Exception e, Job job, CancellationToken cancellationToken)
+    {
+        switch (e)
+        {
+            case OperationCanceledException when !cancellationToken.IsCancellationRequested:
+                job.Error = $"analysis took longer than its budget of {_options.Timeout.TotalSeconds:0} s";
+                return true;
+            case InvalidDataException:
+                job.Error = e.Message;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Reads a document and the stored results its stages need; null when the document does not exist.</summary>
+    private async Task<Prepared?> PrepareAsync(long documentId, IReadOnlySet<string> outdated, CancellationToken cancellationToken)
+    {
         var document = await _documents.GetAsync(documentId, cancellationToken).ConfigureAwait(false);
-        if (document is null) return [];
+        if (document is null) return null;
         var context = new AnalysisContext(document);
         var rerun = new HashSet<string>(outdated, StringComparer.Ordinal);
         IReadOnlyList<IAnalysisStage> run;
@@ -153,9 +236,7 @@ public sealed class DocumentAnalyzer
             if (unreadable.Count == 0) break;
             rerun.UnionWith(unreadable);
         }
-        AnalysisPipeline.Run(run, context, cancellationToken);
-        await SaveAsync(context, run, cancellationToken).ConfigureAwait(false);
-        return [.. run.Select(s => s.Name)];
+        return new Prepared(context, run);
     }
 
     private async Task<List<string>> LoadAsync(AnalysisContext context, IReadOnlyList<string> stages, CancellationToken cancellationToken)
