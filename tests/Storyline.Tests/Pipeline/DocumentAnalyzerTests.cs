@@ -168,8 +168,9 @@ public class DocumentAnalyzerTests
             Func<TState, Exception?, string> formatter) => Entries.Add((logLevel, eventId.Id, formatter(state, exception)));
     }
 
-    /// <summary>A text stage that never finishes on its own: it runs until its budget cancels it.</summary>
-    private sealed class StuckText : IEncodedAnalysisStage
+    /// <summary>A text stage that never finishes on its own on the documents <paramref name="stuckOn"/> picks (every one when none):
+    /// it runs until its budget cancels it, and analyses the others.</summary>
+    private sealed class StuckText(Func<string, bool>? stuckOn = null) : IEncodedAnalysisStage
     {
         private readonly TextAnalysisStage _inner = new();
         public string Name => _inner.Name;
@@ -177,6 +178,11 @@ public class DocumentAnalyzerTests
         public IReadOnlyList<string> Inputs => [];
         public void Analyze(AnalysisContext context, CancellationToken cancellationToken)
         {
+            if (stuckOn?.Invoke(context.Text) == false)
+            {
+                _inner.Analyze(context, cancellationToken);
+                return;
+            }
             cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
             cancellationToken.ThrowIfCancellationRequested();
         }
@@ -195,26 +201,6 @@ public class DocumentAnalyzerTests
         summary.Failed.ShouldHaveSingleItem().DocumentId.ShouldBe(doc.Id);
         logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains($"document {doc.Id} failed"));
         logger.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Information && e.Message.StartsWith("Analysed 0 of 1 pending documents (1 failed)", StringComparison.Ordinal));
-    }
-
-    /// <summary>A text stage that gets stuck on documents mentioning "stuck" (until its budget cancels it) and analyses the others.</summary>
-    private sealed class SometimesStuckText : IEncodedAnalysisStage
-    {
-        private readonly TextAnalysisStage _inner = new();
-        public string Name => _inner.Name;
-        public int Version => 1;
-        public IReadOnlyList<string> Inputs => [];
-        public void Analyze(AnalysisContext context, CancellationToken cancellationToken)
-        {
-            if (context.Text.Contains("stuck", StringComparison.Ordinal))
-            {
-                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            _inner.Analyze(context, cancellationToken);
-        }
-        public byte[] Encode(AnalysisContext context) => _inner.Encode(context);
-        public void Decode(AnalysisContext context, byte[] data) => _inner.Decode(context, data);
     }
 
     private static readonly string[] Articles =
@@ -256,7 +242,7 @@ public class DocumentAnalyzerTests
         var ids = new List<long>();
         foreach (var text in new[] { "First\n\nThe mayor opened the bridge on Friday.", "Second\n\nThe machine got stuck again, engineers said.", "Third\n\nThe library reopened on Monday." })
             ids.Add(_store.Add(text).Id);
-        var pipeline = new AnalysisPipelineBuilder().Use(new SometimesStuckText()).Build();
+        var pipeline = new AnalysisPipelineBuilder().Use(new StuckText(text => text.Contains("stuck", StringComparison.Ordinal))).Build();
         var progress = new List<AnalysisProgress>();
         var analyzer = new DocumentAnalyzer(pipeline, _store, _store, _store, _store, new DocumentAnalyzerOptions(TimeSpan.FromMilliseconds(200), DocumentsAtOnce: 3));
         var summary = await analyzer.AnalyzePendingAsync(null, new SynchronousProgress(progress.Add));
