@@ -50,10 +50,10 @@ internal static class WorkerCommand
         var pipeline = new Storyline.Pipeline.Analysis.AnalysisPipelineBuilder()
             .UseDefaults(new Storyline.Pipeline.Analysis.AnalysisOptions(EmbeddingOptions: Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { ModelThreads = modelThreads }))
             .Build();
-        // Briefings are written when the queue runs dry (or every few minutes under a steady stream), not after every batch; each batch
-        // places its own documents in stories, not the whole queue.
+        // Ledgers and briefings are built when the queue runs dry (or every few minutes under a steady stream), not after every batch;
+        // each batch places its own documents in stories, not the whole queue.
         var finisher = IngestFinisher.For(store, pipeline, new Storyline.Pipeline.Analysis.DocumentAnalyzerOptions(DocumentsAtOnce: documentsAtOnce),
-            briefingsAtFinish: false, placeUpToBatch: true);
+            storiesAtFinish: false, placeUpToBatch: true);
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
         var worked = false; // since the last stories pass

@@ -27,15 +27,16 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     /// <summary>A finisher over one store that holds documents, stories, analyses, entities, statements and claims; <paramref name="claimBuilder"/>
     /// builds the ledgers (the default: the embedded stance model over <see cref="ClaimGrouper"/>).</summary>
     public static IngestFinisher For<TStore>(TStore store, AnalysisPipeline? pipeline = null, DocumentAnalyzerOptions? options = null, IClaimBuilder? claimBuilder = null,
-        Microsoft.Extensions.Logging.ILogger? logger = null, bool briefingsAtFinish = true, bool placeUpToBatch = false)
+        Microsoft.Extensions.Logging.ILogger? logger = null, bool storiesAtFinish = true, bool placeUpToBatch = false)
         where TStore : IDocumentStore, IStoryStore, IAnalysisStore, IEntityStore, IStatementStore, IClaimStore, IBriefingStore, IViewStore =>
         new(store, DocumentAnalyzer.For(store, pipeline, options, logger), StoryClaimsAnalyzer.For(store, claimBuilder ?? DefaultClaimBuilder.Value),
-            StoryBriefingAnalyzer.For(store), SpeakerDirectory.For(store)) { BriefingsAtFinish = briefingsAtFinish, PlaceUpToBatch = placeUpToBatch };
+            StoryBriefingAnalyzer.For(store), SpeakerDirectory.For(store)) { StoriesAtFinish = storiesAtFinish, PlaceUpToBatch = placeUpToBatch };
 
-    /// <summary>When false, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> leaves the briefings and the speaker directory to
-    /// <see cref="RefreshStoriesAsync"/>: a worker writes them when the queue runs dry, not once per batch (a big story's briefing costs
-    /// about what its evidence weighs, the directory what every statement does, and every batch would pay them again).</summary>
-    public bool BriefingsAtFinish { get; init; } = true;
+    /// <summary>When false, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> leaves the claims ledgers, the briefings and the
+    /// speaker directory to <see cref="RefreshStoriesAsync"/>: a worker builds them when the queue runs dry (or every few minutes), not once
+    /// per batch (a big story's ledger and briefing cost about what its evidence weighs, the directory what every statement does, and every
+    /// batch would pay them again; and a batch whose documents another worker placed in stories could not tell which stories it changed).</summary>
+    public bool StoriesAtFinish { get; init; } = true;
 
     /// <summary>When true, <see cref="FinishAsync(IEnumerable{long}?, CancellationToken)"/> given documents places in stories only the
     /// unplaced documents up to the highest of them (placement goes in id order), not every unplaced document: a worker places its own
@@ -61,13 +62,13 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         long? upTo = PlaceUpToBatch && ids is { Count: > 0 } ? ids.Max() : null;
         var assigned = await new StoryAssigner(stories).AssignPendingAsync(upTo, cancellationToken).ConfigureAwait(false);
         var summary = await analyzer.AnalyzePendingAsync(ids, progress, cancellationToken).ConfigureAwait(false);
-        if (claims is not null && (assigned.Count > 0 || summary.Analysed > 0))
+        if (StoriesAtFinish && claims is not null && (assigned.Count > 0 || summary.Analysed > 0))
         {
             // New documents' stories; every story (each skipped while its statements are unchanged) when older documents were analysed too.
             IEnumerable<long>? touched = summary.Analysed > assigned.Count ? null : assigned.Select(a => a.Story).Distinct();
             await claims.RefreshAsync(touched, cancellationToken).ConfigureAwait(false);
-            if (BriefingsAtFinish && briefings is not null) await briefings.RefreshAsync(touched, BriefingProgress, cancellationToken).ConfigureAwait(false);
-            if (BriefingsAtFinish && speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            if (briefings is not null) await briefings.RefreshAsync(touched, BriefingProgress, cancellationToken).ConfigureAwait(false);
+            if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         return new IngestFinish(assigned, summary.Analysed) { Analysis = summary };
     }
