@@ -27,16 +27,91 @@ internal static class ContentEdges
             if (a.Parent is not null || a.SpeakerLabel is not null || a.IsQuestion) { result.Add(a); continue; }
             var parts = a.Content.Parts.ToList();
             var cue = a.Cue;
+            var source = a.Source;
             bool changed = DropStrayParts(doc, parts);
+            changed |= SubjectOfPassive(doc, a, cue, ref source, parts, claimed);
             changed |= AddFrontedPart(doc, a, parts, claimed);
             changed |= MovePrepositionToCue(doc, ref cue, parts);
             changed |= DropTrailingClause(doc, cue, parts);
+            changed |= DropSceneAfterQuote(doc, cue, parts);
             any |= changed;
-            result.Add(changed && parts.Count > 0 ? a with { Content = AttributionContent.Of(parts), Cue = cue } : a);
+            result.Add(changed && parts.Count > 0 ? a with { Content = AttributionContent.Of(parts), Cue = cue, Source = source, Kind = KindOf(doc, parts) } : a);
         }
         // Unchanged input comes back as it was (callers may compare by reference).
         return any ? result : found;
     }
+
+    // "Trump is expected to win", "Melania seems to have vanished", "which is seen as aligned with Clinton": the subject of a passive
+    // or raising cue says nothing; it is what the content is about and its first part (PolNeAR train: ~500 contents open on the
+    // subject before such a cue). A source right before the cue becomes that part; with no source, the noun phrase before the cue.
+    private static bool SubjectOfPassive(AttributionTokens doc, Attribution a, TextSpan? cue, ref TextSpan? source, List<TextSpan> parts, List<TextSpan> claimed)
+    {
+        if (cue is not { } c || parts.Count == 0 || parts[0].Start < c.End) return false;
+        var t = doc.Analysis.Tokens;
+        int first = doc.FirstAtOrAfter(c.Start), end = doc.FirstAtOrAfter(c.End - 1) + 1;
+        // A raising cue is only the raising word with auxiliaries and adverbs: in "appeared to suggest" the subject suggests.
+        bool raising = false;
+        for (int k = first; k < end; k++)
+        {
+            var w = doc.Lower[k];
+            if (RaisingWords.Contains(w)) raising = true;
+            else if (!CueLexicon.IsBe(w) && !w.EndsWith("ly", StringComparison.Ordinal) && w is not ("has" or "have" or "had" or "does" or "do" or "did" or "not" or "also" or "still" or "would" or "could" or "may" or "might")) { raising = false; break; }
+        }
+        if (!raising && !AttributionTagger.HasPassive(doc.Lower, first, end)) return false;
+        // The content goes on right after the cue ("is expected to …"); words between make it something else ("which were released
+        // on Wednesday, the last day of …"). "It seems that …" has an empty subject before a clause.
+        int contentStart = doc.FirstAtOrAfter(parts[0].Start);
+        if (contentStart != end || doc.Lower[contentStart] == "that") return false;
+        // Adverbs between the subject and the cue ("Trump also seems …") stay out of both.
+        int before = first - 1;
+        while (before >= 0 && (doc.Lower[before].EndsWith("ly", StringComparison.Ordinal) || doc.Lower[before] is "also" or "not" or "still")) before--;
+        if (before < 0) return false;
+        if (source is { } s)
+        {
+            if (doc.FirstAtOrAfter(s.End - 1) != before || doc.Lower[before] == "it" && doc.FirstAtOrAfter(s.Start) == before) return false;
+            parts.Insert(0, s);
+            source = null;
+            return true;
+        }
+        int sentence = doc.Analysis.SentenceAt(t[first].Span.Start);
+        int lo = before;
+        // "which is expected to …": the relative pronoun is the subject.
+        if (!RelativeSubjects.Contains(doc.Lower[before]))
+        {
+            while (lo - 1 >= 0 && doc.Analysis.SentenceAt(t[lo - 1].Span.Start) == sentence && before - lo < 10
+                && t[lo - 1].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation && !SubjectStops.Contains(doc.Lower[lo - 1])
+                && !doc.Cue[lo - 1] && !RelativeSubjects.Contains(doc.Lower[lo - 1])) lo--;
+            if (SubjectStops.Contains(doc.Lower[before]) || t[before].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)) return false;
+            // A noun phrase cut short by the length limit, or a phrase opening on a preposition, is not the whole subject.
+            if (before - lo >= 10 || Prepositions.Contains(doc.Lower[lo]) || lo == before && doc.Lower[lo] == "it") return false;
+        }
+        var span = TextSpan.FromBounds(t[lo].Span.Start, t[before].Span.End);
+        // Its own parts do not count: a short subject the tagger gave the content was dropped as stray just before.
+        if (claimed.Any(x => x.Overlaps(span) && !a.Content.Parts.Contains(x))) return false;
+        parts.Insert(0, span);
+        return true;
+    }
+
+    private static readonly HashSet<string> RaisingWords = new(StringComparer.Ordinal)
+    {
+        "seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "reportedly", "seemingly", "apparently", "allegedly",
+    };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "with", "in", "on", "at", "for", "of", "by", "from", "to", "into", "over", "under", "about", "after", "before", "during", "among",
+    };
+
+    private static readonly HashSet<string> RelativeSubjects = new(StringComparer.Ordinal) { "which", "who", "that" };
+
+    // Words that open a clause or stand before its subject: the subject starts after them.
+    private static readonly HashSet<string> SubjectStops = new(StringComparer.Ordinal)
+    {
+        "and", "but", "or", "nor", "so", "yet", "because", "if", "when", "while", "as", "since", "although", "though", "whether",
+        "now", "then", "still", "however", "where", "after", "before", "until", "unless", "also", "even", "meanwhile", "instead",
+        "thus", "today", "yesterday", "here", "there", "what", "whom", "whose", "why", "how", "than", "once", "is", "are", "was", "were",
+        "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can", "do", "does", "did",
+    };
 
     // "Climate change, Obama said, is the greatest threat …": the source and cue interrupt the statement, whose first half (from the
     // sentence start to the comma before the source) is part of what was said. Only when that half is free (no other attribution took
@@ -121,6 +196,24 @@ internal static class ContentEdges
         return false;
     }
 
+    // "“We will get there together,” she said at a news conference announcing …", "“…,” he said, cutting off a reporter": after a
+    // quotation closed before its source and cue, unquoted words after the cue are the scene, not more of what was said (PolNeAR train:
+    // 24 gold contents go on unquoted after the cue, most of them the topic of "said of …", which stays). The quotation must be the
+    // whole part before the cue; a later part with quoted words is kept ("“…,” he said, but “…”").
+    private static bool DropSceneAfterQuote(AttributionTokens doc, TextSpan? cue, List<TextSpan> parts)
+    {
+        if (cue is not { } c || parts.Count < 2 || parts[^1].Start < c.End) return false;
+        int before = parts.FindLastIndex(p => p.End <= c.Start);
+        if (before < 0) return false;
+        var quote = WordsIn(doc, parts[before]);
+        var tail = WordsIn(doc, parts[^1]);
+        if (quote.Words < 3 || quote.Quoted < quote.Words || tail.Quoted > 0) return false;
+        int k = doc.FirstAtOrAfter(parts[^1].Start) - 1;
+        if (k >= 0 && doc.Lower[k] is "of" or "about") return false;
+        parts.RemoveAt(parts.Count - 1);
+        return true;
+    }
+
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "him", "her", "them", "it", "us", "me", "himself", "herself", "themselves" };
 
     private static readonly HashSet<string> CuePrepositions = new(StringComparer.Ordinal)
@@ -158,6 +251,19 @@ internal static class ContentEdges
         for (int i = parts.Count - 1; i >= 0; i--)
             if (words[i].Words <= stray && words[i].Quoted == 0) { parts.RemoveAt(i); removed++; }
         return removed > 0;
+    }
+
+    // Direct when every word is quoted, mixed when some are, as the finders decide it.
+    private static AttributionKind KindOf(AttributionTokens doc, List<TextSpan> parts)
+    {
+        int words = 0, quoted = 0;
+        foreach (var p in parts)
+        {
+            var (w, q) = WordsIn(doc, p);
+            words += w;
+            quoted += q;
+        }
+        return quoted == words && words > 0 ? AttributionKind.Direct : quoted > 0 ? AttributionKind.Mixed : AttributionKind.Indirect;
     }
 
     private static (int Words, int Quoted) WordsIn(AttributionTokens doc, TextSpan span)

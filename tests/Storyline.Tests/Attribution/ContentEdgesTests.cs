@@ -131,4 +131,63 @@ public class ContentEdgesTests
 
         ContentEdges.Refine(new AttributionTokens(text, Analyzer.Analyze(text), []), found).ShouldBeSameAs(found);
     }
+
+    [Fact]
+    public void Refine_UnquotedSceneAfterClosedQuote_Dropped()
+    {
+        const string text = "“We will get there together,” she said at a news conference announcing the budget.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“We will get there together,”"), Span(text, "at a news conference announcing the budget")]),
+            Span(text, "said"), Span(text, "she"), AttributionKind.Mixed);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("“We will get there together,”");
+    }
+
+    [Fact]
+    public void Refine_TopicAfterSaidOf_Kept()
+    {
+        const string text = "“It is fine,” the senator said of the new rules.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“It is fine,”"), Span(text, "the new rules")]),
+            Span(text, "said of"), Span(text, "the senator"), AttributionKind.Mixed);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_SourceBeforeRaisingCue_BecomesTheContentSubject()
+    {
+        const string text = "The harbour project seems to have stalled.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "to have stalled")), Span(text, "seems"), Span(text, "The harbour project"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        Content(text, refined).ShouldBe("The harbour project | to have stalled");
+        refined.Source.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Refine_PassiveCueWithoutSource_SubjectBeforeItJoinsTheContent()
+    {
+        const string text = "Officials met on Monday, and the mayor is expected to announce the budget.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "to announce the budget")), Span(text, "is expected"), null, AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("the mayor | to announce the budget");
+    }
+
+    [Fact]
+    public void Refine_RaisingVerbBeforeAnotherCue_SubjectStaysTheSource()
+    {
+        const string text = "He appeared to suggest that the deal was dead.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the deal was dead")), Span(text, "appeared to suggest"), Span(text, "He"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_ItSeemsThat_NoSubjectAdded()
+    {
+        const string text = "It seems that the talks will resume.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the talks will resume")), Span(text, "seems"), Span(text, "It"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
 }
