@@ -190,4 +190,25 @@ public class ContentEdgesTests
 
         Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
     }
+
+    [Theory]
+    [InlineData("The senator, opening the debate on the budget, said the deal was dead.", "The senator, opening the debate on the budget", "The senator")]
+    [InlineData("The senator, in a later briefing, said the deal was dead.", "The senator, in a later briefing", "The senator")]
+    [InlineData("He’s said the deal was dead.", "He’s", "He")]
+    public void Refine_SourceWithSettingOrClitic_TrimmedToWhoSpoke(string text, string source, string expected)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the deal was dead")), Span(text, "said"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source!.Value.Slice(text).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("Six newspapers, including the Asbury Park Press, said the deal was dead.", "Six newspapers, including the Asbury Park Press")]
+    [InlineData("Trump’s said the deal was dead.", "Trump’s")]
+    public void Refine_SourceWithIncludingOrPossessive_LeftAlone(string text, string source)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the deal was dead")), Span(text, "said"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
 }
