@@ -165,7 +165,17 @@ internal static class ContentEdges
         int left = doc.FirstAtOrAfter(Math.Min(source.Start, cue.Start));
         int right = doc.FirstAtOrAfter(Math.Max(source.End, cue.End) - 1);
         int contentStart = doc.FirstAtOrAfter(first.Start);
-        if (left < 2 || right + 2 != contentStart || doc.Lower[left - 1] != "," || doc.Lower[right + 1] != ",") return false;
+        // "Hawaii, as one of his advisers pointed out, does not …": "as" opens the interruption.
+        bool extended = left >= 3 && doc.Lower[left - 1] == "as";
+        if (extended) left--;
+        // "The difference now, he told me on Friday, is …": a listener or time after the cue (a few words, no verb or quote) is still
+        // part of the interruption.
+        int close = contentStart - 1;
+        if (close - right > 5 || close <= right) return false;
+        extended |= close > right + 1;
+        for (int k = right + 1; k < close; k++)
+            if (doc.Cue[k] || doc.QuoteDepth[k] > 0 || doc.Lower[k] is "," or "that" || t[k].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)) return false;
+        if (left < 2 || doc.Lower[left - 1] != "," || doc.Lower[close] != ",") return false;
         int sentence = doc.Analysis.SentenceAt(t[left].Span.Start);
         if (sentence < 0 || doc.Analysis.SentenceAt(first.Start) != sentence) return false;
         int lo = doc.Analysis.Sentences[sentence].FirstToken;
@@ -173,11 +183,22 @@ internal static class ContentEdges
         // The first half starts the sentence (after an opening quote's mark, which the trimmed span leaves out anyway).
         while (lo <= last && t[lo].Kind is TokenKind.OpenQuote or TokenKind.Punctuation or TokenKind.Dash) lo++;
         if (lo > last || last - lo > 25) return false;
+        // "Holding open a book, Beck said, “I just want …”": an unquoted first half before a quoted sentence sets the scene (one going on
+        // into the quote, "That, the commission said, “would help …”", is part of it).
+        int opening = t[contentStart].Kind == TokenKind.OpenQuote ? contentStart + 1 : contentStart;
+        if ((opening > contentStart || doc.QuoteDepth[contentStart] > 0) && doc.QuoteDepth[lo] == 0 && opening < t.Count
+            && char.IsUpper(doc.Text[t[opening].Span.Start])) return false;
         // A reporting verb in the first half makes it a statement of its own ("Trump said this, and Pence, he added, agreed").
         for (int k = lo; k <= last; k++)
             if (doc.Cue[k] || doc.Lower[k] is ";" or ":") return false;
         var span = TextSpan.FromBounds(t[lo].Span.Start, t[last].Span.End);
-        if (claimed.Any(c => c.Overlaps(span))) return false;
+        // Its own parts do not count when the half opens on a noun phrase ("The museum, Mr. Bush said, celebrated …"): the tagger gave
+        // it the content and it was dropped as stray just before. A fronted adverbial ("But", "Of course", "At the time") stays out.
+        bool nounPhrase = !SubjectStops.Contains(doc.Lower[lo]) && !Prepositions.Contains(doc.Lower[lo]) && doc.Lower[lo] is not ("if" or "of" or "however" or "instead");
+        if (claimed.Any(c => c.Overlaps(span) && !(nounPhrase && a.Content.Parts.Contains(c)))) return false;
+        // Only a noun phrase is taken across "as" or a listener or time after the cue ("And, Kasich tells the crowd, he’s …", "Of
+        // course, as Pollak observed, …" are not).
+        if (extended && !nounPhrase) return false;
         parts.Insert(0, span);
         return true;
     }

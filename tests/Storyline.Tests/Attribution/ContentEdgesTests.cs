@@ -211,4 +211,31 @@ public class ContentEdgesTests
 
         Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
     }
+
+    [Fact]
+    public void Refine_SceneBeforeAQuotedSentence_NotAdded()
+    {
+        const string text = "Holding up a book, the mayor said, “This is the plan we need.”";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "“This is the plan we need.”")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Direct);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_ListenerAndTimeAfterTheCue_FirstHalfStillJoins()
+    {
+        const string text = "The harbour, the mayor told reporters on Friday, would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "would reopen in spring")), Span(text, "told"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("The harbour | would reopen in spring");
+    }
+
+    [Fact]
+    public void Refine_ConnectiveBeforeAsSourceSaid_NotAdded()
+    {
+        const string text = "Of course, as the mayor noted, the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the harbour would reopen in spring")), Span(text, "noted"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
 }
