@@ -30,6 +30,7 @@ internal static class ContentEdges
             var source = a.Source;
             bool changed = DropStrayParts(doc, parts);
             changed |= SubjectOfPassive(doc, a, cue, ref source, parts, claimed);
+            changed |= SplitAccordingSource(doc, cue, ref source, parts);
             changed |= TrimSource(doc, ref source);
             changed |= AddFrontedPart(doc, a, parts, claimed);
             changed |= MovePrepositionToCue(doc, ref cue, parts);
@@ -66,6 +67,28 @@ internal static class ContentEdges
             bool participle = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(doc.Text[t[k + 1].Span.Start]) && !NounLikeIng.Contains(w);
             if (!participle && !SettingAfterComma.Contains(w)) continue;
             source = TextSpan.FromBounds(s.Start, t[k - 1].Span.End);
+            return true;
+        }
+        return false;
+    }
+
+    // "According to exit polls, Mitt Romney had a lead": a source after "according to" ends at its comma when what follows is the
+    // clause's subject, not an apposition ("According to Bill McInturff, a Republican pollster, …"); the subject joins the content.
+    private static bool SplitAccordingSource(AttributionTokens doc, TextSpan? cue, ref TextSpan? source, List<TextSpan> parts)
+    {
+        if (cue is not { } c || source is not { } s || parts.Count == 0 || s.Start < c.End || parts[0].Start < s.End) return false;
+        var t = doc.Analysis.Tokens;
+        if (doc.Lower[doc.FirstAtOrAfter(c.Start)] != "according") return false;
+        int lo = doc.FirstAtOrAfter(s.Start), hi = doc.FirstAtOrAfter(s.End - 1);
+        if (doc.FirstAtOrAfter(parts[0].Start) > hi + 2) return false;
+        for (int k = lo + 1; k < hi; k++)
+        {
+            if (doc.Lower[k] != ",") continue;
+            var w = doc.Lower[k + 1];
+            if (w is "a" or "an" or "the" or "one" or "who" or "which" or "whose" or "where" || Entities.RoleLexicon.Heads.Contains(w)
+                || Entities.RoleLexicon.Modifiers.Contains(w) || t[k + 1].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)) return false;
+            source = TextSpan.FromBounds(s.Start, t[k - 1].Span.End);
+            parts[0] = TextSpan.FromBounds(t[k + 1].Span.Start, parts[0].End);
             return true;
         }
         return false;

@@ -238,4 +238,25 @@ public class ContentEdgesTests
 
         Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
     }
+
+    [Fact]
+    public void Refine_AccordingSourceRunIntoTheSubject_SplitAtTheComma()
+    {
+        const string text = "According to exit polls, Mitt Romney had a lead among them.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "had a lead among them")), Span(text, "According to"), Span(text, "exit polls, Mitt Romney"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        refined.Source!.Value.Slice(text).ShouldBe("exit polls");
+        Content(text, refined).ShouldBe("Mitt Romney had a lead among them");
+    }
+
+    [Fact]
+    public void Refine_AccordingSourceWithApposition_LeftAlone()
+    {
+        const string text = "According to Bill McInturff, a Republican pollster, her ratings fell.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "her ratings fell")), Span(text, "According to"), Span(text, "Bill McInturff, a Republican pollster"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
 }
