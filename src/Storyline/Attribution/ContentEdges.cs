@@ -291,7 +291,10 @@ internal static class ContentEdges
         if (before < 0) return false;
         var quote = WordsIn(doc, parts[before]);
         var tail = WordsIn(doc, parts[^1]);
-        if (quote.Words < 3 || quote.Quoted < quote.Words || tail.Quoted > 0) return false;
+        // A short tail opening unquoted may name a programme in quotation marks ("said on CBS’s “Face the Nation”").
+        int tailStart = doc.FirstAtOrAfter(parts[^1].Start);
+        bool titled = tail.Words <= 8 && doc.QuoteDepth[tailStart] == 0 && doc.Analysis.Tokens[tailStart].Kind != TokenKind.OpenQuote;
+        if (quote.Words < 3 || quote.Quoted < quote.Words || tail.Quoted > 0 && !titled) return false;
         int k = doc.FirstAtOrAfter(parts[^1].Start) - 1;
         if (k >= 0 && doc.Lower[k] is "of" or "about") return false;
         parts.RemoveAt(parts.Count - 1);

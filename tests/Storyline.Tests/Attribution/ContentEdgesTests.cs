@@ -259,4 +259,14 @@ public class ContentEdgesTests
 
         Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
     }
+
+    [Fact]
+    public void Refine_ProgrammeNamedAfterClosedQuote_Dropped()
+    {
+        const string text = "“We will get there together,” she said on CBS’s “Face the Nation.”";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“We will get there together,”"), Span(text, "CBS’s “Face the Nation")]),
+            Span(text, "said on"), Span(text, "she"), AttributionKind.Mixed);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("“We will get there together,”");
+    }
 }
