@@ -269,4 +269,15 @@ public class ContentEdgesTests
 
         Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("“We will get there together,”");
     }
+
+    [Theory]
+    [InlineData("One of his advisers said the deal was dead.", "his advisers", "One of his advisers")]
+    [InlineData("The campaign knew that advisers to the mayor said the deal was dead.", "the mayor", "advisers to the mayor")]
+    [InlineData("Later, Rubio and Cruz said the deal was dead.", "Cruz", "Rubio and Cruz")]
+    public void Refine_SourceIsTheTailOfItsNounPhrase_ExtendedToItsHead(string text, string source, string expected)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the deal was dead")), Span(text, "said"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source!.Value.Slice(text).ShouldBe(expected);
+    }
 }
