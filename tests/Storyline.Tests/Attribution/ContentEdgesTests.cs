@@ -280,4 +280,16 @@ public class ContentEdgesTests
 
         Refine(text, a).ShouldHaveSingleItem().Source!.Value.Slice(text).ShouldBe(expected);
     }
+
+    [Fact]
+    public void Refine_PartsApartOnlyByAComma_Merged()
+    {
+        const string text = "The mayor praised his housing plan, which includes new parks.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "his housing plan"), Span(text, "which includes new parks")]),
+            Span(text, "praised"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        refined.Content.Parts.ShouldHaveSingleItem().Slice(text).ShouldBe("his housing plan, which includes new parks");
+    }
 }
