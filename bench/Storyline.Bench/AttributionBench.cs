@@ -23,7 +23,8 @@ public static class AttributionBench
         var rounds = new Option<int>("--rounds") { Description = "Timed passes over the split (documents per second is the best pass)", DefaultValueFactory = _ => 1 };
         var boundaries = new Option<int>("--boundaries") { Description = "Tally the boundary errors of contents that overlap gold but miss it exactly (words added or left out at each edge) and print the N most common" };
         var boundaryExamples = new Option<bool>("--boundary-examples") { Description = "With --boundaries, also print each boundary error: the differing edge text (⟦…⟧) with its context, or both contents when their fragment counts differ" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries, boundaryExamples };
+        var dump = new Option<string?>("--dump") { Description = "Write every document's gold and predicted spans (character offsets of source, cue and content parts) to this JSON file, for error analysis" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries, boundaryExamples, dump };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -77,6 +78,14 @@ public static class AttributionBench
                 if (parse.GetValue(show) is { Length: > 0 } name && docs[i].Name.Contains(name, StringComparison.Ordinal)) PrintAll(docs[i], predicted);
             }
 
+            if (parse.GetValue(dump) is { Length: > 0 } dumpPath)
+                File.WriteAllText(dumpPath, System.Text.Json.JsonSerializer.Serialize(docs.Select((d, i) => new
+                {
+                    name = d.Name,
+                    text = d.Text,
+                    gold = d.Gold.Select(DumpTriple),
+                    predicted = outputs[i].Where(a => withNested || a.Parent is null).Select(ToTriple).Select(DumpTriple),
+                })));
             foreach (var (kind, count) in tally.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(parse.GetValue(boundaries)))
                 Console.WriteLine($"{count,5} {kind}");
             if (parse.GetValue(samples) is { Length: > 0 } sampleFolder) PrintSamples(sampleFolder, analyzer, ner, extractor, ct);
@@ -105,6 +114,12 @@ public static class AttributionBench
     {
         using var file = File.OpenRead(path);
         return AttributionTagger.Load(file);
+    }
+
+    private static object DumpTriple(AttributionTriple t)
+    {
+        static int[][]? Parts(Fragments? f) => f?.Parts.Select(p => new[] { p.Start, p.End }).ToArray();
+        return new { source = Parts(t.Source), cue = Parts(t.Cue), content = Parts(t.Content) };
     }
 
     private static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(

@@ -192,7 +192,7 @@ public sealed class AttributionTagger : IAttributionExtractor
 
     // "have been charged with", "were fired for", "is observed as": a form of "be" and a participle inside the cue make its subject the
     // one acted on, not a speaker (a state the subject is in, "was alarmed", "is convinced", still reports one).
-    private static bool HasPassive(string[] lower, int start, int end)
+    internal static bool HasPassive(string[] lower, int start, int end)
     {
         for (int k = start; k < end - 1; k++)
         {

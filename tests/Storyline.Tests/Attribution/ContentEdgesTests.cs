@@ -131,4 +131,165 @@ public class ContentEdgesTests
 
         ContentEdges.Refine(new AttributionTokens(text, Analyzer.Analyze(text), []), found).ShouldBeSameAs(found);
     }
+
+    [Fact]
+    public void Refine_UnquotedSceneAfterClosedQuote_Dropped()
+    {
+        const string text = "“We will get there together,” she said at a news conference announcing the budget.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“We will get there together,”"), Span(text, "at a news conference announcing the budget")]),
+            Span(text, "said"), Span(text, "she"), AttributionKind.Mixed);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("“We will get there together,”");
+    }
+
+    [Fact]
+    public void Refine_TopicAfterSaidOf_Kept()
+    {
+        const string text = "“It is fine,” the senator said of the new rules.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“It is fine,”"), Span(text, "the new rules")]),
+            Span(text, "said of"), Span(text, "the senator"), AttributionKind.Mixed);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_SourceBeforeRaisingCue_BecomesTheContentSubject()
+    {
+        const string text = "The harbour project seems to have stalled.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "to have stalled")), Span(text, "seems"), Span(text, "The harbour project"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        Content(text, refined).ShouldBe("The harbour project | to have stalled");
+        refined.Source.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Refine_PassiveCueWithoutSource_SubjectBeforeItJoinsTheContent()
+    {
+        const string text = "Officials met on Monday, and the mayor is expected to announce the budget.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "to announce the budget")), Span(text, "is expected"), null, AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("the mayor | to announce the budget");
+    }
+
+    [Fact]
+    public void Refine_RaisingVerbBeforeAnotherCue_SubjectStaysTheSource()
+    {
+        const string text = "He appeared to suggest that the deal was dead.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the deal was dead")), Span(text, "appeared to suggest"), Span(text, "He"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_ItSeemsThat_NoSubjectAdded()
+    {
+        const string text = "It seems that the talks will resume.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the talks will resume")), Span(text, "seems"), Span(text, "It"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Theory]
+    [InlineData("The senator, opening the debate on the budget, said the deal was dead.", "The senator, opening the debate on the budget", "The senator")]
+    [InlineData("The senator, in a later briefing, said the deal was dead.", "The senator, in a later briefing", "The senator")]
+    [InlineData("He’s said the deal was dead.", "He’s", "He")]
+    public void Refine_SourceWithSettingOrClitic_TrimmedToWhoSpoke(string text, string source, string expected)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the deal was dead")), Span(text, "said"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source!.Value.Slice(text).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("Six newspapers, including the Asbury Park Press, said the deal was dead.", "Six newspapers, including the Asbury Park Press")]
+    [InlineData("Trump’s said the deal was dead.", "Trump’s")]
+    public void Refine_SourceWithIncludingOrPossessive_LeftAlone(string text, string source)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the deal was dead")), Span(text, "said"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_SceneBeforeAQuotedSentence_NotAdded()
+    {
+        const string text = "Holding up a book, the mayor said, “This is the plan we need.”";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "“This is the plan we need.”")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Direct);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_ListenerAndTimeAfterTheCue_FirstHalfStillJoins()
+    {
+        const string text = "The harbour, the mayor told reporters on Friday, would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "would reopen in spring")), Span(text, "told"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("The harbour | would reopen in spring");
+    }
+
+    [Fact]
+    public void Refine_ConnectiveBeforeAsSourceSaid_NotAdded()
+    {
+        const string text = "Of course, as the mayor noted, the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the harbour would reopen in spring")), Span(text, "noted"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_AccordingSourceRunIntoTheSubject_SplitAtTheComma()
+    {
+        const string text = "According to exit polls, Mitt Romney had a lead among them.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "had a lead among them")), Span(text, "According to"), Span(text, "exit polls, Mitt Romney"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        refined.Source!.Value.Slice(text).ShouldBe("exit polls");
+        Content(text, refined).ShouldBe("Mitt Romney had a lead among them");
+    }
+
+    [Fact]
+    public void Refine_AccordingSourceWithApposition_LeftAlone()
+    {
+        const string text = "According to Bill McInturff, a Republican pollster, her ratings fell.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "her ratings fell")), Span(text, "According to"), Span(text, "Bill McInturff, a Republican pollster"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_ProgrammeNamedAfterClosedQuote_Dropped()
+    {
+        const string text = "“We will get there together,” she said on CBS’s “Face the Nation.”";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“We will get there together,”"), Span(text, "CBS’s “Face the Nation")]),
+            Span(text, "said on"), Span(text, "she"), AttributionKind.Mixed);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("“We will get there together,”");
+    }
+
+    [Theory]
+    [InlineData("One of his advisers said the deal was dead.", "his advisers", "One of his advisers")]
+    [InlineData("The campaign knew that advisers to the mayor said the deal was dead.", "the mayor", "advisers to the mayor")]
+    [InlineData("Later, Rubio and Cruz said the deal was dead.", "Cruz", "Rubio and Cruz")]
+    public void Refine_SourceIsTheTailOfItsNounPhrase_ExtendedToItsHead(string text, string source, string expected)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the deal was dead")), Span(text, "said"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source!.Value.Slice(text).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Refine_PartsApartOnlyByAComma_Merged()
+    {
+        const string text = "The mayor praised his housing plan, which includes new parks.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "his housing plan"), Span(text, "which includes new parks")]),
+            Span(text, "praised"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        refined.Content.Parts.ShouldHaveSingleItem().Slice(text).ShouldBe("his housing plan, which includes new parks");
+    }
 }

@@ -19,6 +19,8 @@ public class SpecTests
     private static readonly TimeExpressionRecognizer TimeRecognizer = new();
     private static readonly EntityResolver Resolver = new();
     private static readonly AttributionExtractor Extractor = new();
+    // "extractor: pipeline" examples run the default pipeline (rules, tagger and the final ContentEdges step) instead of the rules alone.
+    private static readonly IAttributionExtractor Pipeline = TaggedAttributionExtractor.CreateDefault();
 
     private static readonly string[] Files = ["time.md", "entities.md", "attribution.md"];
 
@@ -80,7 +82,8 @@ public class SpecTests
     {
         var text = example.Input;
         var analysis = Analyzer.Analyze(text);
-        var found = Extractor.Extract(text, analysis, Recognizer.Recognize(text, analysis), CancellationToken.None);
+        var extractor = example.Options.TryGetValue("extractor", out var which) && which == "pipeline" ? Pipeline : Extractor;
+        var found = extractor.Extract(text, analysis, Recognizer.Recognize(text, analysis), CancellationToken.None);
         return [.. found.Select((a, i) => $"{i}: {a.Kind}{(a.IsQuestion ? " question" : "")} [{a.Source?.Slice(text)}] [{a.Cue?.Slice(text)}] "
             + string.Join(" | ", a.Content.Parts.Select(p => p.Slice(text))) + (a.Parent is { } p ? $" (in {p})" : ""))];
     }
