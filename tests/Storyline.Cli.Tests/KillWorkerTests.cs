@@ -13,7 +13,9 @@ public sealed class KillWorkerTests : IDisposable
     [Fact]
     public async Task Worker_KilledMidBatch_LeaseExpires_SecondWorkerFinishes_NoDuplicates()
     {
-        const int total = 40;
+        // Enough that the kill, made once the first batch is complete, comes well before the queue runs dry: a batch of these short
+        // articles takes a fraction of a second.
+        const int total = 64;
         for (int i = 0; i < total; i++)
         {
             _queued.Write($"doc{i:D3}.txt", CliRunner.Article(i, $"topic{i % 8}"));
@@ -32,8 +34,8 @@ public sealed class KillWorkerTests : IDisposable
             _ = worker.StandardOutput.ReadToEndAsync();
             _ = worker.StandardError.ReadToEndAsync();
             var deadline = Stopwatch.StartNew();
-            // Killed once some batches are complete, so that it dies holding a claim part-way through the queue.
-            while (_queued.Count("SELECT count(*) FROM analysis_queue") > total - 8 && deadline.Elapsed < TimeSpan.FromSeconds(120) && !worker.HasExited)
+            // Killed once a batch is complete, so that it dies holding a claim part-way through the queue.
+            while (_queued.Count("SELECT count(*) FROM analysis_queue") > total - 4 && deadline.Elapsed < TimeSpan.FromSeconds(120) && !worker.HasExited)
                 await Task.Delay(10);
             worker.HasExited.ShouldBeFalse("the worker stopped before it could be killed");
             worker.Kill(entireProcessTree: true);
