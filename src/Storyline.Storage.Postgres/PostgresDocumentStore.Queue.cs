@@ -82,23 +82,14 @@ public sealed partial class PostgresDocumentStore : IAnalysisQueue, IWorkLeases
     /// <inheritdoc />
     public async Task<bool> TryTakeLeaseAsync(string name, string holderId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(holderId);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var now = _time.GetUtcNow();
-        // One statement: a concurrent taker waits on the row and then sees this one's holder, so only one of them gets it.
-        var holder = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(WorkLeaseSql.Take,
-            new { name, holderId, until = (now + lease).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return holder == holderId;
+        return await WorkLeaseSql.TryTakeAsync(connection, name, holderId, lease, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<bool> ReturnLeaseAsync(string name, string holderId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(holderId);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(WorkLeaseSql.Return, new { name, holderId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        return await WorkLeaseSql.ReturnAsync(connection, name, holderId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -88,23 +88,10 @@ public sealed partial class SqliteDocumentStore : IAnalysisQueue, IWorkLeases
         await _connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM analysis_queue", cancellationToken: cancellationToken)).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task<bool> TryTakeLeaseAsync(string name, string holderId, TimeSpan lease, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(holderId);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        var now = _time.GetUtcNow();
-        // One statement, so one write transaction: takers in other processes take turns on the database's write lock.
-        var holder = await _connection.ExecuteScalarAsync<string?>(new CommandDefinition(WorkLeaseSql.Take,
-            new { name, holderId, until = (now + lease).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return holder == holderId;
-    }
+    public Task<bool> TryTakeLeaseAsync(string name, string holderId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        WorkLeaseSql.TryTakeAsync(_connection, name, holderId, lease, _time.GetUtcNow(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> ReturnLeaseAsync(string name, string holderId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(holderId);
-        return await _connection.ExecuteAsync(new CommandDefinition(WorkLeaseSql.Return, new { name, holderId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
-    }
+    public Task<bool> ReturnLeaseAsync(string name, string holderId, CancellationToken cancellationToken = default) =>
+        WorkLeaseSql.ReturnAsync(_connection, name, holderId, cancellationToken);
 }
