@@ -103,8 +103,8 @@ public sealed class DocumentAnalyzer
     {
         var clock = Stopwatch.StartNew();
         var wanted = documentIds?.ToHashSet();
-        var outdated = await FindOutdatedAsync(wanted, cancellationToken).ConfigureAwait(false);
-        var work = outdated.Where(p => wanted is null || wanted.Contains(p.Key)).OrderBy(p => p.Key).ToList();
+        // The store is asked about the wanted documents alone, so what comes back needs no filtering.
+        var work = (await FindOutdatedAsync(wanted, cancellationToken).ConfigureAwait(false)).OrderBy(p => p.Key).ToList();
         var runs = _pipeline.Stages.ToDictionary(s => s.Name, _ => 0, StringComparer.Ordinal);
         var failed = new List<AnalysisFailure>();
         int analysed = 0, done = 0;
