@@ -66,9 +66,9 @@ internal static class WorkerCommand
                 var ids = current = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
                 if (worked && (ids.Count == 0 || context.Time.GetUtcNow() - lastPass >= StoriesPassInterval))
                 {
-                    // The queue ran dry (or a steady stream kept it from doing so for a while): ledgers another worker refreshed from fewer
-                    // statements than are now stored are built again, and the changed stories' briefings written. One worker at a time:
-                    // the others wait for its pass and then run theirs, which finds only what changed since.
+                    // The queue ran dry (or a steady stream kept it from doing so for a while): the ledgers of stories whose statements
+                    // changed are built (batches build none), and their briefings written. One worker at a time: the others wait for its
+                    // pass and then run theirs, which finds only what changed since.
                     if (await leases.TryTakeLeaseAsync(StoriesPassLease, worker, lease, ct).ConfigureAwait(false))
                     {
                         (int Ledgers, int Briefings) pass;
