@@ -13,15 +13,19 @@ public static class AnalysisBench
     {
         var data = new Option<string>("--data") { Description = "FNC-1 train_bodies.csv", DefaultValueFactory = _ => "../shared/eval/fnc1/train_bodies.csv" };
         var limit = new Option<int>("--limit") { Description = "Documents to analyse", DefaultValueFactory = _ => 200 };
-        var vectors = new Option<string>("--vectors") { Description = "on: the default pipeline; off: without the sentence-vector stage (to profile the others)", DefaultValueFactory = _ => "on" };
-        vectors.AcceptOnlyFromAmong("on", "off");
+        var vectors = new Option<string>("--vectors") { Description = "on: the default pipeline (statements' sentences embedded); all: every sentence embedded; off: without the sentence-vector stage (to profile the others)", DefaultValueFactory = _ => "on" };
+        vectors.AcceptOnlyFromAmong("on", "all", "off");
         var command = new Command("analysis", "CPU cost of each analysis stage per document, and documents per CPU-second") { data, limit, vectors };
         command.SetAction((parse, ct) =>
         {
             var documents = FncData.Documents(parse.GetValue(data)!, parse.GetValue(limit), ct);
-            var analysis = parse.GetValue(vectors) == "off"
-                ? new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { Enabled = false })).Build()
-                : AnalysisPipeline.CreateDefault();
+            var embeddings = parse.GetValue(vectors) switch
+            {
+                "off" => Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { Enabled = false },
+                "all" => Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { Scope = Storyline.Language.Embeddings.EmbeddingScope.All },
+                _ => Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default,
+            };
+            var analysis = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: embeddings)).Build();
             // Warm-up: the models load on first use, which a long-running ingest pays once.
             AnalysisPipeline.Run(analysis.Stages, new AnalysisContext(documents[0]), ct);
 

@@ -23,7 +23,7 @@ public static class SummarizeBench
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "DUC 2004 folder (dXXXXXt/docs/C*.txt, dXXXXXt/refs/*)", Required = true };
-        var embeddings = new Option<string>("--embeddings") { Description = "on | off | float: attach MiniLM sentence vectors (float: from the unquantized model) to the loaded evidence", DefaultValueFactory = _ => "off" };
+        var embeddings = new Option<string>("--embeddings") { Description = "on | all | off | float: attach MiniLM sentence vectors to the loaded evidence (on: statements' sentences, as the pipeline does; all: every sentence; float: every sentence from the unquantized model)", DefaultValueFactory = _ => "off" };
         var limit = new Option<int>("--clusters") { Description = "Score only the first N clusters (0: all)", DefaultValueFactory = _ => 0 };
         var show = new Option<bool>("--show") { Description = "Print each system's 100 words per cluster" };
         var selection = new Option<string?>("--selection") { Description = "Selector weights to compare, e.g. 'PositionWeight=0.3,LengthExponent=0.5;PositionWeight=0' (each ';'-separated set is one more system)" };
@@ -33,9 +33,10 @@ public static class SummarizeBench
             var embedding = parse.GetValue(embeddings)!.ToLowerInvariant() switch
             {
                 "on" => new SentenceEmbeddingOptions(),
-                "float" => new SentenceEmbeddingOptions(Quantized: false),
+                "all" => new SentenceEmbeddingOptions(Scope: EmbeddingScope.All),
+                "float" => new SentenceEmbeddingOptions(Quantized: false, Scope: EmbeddingScope.All),
                 "off" => new SentenceEmbeddingOptions(Enabled: false),
-                var other => throw new ArgumentException($"--embeddings: 'on', 'off' or 'float', not '{other}'"),
+                var other => throw new ArgumentException($"--embeddings: 'on', 'all', 'off' or 'float', not '{other}'"),
             };
             bool embed = embedding.Enabled;
             var clusters = Directory.GetDirectories(parse.GetValue(data)!).Order(StringComparer.Ordinal).ToList();

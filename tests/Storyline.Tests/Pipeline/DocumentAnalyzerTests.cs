@@ -100,7 +100,9 @@ public class DocumentAnalyzerTests
         var entitySaves = _store.EntitySaves;
         var summary = await Analyzer(Pipeline()).AnalyzePendingAsync();
         summary.StageRuns["statements"].ShouldBe(1);
-        summary.StageRuns.Where(r => r.Key != "statements").ShouldAllBe(r => r.Value == 0);
+        // The vectors embed the statements' sentences, so they follow; text and entities are read back.
+        summary.StageRuns["vectors"].ShouldBe(1);
+        summary.StageRuns.Where(r => r.Key is not ("statements" or "vectors")).ShouldAllBe(r => r.Value == 0);
         _store.EntitySaves.ShouldBe(entitySaves);
         (await _store.GetStatementsAsync(doc.Id))!.ShouldNotBeEmpty();
     }
@@ -155,8 +157,15 @@ public class DocumentAnalyzerTests
         Should.Throw<ArgumentException>(() => new AnalysisPipelineBuilder().Use(new StatementStage()).Build()).Message.ShouldContain("text");
 
     [Fact]
-    public void Closure_OutdatedEntities_AddsStatementsOnly() =>
-        Pipeline().Closure(new HashSet<string> { "entities" }).Select(s => s.Name).ShouldBe(["entities", "statements"]);
+    public void Closure_OutdatedEntities_AddsItsReadersOnly() =>
+        Pipeline().Closure(new HashSet<string> { "entities" }).Select(s => s.Name).ShouldBe(["entities", "statements", "vectors"]);
+
+    [Fact]
+    public void Closure_OutdatedEntitiesEveryVectorEmbedded_LeavesVectorsAlone() =>
+        new AnalysisPipelineBuilder()
+            .Use(new TextAnalysisStage()).Use(new TimeExpressionStage()).Use(new EntityStage()).Use(new StatementStage())
+            .Use(new SentenceEmbeddingStage(new SentenceEmbeddingOptions(Scope: EmbeddingScope.All), _embedder)).Build()
+            .Closure(new HashSet<string> { "entities" }).Select(s => s.Name).ShouldBe(["entities", "statements"]);
 
     /// <summary>Keeps what is logged.</summary>
     private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
