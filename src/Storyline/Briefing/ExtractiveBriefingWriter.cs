@@ -373,9 +373,22 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
             // "China has vowed to retaliate ..." reads better than "China says that to retaliate ...", and stays attributed.
             return new BriefingSentence(prefix + sentence.Span.Slice(doc.Text).Trim(), [new Citation(doc.Document.Id, sentence.Span)]);
         }
-        var reported = words.StartsWith("that ", StringComparison.OrdinalIgnoreCase) ? $" {words}" : $" that {words}";
+        var reported = words.StartsWith("that ", StringComparison.OrdinalIgnoreCase) ? $" {words}" : $" that {LowerOpener(words)}";
         return new BriefingSentence($"{prefix}{lead.Speaker}{role} says{reported}", [lead.Citation]);
     }
+
+    // A content that opens a sentence ("The so-called centres are …") reads on after "says that" with its article or determiner in
+    // lower case; names, and "I" or "We" (the speaker's own words, which lower case would not make reported speech), stay as they are.
+    private static string LowerOpener(string words)
+    {
+        int end = words.IndexOf(' ', StringComparison.Ordinal);
+        return end > 0 && SentenceOpeners.Contains(words[..end]) ? char.ToLowerInvariant(words[0]) + words[1..] : words;
+    }
+
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "This", "That", "These", "Those", "Such", "Some", "Any", "All", "Its", "Their", "There", "It", "Many", "Most",
+    };
 
     // The source mention names the speaker (full name, organisation or surname), not a pronoun.
     // A surname is enough here: the bullet's prefix has just named the speaker in full with their role.

@@ -85,6 +85,18 @@ public class ExtractiveBriefingWriterTests
         who.Sentences.ShouldContain(s => s.Text == "Chinese government (Zhao Lijian, foreign ministry spokesman): Zhao Lijian, foreign ministry spokesman, says that China will take reciprocal action");
     }
 
+    [Theory]
+    [InlineData("The so-called centres are camps", "says that the so-called centres are camps")]
+    [InlineData("These measures hold abusers to account", "says that these measures hold abusers to account")]
+    [InlineData("China will take reciprocal action", "says that China will take reciprocal action")]
+    [InlineData("We will take reciprocal action", "says that We will take reciprocal action")]
+    public void Write_ReportedStatementOpeningASentence_ReadsOnAfterSaysThat(string content, string expected)
+    {
+        var statements = new List<Statement> { new("Zhao Lijian", null, "Chinese government", content, new Citation(2, new TextSpan(0, 10))) };
+        var who = new ExtractiveBriefingWriter().Write(7, Story(), statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat);
+        who.Sentences.Single().Text.ShouldEndWith(expected);
+    }
+
     private static Citation At(AnalysedDocument doc, string part) => new(doc.Document.Id, new TextSpan(doc.Text.IndexOf(part, StringComparison.Ordinal), part.Length));
 
     [Fact]
