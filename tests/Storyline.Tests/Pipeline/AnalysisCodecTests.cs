@@ -56,6 +56,23 @@ public class AnalysisCodecTests
     }
 
     [Fact]
+    public void EncodeVectors_CarriedOverFromStoredVectors_WritesTheirBytesVerbatim()
+    {
+        var random = new Random(5);
+        var vectors = Enumerable.Range(0, 30).Select(i => i % 4 == 0 ? null : Unit(random, 384)).ToArray();
+        var stored = AnalysisCodec.EncodeVectors(vectors);
+        var read = AnalysisCodec.DecodeStoredVectors(stored);
+        read.Vectors.ShouldBe(AnalysisCodec.DecodeVectors(stored));
+        AnalysisCodec.EncodeVectors(read.Vectors, read).ShouldBe(stored);
+        // Some carried over, some new, some dropped: the new ones are encoded, the carried ones copied.
+        var mixed = read.Vectors.Select((v, i) => i % 3 == 0 ? vectors[i] : i % 3 == 1 ? v : null).ToArray();
+        var back = AnalysisCodec.DecodeStoredVectors(AnalysisCodec.EncodeVectors(mixed, read));
+        for (int i = 0; i < mixed.Length; i++)
+            if (i % 3 == 1 && read.Vectors[i] is { } carried) back.Vectors[i].ShouldBe(carried);
+            else if (i % 3 == 2) back.Vectors[i].ShouldBeNull();
+    }
+
+    [Fact]
     public void DecodeText_SpanPastTheText_ThrowsInvalidData()
     {
         var doc = Cleaner.Clean(Transcript);
@@ -79,6 +96,7 @@ public class AnalysisCodecTests
                 () => AnalysisCodec.DecodeText(data, doc.Text.Length),
                 () => AnalysisCodec.DecodeTimes(data, doc.Text.Length),
                 () => AnalysisCodec.DecodeVectors(data),
+                () => AnalysisCodec.DecodeStoredVectors(data),
             })
             {
                 try { decode(); }

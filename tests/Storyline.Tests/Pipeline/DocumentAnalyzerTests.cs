@@ -91,6 +91,54 @@ public class DocumentAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzePendingAsync_NewTextVersion_EmbedsTheSentencesAgain()
+    {
+        _store.Add(StatementExtractorTests.Article);
+        await Analyzer(Pipeline()).AnalyzePendingAsync();
+        var embedded = _embedder.Embedded;
+        await Analyzer(Pipeline(textVersion: 2)).AnalyzePendingAsync();
+        _embedder.Embedded.ShouldBeGreaterThan(embedded);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_OnlyStatementsOutdated_EmbedsNoSentenceAgain()
+    {
+        var doc = _store.Add(StatementExtractorTests.Article);
+        await Analyzer(Pipeline()).AnalyzePendingAsync();
+        var before = (await _store.GetAnalysesAsync([doc.Id], ["vectors"])).Single().Data;
+        var embedded = _embedder.Embedded;
+        embedded.ShouldBeGreaterThan(0);
+        await _store.SaveStatementsAsync(doc.Id, [], 1);
+        var summary = await Analyzer(Pipeline()).AnalyzePendingAsync();
+        summary.StageRuns["vectors"].ShouldBe(1);
+        // The same statements over the same sentences: every vector is carried over, byte for byte.
+        _embedder.Embedded.ShouldBe(embedded);
+        (await _store.GetAnalysesAsync([doc.Id], ["vectors"])).Single().Data.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task AnalyzePendingAsync_EveryVectorStoredThenStatementsScope_KeepsThoseOfStatementsWithoutEmbedding()
+    {
+        var doc = _store.Add(StatementExtractorTests.Article);
+        AnalysisPipeline WithScope(EmbeddingScope scope, bool quantized = true) => new AnalysisPipelineBuilder()
+            .Use(new TextAnalysisStage()).Use(new TimeExpressionStage()).Use(new EntityStage()).Use(new StatementStage())
+            .Use(new SentenceEmbeddingStage(new SentenceEmbeddingOptions(MinWords: 1, Scope: scope, Quantized: quantized), _embedder)).Build();
+        await Analyzer(WithScope(EmbeddingScope.All)).AnalyzePendingAsync();
+        var all = AnalysisCodec.DecodeVectors((await _store.GetAnalysesAsync([doc.Id], ["vectors"])).Single().Data);
+        var embedded = _embedder.Embedded;
+
+        (await Analyzer(WithScope(EmbeddingScope.Statements)).AnalyzePendingAsync()).StageRuns["vectors"].ShouldBe(1);
+        _embedder.Embedded.ShouldBe(embedded);
+        var some = AnalysisCodec.DecodeVectors((await _store.GetAnalysesAsync([doc.Id], ["vectors"])).Single().Data);
+        some.Count(v => v is not null).ShouldBeInRange(1, all.Count(v => v is not null));
+        for (int i = 0; i < some.Count; i++) if (some[i] is { } v) v.ShouldBe(all[i]);
+
+        // Vectors of the float model are another model's: embedded afresh.
+        await Analyzer(WithScope(EmbeddingScope.Statements, quantized: false)).AnalyzePendingAsync();
+        _embedder.Embedded.ShouldBeGreaterThan(embedded);
+    }
+
+    [Fact]
     public async Task AnalyzePendingAsync_OnlyStatementsOutdated_ReadsTextAndEntitiesBack()
     {
         var doc = _store.Add(StatementExtractorTests.Article);

@@ -34,7 +34,7 @@ public enum EmbeddingScope
 }
 
 /// <summary>Analysis stage: a unit vector per sentence (all-MiniLM-L6-v2), computed once so that selection and claim grouping read them.</summary>
-public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = null, ISentenceEmbedder? embedder = null) : IEncodedAnalysisStage
+public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = null, ISentenceEmbedder? embedder = null) : IResumableAnalysisStage
 {
     /// <summary>The stage's stored name.</summary>
     public const string StageName = "vectors";
@@ -75,12 +75,35 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
         var chosen = _options.Scope == EmbeddingScope.All
             ? Choose(analysis)
             : Choose(analysis, context.Statements ?? throw new InvalidOperationException("the statement stage has not run"));
-        if (chosen.Count > 0)
+        // Each sentence is embedded alone, so an earlier run's vector of the same sentence is the vector this run would compute.
+        var earlier = context.EarlierSentenceVectors?.Vectors is { } e && e.Count == vectors.Length ? e : null;
+        var missing = new List<int>(chosen.Count);
+        foreach (var i in chosen)
         {
-            var embedded = _embedder.Embed([.. chosen.Select(i => analysis.Sentences[i].Span.Slice(context.Text))], cancellationToken);
-            for (int k = 0; k < chosen.Count; k++) vectors[chosen[k]] = embedded[k];
+            if (earlier?[i] is { } known) vectors[i] = known;
+            else missing.Add(i);
+        }
+        if (missing.Count > 0)
+        {
+            var embedded = _embedder.Embed([.. missing.Select(i => analysis.Sentences[i].Span.Slice(context.Text))], cancellationToken);
+            for (int k = 0; k < missing.Count; k++) vectors[missing[k]] = embedded[k];
         }
         context.SentenceVectors = vectors;
+    }
+
+    /// <inheritdoc />
+    // Vectors belong to sentences: new sentences void them.
+    public IReadOnlyList<string> RestartsOn => [TextAnalysisStage.StageName];
+
+    /// <inheritdoc />
+    // Any version of the same weights serves (1 and 4 float, 2 and 3 int8): the scope only changes which sentences have a vector.
+    public bool Resume(AnalysisContext context, int version, byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        bool quantized = version is 2 or 3;
+        if (version is < 1 or > 4 || quantized != _options.Quantized) return false;
+        context.EarlierSentenceVectors = AnalysisCodec.DecodeStoredVectors(data);
+        return true;
     }
 
     /// <summary>The indexes of the sentences <see cref="EmbeddingScope.All"/> embeds: the first <see cref="SentenceEmbeddingOptions.MaxSentencesPerDocument"/> of
@@ -123,8 +146,9 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
     }
 
     /// <inheritdoc />
+    // A vector carried over from the earlier run is written as the bytes it was read from, so carrying it over never changes it.
     public byte[] Encode(AnalysisContext context) =>
-        AnalysisCodec.EncodeVectors(context.SentenceVectors ?? throw new InvalidOperationException("the vector stage has not run"));
+        AnalysisCodec.EncodeVectors(context.SentenceVectors ?? throw new InvalidOperationException("the vector stage has not run"), context.EarlierSentenceVectors);
 
     /// <inheritdoc />
     public void Decode(AnalysisContext context, byte[] data) => context.SentenceVectors = AnalysisCodec.DecodeVectors(data);

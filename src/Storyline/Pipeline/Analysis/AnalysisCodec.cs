@@ -139,7 +139,11 @@ public static class AnalysisCodec
     });
 
     /// <summary>Encodes sentence vectors (null entries stay null).</summary>
-    public static byte[] EncodeVectors(IReadOnlyList<float[]?> vectors)
+    public static byte[] EncodeVectors(IReadOnlyList<float[]?> vectors) => EncodeVectors(vectors, null);
+
+    /// <summary>Encodes sentence vectors, writing each one that is (by reference) a vector of <paramref name="earlier"/> as the bytes it was
+    /// read from, so that a vector carried over from an earlier run is stored exactly as a fresh run would store it.</summary>
+    public static byte[] EncodeVectors(IReadOnlyList<float[]?> vectors, StoredVectors? earlier)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         using var stream = new MemoryStream();
@@ -149,11 +153,17 @@ public static class AnalysisCodec
             w.Write7BitEncodedInt(vectors.Count);
             int dimensions = vectors.FirstOrDefault(v => v is not null)?.Length ?? 0;
             w.Write7BitEncodedInt(dimensions);
-            foreach (var v in vectors)
+            for (int i = 0; i < vectors.Count; i++)
             {
+                var v = vectors[i];
                 w.Write(v is not null);
                 if (v is null) continue;
                 if (v.Length != dimensions) throw new ArgumentException("vectors of different lengths", nameof(vectors));
+                if (earlier?.Find(v) is { } bytes)
+                {
+                    w.Write(bytes);
+                    continue;
+                }
                 float max = 0;
                 foreach (var x in v) max = Math.Max(max, Math.Abs(x));
                 float scale = max > 0 ? max / 127f : 1f;
@@ -179,6 +189,27 @@ public static class AnalysisCodec
             vectors[i] = v;
         }
         return (IReadOnlyList<float[]?>)vectors;
+    });
+
+    /// <summary>Decodes what <see cref="EncodeVectors(IReadOnlyList{float[]}, StoredVectors?)"/> wrote, keeping each vector's bytes beside it.</summary>
+    public static StoredVectors DecodeStoredVectors(byte[] data) => Read(data, VectorsFormat, r =>
+    {
+        var vectors = new float[]?[Count(r)];
+        var encoded = new Dictionary<float[], byte[]>(ReferenceEqualityComparer.Instance);
+        int dimensions = Count(r);
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            if (!r.ReadBoolean()) continue;
+            var bytes = r.ReadBytes(sizeof(float) + dimensions);
+            if (bytes.Length != sizeof(float) + dimensions) throw new EndOfStreamException();
+            var v = new float[dimensions];
+            float scale = BitConverter.ToSingle(bytes, 0);
+            for (int j = 0; j < dimensions; j++) v[j] = (sbyte)bytes[sizeof(float) + j] * scale;
+            Language.Embeddings.Vectors.Normalize(v);
+            vectors[i] = v;
+            encoded[v] = bytes;
+        }
+        return new StoredVectors(vectors, encoded);
     });
 
     private static T Read<T>(byte[] data, byte format, Func<BinaryReader, T> read)
@@ -217,4 +248,18 @@ public static class AnalysisCodec
 
     private static TextSpan Checked(TextSpan span, int textLength) =>
         span.Start < 0 || span.Length < 0 || span.End > textLength ? throw new InvalidDataException("a stored span lies outside the text") : span;
+}
+
+/// <summary>Sentence vectors read back from the store, with the bytes each was read from (see <see cref="AnalysisCodec.DecodeStoredVectors"/>).</summary>
+public sealed class StoredVectors
+{
+    private readonly Dictionary<float[], byte[]> _encoded;
+
+    internal StoredVectors(IReadOnlyList<float[]?> vectors, Dictionary<float[], byte[]> encoded) => (Vectors, _encoded) = (vectors, encoded);
+
+    /// <summary>One unit vector per sentence (null where none was stored).</summary>
+    public IReadOnlyList<float[]?> Vectors { get; }
+
+    /// <summary>The stored bytes of <paramref name="vector"/> when it is one of <see cref="Vectors"/> itself, else null.</summary>
+    internal byte[]? Find(float[] vector) => _encoded.GetValueOrDefault(vector);
 }

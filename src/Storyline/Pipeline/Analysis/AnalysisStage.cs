@@ -33,6 +33,18 @@ public interface IEncodedAnalysisStage : IAnalysisStage
     void Decode(AnalysisContext context, byte[] data);
 }
 
+/// <summary>A stage that can start from its stored result of an earlier run when only some of its inputs changed, redoing only what
+/// they changed (the vector stage embeds only sentences it has no vector for after a new attribution model).</summary>
+public interface IResumableAnalysisStage : IEncodedAnalysisStage
+{
+    /// <summary>Inputs whose re-run leaves the stored result no starting point (the text stage, for a result per sentence).</summary>
+    IReadOnlyList<string> RestartsOn { get; }
+
+    /// <summary>Takes a stored result of <paramref name="version"/> as the starting point of the next <see cref="IAnalysisStage.Analyze"/>;
+    /// false when a result of that version cannot serve. Throws <see cref="InvalidDataException"/> on bytes it cannot read.</summary>
+    bool Resume(AnalysisContext context, int version, byte[] data);
+}
+
 /// <summary>What the analysis stages of one document read and produce.</summary>
 public sealed class AnalysisContext(StoredDocument document)
 {
@@ -56,6 +68,10 @@ public sealed class AnalysisContext(StoredDocument document)
 
     /// <summary>One unit vector per sentence (null where not embedded).</summary>
     public IReadOnlyList<float[]?>? SentenceVectors { get; set; }
+
+    /// <summary>Vectors an earlier run stored for the same sentences (see <see cref="IResumableAnalysisStage"/>), which the vector stage
+    /// takes instead of embedding those sentences again; null when there are none.</summary>
+    public StoredVectors? EarlierSentenceVectors { get; set; }
 
     /// <summary>The text analysis, which most stages need; throws when the text stage has not run.</summary>
     public TextAnalysis RequireText() => TextAnalysis ?? throw new InvalidOperationException("the text analysis stage has not run");

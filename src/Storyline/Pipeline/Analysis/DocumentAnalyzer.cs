@@ -236,7 +236,24 @@ public sealed class DocumentAnalyzer
             if (unreadable.Count == 0) break;
             rerun.UnionWith(unreadable);
         }
+        await ResumeAsync(context, run, cancellationToken).ConfigureAwait(false);
         return new Prepared(context, run);
+    }
+
+    /// <summary>Hands each resumable stage about to run its stored result, when none of the stages that would void it runs too.</summary>
+    private async Task ResumeAsync(AnalysisContext context, IReadOnlyList<IAnalysisStage> run, CancellationToken cancellationToken)
+    {
+        var names = run.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var resumable = run.OfType<IResumableAnalysisStage>().Where(s => !s.RestartsOn.Any(names.Contains)).ToList();
+        if (resumable.Count == 0) return;
+        var stored = await _analyses.GetAnalysesAsync([context.Document.Id], [.. resumable.Select(s => s.Name)], cancellationToken).ConfigureAwait(false);
+        foreach (var stage in resumable)
+        {
+            if (stored.FirstOrDefault(a => a.Stage == stage.Name) is not { } found) continue;
+            // An unreadable earlier result only means starting afresh.
+            try { stage.Resume(context, found.Version, found.Data); }
+            catch (InvalidDataException) { }
+        }
     }
 
     private async Task<List<string>> LoadAsync(AnalysisContext context, IReadOnlyList<string> stages, CancellationToken cancellationToken)
