@@ -63,16 +63,18 @@ public sealed partial class PostgresDocumentStore
 
     private async Task<IReadOnlyList<StoryInfo>> QueryStoriesAsync(long? storyId, CancellationToken cancellationToken)
     {
+        // One story by its key: "(@storyId IS NULL OR s.id = @storyId)" made the planner scan every story's documents for one.
+        var filter = storyId is null ? "" : "s.id = @storyId AND ";
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(long Id, string Title, string UpdatedAt, long Documents, string? Sources, string? First, string? Last, string? FirstDate, string? LastDate)>(
-            """
+            $"""
             SELECT s.id, s.title, s.updated_at, count(d.id), string_agg(DISTINCT d.publisher, ','), min(d.published), max(d.published),
                 (SELECT (d2.metadata_json::json -> 'published')::text FROM story_documents sd2 JOIN documents d2 ON d2.id = sd2.document_id
                  WHERE sd2.story_id = s.id AND d2.duplicate_of IS NULL AND d2.published IS NOT NULL ORDER BY d2.published, d2.id LIMIT 1),
                 (SELECT (d2.metadata_json::json -> 'published')::text FROM story_documents sd2 JOIN documents d2 ON d2.id = sd2.document_id
                  WHERE sd2.story_id = s.id AND d2.duplicate_of IS NULL AND d2.published IS NOT NULL ORDER BY d2.published DESC, d2.id DESC LIMIT 1)
             FROM stories s JOIN story_documents sd ON sd.story_id = s.id JOIN documents d ON d.id = sd.document_id
-            WHERE (@storyId::bigint IS NULL OR s.id = @storyId) AND d.duplicate_of IS NULL
+            WHERE {filter}d.duplicate_of IS NULL
             GROUP BY s.id ORDER BY coalesce(max(d.published), s.updated_at) DESC, s.id DESC
             """, new { storyId }).ConfigureAwait(false);
         return [.. rows.Select(r => new StoryInfo(r.Id, r.Title, (int)r.Documents,

@@ -97,18 +97,95 @@ internal sealed class StatementRow
 
     public AttributedStatement ToStatement()
     {
-        var parts = (JsonSerializer.Deserialize<int[][]>(PartsJson, JsonOptions.Default) ?? []).Select(p => TextSpan.FromBounds(p[0], p[1])).ToList();
+        var parts = StoredJson.ReadSpans(PartsJson);
         var attribution = new Attribution.Attribution(
             new AttributionContent(TextSpan.FromBounds((int)ContentStart, (int)ContentEnd), parts),
             Span(CueStart, CueEnd), Span(SourceStart, SourceEnd), Enum.Parse<AttributionKind>(Kind), IsQuestion, (int?)Parent,
             Span(SpeakerLabelStart, SpeakerLabelEnd), SourceFromHandover);
         return new AttributedStatement(DocumentId, Document, Speaker, SpeakerKey, SpeakerRole, Camp, attribution, Cue, Text)
         {
-            CampInputs = CampInputsJson is null ? null : JsonSerializer.Deserialize<CampEvidence>(CampInputsJson, JsonOptions.Default),
+            CampInputs = CampInputsJson is null ? null : StoredJson.ReadCampEvidence(CampInputsJson),
         };
     }
 
     public StatementHit ToHit() => new(ToStatement(), Published is null ? null : StoredValues.ParseInstant(Published), Title);
 
     private static TextSpan? Span(long? start, long? end) => start is { } s && end is { } e ? TextSpan.FromBounds((int)s, (int)e) : null;
+}
+
+/// <summary>Reads the small JSON values of every statement row without the serializer's per-call cost (a story page reads thousands);
+/// anything but the shape the store writes goes to the serializer.</summary>
+internal static class StoredJson
+{
+    /// <summary>Content parts written as <c>[[start,end],…]</c>.</summary>
+    public static List<TextSpan> ReadSpans(string json)
+    {
+        var spans = new List<TextSpan>(1);
+        var text = json.AsSpan();
+        int i = 0;
+        if (!Expect(text, ref i, '[')) return Slow(json);
+        if (Expect(text, ref i, ']')) return i == text.Length ? spans : Slow(json);
+        while (true)
+        {
+            if (!Expect(text, ref i, '[') || !Number(text, ref i, out int start) || !Expect(text, ref i, ',')
+                || !Number(text, ref i, out int end) || !Expect(text, ref i, ']') || end < start) return Slow(json);
+            spans.Add(TextSpan.FromBounds(start, end));
+            if (Expect(text, ref i, ',')) continue;
+            return Expect(text, ref i, ']') && i == text.Length ? spans : Slow(json);
+        }
+
+        static List<TextSpan> Slow(string json) =>
+            [.. (JsonSerializer.Deserialize<int[][]>(json, JsonOptions.Default) ?? []).Select(p => TextSpan.FromBounds(p[0], p[1]))];
+    }
+
+    /// <summary>Camp inputs written as <c>{"descriptions":[…],"country":…}</c>.</summary>
+    public static CampEvidence? ReadCampEvidence(string json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Slow(json);
+            List<string>? descriptions = null;
+            string? country = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("descriptions"u8))
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return Slow(json);
+                    descriptions = [];
+                    while (reader.Read() && reader.TokenType == JsonTokenType.String) descriptions.Add(reader.GetString()!);
+                    if (reader.TokenType != JsonTokenType.EndArray) return Slow(json);
+                }
+                else if (reader.ValueTextEquals("country"u8))
+                {
+                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null)) return Slow(json);
+                    country = reader.GetString();
+                }
+                else return Slow(json);
+            }
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && descriptions is not null
+                ? new CampEvidence(descriptions, country)
+                : Slow(json);
+        }
+        catch (JsonException)
+        {
+            return Slow(json);
+        }
+
+        static CampEvidence? Slow(string json) => JsonSerializer.Deserialize<CampEvidence>(json, JsonOptions.Default);
+    }
+
+    private static bool Expect(ReadOnlySpan<char> text, ref int i, char c)
+    {
+        if (i >= text.Length || text[i] != c) return false;
+        i++;
+        return true;
+    }
+
+    private static bool Number(ReadOnlySpan<char> text, ref int i, out int value)
+    {
+        int start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 10) i++;
+        return int.TryParse(text[start..i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && i > start;
+    }
 }

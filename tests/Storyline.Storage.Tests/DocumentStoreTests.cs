@@ -350,6 +350,29 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
     }
 
     [SkippableFact]
+    public async Task SaveStatementsAsync_AwkwardPartsAndCampInputs_RoundTrip()
+    {
+        await using var store = await _provider.OpenAsync(_location);
+        var statements = (IStatementStore)store;
+        var doc = (await store.AddAsync(Make(Article), 0.7)).DocumentId;
+        var random = new Random(3);
+        string[] awkward = ["", "say \"no\"", "back\\slash", "ünïcödé — “curly” ‘quotes’", "tab\tnew\nline", "emoji 🙂", "<b>&amp;</b>", "{\"descriptions\":[]}", "null", "[[1,2]]"];
+        var saved = Enumerable.Range(0, 40).Select(i =>
+        {
+            int parts = i % 5, at = 0;
+            var spans = Enumerable.Range(0, parts).Select(_ => { at += random.Next(0, 50); var span = new TextSpan(at, random.Next(0, 2000)); at = span.End; return span; }).ToList();
+            var said = Said(doc, "Speaker " + i, null, "Other voices", "words " + i, start: 10 + i);
+            return said with
+            {
+                Attribution = parts == 0 ? said.Attribution : said.Attribution with { Content = AttributionContent.Of(spans) },
+                CampInputs = i % 7 == 0 ? null : new CampEvidence([.. Enumerable.Range(0, i % 4).Select(k => awkward[(i + k) % awkward.Length])], i % 3 == 0 ? null : awkward[i % awkward.Length]),
+            };
+        }).ToArray();
+        await statements.SaveStatementsAsync(doc, saved, 1);
+        Json((await statements.GetStatementsAsync(doc)).ShouldNotBeNull()).ShouldBe(Json(saved));
+    }
+
+    [SkippableFact]
     public async Task GetStatementsAsync_NotAnalysed_IsNullAndNeedsAnalysisUntilSavedAtVersion()
     {
         await using var store = await _provider.OpenAsync(_location);
