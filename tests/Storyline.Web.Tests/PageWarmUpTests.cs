@@ -20,4 +20,13 @@ public sealed class PageWarmUpTests
     [Fact]
     public void LoopbackAddress_HttpsFirst_TheHttpOne() =>
         PageWarmUp.LoopbackAddress(["https://0.0.0.0:443", "http://0.0.0.0:80"])!.ToString().ShouldBe("http://127.0.0.1/");
+
+    [Fact]
+    public void PathsLinkedFrom_HomeWithStories_FirstStoryPathThenPeople() =>
+        PageWarmUp.PathsLinkedFrom("""<li><a href="/stories/668">Tariffs</a></li><li><a href="/stories/359">Other</a></li>""")
+            .ShouldBe(["/stories/668", "/people"]);
+
+    [Fact]
+    public void PathsLinkedFrom_HomeWithoutStories_PeopleOnly() =>
+        PageWarmUp.PathsLinkedFrom("<p>No stories yet.</p>").ShouldBe(["/people"]);
 }

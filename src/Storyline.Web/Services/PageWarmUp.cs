@@ -33,9 +33,13 @@ public sealed partial class PageWarmUp(IServer server, IHostApplicationLifetime 
         {
             using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
             var home = await client.GetStringAsync("/", stopping).ConfigureAwait(false);
-            if (StoryLink().Match(home) is { Success: true } story)
-                (await client.GetAsync(story.Value, stopping).ConfigureAwait(false)).Dispose();
-            (await client.GetAsync("/people", stopping).ConfigureAwait(false)).Dispose();
+            foreach (var path in PathsLinkedFrom(home))
+            {
+                using var response = await client.GetAsync(path, stopping).ConfigureAwait(false);
+                // A page that fails here warmed nothing: say so rather than claim the pages are warm.
+                if (!response.IsSuccessStatusCode)
+                    logger.LogWarning("page warm-up: {Path} answered {Status}", path, (int)response.StatusCode);
+            }
             logger.LogInformation("warmed up the pages in {Milliseconds} ms", clock.ElapsedMilliseconds);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -44,6 +48,10 @@ public sealed partial class PageWarmUp(IServer server, IHostApplicationLifetime 
             logger.LogDebug(e, "page warm-up stopped");
         }
     }
+
+    /// <summary>The pages the warm-up requests after the home page: the first story it links to, then the people page.</summary>
+    internal static IReadOnlyList<string> PathsLinkedFrom(string home) =>
+        StoryLink().Match(home) is { Success: true } story ? [story.Groups[1].Value, "/people"] : ["/people"];
 
     /// <summary>The first plain-HTTP address the server listens on, with a wildcard host replaced by loopback; null when there is none.</summary>
     internal static Uri? LoopbackAddress(IEnumerable<string> addresses)
