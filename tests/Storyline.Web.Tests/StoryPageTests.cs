@@ -205,6 +205,26 @@ public class StoryPageTests(SamplesFixture samples) : IClassFixture<SamplesFixtu
     }
 
     [Fact]
+    public async Task Documents_MoreThanAPage_PagedAndEveryDocumentOnOnePage()
+    {
+        using var paged = new WebHost(new() { ["Storyline:Store"] = samples.Host.Store, ["Storyline:StoryPageSize"] = "2" });
+        var all = (await Forms.Page(Client(), "/documents")).QuerySelectorAll("table.documents tbody tr td:first-child > a").Select(a => a.GetAttribute("href")).ToList();
+        all.Count.ShouldBeGreaterThan(2);
+        var seen = new List<string?>();
+        var path = "/documents";
+        for (var guard = 0; guard < 100; guard++)
+        {
+            var page = await Forms.Page(paged.CreateClient(), path);
+            var rows = page.QuerySelectorAll("table.documents tbody tr td:first-child > a").ToList();
+            rows.Count.ShouldBeInRange(1, 2);
+            seen.AddRange(rows.Select(a => a.GetAttribute("href")));
+            if (page.QuerySelector("nav.pager a[rel=next]") is not { } next) break;
+            path = "/documents" + next.GetAttribute("href");
+        }
+        seen.ShouldBe(all);
+    }
+
+    [Fact]
     public async Task Person_MostQuoted_EveryStatementWithDateAndSourceLink()
     {
         var people = await Forms.Page(Client(), "/people");
