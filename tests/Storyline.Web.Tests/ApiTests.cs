@@ -60,13 +60,33 @@ public class ApiTests : IDisposable
         page[0].GetProperty("title").GetString().ShouldBe("Officials weigh topic1 measures");
     }
 
-    [Theory]
-    [InlineData("limit=0")]
-    [InlineData("limit=abc")]
-    [InlineData("offset=-1")]
-    public async Task GetDocuments_BadPaging_400Problem(string query)
+    [Fact]
+    public async Task GetStories_LimitAndOffset_PageThroughEveryStoryOnce()
     {
-        var response = await _host.CreateClient().GetAsync("/api/documents?" + query);
+        await _host.AddTextAsync("Volcano erupts near island village\n\nThe volcano on the northern island erupted on Monday, sending ash over the village and forcing the evacuation of several hundred residents, officials said.", published: "2021-03-01");
+        await _host.AddTextAsync("Football club signs striker\n\nThe football club completed the signing of a young striker from a rival league on Friday, paying a record transfer fee, the club's chairman announced.", published: "2021-04-01");
+        await _host.AddTextAsync(WebHost.Article("cotton"), published: "2021-05-01");
+        var all = (await Json(await _host.CreateClient().GetAsync("/api/stories"))).EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).ToList();
+        all.Count.ShouldBeGreaterThan(1);
+        var paged = new List<long>();
+        for (int offset = 0; offset < all.Count; offset++)
+        {
+            var response = await _host.CreateClient().GetAsync($"/api/stories?limit=1&offset={offset}");
+            response.Headers.GetValues("X-Total-Count").Single().ShouldBe(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            paged.AddRange((await Json(response)).EnumerateArray().Select(s => s.GetProperty("id").GetInt64()));
+        }
+        paged.ShouldBe(all);
+    }
+
+    [Theory]
+    [InlineData("/api/documents", "limit=0")]
+    [InlineData("/api/documents", "limit=abc")]
+    [InlineData("/api/documents", "offset=-1")]
+    [InlineData("/api/stories", "limit=1001")]
+    [InlineData("/api/stories", "offset=-1")]
+    public async Task List_BadPaging_400Problem(string path, string query)
+    {
+        var response = await _host.CreateClient().GetAsync(path + "?" + query);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Json(response)).GetProperty("detail").GetString()!.ShouldContain("whole number");
     }

@@ -9,14 +9,14 @@ namespace Storyline.Web.Apis;
 // by ErrorHandler (Problems.ForBindFailure), one that parses but is out of range by the record's Validate, both as 400 problem details.
 // The [Range] and [MaxLength] attributes put the limits into the OpenAPI document; Validate keeps the answers' wording.
 
-/// <summary>Paging of <c>GET /api/documents</c>.</summary>
-public sealed record DocumentListRequest
+/// <summary>Paging of <c>GET /api/documents</c> and <c>GET /api/stories</c>.</summary>
+public sealed record ListPageRequest
 {
-    /// <summary>Documents per page, 1–1000 (default 100).</summary>
+    /// <summary>Items per page, 1–1000 (default 100).</summary>
     [FromQuery(Name = "limit"), Range(1, 1000)]
     public int? Limit { get; init; }
 
-    /// <summary>Documents skipped, 0 or more (default 0).</summary>
+    /// <summary>Items skipped, 0 or more (default 0).</summary>
     [FromQuery(Name = "offset"), Range(0, int.MaxValue)]
     public int? Offset { get; init; }
 
@@ -25,6 +25,15 @@ public sealed record DocumentListRequest
         Limit is < 1 or > 1000 ? new("Invalid limit", "limit must be a whole number from 1 to 1000.")
         : Offset is < 0 ? ApiRequests.BadOffset()
         : null;
+
+    /// <summary>This page of <paramref name="items"/>, with the whole list's length in the <c>X-Total-Count</c> header.</summary>
+    public IEnumerable<T> Page<T>(IReadOnlyCollection<T> items, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers["X-Total-Count"] = items.Count.ToString(CultureInfo.InvariantCulture);
+        return items.Skip(Offset ?? 0).Take(Limit ?? 100);
+    }
 }
 
 /// <summary>The words and size of <c>GET /api/search</c>.</summary>

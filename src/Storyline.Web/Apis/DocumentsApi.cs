@@ -29,14 +29,13 @@ public static class DocumentsApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<DocumentListItem>>, BadRequestProblem>> ListAsync([AsParameters] DocumentListRequest request, HttpContext context,
+    private static async Task<Results<Ok<List<DocumentListItem>>, BadRequestProblem>> ListAsync([AsParameters] ListPageRequest request, HttpContext context,
         StoreFactory stores, CancellationToken ct)
     {
         if (request.Validate() is { } bad) return bad;
         await using var store = await stores.OpenAsync(ct).ConfigureAwait(false);
         var documents = DocumentOrder.NewestFirst(await store.ListAsync(ct).ConfigureAwait(false));
-        context.Response.Headers["X-Total-Count"] = documents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(documents.Skip(request.Offset ?? 0).Take(request.Limit ?? 100).Select(DocumentListItem.Of).ToList());
+        return TypedResults.Ok(request.Page(documents, context).Select(DocumentListItem.Of).ToList());
     }
 
     private static async Task<Results<Ok<DocumentDetail>, BadRequestProblem, NotFoundProblem>> GetAsync(long id, StoreFactory stores, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class StoriesApi
         api.MapGet("/stories", ListAsync)
             .WithName("ListStories")
             .WithSummary("Stories (documents grouped by subject), most recent first, with sources, date range and the camps quoted")
+            .WithDescription("`limit` (1–1000, default 100) and `offset` page through them; `X-Total-Count` gives how many there are.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/stories/{id}", (long id, StoryService stories, CancellationToken ct) =>
@@ -42,8 +43,14 @@ public static class StoriesApi
         return api;
     }
 
-    private static async Task<Ok<List<StoryListItem>>> ListAsync(StoryService stories, CancellationToken ct) =>
-        TypedResults.Ok((await stories.ListAsync(ct).ConfigureAwait(false)).Select(s => StoryListItem.Of(s.Story, s.Camps)).ToList());
+    // Paged as the documents are: 870 stories made a 513 KB answer.
+    private static async Task<Results<Ok<List<StoryListItem>>, BadRequestProblem>> ListAsync([AsParameters] ListPageRequest request, HttpContext context,
+        StoryService stories, CancellationToken ct)
+    {
+        if (request.Validate() is { } bad) return bad;
+        var all = await stories.ListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(request.Page(all, context).Select(s => StoryListItem.Of(s.Story, s.Camps)).ToList());
+    }
 
     // One handler shape for a story and its parts: the 400 and 404 answers are the same, only the 200 body differs.
     private static async Task<Results<Ok<T>, BadRequestProblem, NotFoundProblem>> WithStoryAsync<T>(long id, StoryService stories, Func<StoryView, Ok<T>> answer,
