@@ -152,16 +152,18 @@ public sealed class AttributionTagger : IAttributionExtractor
             // "Editor's note: …" is a run-in heading the tagger can read as source and cue.
             if (sources[c] is { } heading && heading.End == cues[c].Start
                 && CueLexicon.HeadingLabels.Contains(doc.Text[tokens[heading.Start].Span.Start..tokens[cues[c].End - 1].Span.End])) continue;
-            int quoted = 0, words = 0;
+            int quoted = 0, words = 0, lastWord = -1;
             foreach (var (start, end) in parts)
                 for (int k = start; k < end; k++)
                 {
                     if (tokens[k].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)) continue;
                     words++;
+                    lastWord = k;
                     if (doc.QuoteDepth[k] > 0) quoted++;
                 }
-            // A one-word content is nearly always a heading ("Who Thinks What") or a stray tag.
-            if (words < 2) continue;
+            // A content of punctuation alone is a stray tag; one word is often the whole stance ("endorsed Cruz", "supported her"), but a
+            // lone question word is a heading's ("Who Thinks What").
+            if (words < 1 || (words == 1 && QuestionWords.Contains(doc.Lower[lastWord]))) continue;
             var kind = quoted == words ? AttributionKind.Direct : quoted > 0 ? AttributionKind.Mixed : AttributionKind.Indirect;
             result.Add(new Attribution(
                 AttributionContent.Of(parts.Select(p => Range(p.Start, p.End))),
@@ -212,6 +214,11 @@ public sealed class AttributionTagger : IAttributionExtractor
         "unconvinced", "prepared", "inclined", "quoted", "tired", "focused", "impressed", "unimpressed", "relieved", "heartened",
         "saddened", "disgusted", "appalled", "offended", "incensed", "infuriated", "energized", "divided", "united", "split",
         "agreed", "dissatisfied", "displeased", "unmoved", "undeterred", "unfazed", "uninterested", "unconcerned", "skeptical",
+    };
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "who", "whom", "how", "why", "when", "where", "whether",
     };
 
     private static readonly HashSet<string> SettingPrepositions = new(StringComparer.Ordinal)
