@@ -35,6 +35,7 @@ internal static class ContentEdges
             changed |= TrimSource(doc, ref source);
             changed |= ExtendSource(doc, ref source, claimed);
             changed |= AddFrontedPart(doc, a, parts, claimed);
+            changed |= AddRelativePronoun(doc, a, parts, claimed);
             changed |= MovePrepositionToCue(doc, ref cue, parts);
             changed |= DropTrailingClause(doc, cue, parts);
             changed |= DropSceneAfterQuote(doc, cue, parts);
@@ -225,6 +226,25 @@ internal static class ContentEdges
     // "Climate change, Obama said, is the greatest threat …": the source and cue interrupt the statement, whose first half (from the
     // sentence start to the comma before the source) is part of what was said. Only when that half is free (no other attribution took
     // it) and the second half starts right after the comma that closes the interruption.
+    // "the wall, which he said Mexico would pay for", "what he calls corruption": the relative word right before the source is the
+    // subject or object of what was said, its first part (PolNeAR train: the content's two parts "which" and "Mexico would pay for").
+    private static bool AddRelativePronoun(AttributionTokens doc, Attribution a, List<TextSpan> parts, List<TextSpan> claimed)
+    {
+        if (a.Source is not { } source || a.Cue is not { } cue || parts.Count == 0) return false;
+        if (source.End > cue.Start || parts[0].Start < cue.End) return false;
+        int r = doc.FirstAtOrAfter(source.Start) - 1;
+        if (r < 0 || !RelativeWords.Contains(doc.Lower[r]) || doc.QuoteDepth[r] != doc.QuoteDepth[doc.FirstAtOrAfter(source.Start)]) return false;
+        // "the speech in which he said …": after a preposition the relative word is where it was said, not what ("in what he called"
+        // still is).
+        if (doc.Lower[r] != "what" && r > 0 && (Prepositions.Contains(doc.Lower[r - 1]) || doc.Lower[r - 1] is "during" or "through" or "upon")) return false;
+        var span = doc.Analysis.Tokens[r].Span;
+        if (claimed.Any(c => c.Overlaps(span))) return false;
+        parts.Insert(0, span);
+        return true;
+    }
+
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.Ordinal) { "which", "what", "who", "whom" };
+
     private static bool AddFrontedPart(AttributionTokens doc, Attribution a, List<TextSpan> parts, List<TextSpan> claimed)
     {
         if (a.Source is not { } source || a.Cue is not { } cue || parts.Count == 0) return false;

@@ -33,6 +33,26 @@ public class ContentEdgesTests
     }
 
     [Fact]
+    public void Refine_RelativeWordBeforeTheSource_JoinsTheContent()
+    {
+        const string text = "They dropped the plan, which the mayor said would cost too much.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "would cost too much")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        Content(text, refined).ShouldBe("which | would cost too much");
+    }
+
+    [Fact]
+    public void Refine_RelativeWordAfterAPreposition_LeftAlone()
+    {
+        const string text = "She gave a speech in which the mayor said the harbour would reopen.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the harbour would reopen")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
     public void Refine_FirstHalfHasACueOfItsOwn_LeftAlone()
     {
         const string text = "Critics argued the plan, the mayor said, would fail.";
