@@ -53,6 +53,26 @@ public class ContentEdgesTests
     }
 
     [Fact]
+    public void Refine_TwoPartsAfterTheCue_SecondDropped()
+    {
+        const string text = "The mayor praised the new harbour plan on Monday, while critics feared the rising costs of the works.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "the new harbour plan"), Span(text, "the rising costs of the works")]),
+            Span(text, "praised"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("the new harbour plan");
+    }
+
+    [Fact]
+    public void Refine_QuoteSplitAroundTheCue_KeepsBothParts()
+    {
+        const string text = "“The harbour will reopen,” the mayor said, “and the ferries will run again.”";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“The harbour will reopen,”"), Span(text, "“and the ferries will run again.”")]),
+            Span(text, "said"), Span(text, "the mayor"), AttributionKind.Direct);
+
+        Refine(text, a).ShouldHaveSingleItem().Content.Parts.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void Refine_FirstHalfHasACueOfItsOwn_LeftAlone()
     {
         const string text = "Critics argued the plan, the mayor said, would fail.";
