@@ -72,6 +72,26 @@ public class ContentEdgesTests
         Refine(text, a).ShouldHaveSingleItem().Content.Parts.Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("But")]
+    [InlineData("Having")]
+    public void Refine_SourceOfOneFunctionWord_Dropped(string word)
+    {
+        string text = word + " announced that the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the harbour would reopen in spring")), Span(text, "announced"), Span(text, word), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Refine_PronounSource_Kept()
+    {
+        const string text = "She announced that the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the harbour would reopen in spring")), Span(text, "announced"), Span(text, "She"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
     [Fact]
     public void Refine_FirstHalfHasACueOfItsOwn_LeftAlone()
     {
