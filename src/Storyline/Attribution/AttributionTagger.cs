@@ -106,6 +106,7 @@ public sealed class AttributionTagger : IAttributionExtractor
         if (cues.Count == 0) return [];
         var contents = cues.Select(_ => new List<(int Start, int End)>()).ToList();
         var sources = new (int Start, int End)?[cues.Count];
+        var sourceGaps = new int[cues.Count];
         foreach (var span in spans)
         {
             if (span.Role == Role.Cue) continue;
@@ -117,7 +118,14 @@ public sealed class AttributionTagger : IAttributionExtractor
             }
             if (span.Role == Role.Content) contents[best].Add((span.Start, span.End));
             // "In its tweet, the campaign said …": a phrase that opens on a preposition of place or medium is where it was said, not who.
-            else if (sources[best] is null && !SettingPrepositions.Contains(doc.Lower[span.Start])) sources[best] = (span.Start, span.End);
+            // "Vice President Biden, Rubio said, had …": of two sources before the cue, one set off by a comma right before it speaks; the
+            // other is the fronted subject of what was said.
+            else if ((sources[best] is null || (bestGap < sourceGaps[best] && IsInterjectedSource(doc, span.Start, span.End, cues[best].Start, sources[best]!.Value.End)))
+                && !SettingPrepositions.Contains(doc.Lower[span.Start]))
+            {
+                sources[best] = (span.Start, span.End);
+                sourceGaps[best] = bestGap;
+            }
         }
         var tokens = doc.Analysis.Tokens;
         // "Beijing rejected the claims, saying …", "… denied it and said …": a cue with no source of its own shares the one before it.
@@ -173,6 +181,10 @@ public sealed class AttributionTagger : IAttributionExtractor
         }
         return result;
     }
+
+    // "X, Rubio said": the source opens right after a comma that closes the earlier source's phrase, and the cue follows it.
+    private static bool IsInterjectedSource(AttributionTokens doc, int start, int end, int cue, int earlierEnd) =>
+        start >= 1 && earlierEnd <= start - 1 && doc.Lower[start - 1] == "," && end <= cue && cue - end <= 2;
 
     // Cues that are passives, whose subject says nothing: "a former police chief alleged to have been responsible" (see
     // CueLexicon.IsRaisingPassive), "The sanctions announced by the US named …" (the agent follows the participle) and "assets must be

@@ -119,6 +119,15 @@ public class AttributionTaggerTests
     }
 
     [Fact]
+    public void ToAttributions_TwoSourcesBeforeTheCue_NearerOneSpeaks()
+    {
+        const string text = "The old harbour master , the mayor said , had served for years .";
+        var a = Grouped(text, "SSSS.SSC.XXXX.").ShouldHaveSingleItem();
+
+        a.Source!.Value.Slice(text).ShouldBe("the mayor");
+    }
+
+    [Fact]
     public void ToAttributions_ActiveCue_Kept()
     {
         Grouped("The ministry announced three new tariffs .", "SSCXXX.").ShouldHaveSingleItem();
