@@ -106,6 +106,7 @@ public sealed class AttributionTagger : IAttributionExtractor
         if (cues.Count == 0) return [];
         var contents = cues.Select(_ => new List<(int Start, int End)>()).ToList();
         var sources = new (int Start, int End)?[cues.Count];
+        var sourceGaps = new int[cues.Count];
         foreach (var span in spans)
         {
             if (span.Role == Role.Cue) continue;
@@ -117,7 +118,14 @@ public sealed class AttributionTagger : IAttributionExtractor
             }
             if (span.Role == Role.Content) contents[best].Add((span.Start, span.End));
             // "In its tweet, the campaign said …": a phrase that opens on a preposition of place or medium is where it was said, not who.
-            else if (sources[best] is null && !SettingPrepositions.Contains(doc.Lower[span.Start])) sources[best] = (span.Start, span.End);
+            // "Vice President Biden, Rubio said, had …": of two sources before the cue, one set off by a comma right before it speaks; the
+            // other is the fronted subject of what was said.
+            else if ((sources[best] is null || (bestGap < sourceGaps[best] && IsInterjectedSource(doc, span.Start, span.End, cues[best].Start, sources[best]!.Value.End)))
+                && !SettingPrepositions.Contains(doc.Lower[span.Start]))
+            {
+                sources[best] = (span.Start, span.End);
+                sourceGaps[best] = bestGap;
+            }
         }
         var tokens = doc.Analysis.Tokens;
         // "Beijing rejected the claims, saying …", "… denied it and said …": a cue with no source of its own shares the one before it.
@@ -152,16 +160,18 @@ public sealed class AttributionTagger : IAttributionExtractor
             // "Editor's note: …" is a run-in heading the tagger can read as source and cue.
             if (sources[c] is { } heading && heading.End == cues[c].Start
                 && CueLexicon.HeadingLabels.Contains(doc.Text[tokens[heading.Start].Span.Start..tokens[cues[c].End - 1].Span.End])) continue;
-            int quoted = 0, words = 0;
+            int quoted = 0, words = 0, lastWord = -1;
             foreach (var (start, end) in parts)
                 for (int k = start; k < end; k++)
                 {
                     if (tokens[k].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation)) continue;
                     words++;
+                    lastWord = k;
                     if (doc.QuoteDepth[k] > 0) quoted++;
                 }
-            // A one-word content is nearly always a heading ("Who Thinks What") or a stray tag.
-            if (words < 2) continue;
+            // A content of punctuation alone is a stray tag; one word is often the whole stance ("endorsed Cruz", "supported her"), but a
+            // lone question word is a heading's ("Who Thinks What").
+            if (words < 1 || (words == 1 && QuestionWords.Contains(doc.Lower[lastWord]))) continue;
             var kind = quoted == words ? AttributionKind.Direct : quoted > 0 ? AttributionKind.Mixed : AttributionKind.Indirect;
             result.Add(new Attribution(
                 AttributionContent.Of(parts.Select(p => Range(p.Start, p.End))),
@@ -171,6 +181,10 @@ public sealed class AttributionTagger : IAttributionExtractor
         }
         return result;
     }
+
+    // "X, Rubio said": the source opens right after a comma that closes the earlier source's phrase, and the cue follows it.
+    private static bool IsInterjectedSource(AttributionTokens doc, int start, int end, int cue, int earlierEnd) =>
+        start >= 1 && earlierEnd <= start - 1 && doc.Lower[start - 1] == "," && end <= cue && cue - end <= 2;
 
     // Cues that are passives, whose subject says nothing: "a former police chief alleged to have been responsible" (see
     // CueLexicon.IsRaisingPassive), "The sanctions announced by the US named …" (the agent follows the participle) and "assets must be
@@ -212,6 +226,11 @@ public sealed class AttributionTagger : IAttributionExtractor
         "unconvinced", "prepared", "inclined", "quoted", "tired", "focused", "impressed", "unimpressed", "relieved", "heartened",
         "saddened", "disgusted", "appalled", "offended", "incensed", "infuriated", "energized", "divided", "united", "split",
         "agreed", "dissatisfied", "displeased", "unmoved", "undeterred", "unfazed", "uninterested", "unconcerned", "skeptical",
+    };
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "who", "whom", "how", "why", "when", "where", "whether",
     };
 
     private static readonly HashSet<string> SettingPrepositions = new(StringComparer.Ordinal)

@@ -33,6 +33,66 @@ public class ContentEdgesTests
     }
 
     [Fact]
+    public void Refine_RelativeWordBeforeTheSource_JoinsTheContent()
+    {
+        const string text = "They dropped the plan, which the mayor said would cost too much.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "would cost too much")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        var refined = Refine(text, a).ShouldHaveSingleItem();
+
+        Content(text, refined).ShouldBe("which | would cost too much");
+    }
+
+    [Fact]
+    public void Refine_RelativeWordAfterAPreposition_LeftAlone()
+    {
+        const string text = "She gave a speech in which the mayor said the harbour would reopen.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "the harbour would reopen")), Span(text, "said"), Span(text, "the mayor"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_TwoPartsAfterTheCue_SecondDropped()
+    {
+        const string text = "The mayor praised the new harbour plan on Monday, while critics feared the rising costs of the works.";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "the new harbour plan"), Span(text, "the rising costs of the works")]),
+            Span(text, "praised"), Span(text, "The mayor"), AttributionKind.Indirect);
+
+        Content(text, Refine(text, a).ShouldHaveSingleItem()).ShouldBe("the new harbour plan");
+    }
+
+    [Fact]
+    public void Refine_QuoteSplitAroundTheCue_KeepsBothParts()
+    {
+        const string text = "“The harbour will reopen,” the mayor said, “and the ferries will run again.”";
+        var a = new AttributionRecord(AttributionContent.Of([Span(text, "“The harbour will reopen,”"), Span(text, "“and the ferries will run again.”")]),
+            Span(text, "said"), Span(text, "the mayor"), AttributionKind.Direct);
+
+        Refine(text, a).ShouldHaveSingleItem().Content.Parts.Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("But")]
+    [InlineData("Having")]
+    public void Refine_SourceOfOneFunctionWord_Dropped(string word)
+    {
+        string text = word + " announced that the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the harbour would reopen in spring")), Span(text, "announced"), Span(text, word), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Refine_PronounSource_Kept()
+    {
+        const string text = "She announced that the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the harbour would reopen in spring")), Span(text, "announced"), Span(text, "She"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
     public void Refine_FirstHalfHasACueOfItsOwn_LeftAlone()
     {
         const string text = "Critics argued the plan, the mayor said, would fail.";
