@@ -97,13 +97,11 @@ public sealed class SentenceEmbeddingStage(SentenceEmbeddingOptions? options = n
 
     /// <inheritdoc />
     // Any version of the same weights serves (1 and 4 float, 2 and 3 int8): the scope only changes which sentences have a vector.
-    public bool Resume(AnalysisContext context, int version, byte[] data)
+    public void Resume(AnalysisContext context, int version, byte[] data)
     {
         ArgumentNullException.ThrowIfNull(context);
         bool quantized = version is 2 or 3;
-        if (version is < 1 or > 4 || quantized != _options.Quantized) return false;
-        context.EarlierSentenceVectors = AnalysisCodec.DecodeStoredVectors(data);
-        return true;
+        if (version is >= 1 and <= 4 && quantized == _options.Quantized) context.EarlierSentenceVectors = AnalysisCodec.DecodeStoredVectors(data);
     }
 
     /// <summary>The indexes of the sentences <see cref="EmbeddingScope.All"/> embeds: the first <see cref="SentenceEmbeddingOptions.MaxSentencesPerDocument"/> of

@@ -40,9 +40,9 @@ public interface IResumableAnalysisStage : IEncodedAnalysisStage
     /// <summary>Inputs whose re-run leaves the stored result no starting point (the text stage, for a result per sentence).</summary>
     IReadOnlyList<string> RestartsOn { get; }
 
-    /// <summary>Takes a stored result of <paramref name="version"/> as the starting point of the next <see cref="IAnalysisStage.Analyze"/>;
-    /// false when a result of that version cannot serve. Throws <see cref="InvalidDataException"/> on bytes it cannot read.</summary>
-    bool Resume(AnalysisContext context, int version, byte[] data);
+    /// <summary>Takes a stored result of <paramref name="version"/> as the starting point of the next <see cref="IAnalysisStage.Analyze"/>,
+    /// when a result of that version can serve (else leaves the context alone). Throws <see cref="InvalidDataException"/> on bytes it cannot read.</summary>
+    void Resume(AnalysisContext context, int version, byte[] data);
 }
 
 /// <summary>What the analysis stages of one document read and produce.</summary>
