@@ -1,15 +1,40 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Storyline.Learning;
 
 /// <summary>A trained linear sequence tagger: per-feature tag weights and tag-to-tag transition scores, decoded with IOB2 Viterbi.
 /// Immutable once built, so thread-safe.</summary>
 internal sealed class LinearSequenceModel
 {
+    // Prediction is bound by memory latency: each feature costs a probe of the key table and a read of its weight row, both almost always
+    // cache misses (the tables are megabytes). Hence the layout: a slot holds its key and row together (one line, not two), each row is
+    // padded to a whole vector and aligned so that it lies in one cache line, and a token's rows are all looked up before any is read,
+    // so that the processor overlaps the misses instead of taking them one after another.
+    private const int Line = 64;
+
+    // Where the touching loads of AddEmissions go, so that the compiler keeps them.
+    private static int s_touched;
+
+    /// <summary>A slot of the feature table: the feature's key and its row (-1: empty); 16 bytes, so four to a line and none across two.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 16)]
+    private struct Slot
+    {
+        public ulong Key;
+        public int Row;
+    }
+
+    // Weights padded to _stride floats per row (8 or 16, zeros past Tags), from _weightBase (aligned); pinned, so the alignment holds.
     private readonly float[] _weights;
+    private readonly int _weightBase;
+    private readonly int _stride;
     private readonly float[] _transitions;
     // Feature key → row as an open-addressing table probed by the key's low bits: feature keys are already well-mixed hashes, and
     // prediction spends most of its time on these lookups (a Dictionary lookup is several times slower).
-    private readonly ulong[] _slotKeys;
-    private readonly int[] _slotRows;
+    private readonly Slot[] _slots;
+    private readonly int _slotBase;
     private readonly int _slotMask;
 
     /// <summary>A model over <paramref name="tags"/> tags: feature hash → row of <paramref name="weights"/>, and (tags + 1) × tags transitions.</summary>
@@ -17,29 +42,53 @@ internal sealed class LinearSequenceModel
     {
         Tags = tags;
         FeatureCount = rows.Count;
-        _weights = weights;
         _transitions = transitions;
+        _stride = tags <= 8 ? 8 : (tags + 15) / 16 * 16;
+        int rowCount = weights.Length / tags;
+        (_weights, _weightBase) = AlignedArray<float>((long)rowCount * _stride);
+        for (int row = 0; row < rowCount; row++)
+            weights.AsSpan(row * tags, tags).CopyTo(_weights.AsSpan(_weightBase + row * _stride, tags));
         int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(rows.Count * 2 + 1)));
-        _slotKeys = new ulong[capacity];
-        _slotRows = new int[capacity];
-        Array.Fill(_slotRows, -1);
+        (_slots, _slotBase) = AlignedArray<Slot>(capacity);
+        var slots = _slots.AsSpan(_slotBase, capacity);
+        foreach (ref var slot in slots) slot.Row = -1;
         _slotMask = capacity - 1;
         foreach (var (key, row) in rows)
         {
             int slot = (int)(key & (ulong)_slotMask);
-            while (_slotRows[slot] >= 0) slot = (slot + 1) & _slotMask;
-            _slotKeys[slot] = key;
-            _slotRows[slot] = row;
+            while (slots[slot].Row >= 0) slot = (slot + 1) & _slotMask;
+            slots[slot].Key = key;
+            slots[slot].Row = row;
+        }
+    }
+
+    /// <summary>A pinned array of at least <paramref name="length"/> elements from the returned start, which lies on a cache-line boundary.</summary>
+    private static (T[] Array, int Start) AlignedArray<T>(long length) where T : struct
+    {
+        int size = Unsafe.SizeOf<T>(), spare = Line / size;
+        // Pinned arrays live in a heap the collector never compacts, so the address (and its alignment) stays as found here.
+        var array = GC.AllocateArray<T>(checked((int)length + spare), pinned: true);
+        var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
+        try
+        {
+            long address = handle.AddrOfPinnedObject();
+            int start = (int)((Line - address % Line) % Line) / size;
+            return (array, start);
+        }
+        finally
+        {
+            handle.Free();
         }
     }
 
     private int RowOf(ulong key)
     {
+        ref var slots = ref _slots[_slotBase];
         int slot = (int)(key & (ulong)_slotMask);
         while (true)
         {
-            int row = _slotRows[slot];
-            if (row < 0 || _slotKeys[slot] == key) return row;
+            ref var s = ref Unsafe.Add(ref slots, slot);
+            if (s.Row < 0 || s.Key == key) return s.Row;
             slot = (slot + 1) & _slotMask;
         }
     }
@@ -70,19 +119,63 @@ internal sealed class LinearSequenceModel
     /// <summary>Adds each token's feature weights to its row of <paramref name="emissions"/> (tokens × tags).</summary>
     public void AddEmissions(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> offsets, int tokens, Span<float> emissions, CancellationToken cancellationToken)
     {
-        int t = Tags;
-        for (int i = 0; i < tokens; i++)
+        int t = Tags, stride = _stride;
+        ref float weights = ref _weights[_weightBase];
+        Span<float> sum = stackalloc float[stride];
+        int[]? rented = null;
+        Span<int> rows = stackalloc int[128];
+        try
         {
-            if ((i & 255) == 255) cancellationToken.ThrowIfCancellationRequested();
-            var e = emissions.Slice(i * t, t);
-            for (int f = offsets[i]; f < offsets[i + 1]; f++)
+            for (int i = 0; i < tokens; i++)
             {
-                int row = RowOf(hashes[f]);
-                if (row < 0) continue;
-                var w = _weights.AsSpan(row * t, t);
-                for (int y = 0; y < t; y++) e[y] += w[y];
+                if ((i & 255) == 255) cancellationToken.ThrowIfCancellationRequested();
+                int first = offsets[i], count = offsets[i + 1] - first;
+                if (count > rows.Length)
+                {
+                    if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+                    rows = rented = ArrayPool<int>.Shared.Rent(count);
+                }
+                // Touch every feature's home slot first: independent loads without a branch between them, so that their misses overlap
+                // (probing straight away would wait on each miss in turn, at each hard-to-predict found-or-not branch).
+                ref var slots = ref _slots[_slotBase];
+                int touched = 0;
+                for (int f = 0; f < count; f++) touched |= Unsafe.Add(ref slots, (int)(hashes[first + f] & (ulong)_slotMask)).Row;
+                float touchedWeights = 0;
+                for (int f = 0; f < count; f++)
+                {
+                    int row = RowOf(hashes[first + f]);
+                    rows[f] = row;
+                    if (row >= 0) touchedWeights += Unsafe.Add(ref weights, (nint)row * stride);
+                }
+                s_touched = touched ^ (int)touchedWeights;
+                var e = emissions.Slice(i * t, t);
+                e.CopyTo(sum);
+                // Lane-wise adds in the same order as one float at a time, so the sums are the same to the bit.
+                for (int f = 0; f < count; f++)
+                {
+                    int row = rows[f];
+                    if (row < 0) continue;
+                    AddRow(ref Unsafe.Add(ref weights, (nint)row * stride), sum, stride);
+                }
+                sum[..t].CopyTo(e);
             }
         }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static void AddRow(ref float row, Span<float> sum, int stride)
+    {
+        ref float s = ref MemoryMarshal.GetReference(sum);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (int k = 0; k < stride; k += Vector256<float>.Count)
+                (Vector256.LoadUnsafe(ref s, (nuint)k) + Vector256.LoadUnsafe(ref row, (nuint)k)).StoreUnsafe(ref s, (nuint)k);
+            return;
+        }
+        for (int k = 0; k < stride; k++) Unsafe.Add(ref s, k) += Unsafe.Add(ref row, k);
     }
 
     /// <summary>The transition scores ((tags + 1) × tags, last row from the start); callers must not modify them.</summary>
@@ -107,10 +200,10 @@ internal sealed class LinearSequenceModel
     {
         int t = Tags;
         var rows = new Dictionary<ulong, int>(FeatureCount);
-        for (int slot = 0; slot < _slotRows.Length; slot++) if (_slotRows[slot] >= 0) rows[_slotKeys[slot]] = _slotRows[slot];
+        foreach (var slot in _slots.AsSpan(_slotBase, _slotMask + 1)) if (slot.Row >= 0) rows[slot.Key] = slot.Row;
         WriteMap(w, rows, row =>
         {
-            var weights = _weights.AsSpan(row * t, t);
+            var weights = _weights.AsSpan(_weightBase + row * _stride, t);
             ushort mask = 0;
             for (int y = 0; y < t; y++) if ((Half)weights[y] != Half.Zero) mask |= (ushort)(1 << y);
             w.Write(mask);
