@@ -14,11 +14,25 @@ internal static class FeatureHash
         return Mix(h);
     }
 
+    // char.ToLowerInvariant asks ICU for every character past ASCII (curly quotes, dashes, accents: common in news), which cost more than
+    // the hashing; this table holds its answer for every UTF-16 code unit, taken from it once, so the hashes stay the same.
+    private static readonly char[] LowerTable = BuildLowerTable();
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++) table[c] = char.ToLowerInvariant((char)c);
+        return table;
+    }
+
+    /// <summary>char.ToLowerInvariant of <paramref name="c"/>, without a call into ICU.</summary>
+    private static char ToLower(char c) => LowerTable[c];
+
     /// <summary>Hash of the lower-cased characters.</summary>
     public static ulong OfLower(ReadOnlySpan<char> s)
     {
         ulong h = Offset;
-        foreach (var c in s) { h ^= char.ToLowerInvariant(c); h *= Prime; }
+        foreach (var c in s) { h ^= ToLower(c); h *= Prime; }
         return Mix(h);
     }
 
@@ -26,7 +40,7 @@ internal static class FeatureHash
     public static ulong OfNormalised(ReadOnlySpan<char> s)
     {
         ulong h = Offset;
-        foreach (var c in s) { h ^= char.IsAsciiDigit(c) ? '0' : char.ToLowerInvariant(c); h *= Prime; }
+        foreach (var c in s) { h ^= char.IsAsciiDigit(c) ? '0' : ToLower(c); h *= Prime; }
         return Mix(h);
     }
 
