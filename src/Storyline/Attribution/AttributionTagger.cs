@@ -32,8 +32,8 @@ public sealed class AttributionTagger : IAttributionExtractor
     /// <summary>A tagger of one pass, or two when <paramref name="second"/> (trained on the first pass's tags as features) is given.</summary>
     internal AttributionTagger(LinearSequenceModel model, LinearSequenceModel? second = null)
     {
-        _model = model;
-        _second = second;
+        // One table of both passes' features: the second pass mostly looks up the first's features again.
+        (_model, _second) = second is null ? (model, null) : LinearSequenceModel.Share(model, second);
     }
 
     /// <summary>The model embedded in the Storyline assembly, or null when none is embedded.</summary>

@@ -18,13 +18,17 @@ internal sealed class LinearSequenceModel
     // Where the touching loads of AddEmissions go, so that the compiler keeps them.
     private static int s_touched;
 
-    /// <summary>A slot of the feature table: the feature's key and its row (-1: empty); 16 bytes, so four to a line and none across two.</summary>
+    /// <summary>A slot of the feature table: the feature's key and its row in each of the (at most two) models sharing the table (-1: not
+    /// in that model; <see cref="Empty"/> in the first: an empty slot); 16 bytes, so four to a line and none across two.</summary>
     [StructLayout(LayoutKind.Sequential, Size = 16)]
     private struct Slot
     {
         public ulong Key;
         public int Row;
+        public int SecondRow;
     }
+
+    private const int Empty = int.MinValue;
 
     // Weights padded to _stride floats per row (8 or 16, zeros past Tags), from _weightBase (aligned); pinned, so the alignment holds.
     private readonly float[] _weights;
@@ -36,6 +40,8 @@ internal sealed class LinearSequenceModel
     private readonly Slot[] _slots;
     private readonly int _slotBase;
     private readonly int _slotMask;
+    // Which of a slot's rows is this model's: 0 (Row) or 1 (SecondRow, when the table is shared, see Share).
+    private readonly int _lane;
 
     /// <summary>A model over <paramref name="tags"/> tags: feature hash → row of <paramref name="weights"/>, and (tags + 1) × tags transitions.</summary>
     public LinearSequenceModel(int tags, Dictionary<ulong, int> rows, float[] weights, float[] transitions)
@@ -49,17 +55,58 @@ internal sealed class LinearSequenceModel
         for (int row = 0; row < rowCount; row++)
             weights.AsSpan(row * tags, tags).CopyTo(_weights.AsSpan(_weightBase + row * _stride, tags));
         int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(rows.Count * 2 + 1)));
-        (_slots, _slotBase) = AlignedArray<Slot>(capacity);
-        var slots = _slots.AsSpan(_slotBase, capacity);
-        foreach (ref var slot in slots) slot.Row = -1;
-        _slotMask = capacity - 1;
-        foreach (var (key, row) in rows)
+        (_slots, _slotBase, _slotMask) = BuildSlots(rows, []);
+    }
+
+    private LinearSequenceModel(LinearSequenceModel model, Slot[] slots, int slotBase, int slotMask, int lane)
+    {
+        Tags = model.Tags;
+        FeatureCount = model.FeatureCount;
+        _transitions = model._transitions;
+        _stride = model._stride;
+        (_weights, _weightBase) = (model._weights, model._weightBase);
+        (_slots, _slotBase, _slotMask, _lane) = (slots, slotBase, slotMask, lane);
+    }
+
+    /// <summary>The two models of a two-pass tagger over one table of both their features: the second pass looks up mostly the features the
+    /// first just looked up, whose slots are then still in the cache. Same weights, so the same predictions.</summary>
+    public static (LinearSequenceModel First, LinearSequenceModel Second) Share(LinearSequenceModel first, LinearSequenceModel second)
+    {
+        var (slots, slotBase, slotMask) = BuildSlots(first.Rows(), second.Rows());
+        return (new LinearSequenceModel(first, slots, slotBase, slotMask, 0), new LinearSequenceModel(second, slots, slotBase, slotMask, 1));
+    }
+
+    /// <summary>This model's feature key → row map.</summary>
+    private Dictionary<ulong, int> Rows()
+    {
+        var rows = new Dictionary<ulong, int>(FeatureCount);
+        foreach (var slot in _slots.AsSpan(_slotBase, _slotMask + 1))
         {
-            int slot = (int)(key & (ulong)_slotMask);
-            while (slots[slot].Row >= 0) slot = (slot + 1) & _slotMask;
-            slots[slot].Key = key;
-            slots[slot].Row = row;
+            if (slot.Row == Empty) continue;
+            int row = _lane == 0 ? slot.Row : slot.SecondRow;
+            if (row >= 0) rows[slot.Key] = row;
         }
+        return rows;
+    }
+
+    // A table of the keys of both maps, each slot with its row in the first and in the second (-1 where a map lacks the key).
+    private static (Slot[] Slots, int Start, int Mask) BuildSlots(Dictionary<ulong, int> first, Dictionary<ulong, int> second)
+    {
+        int keys = first.Count + second.Keys.Count(k => !first.ContainsKey(k));
+        int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(keys * 2 + 1)));
+        var (array, start) = AlignedArray<Slot>(capacity);
+        var slots = array.AsSpan(start, capacity);
+        foreach (ref var slot in slots) slot.Row = Empty;
+        int mask = capacity - 1;
+        foreach (var key in first.Keys.Concat(second.Keys))
+        {
+            int slot = (int)(key & (ulong)mask);
+            while (slots[slot].Row != Empty && slots[slot].Key != key) slot = (slot + 1) & mask;
+            slots[slot].Key = key;
+            slots[slot].Row = first.GetValueOrDefault(key, -1);
+            slots[slot].SecondRow = second.GetValueOrDefault(key, -1);
+        }
+        return (array, start, mask);
     }
 
     /// <summary>A pinned array of at least <paramref name="length"/> elements from the returned start, which lies on a cache-line boundary.</summary>
@@ -88,7 +135,8 @@ internal sealed class LinearSequenceModel
         while (true)
         {
             ref var s = ref Unsafe.Add(ref slots, slot);
-            if (s.Row < 0 || s.Key == key) return s.Row;
+            if (s.Row == Empty) return -1;
+            if (s.Key == key) return Unsafe.Add(ref s.Row, _lane);
             slot = (slot + 1) & _slotMask;
         }
     }
@@ -199,9 +247,7 @@ internal sealed class LinearSequenceModel
     public void WriteRows(BinaryWriter w)
     {
         int t = Tags;
-        var rows = new Dictionary<ulong, int>(FeatureCount);
-        foreach (var slot in _slots.AsSpan(_slotBase, _slotMask + 1)) if (slot.Row >= 0) rows[slot.Key] = slot.Row;
-        WriteMap(w, rows, row =>
+        WriteMap(w, Rows(), row =>
         {
             var weights = _weights.AsSpan(_weightBase + row * _stride, t);
             ushort mask = 0;

@@ -73,4 +73,43 @@ public class LinearSequenceModelTests
         read.FeatureCount.ShouldBe(3);
         b.ShouldBe(a);
     }
+
+    private static (LinearSequenceModel Model, List<ulong> Keys) RandomModel(Random random, int t, int count, IReadOnlyList<ulong> shared)
+    {
+        var rows = new Dictionary<ulong, int>();
+        foreach (var key in shared) rows.TryAdd(key, rows.Count);
+        while (rows.Count < count) rows.TryAdd((ulong)random.NextInt64(), rows.Count);
+        var weights = new float[rows.Count * t];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)(random.NextDouble() * 2 - 1);
+        return (new LinearSequenceModel(t, rows, weights, new float[(t + 1) * t]), [.. rows.Keys]);
+    }
+
+    private static byte[] Rows(LinearSequenceModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream)) model.WriteRows(w);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Share_TwoModels_SameEmissionsAndRows()
+    {
+        var random = new Random(5);
+        var (first, firstKeys) = RandomModel(random, 7, 3000, []);
+        var (second, secondKeys) = RandomModel(random, 7, 4000, firstKeys.Take(2000).ToList());
+        var (sharedFirst, sharedSecond) = LinearSequenceModel.Share(first, second);
+
+        var hashes = Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? (ulong)random.NextInt64() : i % 3 == 1 ? firstKeys[random.Next(firstKeys.Count)] : secondKeys[random.Next(secondKeys.Count)]).ToArray();
+        var offsets = Enumerable.Range(0, 41).Select(i => i * 50).ToArray();
+        foreach (var (plain, shared) in new[] { (first, sharedFirst), (second, sharedSecond) })
+        {
+            var a = new float[40 * 7];
+            var b = new float[40 * 7];
+            plain.AddEmissions(hashes, offsets, 40, a, CancellationToken.None);
+            shared.AddEmissions(hashes, offsets, 40, b, CancellationToken.None);
+            b.Select(BitConverter.SingleToInt32Bits).ShouldBe(a.Select(BitConverter.SingleToInt32Bits));
+            shared.FeatureCount.ShouldBe(plain.FeatureCount);
+            Rows(shared).ShouldBe(Rows(plain));
+        }
+    }
 }
