@@ -206,6 +206,25 @@ internal static class AttributionTagFeatures
         offsets[n] = features.Count;
     }
 
+    /// <summary>The features <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int}, ReadOnlySpan{int})"/> gives with
+    /// <paramref name="firstPass"/>, built from the sentence's features without it (<paramref name="plain"/>, <paramref name="plainOffsets"/>):
+    /// each token's plain features, then its first-pass ones, as there; the second pass so skips hashing the sentence again.</summary>
+    public static void AppendWithFirstPass(AttributionTokens doc, int sentence, ReadOnlySpan<ulong> plain, ReadOnlySpan<int> plainOffsets,
+        ReadOnlySpan<int> firstPass, List<ulong> features, Span<int> offsets)
+    {
+        var s = doc.Analysis.Sentences[sentence];
+        int lo = s.FirstToken, n = Math.Min(doc.Analysis.Tokens.Count, s.FirstToken + s.TokenCount) - lo;
+        var stem = new ulong[n];
+        for (int i = 0; i < n; i++) stem[i] = FeatureHash.Of(StemOf(doc.Lower[lo + i]));
+        for (int i = 0; i < n; i++)
+        {
+            offsets[i] = features.Count;
+            features.AddRange(plain[plainOffsets[i]..plainOffsets[i + 1]]);
+            AddFirstPass(features, firstPass, i, doc.QuoteDepth[lo + i] > 0 ? 1UL : 0, stem);
+        }
+        offsets[n] = features.Count;
+    }
+
     private static void AddFirstPass(List<ulong> features, ReadOnlySpan<int> pass, int i, ulong q, ulong[] stem)
     {
         int n = pass.Length;

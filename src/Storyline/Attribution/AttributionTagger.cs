@@ -83,9 +83,10 @@ public sealed class AttributionTagger : IAttributionExtractor
         AttributionTagFeatures.Extract(doc, sentence, features, offsets);
         var first = _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
         if (_second is null) return first;
-        features.Clear();
-        AttributionTagFeatures.Extract(doc, sentence, features, offsets, first);
-        return _second.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
+        var second = new List<ulong>(features.Count + n * 12);
+        var secondOffsets = new int[n + 1];
+        AttributionTagFeatures.AppendWithFirstPass(doc, sentence, CollectionsMarshal.AsSpan(features), offsets, first, second, secondOffsets);
+        return _second.Predict(CollectionsMarshal.AsSpan(second), secondOffsets, n, cancellationToken);
     }
 
     /// <summary>Groups a sentence's tagged spans into attributions: every cue takes the contents and the source nearest to it; contents and

@@ -1,0 +1,40 @@
+using Storyline.Attribution;
+using Storyline.Text;
+
+namespace Storyline.Tests.Attribution;
+
+public class AttributionTagFeaturesTests
+{
+    private static readonly TextAnalyzer Analyzer = new();
+
+    [Fact]
+    public void AppendWithFirstPass_EverySentence_SameFeaturesAsExtractWithFirstPass()
+    {
+        const string text = "\"We will not back down,\" the minister said on Tuesday. According to officials, talks failed.\n\n"
+            + "Smith, who leads the union, told reporters that \"nothing has changed\" and denied the claims. The report said: prices rose.";
+        var analysis = Analyzer.Analyze(text);
+        var doc = new AttributionTokens(text, analysis, []);
+        var random = new Random(2);
+        for (int s = 0; s < analysis.Sentences.Count; s++)
+        {
+            var sentence = analysis.Sentences[s];
+            int n = Math.Min(analysis.Tokens.Count, sentence.FirstToken + sentence.TokenCount) - sentence.FirstToken;
+            var pass = Enumerable.Range(0, n).Select(_ => random.Next(7)).ToArray();
+
+            var expected = new List<ulong>();
+            var expectedOffsets = new int[n + 1];
+            AttributionTagFeatures.Extract(doc, s, expected, expectedOffsets, pass);
+
+            var plain = new List<ulong>();
+            var plainOffsets = new int[n + 1];
+            AttributionTagFeatures.Extract(doc, s, plain, plainOffsets);
+            var actual = new List<ulong>();
+            var actualOffsets = new int[n + 1];
+            AttributionTagFeatures.AppendWithFirstPass(doc, s, plain.ToArray(), plainOffsets, pass, actual, actualOffsets);
+
+            actual.ShouldBe(expected);
+            actualOffsets.ShouldBe(expectedOffsets);
+        }
+        analysis.Sentences.Count.ShouldBeGreaterThan(3);
+    }
+}
