@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Storyline.Attribution;
 using Storyline.Bench.Attribution;
+using Storyline.Bench.Fnc;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Text;
@@ -22,7 +23,13 @@ public static class AttributionTrainBench
         var prune = new Option<float>("--prune") { Description = "Drop averaged weights below this magnitude", DefaultValueFactory = _ => new AttributionTrainingOptions().PruneBelow };
         var minCount = new Option<int>("--min-count") { Description = "Leave out features seen on fewer training tokens", DefaultValueFactory = _ => new AttributionTrainingOptions().MinFeatureCount };
         var stack = new Option<int>("--stack-folds") { Description = "Folds for the second pass's jack-knifed first-pass tags (0 = one pass)", DefaultValueFactory = _ => new AttributionTrainingOptions().StackFolds };
-        var command = new Command("attribution-train", "Train the attribution tagger on PolNeAR") { data, output, epochs, seed, prune, minCount, stack };
+        var clusters = new Option<int>("--clusters") { Description = "Word clusters to learn from unlabelled text as features (0 = none)", DefaultValueFactory = _ => 0 };
+        var clusterText = new Option<string[]>("--cluster-text")
+        {
+            Description = "Unlabelled text for the word clusters: folders of .txt files or FNC-1 bodies CSV files (default: the training split's texts)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("attribution-train", "Train the attribution tagger on PolNeAR") { data, output, epochs, seed, prune, minCount, stack, clusters, clusterText };
         command.SetAction(parse =>
         {
             var ct = CancellationToken.None;
@@ -33,7 +40,19 @@ public static class AttributionTrainBench
             // Every tenth article (in name order) is held out to choose the epoch; dev and test stay unseen.
             var train = examples.Where((_, i) => i % 10 != 9).ToList();
             var heldOut = examples.Where((_, i) => i % 10 == 9).ToList();
-            var options = new AttributionTrainingOptions { MaxEpochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), PruneBelow = parse.GetValue(prune), MinFeatureCount = parse.GetValue(minCount), StackFolds = parse.GetValue(stack) };
+            Dictionary<ulong, ushort>? wordClusters = null;
+            if (parse.GetValue(clusters) > 0)
+            {
+                var sources = parse.GetValue(clusterText) is { Length: > 0 } paths ? paths : [Path.Combine(parse.GetValue(data)!, "text")];
+                var texts = sources.SelectMany(UnlabelledTexts).ToList();
+                wordClusters = AttributionTaggerTrainer.BuildClusters(texts, parse.GetValue(clusters), parse.GetValue(seed), ct);
+                Console.WriteLine($"{wordClusters.Count} words in {parse.GetValue(clusters)} clusters from {texts.Count} texts ({clock.Elapsed.TotalSeconds:0.0}s)");
+            }
+            var options = new AttributionTrainingOptions
+            {
+                MaxEpochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), PruneBelow = parse.GetValue(prune), MinFeatureCount = parse.GetValue(minCount),
+                StackFolds = parse.GetValue(stack), Clusters = wordClusters,
+            };
             var epochsRun = new List<AttributionEpoch>();
             var tagger = AttributionTaggerTrainer.Train(train, heldOut, options, e =>
             {
@@ -62,6 +81,12 @@ public static class AttributionTrainBench
         });
         return command;
     }
+
+    // A folder gives its .txt files; a CSV file gives FNC-1 article bodies.
+    private static IEnumerable<string> UnlabelledTexts(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText)
+            : FncData.Bodies(path).OrderBy(b => b.Key).Select(b => b.Value);
 
     /// <summary>Analyses each article and turns its gold fragments into training spans.</summary>
     public static List<AttributionExample> ToExamples(IReadOnlyList<PolnearDocument> docs, CancellationToken ct)

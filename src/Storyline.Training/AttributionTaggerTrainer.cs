@@ -33,6 +33,9 @@ public sealed record AttributionTrainingOptions
 
     /// <summary>Train a second pass on the first pass's tags (jack-knifed over this many folds of the training texts; 0 = one pass).</summary>
     public int StackFolds { get; init; } = 5;
+
+    /// <summary>Word clusters (normalised word hash → cluster, see <see cref="DistributionalClusters"/>) whose ids become features; null for none.</summary>
+    public Dictionary<ulong, ushort>? Clusters { get; init; }
 }
 
 /// <summary>One training epoch's figures: the pass (1, or 2 for the stacked second pass), token mistakes, and token-level role F1
@@ -46,8 +49,9 @@ public static class AttributionTaggerTrainer
     public static AttributionTagger Train(IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
         AttributionTrainingOptions options, Action<AttributionEpoch>? onEpoch = null, CancellationToken cancellationToken = default)
     {
-        var (first, bestEpoch) = TrainPass(1, train, heldOut, options, options.MaxEpochs, null, m => new AttributionTagger(m), onEpoch, cancellationToken);
-        if (options.StackFolds < 2) return new AttributionTagger(first);
+        var clusters = options.Clusters;
+        var (first, bestEpoch) = TrainPass(1, train, heldOut, options, options.MaxEpochs, null, m => new AttributionTagger(m, null, clusters), onEpoch, cancellationToken);
+        if (options.StackFolds < 2) return new AttributionTagger(first, null, clusters);
 
         // The second pass learns from first-pass tags as the first pass will produce them on unseen text: each training text is tagged
         // by a first pass trained without its fold, for the epoch count the full first pass chose.
@@ -57,16 +61,16 @@ public static class AttributionTaggerTrainer
         for (int k = 0; k < folds; k++)
         {
             var inFold = train.Where((_, i) => i % folds == k).ToList();
-            var (foldModel, _) = TrainPass(1, train.Where((_, i) => i % folds != k).ToList(), null, options, bestEpoch, null, m => new AttributionTagger(m), null, cancellationToken);
-            var foldTagger = new AttributionTagger(foldModel);
+            var (foldModel, _) = TrainPass(1, train.Where((_, i) => i % folds != k).ToList(), null, options, bestEpoch, null, m => new AttributionTagger(m, null, clusters), null, cancellationToken);
+            var foldTagger = new AttributionTagger(foldModel, null, clusters);
             foreach (var example in inFold)
             {
                 var doc = new AttributionTokens(example.Text, example.Analysis, example.Entities);
                 for (int s = 0; s < example.Analysis.Sentences.Count; s++) passTags[(example, s)] = foldTagger.TagSentence(doc, s, buffer, cancellationToken);
             }
         }
-        var (second, _) = TrainPass(2, train, heldOut, options, options.MaxEpochs, (e, s) => passTags[(e, s)], m => new AttributionTagger(first, m), onEpoch, cancellationToken);
-        return new AttributionTagger(first, second);
+        var (second, _) = TrainPass(2, train, heldOut, options, options.MaxEpochs, (e, s) => passTags[(e, s)], m => new AttributionTagger(first, m, clusters), onEpoch, cancellationToken);
+        return new AttributionTagger(first, second, clusters);
     }
 
     private static (LinearSequenceModel Model, int BestEpoch) TrainPass(int pass, IReadOnlyList<AttributionExample> train, IReadOnlyList<AttributionExample>? heldOut,
@@ -88,7 +92,7 @@ public static class AttributionTaggerTrainer
                 if (n <= 0) continue;
                 buffer.Clear();
                 var offsets = new int[n + 1];
-                AttributionTagFeatures.Extract(doc, s, buffer, offsets, firstPass is null ? [] : firstPass(example, s));
+                AttributionTagFeatures.Extract(doc, s, buffer, offsets, firstPass is null ? [] : firstPass(example, s), options.Clusters);
                 foreach (var h in buffer) counts[h] = counts.GetValueOrDefault(h) + 1;
                 sequences.Add(([.. buffer], offsets));
                 gold.Add(tags[lo..(lo + n)]);
@@ -115,6 +119,27 @@ public static class AttributionTaggerTrainer
             else if (++sinceBest >= options.Patience) break;
         }
         return (best ?? learner.Averaged(options.PruneBelow), bestEpoch);
+    }
+
+    /// <summary>Word clusters for <see cref="AttributionTrainingOptions.Clusters"/> from unlabelled <paramref name="texts"/>, tokenised as the
+    /// engine tokenises and keyed as the tagger's features key words.</summary>
+    public static Dictionary<ulong, ushort> BuildClusters(IEnumerable<string> texts, int clusters, int seed = 1, CancellationToken cancellationToken = default)
+    {
+        var analyzer = new TextAnalyzer();
+        var sentences = new List<IReadOnlyList<string>>();
+        foreach (var text in texts)
+        {
+            var analysis = analyzer.Analyze(text, cancellationToken);
+            var tokens = analysis.Tokens;
+            foreach (var s in analysis.Sentences)
+            {
+                int end = Math.Min(tokens.Count, s.FirstToken + s.TokenCount);
+                var words = new string[Math.Max(0, end - s.FirstToken)];
+                for (int i = s.FirstToken; i < end; i++) words[i - s.FirstToken] = tokens[i].Text(text).ToLowerInvariant().Replace('’', '\'');
+                if (words.Length > 0) sentences.Add(words);
+            }
+        }
+        return DistributionalClusters.Build(sentences, clusters, seed: seed, cancellationToken: cancellationToken);
     }
 
     /// <summary>Micro-averaged F1 of token roles (source, cue, content; B/I ignored) over <paramref name="examples"/>.</summary>

@@ -74,19 +74,26 @@ internal static class AttributionTagFeatures
         First = 60, Last = 61, Position = 62, Commas = 63, SentenceQuote = 64, StartsInQuote = 65, AfterColon = 66, FirstInBlock = 67,
         WordQuote = 68, LeftCueDistWord = 69, PreviousSentence = 70, WordLeftCue = 71, WordRightCue = 72,
         Pass = 90, PassM1 = 91, PassP1 = 92, PassM2 = 93, PassP2 = 94, PassLeftCue = 95, PassRightCue = 96, PassLeftCueWord = 97,
-        PassStem = 98, PassSentence = 99, PassBigram = 100;
+        PassStem = 98, PassSentence = 99, PassBigram = 100,
+        Cluster = 110, ClusterM1 = 111, ClusterP1 = 112, ClusterQuote = 113, ClusterBigramLeft = 114, ClusterBigramRight = 115,
+        ClusterLeftCue = 116, ClusterRightCue = 117, PassCluster = 118, PassLeftCueCluster = 119;
+
+    private const ulong NoCluster = 0xFFFF;
 
     private const ulong Boundary = 0xB0B0_B0B0;
 
     /// <summary>Appends the features of tokens [<paramref name="lo"/>, <paramref name="hi"/>) of <paramref name="doc"/>; token lo + i's are
     /// features[offsets[i]..offsets[i + 1]).</summary>
     public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets) =>
-        Extract(doc, sentence, features, offsets, []);
+        Extract(doc, sentence, features, offsets, [], null);
 
     /// <summary>As <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int})"/>, plus features of a first tagging pass
     /// (<paramref name="firstPass"/>: one tag per token of the sentence, or empty): the roles around each token and the distance to the
-    /// nearest tagged cue, which reaches cues no word list holds.</summary>
-    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets, ReadOnlySpan<int> firstPass)
+    /// nearest tagged cue, which reaches cues no word list holds. With <paramref name="clusters"/> (normalised word hash → distributional
+    /// cluster), words share evidence with the words of their cluster, so a cue word PolNeAR's training articles never mark can still be
+    /// found ("alarmed" beside "worried").</summary>
+    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets, ReadOnlySpan<int> firstPass,
+        IReadOnlyDictionary<ulong, ushort>? clusters)
     {
         var s = doc.Analysis.Sentences[sentence];
         var tokens = doc.Analysis.Tokens;
@@ -97,12 +104,14 @@ internal static class AttributionTagFeatures
         var leftCue = new int[n];
         var rightCue = new int[n];
         var commas = new int[n];
+        var cluster = new ulong[n];
         bool sentenceQuote = false;
         for (int i = 0; i < n; i++)
         {
             var w = doc.Lower[lo + i];
             word[i] = FeatureHash.OfNormalised(w);
             stem[i] = FeatureHash.Of(StemOf(w));
+            cluster[i] = clusters is not null && clusters.TryGetValue(word[i], out var c) ? c : NoCluster;
             shape[i] = ShapeOf(tokens[lo + i].Span.Slice(doc.Text), tokens[lo + i].Kind);
             sentenceQuote |= doc.QuoteDepth[lo + i] > 0;
             commas[i] = (i > 0 ? commas[i - 1] : 0) + (w == "," ? 1 : 0);
@@ -201,31 +210,50 @@ internal static class AttributionTagFeatures
             if (s.StartsInsideQuote) Add(features, StartsInQuote, q);
             if (afterColon) Add(features, AfterColon, q);
             if (firstInBlock) Add(features, FirstInBlock, Bucket(i));
-            if (!firstPass.IsEmpty) AddFirstPass(features, firstPass, i, q, stem);
+            if (clusters is not null)
+            {
+                ulong cM1 = i > 0 ? cluster[i - 1] : Boundary, cP1 = i + 1 < n ? cluster[i + 1] : Boundary;
+                Add(features, Cluster, cluster[i]);
+                Add(features, ClusterM1, cM1);
+                Add(features, ClusterP1, cP1);
+                Add(features, ClusterQuote, FeatureHash.Combine(cluster[i], q));
+                Add(features, ClusterBigramLeft, FeatureHash.Combine(cM1, cluster[i]));
+                Add(features, ClusterBigramRight, FeatureHash.Combine(cluster[i], cP1));
+                if (leftCue[i] >= 0) Add(features, ClusterLeftCue, FeatureHash.Combine(cluster[i], Bucket(i - leftCue[i])));
+                if (rightCue[i] >= 0) Add(features, ClusterRightCue, FeatureHash.Combine(cluster[i], Bucket(rightCue[i] - i)));
+            }
+            if (!firstPass.IsEmpty) AddFirstPass(features, firstPass, i, q, stem, clusters is null ? null : cluster);
         }
         offsets[n] = features.Count;
     }
 
-    /// <summary>The features <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int}, ReadOnlySpan{int})"/> gives with
-    /// <paramref name="firstPass"/>, built from the sentence's features without it (<paramref name="plain"/>, <paramref name="plainOffsets"/>):
-    /// each token's plain features, then its first-pass ones, as there; the second pass so skips hashing the sentence again.</summary>
+    /// <summary>The features <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int}, ReadOnlySpan{int}, IReadOnlyDictionary{ulong, ushort})"/>
+    /// gives with <paramref name="firstPass"/> and <paramref name="clusters"/>, built from the sentence's features without the first pass
+    /// (<paramref name="plain"/>, <paramref name="plainOffsets"/>, extracted with the same clusters): each token's plain features, then its
+    /// first-pass ones, as there; the second pass so skips hashing the sentence again.</summary>
     public static void AppendWithFirstPass(AttributionTokens doc, int sentence, ReadOnlySpan<ulong> plain, ReadOnlySpan<int> plainOffsets,
-        ReadOnlySpan<int> firstPass, List<ulong> features, Span<int> offsets)
+        ReadOnlySpan<int> firstPass, IReadOnlyDictionary<ulong, ushort>? clusters, List<ulong> features, Span<int> offsets)
     {
         var s = doc.Analysis.Sentences[sentence];
         int lo = s.FirstToken, n = Math.Min(doc.Analysis.Tokens.Count, s.FirstToken + s.TokenCount) - lo;
         var stem = new ulong[n];
-        for (int i = 0; i < n; i++) stem[i] = FeatureHash.Of(StemOf(doc.Lower[lo + i]));
+        var cluster = clusters is null ? null : new ulong[n];
+        for (int i = 0; i < n; i++)
+        {
+            var w = doc.Lower[lo + i];
+            stem[i] = FeatureHash.Of(StemOf(w));
+            if (cluster is not null) cluster[i] = clusters!.TryGetValue(FeatureHash.OfNormalised(w), out var c) ? c : NoCluster;
+        }
         for (int i = 0; i < n; i++)
         {
             offsets[i] = features.Count;
             features.AddRange(plain[plainOffsets[i]..plainOffsets[i + 1]]);
-            AddFirstPass(features, firstPass, i, doc.QuoteDepth[lo + i] > 0 ? 1UL : 0, stem);
+            AddFirstPass(features, firstPass, i, doc.QuoteDepth[lo + i] > 0 ? 1UL : 0, stem, cluster);
         }
         offsets[n] = features.Count;
     }
 
-    private static void AddFirstPass(List<ulong> features, ReadOnlySpan<int> pass, int i, ulong q, ulong[] stem)
+    private static void AddFirstPass(List<ulong> features, ReadOnlySpan<int> pass, int i, ulong q, ulong[] stem, ulong[]? cluster)
     {
         int n = pass.Length;
         static ulong Tag(ReadOnlySpan<int> pass, int k) => k >= 0 && k < pass.Length ? (ulong)pass[k] : 99UL;
@@ -240,10 +268,12 @@ internal static class AttributionTagFeatures
         int left = -1, right = -1;
         for (int k = i - 1; k >= 0; k--) if (Viterbi.TypeOf(pass[k]) == cue) { left = k; break; }
         for (int k = i + 1; k < n; k++) if (Viterbi.TypeOf(pass[k]) == cue) { right = k; break; }
+        if (cluster is not null) Add(features, PassCluster, FeatureHash.Combine(Tag(pass, i), cluster[i]));
         if (left >= 0)
         {
             Add(features, PassLeftCue, FeatureHash.Combine(Bucket(i - left), q));
             Add(features, PassLeftCueWord, FeatureHash.Combine(Bucket(i - left), stem[left]));
+            if (cluster is not null) Add(features, PassLeftCueCluster, FeatureHash.Combine(Bucket(i - left), cluster[left]));
         }
         if (right >= 0) Add(features, PassRightCue, FeatureHash.Combine(Bucket(right - i), q));
         if (left < 0 && right < 0) Add(features, PassSentence, q);

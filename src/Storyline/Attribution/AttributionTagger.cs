@@ -16,7 +16,7 @@ namespace Storyline.Attribution;
 public sealed class AttributionTagger : IAttributionExtractor
 {
     private static readonly byte[] Magic = "SLATT"u8.ToArray();
-    private const int Version = 2;
+    private const int Version = 3;
     private const string ResourceName = "Storyline.Attribution.Model.attribution.bin";
     private static readonly Lazy<AttributionTagger?> DefaultModel = new(() => HasEmbeddedModel ? LoadEmbedded() : null);
 
@@ -28,12 +28,15 @@ public sealed class AttributionTagger : IAttributionExtractor
 
     private readonly LinearSequenceModel _model;
     private readonly LinearSequenceModel? _second;
+    private readonly Dictionary<ulong, ushort>? _clusters;
 
-    /// <summary>A tagger of one pass, or two when <paramref name="second"/> (trained on the first pass's tags as features) is given.</summary>
-    internal AttributionTagger(LinearSequenceModel model, LinearSequenceModel? second = null)
+    /// <summary>A tagger of one pass, or two when <paramref name="second"/> (trained on the first pass's tags as features) is given; with
+    /// <paramref name="clusters"/> (normalised word hash → word cluster) its features include each word's cluster.</summary>
+    internal AttributionTagger(LinearSequenceModel model, LinearSequenceModel? second = null, Dictionary<ulong, ushort>? clusters = null)
     {
         // One table of both passes' features: the second pass mostly looks up the first's features again.
         (_model, _second) = second is null ? (model, null) : LinearSequenceModel.Share(model, second);
+        _clusters = clusters;
     }
 
     /// <summary>The model embedded in the Storyline assembly, or null when none is embedded.</summary>
@@ -80,12 +83,12 @@ public sealed class AttributionTagger : IAttributionExtractor
         if (n <= 0) return [];
         features.Clear();
         var offsets = new int[n + 1];
-        AttributionTagFeatures.Extract(doc, sentence, features, offsets);
+        AttributionTagFeatures.Extract(doc, sentence, features, offsets, [], _clusters);
         var first = _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
         if (_second is null) return first;
         var second = new List<ulong>(features.Count + n * 12);
         var secondOffsets = new int[n + 1];
-        AttributionTagFeatures.AppendWithFirstPass(doc, sentence, CollectionsMarshal.AsSpan(features), offsets, first, second, secondOffsets);
+        AttributionTagFeatures.AppendWithFirstPass(doc, sentence, CollectionsMarshal.AsSpan(features), offsets, first, _clusters, second, secondOffsets);
         return _second.Predict(CollectionsMarshal.AsSpan(second), secondOffsets, n, cancellationToken);
     }
 
@@ -275,6 +278,13 @@ public sealed class AttributionTagger : IAttributionExtractor
         w.Write(_second is not null);
         _second?.WriteTransitions(w);
         _second?.WriteRows(w);
+        w.Write(_clusters?.Count ?? 0);
+        if (_clusters is not null)
+            foreach (var (key, cluster) in _clusters.OrderBy(kv => kv.Key))
+            {
+                w.Write(key);
+                w.Write(cluster);
+            }
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -284,12 +294,23 @@ public sealed class AttributionTagger : IAttributionExtractor
         {
             using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
             using var r = new BinaryReader(new BufferedStream(brotli, 1 << 16));
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != Version) throw new InvalidDataException("not a Storyline attribution model (or an older version)");
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("not a Storyline attribution model");
+            // Version 2 models carry no word clusters.
+            int version = r.ReadInt32();
+            if (version is not (2 or Version)) throw new InvalidDataException($"attribution model version {version} is not supported");
             int t = r.ReadInt32();
             if (t != TagCount) throw new InvalidDataException($"model has {t} tags, expected {TagCount}");
             var first = LinearSequenceModel.ReadRows(r, t, LinearSequenceModel.ReadTransitions(r, t));
             var second = r.ReadBoolean() ? LinearSequenceModel.ReadRows(r, t, LinearSequenceModel.ReadTransitions(r, t)) : null;
-            return new AttributionTagger(first, second);
+            Dictionary<ulong, ushort>? clusters = null;
+            if (version >= 3)
+            {
+                int count = r.ReadInt32();
+                if (count < 0) throw new InvalidDataException("negative cluster count");
+                if (count > 0) clusters = new Dictionary<ulong, ushort>(count);
+                for (int i = 0; i < count; i++) clusters![r.ReadUInt64()] = r.ReadUInt16();
+            }
+            return new AttributionTagger(first, second, clusters);
         }
         catch (EndOfStreamException e)
         {

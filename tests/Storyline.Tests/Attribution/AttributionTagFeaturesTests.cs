@@ -1,4 +1,5 @@
 using Storyline.Attribution;
+using Storyline.Learning;
 using Storyline.Text;
 
 namespace Storyline.Tests.Attribution;
@@ -7,14 +8,20 @@ public class AttributionTagFeaturesTests
 {
     private static readonly TextAnalyzer Analyzer = new();
 
-    [Fact]
-    public void AppendWithFirstPass_EverySentence_SameFeaturesAsExtractWithFirstPass()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AppendWithFirstPass_EverySentence_SameFeaturesAsExtractWithFirstPass(bool withClusters)
     {
         const string text = "\"We will not back down,\" the minister said on Tuesday. According to officials, talks failed.\n\n"
             + "Smith, who leads the union, told reporters that \"nothing has changed\" and denied the claims. The report said: prices rose.";
         var analysis = Analyzer.Analyze(text);
         var doc = new AttributionTokens(text, analysis, []);
         var random = new Random(2);
+        // Clusters for some of the words (the rest have none), as a tagger trained with --clusters carries them.
+        Dictionary<ulong, ushort>? clusters = withClusters
+            ? doc.Lower.Distinct().Where((_, i) => i % 3 != 0).Select((w, i) => (FeatureHash.OfNormalised(w), (ushort)(i % 5))).ToDictionary()
+            : null;
         for (int s = 0; s < analysis.Sentences.Count; s++)
         {
             var sentence = analysis.Sentences[s];
@@ -23,14 +30,14 @@ public class AttributionTagFeaturesTests
 
             var expected = new List<ulong>();
             var expectedOffsets = new int[n + 1];
-            AttributionTagFeatures.Extract(doc, s, expected, expectedOffsets, pass);
+            AttributionTagFeatures.Extract(doc, s, expected, expectedOffsets, pass, clusters);
 
             var plain = new List<ulong>();
             var plainOffsets = new int[n + 1];
-            AttributionTagFeatures.Extract(doc, s, plain, plainOffsets);
+            AttributionTagFeatures.Extract(doc, s, plain, plainOffsets, [], clusters);
             var actual = new List<ulong>();
             var actualOffsets = new int[n + 1];
-            AttributionTagFeatures.AppendWithFirstPass(doc, s, plain.ToArray(), plainOffsets, pass, actual, actualOffsets);
+            AttributionTagFeatures.AppendWithFirstPass(doc, s, plain.ToArray(), plainOffsets, pass, clusters, actual, actualOffsets);
 
             actual.ShouldBe(expected);
             actualOffsets.ShouldBe(expectedOffsets);

@@ -1,4 +1,5 @@
 using Storyline.Attribution;
+using Storyline.Learning;
 using Storyline.Tests.TestSupport;
 using Storyline.Text;
 using Storyline.Training;
@@ -146,5 +147,60 @@ public class AttributionTaggerTrainerTests
         cts.Cancel();
 
         Should.Throw<OperationCanceledException>(() => AttributionTaggerTrainer.Train(examples, null, new AttributionTrainingOptions(), cancellationToken: cts.Token));
+    }
+
+    // Made-up verbs no lexicon holds: the training texts report with "zonked", and only its cluster ties "blorfed" to it.
+    private const string Unseen = "The mayor blorfed that prices rose.";
+
+    private static AttributionTagger TinyWithClusters(Dictionary<ulong, ushort>? clusters) => AttributionTaggerTrainer.Train(
+        [.. AttributionMarkup.TrainingTexts.Select(t => AttributionMarkup.Example(t.Replace(" said]", " zonked]", StringComparison.Ordinal)))], null,
+        new AttributionTrainingOptions { MaxEpochs = 10, MinFeatureCount = 1, PruneBelow = 0, StackFolds = 0, Clusters = clusters });
+
+    private static IEnumerable<string> Cues(AttributionTagger tagger, string text) =>
+        tagger.Extract(text, new TextAnalyzer().Analyze(text), [], CancellationToken.None).Select(a => a.Cue!.Value.Slice(text));
+
+    [Fact]
+    public void Train_WithClusters_FindsAnUnseenCueInATrainedCuesCluster()
+    {
+        var clusters = new Dictionary<ulong, ushort> { [FeatureHash.OfNormalised("zonked")] = 7, [FeatureHash.OfNormalised("blorfed")] = 7 };
+
+        Cues(TinyWithClusters(clusters), Unseen).ShouldBe(["blorfed"]);
+        Cues(TinyWithClusters(null), Unseen).ShouldNotContain("blorfed");
+    }
+
+    [Fact]
+    public void Save_WithClusters_LoadsTheSameTaggerAndBytes()
+    {
+        var clusters = new Dictionary<ulong, ushort> { [FeatureHash.OfNormalised("zonked")] = 7, [FeatureHash.OfNormalised("blorfed")] = 7 };
+        var tagger = TinyWithClusters(clusters);
+        using var stream = new MemoryStream();
+        tagger.Save(stream);
+        var bytes = stream.ToArray();
+
+        var loaded = AttributionTagger.Load(new MemoryStream(bytes));
+
+        Cues(loaded, Unseen).ShouldBe(["blorfed"]);
+        using var again = new MemoryStream();
+        loaded.Save(again);
+        again.ToArray().ShouldBe(bytes);
+    }
+
+    [Fact]
+    public void BuildClusters_WordsInTheSameContexts_ShareACluster()
+    {
+        string[] nouns = ["cat", "dog", "cow", "pig", "hen"], verbs = ["said", "stated", "claimed", "argued", "insisted"];
+        var texts = new List<string>();
+        for (int round = 0; round < 4; round++)
+        {
+            foreach (var noun in nouns) texts.Add($"The {noun} sat on the mat. A {noun} ran to the barn.");
+            foreach (var verb in verbs) texts.Add($"He {verb} that it rained. She {verb} it was late.");
+        }
+
+        var clusters = AttributionTaggerTrainer.BuildClusters(texts, clusters: 4);
+
+        int Of(string w) => clusters[FeatureHash.OfNormalised(w)];
+        nouns.Select(Of).Distinct().ShouldHaveSingleItem();
+        verbs.Select(Of).Distinct().ShouldHaveSingleItem();
+        Of("cat").ShouldNotBe(Of("said"));
     }
 }
