@@ -227,6 +227,32 @@ internal static class AttributionTagFeatures
         offsets[n] = features.Count;
     }
 
+    /// <summary>The features <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int}, ReadOnlySpan{int}, IReadOnlyDictionary{ulong, ushort})"/>
+    /// gives with <paramref name="firstPass"/> and <paramref name="clusters"/>, built from the sentence's features without the first pass
+    /// (<paramref name="plain"/>, <paramref name="plainOffsets"/>, extracted with the same clusters): each token's plain features, then its
+    /// first-pass ones, as there; the second pass so skips hashing the sentence again.</summary>
+    public static void AppendWithFirstPass(AttributionTokens doc, int sentence, ReadOnlySpan<ulong> plain, ReadOnlySpan<int> plainOffsets,
+        ReadOnlySpan<int> firstPass, IReadOnlyDictionary<ulong, ushort>? clusters, List<ulong> features, Span<int> offsets)
+    {
+        var s = doc.Analysis.Sentences[sentence];
+        int lo = s.FirstToken, n = Math.Min(doc.Analysis.Tokens.Count, s.FirstToken + s.TokenCount) - lo;
+        var stem = new ulong[n];
+        var cluster = clusters is null ? null : new ulong[n];
+        for (int i = 0; i < n; i++)
+        {
+            var w = doc.Lower[lo + i];
+            stem[i] = FeatureHash.Of(StemOf(w));
+            if (cluster is not null) cluster[i] = clusters!.TryGetValue(FeatureHash.OfNormalised(w), out var c) ? c : NoCluster;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            offsets[i] = features.Count;
+            features.AddRange(plain[plainOffsets[i]..plainOffsets[i + 1]]);
+            AddFirstPass(features, firstPass, i, doc.QuoteDepth[lo + i] > 0 ? 1UL : 0, stem, cluster);
+        }
+        offsets[n] = features.Count;
+    }
+
     private static void AddFirstPass(List<ulong> features, ReadOnlySpan<int> pass, int i, ulong q, ulong[] stem, ulong[]? cluster)
     {
         int n = pass.Length;

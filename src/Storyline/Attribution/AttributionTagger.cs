@@ -34,8 +34,8 @@ public sealed class AttributionTagger : IAttributionExtractor
     /// <paramref name="clusters"/> (normalised word hash → word cluster) its features include each word's cluster.</summary>
     internal AttributionTagger(LinearSequenceModel model, LinearSequenceModel? second = null, Dictionary<ulong, ushort>? clusters = null)
     {
-        _model = model;
-        _second = second;
+        // One table of both passes' features: the second pass mostly looks up the first's features again.
+        (_model, _second) = second is null ? (model, null) : LinearSequenceModel.Share(model, second);
         _clusters = clusters;
     }
 
@@ -86,9 +86,10 @@ public sealed class AttributionTagger : IAttributionExtractor
         AttributionTagFeatures.Extract(doc, sentence, features, offsets, [], _clusters);
         var first = _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
         if (_second is null) return first;
-        features.Clear();
-        AttributionTagFeatures.Extract(doc, sentence, features, offsets, first, _clusters);
-        return _second.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
+        var second = new List<ulong>(features.Count + n * 12);
+        var secondOffsets = new int[n + 1];
+        AttributionTagFeatures.AppendWithFirstPass(doc, sentence, CollectionsMarshal.AsSpan(features), offsets, first, _clusters, second, secondOffsets);
+        return _second.Predict(CollectionsMarshal.AsSpan(second), secondOffsets, n, cancellationToken);
     }
 
     /// <summary>Groups a sentence's tagged spans into attributions: every cue takes the contents and the source nearest to it; contents and

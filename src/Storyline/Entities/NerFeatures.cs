@@ -40,7 +40,12 @@ internal static class NerFeatures
     }
 
     /// <summary>Appends the features of every token to <paramref name="features"/>; token i's are features[offsets[i]..offsets[i+1]).</summary>
-    public static void Extract(IReadOnlyList<string> tokens, NerLexicon lexicon, List<ulong> features, int[] offsets)
+    public static void Extract(IReadOnlyList<string> tokens, NerLexicon lexicon, List<ulong> features, int[] offsets) =>
+        Extract<NerLexicon>(tokens, lexicon, features, offsets);
+
+    /// <summary>As <see cref="Extract(IReadOnlyList{string}, NerLexicon, List{ulong}, int[])"/>, looking words up in <paramref name="lexicon"/>
+    /// (a <see cref="NerLexiconTables"/> at prediction).</summary>
+    public static void Extract<TLexicon>(IReadOnlyList<string> tokens, TLexicon lexicon, List<ulong> features, int[] offsets) where TLexicon : INerLexiconLookup
     {
         int n = tokens.Count;
         var word = new ulong[n];
@@ -60,9 +65,9 @@ internal static class NerFeatures
             lower[i] = FeatureHash.OfLower(t);
             shape[i] = FeatureHash.Of(ShapeOf(t, buffer));
             cls[i] = ClassOf(t);
-            profile[i] = lexicon.Words.TryGetValue(lower[i], out var p) ? p : -1;
+            profile[i] = lexicon.TryGetWord(lower[i], out var p) ? p : -1;
             majority[i] = Majority(profile[i]);
-            cluster[i] = lexicon.Clusters.TryGetValue(norm[i], out var c) ? c : NoCluster;
+            cluster[i] = lexicon.TryGetCluster(norm[i], out var c) ? c : NoCluster;
         }
 
         // Phrase matches: (token, code) pairs, code = type bit * 4 + position (0 unit, 1 begin, 2 inside, 3 last) and length.
@@ -73,7 +78,7 @@ internal static class NerFeatures
             for (int len = 1; len <= NerLexicon.MaxPhrase && s + len <= n; len++)
             {
                 h = FeatureHash.Combine(h, lower[s + len - 1]);
-                if (!lexicon.Phrases.TryGetValue(h, out var mask)) continue;
+                if (!lexicon.TryGetPhrase(h, out var mask)) continue;
                 for (int bit = 0; bit < 8; bit++)
                 {
                     if ((mask & (1 << bit)) == 0) continue;
@@ -134,7 +139,7 @@ internal static class NerFeatures
                 Add(features, Headline, c);
                 Add(features, HeadlineProfile, (ulong)majority[i]);
             }
-            int casing = lexicon.Casing.TryGetValue(lower[i], out var cb) ? cb : 0;
+            int casing = lexicon.TryGetCasing(lower[i], out var cb) ? cb : 0;
             Add(features, CasingClass, (ulong)(casing * 16 + (int)c * 2 + (i == 0 ? 1 : 0)));
 
             foreach (var (token, code, length) in matches)

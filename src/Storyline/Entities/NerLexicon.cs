@@ -7,7 +7,7 @@ namespace Storyline.Entities;
 /// hand-written list of countries and nationalities), each word's profile of entity classes, how often a word is written lower-case, and
 /// distributional word clusters. Keys are <see cref="FeatureHash"/> hashes, so no training text is stored.
 /// </summary>
-internal sealed class NerLexicon
+internal sealed class NerLexicon : INerLexiconLookup
 {
     /// <summary>Longest phrase (in tokens) looked up.</summary>
     public const int MaxPhrase = 6;
@@ -26,6 +26,21 @@ internal sealed class NerLexicon
 
     /// <summary>Normalised word hash → distributional cluster id.</summary>
     public Dictionary<ulong, ushort> Clusters { get; } = [];
+
+    /// <summary>Read-only tables of the lexicon as it is now, faster to look up; for a lexicon that no longer changes.</summary>
+    public NerLexiconTables Freeze() => new(new(Phrases), new(Words), new(Casing), new(Clusters));
+
+    /// <inheritdoc />
+    public bool TryGetPhrase(ulong hash, out byte mask) => Phrases.TryGetValue(hash, out mask);
+
+    /// <inheritdoc />
+    public bool TryGetWord(ulong hash, out ushort profile) => Words.TryGetValue(hash, out profile);
+
+    /// <inheritdoc />
+    public bool TryGetCasing(ulong hash, out byte casing) => Casing.TryGetValue(hash, out casing);
+
+    /// <inheritdoc />
+    public bool TryGetCluster(ulong hash, out ushort cluster) => Clusters.TryGetValue(hash, out cluster);
 
     /// <summary>Hash of the lower-cased phrase tokens[start..start+length).</summary>
     public static ulong PhraseHash(IReadOnlyList<string> tokens, int start, int length)
@@ -97,4 +112,36 @@ internal sealed class NerLexicon
         double share = (double)count / total;
         return share switch { < 0.1 => 0, < 0.5 => 1, < 0.9 => 2, _ => 3 };
     }
+}
+
+/// <summary>The lookups feature extraction makes in a <see cref="NerLexicon"/>.</summary>
+internal interface INerLexiconLookup
+{
+    /// <summary>A phrase's type mask.</summary>
+    bool TryGetPhrase(ulong hash, out byte mask);
+
+    /// <summary>A lower-cased word's class profile.</summary>
+    bool TryGetWord(ulong hash, out ushort profile);
+
+    /// <summary>A lower-cased word's casing bucket.</summary>
+    bool TryGetCasing(ulong hash, out byte casing);
+
+    /// <summary>A normalised word's cluster id.</summary>
+    bool TryGetCluster(ulong hash, out ushort cluster);
+}
+
+/// <summary>A <see cref="NerLexicon"/> frozen into <see cref="KeyTable{TValue}"/>s: the same answers, one cache line per lookup.</summary>
+internal readonly struct NerLexiconTables(KeyTable<byte> phraseTable, KeyTable<ushort> wordTable, KeyTable<byte> casingTable, KeyTable<ushort> clusterTable) : INerLexiconLookup
+{
+    /// <inheritdoc />
+    public bool TryGetPhrase(ulong hash, out byte mask) => phraseTable.TryGetValue(hash, out mask);
+
+    /// <inheritdoc />
+    public bool TryGetWord(ulong hash, out ushort profile) => wordTable.TryGetValue(hash, out profile);
+
+    /// <inheritdoc />
+    public bool TryGetCasing(ulong hash, out byte casing) => casingTable.TryGetValue(hash, out casing);
+
+    /// <inheritdoc />
+    public bool TryGetCluster(ulong hash, out ushort cluster) => clusterTable.TryGetValue(hash, out cluster);
 }

@@ -20,10 +20,13 @@ public sealed class NerTagger
     private readonly LinearSequenceModel _model;
     private readonly LinearSequenceModel? _document;
     private readonly float _firstPassScale;
+    // The lexicon frozen when the tagger is made (its lexicon is complete by then), for the lookups of every token.
+    private readonly NerLexiconTables _tables;
 
     internal NerTagger(NerLexicon lexicon, LinearSequenceModel model, LinearSequenceModel? document = null, float firstPassScale = 1)
     {
         Lexicon = lexicon;
+        _tables = lexicon.Freeze();
         _model = model;
         _document = document;
         _firstPassScale = firstPassScale;
@@ -72,7 +75,7 @@ public sealed class NerTagger
             int n = sentences[s].Count;
             features.Clear();
             var offsets = new int[n + 1];
-            NerFeatures.Extract(sentences[s], Lexicon, features, offsets);
+            NerFeatures.Extract(sentences[s], _tables, features, offsets);
             emissions[s] = new float[n * t];
             _model.AddEmissions(CollectionsMarshal.AsSpan(features), offsets, n, emissions[s], cancellationToken);
             tags[s] = _model.Decode(emissions[s], n);

@@ -14,11 +14,30 @@ internal static class FeatureHash
         return Mix(h);
     }
 
+    // char.ToLowerInvariant asks ICU for every character past ASCII (curly quotes, dashes, accents: common in news), which cost more than
+    // the hashing; this table holds its answers below U+3000 (Latin, Greek, Cyrillic, punctuation), taken from it once, so the hashes stay
+    // the same. Built in a few milliseconds; the rarer characters above still ask ICU.
+    private static readonly char[] LowerTable = BuildLowerTable();
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[0x3000];
+        for (int c = 0; c < table.Length; c++) table[c] = char.ToLowerInvariant((char)c);
+        return table;
+    }
+
+    /// <summary>char.ToLowerInvariant of <paramref name="c"/>, mostly without a call into ICU.</summary>
+    private static char ToLower(char c)
+    {
+        var table = LowerTable;
+        return c < table.Length ? table[c] : char.ToLowerInvariant(c);
+    }
+
     /// <summary>Hash of the lower-cased characters.</summary>
     public static ulong OfLower(ReadOnlySpan<char> s)
     {
         ulong h = Offset;
-        foreach (var c in s) { h ^= char.ToLowerInvariant(c); h *= Prime; }
+        foreach (var c in s) { h ^= ToLower(c); h *= Prime; }
         return Mix(h);
     }
 
@@ -26,7 +45,7 @@ internal static class FeatureHash
     public static ulong OfNormalised(ReadOnlySpan<char> s)
     {
         ulong h = Offset;
-        foreach (var c in s) { h ^= char.IsAsciiDigit(c) ? '0' : char.ToLowerInvariant(c); h *= Prime; }
+        foreach (var c in s) { h ^= char.IsAsciiDigit(c) ? '0' : ToLower(c); h *= Prime; }
         return Mix(h);
     }
 

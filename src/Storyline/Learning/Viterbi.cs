@@ -25,6 +25,7 @@ internal static class Viterbi
     {
         if (n == 0) return;
         var allowed = AllowedTables.GetOrAdd(t, BuildAllowed);
+        var predecessors = PredecessorTables.GetOrAdd(t, BuildPredecessors);
         int start = StartRow(t);
         var score = new float[n * t];
         var back = new int[n * t];
@@ -32,14 +33,15 @@ internal static class Viterbi
             score[y] = allowed[start * t + y] ? transitions[start * t + y] + emissions[y] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
         {
+            var previous = score.AsSpan((i - 1) * t, t);
             for (int y = 0; y < t; y++)
             {
                 float best = float.NegativeInfinity;
                 int arg = 0;
-                for (int p = 0; p < t; p++)
+                // Only the tags that may precede y, in ascending order as before, so ties go the same way.
+                foreach (int p in predecessors[y])
                 {
-                    if (!allowed[p * t + y]) continue;
-                    float s = score[(i - 1) * t + p] + transitions[p * t + y];
+                    float s = previous[p] + transitions[p * t + y];
                     if (s > best) { best = s; arg = p; }
                 }
                 score[i * t + y] = best + emissions[i * t + y];
@@ -53,6 +55,16 @@ internal static class Viterbi
             tags[i] = last;
             last = back[i * t + last];
         }
+    }
+
+    private static readonly ConcurrentDictionary<int, int[][]> PredecessorTables = new();
+
+    // For each tag, the tags that may precede it, ascending (an I- tag has two: B and I of its type; any tag may precede O or B-).
+    private static int[][] BuildPredecessors(int t)
+    {
+        var predecessors = new int[t][];
+        for (int y = 0; y < t; y++) predecessors[y] = [.. Enumerable.Range(0, t).Where(p => Allowed(p, y))];
+        return predecessors;
     }
 
     private static bool[] BuildAllowed(int t)

@@ -32,13 +32,14 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var candidates = new List<(int Start, int Length, int Priority, ITimeRule Rule, Match Match, DurationPrefix Prefix)>();
+        bool guarded = !RunsAreShort(text);
         for (int r = 0; r < Rules.Length; r++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rule = Rules[r];
             try
             {
-                foreach (var m in Find(rule, text))
+                foreach (var m in Find(rule, text, guarded))
                 {
                     if (m.Length == 0) continue;
                     // A "span" group narrows the expression to part of the match ("for years" -> "years").
@@ -53,7 +54,7 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pathological input must not stall the pipeline: skip the rule for this text.
+                // A pathological input (only a guarded pattern has a timeout) must not stall the pipeline: skip the rule for this text.
             }
         }
         // Longest first, then rule order: a full date beats the month-and-day inside it.
@@ -92,17 +93,37 @@ public sealed partial class TimeExpressionRecognizer : ITimeExpressionRecognizer
         return results;
     }
 
-    /// <summary>The matches of <paramref name="rule"/> in <paramref name="text"/>, searched only near its trigger when it has one.</summary>
-    internal static IEnumerable<Match> Find(ITimeRule rule, string text)
+    /// <summary>The longest run of whitespace and '-' characters, and of ASCII digits, that the rules' patterns may run over without a timeout.</summary>
+    internal const int MaxRun = 16;
+
+    /// <summary>Whether no run of whitespace and '-' characters, nor of ASCII digits, in <paramref name="text"/> is longer than <see cref="MaxRun"/>.
+    /// The rules' patterns repeat nothing else, so then each loop has at most <see cref="MaxRun"/> lengths to try at a start position,
+    /// the work there is bounded, and the patterns may run without a timeout; otherwise they run under one.</summary>
+    internal static bool RunsAreShort(string text)
     {
+        int spaces = 0, digits = 0;
+        foreach (var c in text)
+        {
+            spaces = c == '-' || char.IsWhiteSpace(c) ? spaces + 1 : 0;
+            digits = char.IsAsciiDigit(c) ? digits + 1 : 0;
+            if (spaces > MaxRun || digits > MaxRun) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The matches of <paramref name="rule"/> in <paramref name="text"/>, searched only near its trigger when it has one;
+    /// <paramref name="guarded"/>: with the rule's pattern under a match timeout.</summary>
+    internal static IEnumerable<Match> Find(ITimeRule rule, string text, bool guarded = false)
+    {
+        var pattern = guarded ? rule.GuardedPattern : rule.Pattern;
         if (rule.Trigger is null)
         {
-            foreach (Match m in rule.Pattern.Matches(text)) yield return m;
+            foreach (Match m in pattern.Matches(text)) yield return m;
             yield break;
         }
         foreach (var (ws, we) in Windows(text, rule.Trigger))
         {
-            for (var m = rule.Pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch()) yield return m;
+            for (var m = pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch()) yield return m;
         }
     }
 

@@ -31,6 +31,6 @@ internal sealed partial class AgoRule(string name, Regex pattern) : TimeRule(nam
         return Shift(b, unit, k, mod);
     }
 
-    [GeneratedRegex(B + @"(?<unit>years|months|weeks|days|decades)\s+(?<dir>ago|earlier|later)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<unit>years|months|weeks|days|decades)\s+(?<dir>ago|earlier|later)" + E, Options)]
     private static partial Regex RxAgoBare();
 }

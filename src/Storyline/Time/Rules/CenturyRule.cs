@@ -24,7 +24,7 @@ internal sealed partial class CenturyRule() : TimeRule("century", RxCentury(), T
         return new(TimexType.Date, (n - 1).ToString("00", CultureInfo.InvariantCulture), TimeGranularity.Century, ModOf(m), new DateOnly(Math.Max(1, (n - 1) * 100), 1, 1));
     }
 
-    [GeneratedRegex(B + @"(?:the\s+)?" + Mod + @"?(?:(?<ord>" + OrdinalPattern + @")|(?<rel>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous))[-\s]+century" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:the\s+)?" + Mod + @"?(?:(?<ord>" + OrdinalPattern + @")|(?<rel>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous))[-\s]+century" + E, Options)]
     private static partial Regex RxCentury();
 
     [GeneratedRegex("century", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

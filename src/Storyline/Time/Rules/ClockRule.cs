@@ -51,15 +51,15 @@ internal sealed partial class ClockRule(string name, Regex pattern, Regex? trigg
             : new(TimexType.Time, "XXXX-XX-XX" + time, TimeGranularity.Minute, mod);
     }
 
-    [GeneratedRegex(B + @"(?:(?<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<h>[01]?[0-9])(?:[:.](?<mi>[0-5][0-9]))?\s*(?<ap>[ap]\.m\.?|[ap]m(?![a-z])|o'clock)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?:(?:,?\s+(?:on\s+)?)(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow|tonight)))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<h>[01]?[0-9])(?:[:.](?<mi>[0-5][0-9]))?\s*(?<ap>[ap]\.m\.?|[ap]m(?![a-z])|o'clock)(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?:(?:,?\s+(?:on\s+)?)(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow|tonight)))?" + E, Options)]
     private static partial Regex RxClock();
 
-    [GeneratedRegex(B + @"(?<h>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?![0-9])" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<h>[01]?[0-9]|2[0-3]):(?<mi>[0-5][0-9])(?:\s+(?<tz>(?-i:[ECMP][DS]T|GMT|UTC|BST)))?(?![0-9])" + E, Options)]
     private static partial Regex RxClock24();
 
-    [GeneratedRegex(B + @"(?<h>[01]?[0-9])(?::(?<mi>[0-5][0-9]))?\s+(?:o'clock\s+)?in\s+the\s+(?<part>morning|afternoon|evening)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<h>[01]?[0-9])(?::(?<mi>[0-5][0-9]))?\s+(?:o'clock\s+)?in\s+the\s+(?<part>morning|afternoon|evening)" + E, Options)]
     private static partial Regex RxClockWords();
 
-    [GeneratedRegex(B + @"(?<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow)))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?:" + Weekday + @"|(?<rd>today|yesterday|tomorrow)))?" + E, Options)]
     private static partial Regex RxNoon();
 }

@@ -27,9 +27,9 @@ internal sealed partial class DayWordRule(string name, Regex pattern, Regex? tri
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, ModOf(m), d);
     }
 
-    [GeneratedRegex(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rd>today|tonight|yesterday|tomorrow|overnight)(?:\s+" + Part + ")?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rd>today|tonight|yesterday|tomorrow|overnight)(?:\s+" + Part + ")?" + E, Options)]
     private static partial Regex RxDayWord();
 
-    [GeneratedRegex(B + @"(?:the\s+)?day\s+(?<ba>before|after)\s+(?<rd>yesterday|tomorrow)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:the\s+)?day\s+(?<ba>before|after)\s+(?<rd>yesterday|tomorrow)" + E, Options)]
     private static partial Regex RxDayAround();
 }

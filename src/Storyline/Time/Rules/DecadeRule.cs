@@ -32,12 +32,12 @@ internal sealed partial class DecadeRule(string name, Regex pattern, Regex? trig
         return new(TimexType.Date, TimexValues.Decade(start), TimeGranularity.Decade, ModOf(m), new DateOnly(start, 1, 1));
     }
 
-    [GeneratedRegex(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)[0-9]0)|['’](?<dec2>[0-9]0))['’]?s" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:the\s+)?" + Mod + @"?(?:(?<dec>(?:1[6-9]|20)[0-9]0)|['’](?<dec2>[0-9]0))['’]?s" + E, Options)]
     private static partial Regex RxDecade();
 
     [GeneratedRegex("0s|0's|0’s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TriggerRx();
 
-    [GeneratedRegex(B + @"the\s+(?:(?<mod>early|mid|late)[-\s]+)?(?<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"the\s+(?:(?<mod>early|mid|late)[-\s]+)?(?<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)" + E, Options)]
     private static partial Regex RxDecadeWord();
 }

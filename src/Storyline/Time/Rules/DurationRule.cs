@@ -58,12 +58,12 @@ internal sealed partial class DurationRule(string name, Regex pattern, Regex? tr
         return a;
     }
 
-    [GeneratedRegex(B + @"(?<num>[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]/[0-9])?|[0-9]/[0-9])(?:\s*(?:to|or|-|–)\s*(?<num2>[0-9]+))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>[0-9]+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<num>[0-9]+(?:\.[0-9]+)?(?:\s+[0-9]/[0-9])?|[0-9]/[0-9])(?:\s*(?:to|or|-|–)\s*(?<num2>[0-9]+))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>[0-9]+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E, Options)]
     private static partial Regex RxDurationDigits();
 
-    [GeneratedRegex(B + @"(?<num>" + NumWord + @"(?:\s+hundred)?(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)(?:\s+(?:to|or)\s+(?<num2>" + SmallNum + @"))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>[0-9]+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<num>" + NumWord + @"(?:\s+hundred)?(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|half\s+an?|an?(?:\s+and\s+a\s+half)?)(?:\s+(?:to|or)\s+(?<num2>" + SmallNum + @"))?(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:\s+and\s+(?:(?<half>a\s+half)|(?<num3>[0-9]+|an?|" + SmallNum + @")\s+(?<unit3>years?|months?|weeks?|days?|hours?|minutes?)))?(?:[-\s](?<long>long|old))?" + E, Options)]
     private static partial Regex RxDurationWords();
 
-    [GeneratedRegex(B + @"" + Vague + @"(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:[-\s](?<long>long|old))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"" + Vague + @"(?:\s+(?:more|additional|consecutive|straight|full|long|whole|extra|further|trading|business|working|calendar))?[-\s]+" + Unit + @"(?:[-\s](?<long>long|old))?" + E, Options)]
     private static partial Regex RxDurationVague();
 }

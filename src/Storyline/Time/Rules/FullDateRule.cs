@@ -13,6 +13,6 @@ internal sealed partial class FullDateRule() : TimeRule("full-date", RxFullDate(
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, null, d);
     }
 
-    [GeneratedRegex(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"(?:,\s*|\s+)" + Year + "|" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + ")" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"(?:,\s*|\s+)" + Year + "|" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + ")" + E, Options)]
     private static partial Regex RxFullDate();
 }

@@ -15,6 +15,6 @@ internal sealed partial class HalfYearRule() : TimeRule("half", RxHalf())
         return new(TimexType.Date, $"{TimexValues.Year(year.Value)}-H{h}", TimeGranularity.HalfYear, null, new DateOnly(year.Value, h == 1 ? 1 : 7, 1));
     }
 
-    [GeneratedRegex(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:the\s+)?(?<h>first|second|1st|2nd|latter|last)[-\s]half\s+(?:of\s+)?(?:(?:fiscal|the\s+fiscal)\s+)?(?:" + Year + "|" + RelYear + "|the\\s+year)" + E, Options)]
     private static partial Regex RxHalf();
 }

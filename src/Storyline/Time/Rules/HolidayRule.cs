@@ -49,7 +49,7 @@ internal sealed partial class HolidayRule() : TimeRule("holiday", RxHoliday(), T
         return NthWeekday(y, 11, DayOfWeek.Monday, 1).AddDays(1);
     }
 
-    [GeneratedRegex(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<rel>last|this|next)\s+)?(?<hol>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day)(?:\s+(?:of\s+)?" + Year + ")?" + E, Options)]
     private static partial Regex RxHoliday();
 
     [GeneratedRegex("christmas|year's|thanksgiving|easter|day|halloween|friday", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -15,6 +15,6 @@ internal sealed partial class IsoDateRule() : TimeRule("iso", RxIso())
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, null, d);
     }
 
-    [GeneratedRegex(B + @"(?<year>[0-9]{4})-(?<m>[01][0-9])-(?<d>[0-3][0-9])(?:T(?<hh>[0-2][0-9]):(?<mi>[0-5][0-9])(?::[0-5][0-9])?)?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<year>[0-9]{4})-(?<m>[01][0-9])-(?<d>[0-3][0-9])(?:T(?<hh>[0-2][0-9]):(?<mi>[0-5][0-9])(?::[0-5][0-9])?)?" + E, Options)]
     private static partial Regex RxIso();
 }

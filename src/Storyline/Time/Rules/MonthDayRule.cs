@@ -29,6 +29,6 @@ internal sealed partial class MonthDayRule() : TimeRule("month-day", RxMonthDay(
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, null, d);
     }
 
-    [GeneratedRegex(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*[0-9])" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<rel>last|this|next|that)\s+)?(?:" + Weekday + @",?\s+(?:the\s+)?)?(?:" + Month + @"\s*" + Day + @"|(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Month + ")(?!\\s*,?\\s*[0-9])" + E, Options)]
     private static partial Regex RxMonthDay();
 }

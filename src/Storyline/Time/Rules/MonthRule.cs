@@ -45,6 +45,6 @@ internal sealed partial class MonthRule() : TimeRule("month", RxMonth())
         "between", "and", "before", "after", "on", "or", "that", "end", "beginning", "start", "middle", "for",
     };
 
-    [GeneratedRegex(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + Mod + @"?(?:(?<rel>last|this|next|past|coming|that)\s+)?" + Month + E, Options)]
     private static partial Regex RxMonth();
 }

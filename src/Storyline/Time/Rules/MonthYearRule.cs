@@ -15,6 +15,6 @@ internal sealed partial class MonthYearRule() : TimeRule("month-year", RxMonthYe
         return new(TimexType.Date, MonthValue(year.Value, month), TimeGranularity.Month, ModOf(m), new DateOnly(year.Value, month, 1));
     }
 
-    [GeneratedRegex(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + Mod + "?" + Month + @",?\s+(?:of\s+)?(?:" + Year + "|" + RelYear + ")" + E, Options)]
     private static partial Regex RxMonthYear();
 }

@@ -15,6 +15,6 @@ internal sealed partial class NumericDateRule() : TimeRule("numeric", RxNumeric(
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, null, d);
     }
 
-    [GeneratedRegex(B + @"(?<m>[01]?[0-9])/(?<d>[0-3]?[0-9])/(?<year>[0-9]{4}|[0-9]{2})" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<m>[01]?[0-9])/(?<d>[0-3]?[0-9])/(?<year>[0-9]{4}|[0-9]{2})" + E, Options)]
     private static partial Regex RxNumeric();
 }

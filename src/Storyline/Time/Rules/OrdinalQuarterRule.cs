@@ -34,12 +34,12 @@ internal sealed partial class OrdinalQuarterRule(string name, Regex pattern, Reg
         return new(TimexType.Date, Quarter(year.Value, q), TimeGranularity.Quarter, null, new DateOnly(year.Value, (q - 1) * 3 + 1, 1));
     }
 
-    [GeneratedRegex(B + @"(?:(?<pre>the|this|that)\s+(?!(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-)|(?:(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)[0-9][0-9])'s|the\s+(?<ypre>(?:1[6-9]|20)[0-9][0-9]))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<pre>the|this|that)\s+(?!(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-)|(?:(?<rpre>this|last|next|the)\s+year's|(?<ypre>(?:1[6-9]|20)[0-9][0-9])'s|the\s+(?<ypre>(?:1[6-9]|20)[0-9][0-9]))\s+)?(?:(?:fiscal|calendar)\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:" + Year + "|" + RelYear + "))?" + E, Options)]
     private static partial Regex RxQuarter();
 
     [GeneratedRegex("quarter|qtr", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TriggerRx();
 
-    [GeneratedRegex(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?-i:Q(?<qn>[1-4]))\s+" + Year + E, Options)]
     private static partial Regex RxQuarterCode();
 }

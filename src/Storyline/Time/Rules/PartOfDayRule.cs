@@ -18,6 +18,6 @@ internal sealed partial class PartOfDayRule() : TimeRule("part-of-day", RxPartOf
         return new(TimexType.Time, TimexValues.Day(d) + "T" + part[1..], TimeGranularity.PartOfDay, ModOf(m), d);
     }
 
-    [GeneratedRegex(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rel>this|last|tomorrow|yesterday)\s+" + Part + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<mod>early|late|earlier|later)\s+)?(?<rel>this|last|tomorrow|yesterday)\s+" + Part + E, Options)]
     private static partial Regex RxPartOfDay();
 }

@@ -25,6 +25,6 @@ internal sealed partial class ReferenceRule() : TimeRule("ref", RxRef())
         return new(TimexType.Date, value, TimeGranularity.Unknown);
     }
 
-    [GeneratedRegex(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future|the\s+distant\s+future|current|as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<ref>now|right\s+now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+future|the\s+near\s+future|the\s+distant\s+future|current|as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term)" + E, Options)]
     private static partial Regex RxRef();
 }

@@ -38,12 +38,12 @@ internal sealed partial class RelativeQuarterRule(string name, Regex pattern, Re
         return yearBack ? result with { Date = null } : result;
     }
 
-    [GeneratedRegex(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:the\s+)?(?:(?<which>latest|current|past|recent|last|previous|prior|same|year-earlier|year-ago|prior-year|comparable|year-before|this|that|year-earlier\s+third|fiscal)\s+)?(?:(?:fiscal|three-month|second|third|fourth|first)\s+)?(?<what>quarter|period)" + E, Options)]
     private static partial Regex RxQuarterRelative();
 
     [GeneratedRegex("quarter|period", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TriggerRx();
 
-    [GeneratedRegex(B + @"(?:last|this|next)\s+year's\s+(?<what>quarter|period)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:last|this|next)\s+year's\s+(?<what>quarter|period)" + E, Options)]
     private static partial Regex RxYearQuarter();
 }

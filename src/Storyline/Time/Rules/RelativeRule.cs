@@ -36,6 +36,6 @@ internal sealed partial class RelativeRule() : TimeRule("relative", RxRelative()
         return result;
     }
 
-    [GeneratedRegex(B + Mod + @"?(?<rel>this|last|next|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new|the)\s+(?:(?<fy>fiscal|calendar|financial|school|academic)\s+)?(?<runit>day|week|weekend|month|year|decade)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + Mod + @"?(?<rel>this|last|next|past|previous|coming|following|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new|the)\s+(?:(?<fy>fiscal|calendar|financial|school|academic)\s+)?(?<runit>day|week|weekend|month|year|decade)" + E, Options)]
     private static partial Regex RxRelative();
 }

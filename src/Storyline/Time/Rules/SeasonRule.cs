@@ -45,7 +45,7 @@ internal sealed partial class SeasonRule() : TimeRule("season", RxSeason(), Trig
         return new(TimexType.Date, $"{TimexValues.Year(year.Value)}-{code}", TimeGranularity.Season, ModOf(m), new DateOnly(year.Value, 1, 1));
     }
 
-    [GeneratedRegex(B + Mod + @"?(?:(?<rel>this|last|next|past|coming|the|that)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:" + Year + "|" + RelYear + @"|(?<yw>nineteen[-\s]\w+(?:[-\s]\w+)?)))?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + Mod + @"?(?:(?<rel>this|last|next|past|coming|the|that)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:" + Year + "|" + RelYear + @"|(?<yw>nineteen[-\s]\w+(?:[-\s]\w+)?)))?" + E, Options)]
     private static partial Regex RxSeason();
 
     [GeneratedRegex("spring|summer|fall|autumn|winter", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

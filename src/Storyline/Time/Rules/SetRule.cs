@@ -48,15 +48,15 @@ internal sealed partial class SetRule(string name, Regex pattern, Regex? trigger
         return new(TimexType.Set, TimexValues.Duration(n, unit), Granularity(unit));
     }
 
-    [GeneratedRegex(B + @"(?<set>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|biannually|semiannually)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<set>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|biannually|semiannually)" + E, Options)]
     private static partial Regex RxSetAdverb();
 
-    [GeneratedRegex(B + @"(?:every|each|per)\s+(?:other\s+)?(?:(?<num>[0-9]+|" + NumWord + @")\s+)?(?:" + Unit + "|" + Weekday + @"|(?<part>morning|night|evening|afternoon)|(?<season>spring|summer|fall|autumn|winter))" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:every|each|per)\s+(?:other\s+)?(?:(?<num>[0-9]+|" + NumWord + @")\s+)?(?:" + Unit + "|" + Weekday + @"|(?<part>morning|night|evening|afternoon)|(?<season>spring|summer|fall|autumn|winter))" + E, Options)]
     private static partial Regex RxSetEvery();
 
-    [GeneratedRegex(@"(?<=(?:[0-9]|%|\bonce|\btwice|\btimes|\bcents?|\bdollars?|\byuan|\beuros?|\bpounds?|\bcent|\bpercent|\bbarrels|\btons|\btonnes|\bmillion|\bbillion)\s+)a\s+(?<unit>year|month|week|day|hour)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<=(?:[0-9]|%|\bonce|\btwice|\btimes|\bcents?|\bdollars?|\byuan|\beuros?|\bpounds?|\bcent|\bpercent|\bbarrels|\btons|\btonnes|\bmillion|\bbillion)\s+)a\s+(?<unit>year|month|week|day|hour)" + E, Options)]
     private static partial Regex RxSetRate();
 
-    [GeneratedRegex(B + @"(?:on\s+)?(?-i:(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:on\s+)?(?-i:(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))" + E, Options)]
     private static partial Regex RxSetWeekdays();
 }

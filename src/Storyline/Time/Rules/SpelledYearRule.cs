@@ -16,6 +16,6 @@ internal sealed partial class SpelledYearRule() : TimeRule("spelled-year", RxSpe
         return new(TimexType.Date, TimexValues.Year(y), TimeGranularity.Year, null, new DateOnly(y, 1, 1));
     }
 
-    [GeneratedRegex(B + @"(?:the\s+year\s+)?(?<spelled>nineteen[-\s](?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen[-\s]hundred|two\s+thousand(?:\s+and\s+(?:" + OnesPattern + "))?)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:the\s+year\s+)?(?<spelled>nineteen[-\s](?:" + TensPattern + @")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|nineteen[-\s]hundred|two\s+thousand(?:\s+and\s+(?:" + OnesPattern + "))?)" + E, Options)]
     private static partial Regex RxSpelledYear();
 }

@@ -18,6 +18,6 @@ internal sealed partial class TheUnitRule() : TimeRule("the-unit", RxTheUnit())
         return Shift(b.Value, unit, 0, null);
     }
 
-    [GeneratedRegex(B + @"the\s+(?:(?<fy>fiscal|calendar)[-\s]+)?(?<runit>year|week|weekend|day)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"the\s+(?:(?<fy>fiscal|calendar)[-\s]+)?(?<runit>year|week|weekend|day)" + E, Options)]
     private static partial Regex RxTheUnit();
 }

@@ -16,6 +16,9 @@ internal interface ITimeRule
     /// <summary>A cheap pattern the main one only runs near, or null to run it over the whole text.</summary>
     Regex? Trigger { get; }
 
+    /// <summary>The same pattern under a match timeout, for texts where the pattern's loops could backtrack at length (see <see cref="TimeExpressionRecognizer.RunsAreShort"/>).</summary>
+    Regex GuardedPattern { get; }
+
     /// <summary>Whether a match may be followed by "ago", "earlier" or "later" (durations).</summary>
     bool TakesAgo { get; }
 
@@ -44,9 +47,14 @@ internal abstract class TimeRule(string name, Regex pattern, Regex? trigger = nu
     protected const string Part = @"(?<part>morning|afternoon|evening|night)";
 
     // Patterns use [0-9], not \d, which would also match Arabic-Indic and other digits that int.Parse rejects.
-    // Source-generated so that nothing is compiled at run time: the first call stays fast.
+    // Source-generated so that nothing is compiled at run time: the first call stays fast. Without a match timeout: a timeout makes the
+    // generated code read the clock at every position it tries, which took half the recogniser's time. No group repeats (only "?"), and the
+    // loops repeat whitespace, '-' or digits, or a word's characters up to a space, a hyphen or the word's end (so giving one back fails at
+    // once); a test holds the patterns to that. So on a text without long runs of whitespace, hyphens or digits every start position
+    // costs bounded work; a text with such a run goes to GuardedPattern instead, which keeps the timeout.
     protected const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    protected const int TimeoutMs = 5000;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private Regex? _guarded;
 
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -56,6 +64,10 @@ internal abstract class TimeRule(string name, Regex pattern, Regex? trigger = nu
 
     /// <inheritdoc />
     public Regex? Trigger { get; } = trigger;
+
+    /// <inheritdoc />
+    // Interpreted (built on first need, which only an odd text has): the same matches as the generated pattern, and a timeout.
+    public Regex GuardedPattern => _guarded ??= new Regex(Pattern.ToString(), Pattern.Options, Timeout);
 
     /// <inheritdoc />
     public virtual bool TakesAgo => false;

@@ -23,9 +23,9 @@ internal sealed partial class VagueDurationRule(string name, Regex pattern, Rege
         return new(TimexType.Duration, TimexValues.Duration(null, unit), Granularity(unit));
     }
 
-    [GeneratedRegex(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<pre>(?:the\s+)?(?:past|last|next|coming|recent|following|previous|subsequent|ensuing|early|final|first)(?:\s+(?:few|several))?)\s+)(?<unit>years|months|weeks|days|hours|minutes|decades|centuries|quarters)" + E, Options)]
     private static partial Regex RxVagueDuration();
 
-    [GeneratedRegex(B + @"(?:for|over|within|take|took|takes|lasted|last)\s+(?<span>(?<unit>years|months|weeks|days|hours|decades|centuries))" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:for|over|within|take|took|takes|lasted|last)\s+(?<span>(?<unit>years|months|weeks|days|hours|decades|centuries))" + E, Options)]
     private static partial Regex RxForPlural();
 }

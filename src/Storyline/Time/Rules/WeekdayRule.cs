@@ -18,6 +18,6 @@ internal sealed partial class WeekdayRule() : TimeRule("weekday", RxWeekday())
         return new(TimexType.Date, TimexValues.Day(d), TimeGranularity.Day, ModOf(m), d);
     }
 
-    [GeneratedRegex(B + @"(?:(?<mod>early|late)\s+)?(?:(?<rel>last|this|next|coming|past|previous|following)\s+)?" + Weekday + @"(?:\s+" + Part + ")?" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?:(?<mod>early|late)\s+)?(?:(?<rel>last|this|next|coming|past|previous|following)\s+)?" + Weekday + @"(?:\s+" + Part + ")?" + E, Options)]
     private static partial Regex RxWeekday();
 }

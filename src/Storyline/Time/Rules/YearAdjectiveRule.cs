@@ -17,6 +17,6 @@ internal sealed partial class YearAdjectiveRule() : TimeRule("year-earlier", RxY
         return new(TimexType.Date, TimexValues.Year(r.Year - 1), TimeGranularity.Year);
     }
 
-    [GeneratedRegex(B + @"(?<adj>year-earlier|year-ago|year-before|prior-year|a-year-earlier|year-end|year\s+end)" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"(?<adj>year-earlier|year-ago|year-before|prior-year|a-year-earlier|year-end|year\s+end)" + E, Options)]
     private static partial Regex RxYearEarlier();
 }

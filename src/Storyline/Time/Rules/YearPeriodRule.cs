@@ -15,6 +15,6 @@ internal sealed partial class YearPeriodRule() : TimeRule("year-period", RxYearP
         return new(TimexType.Date, TimexValues.Year(y), TimeGranularity.Year, null, new DateOnly(y, 1, 1));
     }
 
-    [GeneratedRegex(B + @"the\s+" + Year + @"\s+period" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + @"the\s+" + Year + @"\s+period" + E, Options)]
     private static partial Regex RxYearPeriod();
 }

@@ -34,7 +34,7 @@ internal sealed partial class YearRule() : TimeRule("year", RxYear(), TriggerRx(
         "companies", "firms", "employees", "staff", "patients", "victims", "refugees", "prisoners", "detainees", "calories", "mw", "kw",
     };
 
-    [GeneratedRegex(B + Mod + @"?(?:(?<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|model\s+year)[-\s]?)?" + Year + @"(?!\s*(?:%|percent|per\s+cent|-[0-9]|–[0-9]))" + E, Options, TimeoutMs)]
+    [GeneratedRegex(B + Mod + @"?(?:(?<pre>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|FY|post|pre|model\s+year)[-\s]?)?" + Year + @"(?!\s*(?:%|percent|per\s+cent|-[0-9]|–[0-9]))" + E, Options)]
     private static partial Regex RxYear();
 
     [GeneratedRegex("1[6-9][0-9][0-9]|20[0-9][0-9]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
