@@ -49,6 +49,20 @@ public static class AnalysisBench
                 sentences += context.RequireText().Sentences.Count;
                 embedded += context.SentenceVectors?.Count(v => v is not null) ?? 0;
             }
+            // The per-stage figures above read the process's CPU time (10 ms ticks, through /proc) twice per stage and document, and those
+            // reads cost CPU inside the windows. The headline figures come from whole passes timed once at each end instead: the same
+            // documents through the same stages (and without the vector stage), so GC and the runtime's other threads count, the reads do not.
+            double WholePass(IReadOnlyList<IAnalysisStage> stages)
+            {
+                process.Refresh();
+                var before = process.TotalProcessorTime;
+                foreach (var document in documents) AnalysisPipeline.Run(stages, new AnalysisContext(document), ct);
+                process.Refresh();
+                return (process.TotalProcessorTime - before).TotalSeconds;
+            }
+            var textStages = analysis.Stages.Where(s => s.Name != Storyline.Language.Embeddings.SentenceEmbeddingStage.StageName).ToList();
+            double wholeWithout = WholePass(textStages);
+            double? whole = textStages.Count == analysis.Stages.Count ? null : WholePass(analysis.Stages);
             var total = cpu.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalSeconds;
             var withoutVectors = cpu.Where(p => p.Key != Storyline.Language.Embeddings.SentenceEmbeddingStage.StageName).Sum(p => p.Value.TotalSeconds);
             foreach (var (name, time) in cpu)
@@ -60,8 +74,10 @@ public static class AnalysisBench
                 sentences,
                 embedded_sentences = embedded,
                 cpu_ms_per_document = cpu.ToDictionary(p => p.Key, p => BenchOutput.R(p.Value.TotalMilliseconds / documents.Count, 2)),
-                docs_per_cpu_second = BenchOutput.R(documents.Count / total, 1),
-                docs_per_cpu_second_without_vectors = BenchOutput.R(documents.Count / withoutVectors, 1),
+                docs_per_cpu_second = BenchOutput.R(documents.Count / (whole ?? wholeWithout), 1),
+                docs_per_cpu_second_without_vectors = BenchOutput.R(documents.Count / wholeWithout, 1),
+                staged_docs_per_cpu_second = BenchOutput.R(documents.Count / total, 1),
+                staged_docs_per_cpu_second_without_vectors = BenchOutput.R(documents.Count / withoutVectors, 1),
                 embedded_sentences_per_cpu_second = BenchOutput.R(embedded / Math.Max(1e-9, cpu.GetValueOrDefault(Storyline.Language.Embeddings.SentenceEmbeddingStage.StageName).TotalSeconds), 1),
             });
             return Task.FromResult(0);
