@@ -58,6 +58,10 @@ internal sealed class AttributionTokens
     }
 }
 
+/// <summary>A sentence's per-token word keys as <see cref="AttributionTagFeatures.Extract"/> hashed them: stems, and clusters when the
+/// tagger has them.</summary>
+internal readonly record struct SentenceKeys(ulong[] Stem, ulong[]? Cluster);
+
 /// <summary>
 /// Feature extraction for <see cref="AttributionTagger"/>: for every token of a sentence, hashed features from the word and its stem, its
 /// neighbours within ±2, shape, quotation depth, named-entity tag, and the distance and identity of the nearest lexicon cue on each side.
@@ -82,17 +86,14 @@ internal static class AttributionTagFeatures
 
     private const ulong Boundary = 0xB0B0_B0B0;
 
-    /// <summary>Appends the features of tokens [<paramref name="lo"/>, <paramref name="hi"/>) of <paramref name="doc"/>; token lo + i's are
-    /// features[offsets[i]..offsets[i + 1]).</summary>
-    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets) =>
-        Extract(doc, sentence, features, offsets, [], null);
-
-    /// <summary>As <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int})"/>, plus features of a first tagging pass
-    /// (<paramref name="firstPass"/>: one tag per token of the sentence, or empty): the roles around each token and the distance to the
-    /// nearest tagged cue, which reaches cues no word list holds. With <paramref name="clusters"/> (normalised word hash → distributional
-    /// cluster), words share evidence with the words of their cluster, so a cue word PolNeAR's training articles never mark can still be
-    /// found ("alarmed" beside "worried").</summary>
-    public static void Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets, ReadOnlySpan<int> firstPass,
+    /// <summary>Appends the features of the tokens of sentence <paramref name="sentence"/> of <paramref name="doc"/> (its token i's are
+    /// features[offsets[i]..offsets[i + 1])): the word and its stem, neighbours, shape, quotation depth, entity tag and nearest lexicon cues,
+    /// plus features of a first tagging pass (<paramref name="firstPass"/>: one tag per token of the sentence, or empty): the roles around
+    /// each token and the distance to the nearest tagged cue, which reaches cues no word list holds. With <paramref name="clusters"/>
+    /// (normalised word hash → distributional cluster), words share evidence with the words of their cluster, so a cue word PolNeAR's
+    /// training articles never mark can still be found ("alarmed" beside "worried"). Returns the sentence's word keys, for
+    /// <see cref="AppendWithFirstPass"/>.</summary>
+    public static SentenceKeys Extract(AttributionTokens doc, int sentence, List<ulong> features, Span<int> offsets, ReadOnlySpan<int> firstPass,
         IReadOnlyDictionary<ulong, ushort>? clusters)
     {
         var s = doc.Analysis.Sentences[sentence];
@@ -225,30 +226,21 @@ internal static class AttributionTagFeatures
             if (!firstPass.IsEmpty) AddFirstPass(features, firstPass, i, q, stem, clusters is null ? null : cluster);
         }
         offsets[n] = features.Count;
+        return new SentenceKeys(stem, clusters is null ? null : cluster);
     }
 
-    /// <summary>The features <see cref="Extract(AttributionTokens, int, List{ulong}, Span{int}, ReadOnlySpan{int}, IReadOnlyDictionary{ulong, ushort})"/>
-    /// gives with <paramref name="firstPass"/> and <paramref name="clusters"/>, built from the sentence's features without the first pass
-    /// (<paramref name="plain"/>, <paramref name="plainOffsets"/>, extracted with the same clusters): each token's plain features, then its
-    /// first-pass ones, as there; the second pass so skips hashing the sentence again.</summary>
-    public static void AppendWithFirstPass(AttributionTokens doc, int sentence, ReadOnlySpan<ulong> plain, ReadOnlySpan<int> plainOffsets,
-        ReadOnlySpan<int> firstPass, IReadOnlyDictionary<ulong, ushort>? clusters, List<ulong> features, Span<int> offsets)
+    /// <summary>The features <see cref="Extract"/> gives with <paramref name="firstPass"/>, built from what it gave for the same sentence
+    /// and clusters without the first pass (<paramref name="plain"/>, <paramref name="plainOffsets"/> and <paramref name="keys"/>): each
+    /// token's plain features, then its first-pass ones, as there; the second pass so skips hashing the sentence again.</summary>
+    public static void AppendWithFirstPass(AttributionTokens doc, int sentence, SentenceKeys keys, ReadOnlySpan<ulong> plain, ReadOnlySpan<int> plainOffsets,
+        ReadOnlySpan<int> firstPass, List<ulong> features, Span<int> offsets)
     {
-        var s = doc.Analysis.Sentences[sentence];
-        int lo = s.FirstToken, n = Math.Min(doc.Analysis.Tokens.Count, s.FirstToken + s.TokenCount) - lo;
-        var stem = new ulong[n];
-        var cluster = clusters is null ? null : new ulong[n];
-        for (int i = 0; i < n; i++)
-        {
-            var w = doc.Lower[lo + i];
-            stem[i] = FeatureHash.Of(StemOf(w));
-            if (cluster is not null) cluster[i] = clusters!.TryGetValue(FeatureHash.OfNormalised(w), out var c) ? c : NoCluster;
-        }
+        int lo = doc.Analysis.Sentences[sentence].FirstToken, n = keys.Stem.Length;
         for (int i = 0; i < n; i++)
         {
             offsets[i] = features.Count;
             features.AddRange(plain[plainOffsets[i]..plainOffsets[i + 1]]);
-            AddFirstPass(features, firstPass, i, doc.QuoteDepth[lo + i] > 0 ? 1UL : 0, stem, cluster);
+            AddFirstPass(features, firstPass, i, doc.QuoteDepth[lo + i] > 0 ? 1UL : 0, keys.Stem, keys.Cluster);
         }
         offsets[n] = features.Count;
     }

@@ -83,12 +83,12 @@ public sealed class AttributionTagger : IAttributionExtractor
         if (n <= 0) return [];
         features.Clear();
         var offsets = new int[n + 1];
-        AttributionTagFeatures.Extract(doc, sentence, features, offsets, [], _clusters);
+        var keys = AttributionTagFeatures.Extract(doc, sentence, features, offsets, [], _clusters);
         var first = _model.Predict(CollectionsMarshal.AsSpan(features), offsets, n, cancellationToken);
         if (_second is null) return first;
         var second = new List<ulong>(features.Count + n * 12);
         var secondOffsets = new int[n + 1];
-        AttributionTagFeatures.AppendWithFirstPass(doc, sentence, CollectionsMarshal.AsSpan(features), offsets, first, _clusters, second, secondOffsets);
+        AttributionTagFeatures.AppendWithFirstPass(doc, sentence, keys, CollectionsMarshal.AsSpan(features), offsets, first, second, secondOffsets);
         return _second.Predict(CollectionsMarshal.AsSpan(second), secondOffsets, n, cancellationToken);
     }
 

@@ -34,10 +34,10 @@ public class AttributionTagFeaturesTests
 
             var plain = new List<ulong>();
             var plainOffsets = new int[n + 1];
-            AttributionTagFeatures.Extract(doc, s, plain, plainOffsets, [], clusters);
+            var keys = AttributionTagFeatures.Extract(doc, s, plain, plainOffsets, [], clusters);
             var actual = new List<ulong>();
             var actualOffsets = new int[n + 1];
-            AttributionTagFeatures.AppendWithFirstPass(doc, s, plain.ToArray(), plainOffsets, pass, clusters, actual, actualOffsets);
+            AttributionTagFeatures.AppendWithFirstPass(doc, s, keys, plain.ToArray(), plainOffsets, pass, actual, actualOffsets);
 
             actual.ShouldBe(expected);
             actualOffsets.ShouldBe(expectedOffsets);
