@@ -172,6 +172,7 @@ internal sealed class LinearSequenceModel
         Span<float> sum = stackalloc float[stride];
         int[]? rented = null;
         Span<int> rows = stackalloc int[128];
+        int sink = 0;
         try
         {
             for (int i = 0; i < tokens; i++)
@@ -195,7 +196,7 @@ internal sealed class LinearSequenceModel
                     rows[f] = row;
                     if (row >= 0) touchedWeights += Unsafe.Add(ref weights, (nint)row * stride);
                 }
-                s_touched = touched ^ (int)touchedWeights;
+                sink ^= touched ^ (int)touchedWeights;
                 var e = emissions.Slice(i * t, t);
                 e.CopyTo(sum);
                 // Lane-wise adds in the same order as one float at a time, so the sums are the same to the bit.
@@ -207,6 +208,8 @@ internal sealed class LinearSequenceModel
                 }
                 sum[..t].CopyTo(e);
             }
+            // Once per call, not per token: threads tagging at once would otherwise take turns on this field's cache line.
+            s_touched = sink;
         }
         finally
         {
