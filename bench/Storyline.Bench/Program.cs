@@ -6,6 +6,7 @@ var root = new RootCommand("Storyline benchmarks")
 {
     IngestBench.Create(),
     AnalysisBench.Create(),
+    ReanalysisBench.Create(),
     EmbedBench.Create(),
     ExtractionBench.Create(),
     MicroBench.Create(),
