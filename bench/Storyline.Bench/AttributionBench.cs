@@ -29,7 +29,7 @@ public static class AttributionBench
         {
             var folder = parse.GetValue(data)!;
             var docs = PolnearCorpus.Load(folder);
-            if (docs.Count == 0) { Console.Error.WriteLine("error: no annotated PolNeAR documents found"); return Task.FromResult(1); }
+            if (docs.Count == 0) { Console.Error.WriteLine($"error: {folder}: no annotated PolNeAR documents (text/*.txt with attributions/*.ann) found"); return Task.FromResult(1); }
             var analyzer = new TextAnalyzer();
             var ner = new NamedEntityRecognizer();
             AttributionTagger? tagger = parse.GetValue(model) is { } modelPath ? LoadModel(modelPath) : AttributionTagger.Default;

@@ -35,7 +35,7 @@ public static class AttributionTrainBench
             var ct = CancellationToken.None;
             var clock = Stopwatch.StartNew();
             var docs = PolnearCorpus.Load(parse.GetValue(data)!);
-            if (docs.Count == 0) { Console.Error.WriteLine("error: no annotated PolNeAR documents found"); return 1; }
+            if (docs.Count == 0) { Console.Error.WriteLine($"error: {parse.GetValue(data)}: no annotated PolNeAR documents (text/*.txt with attributions/*.ann) found"); return 1; }
             var examples = ToExamples(docs, ct);
             // Every tenth article (in name order) is held out to choose the epoch; dev and test stay unseen.
             var train = examples.Where((_, i) => i % 10 != 9).ToList();

@@ -51,6 +51,8 @@ public static class PolnearCorpus
     public static List<PolnearDocument> Load(string splitFolder)
     {
         var docs = new List<PolnearDocument>();
+        // A split that is not here (the test split is kept apart) gives no documents, which the commands report in one line.
+        if (!Directory.Exists(Path.Combine(splitFolder, "attributions")) || !Directory.Exists(Path.Combine(splitFolder, "text"))) return docs;
         var annotations = Directory.EnumerateFiles(Path.Combine(splitFolder, "attributions"), "*.ann").Order(StringComparer.Ordinal).ToList();
         foreach (var textFile in Directory.EnumerateFiles(Path.Combine(splitFolder, "text"), "*.txt").Order(StringComparer.Ordinal))
         {
