@@ -91,28 +91,13 @@ public sealed partial class PostgresDocumentStore
 
         public async Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default)
         {
-            // Documents get their state in id order (adds take the write lock too, so ids commit in order), so those with state are a
-            // prefix: the next ones are found by index, however large the store. Whether a development keyed by each is stored comes along
-            // (it never is: a development is keyed by its first document, placed with it), so a new one costs no read when it is joined.
-            var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(
-                """
-                SELECT d.id AS Id, d.title AS Title, d.text AS Text, (d.metadata_json::json -> 'published')::text AS Published, sd.story_id AS Story,
-                    sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf,
-                    EXISTS (SELECT 1 FROM story_clusters c WHERE c.level = 0 AND c.id = d.id) AS DevelopmentStored
-                FROM documents d
-                LEFT JOIN story_documents sd ON sd.document_id = d.id
-                LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
-                WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
-                ORDER BY d.id LIMIT @limit
-                """, new { upTo = upTo ?? long.MaxValue, limit = (long)limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            var rows = await ReadPendingAsync(connection, tx, upTo, limit, cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 _documentTitles[row.Id] = row.Title;
                 if (!row.DevelopmentStored) MarkNew(Entry((long)ClusterLevel.Development, row.Id));
             }
-            return [.. rows.Select(row => new PendingStoryDocument(row.Id, row.Title, row.Text, ReadPublished(row.Published),
-                row.Story is { } s ? (s, row.Development ?? row.Id) : null,
-                row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null) { DuplicateOf = row.DuplicateOf })];
+            return [.. rows.Select(ToPending)];
         }
 
         public async Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
@@ -188,7 +173,8 @@ public sealed partial class PostgresDocumentStore
         {
             if (probe.Count == 0) return [];
             var l = (long)level;
-            // The clusters holding a probe term are those the store says hold one, and those that took one in this step.
+            // The clusters holding a probe term are those the store says hold one, and those that took one in this step; each cluster's
+            // sums are looked up by its key (lateral), so a common term's postings in every other cluster are never read.
             var joined = new SortedSet<long>();
             foreach (var term in probe)
                 if (_postings.TryGetValue((l, term), out var holders)) joined.UnionWith(holders);
@@ -198,7 +184,8 @@ public sealed partial class PostgresDocumentStore
             var rows = await connection.QueryAsync<(long Id, long Story, double NormSquared, long? Earliest, long? Latest, long? Term, double? Sum)>(new CommandDefinition(
                 """
                 SELECT c.id, c.story_id, c.norm_squared, c.earliest, c.latest, t.term_id, t.sum
-                FROM story_clusters c LEFT JOIN story_cluster_terms t ON t.level = c.level AND t.cluster_id = c.id AND t.term_id = ANY(@terms)
+                FROM story_clusters c
+                LEFT JOIN LATERAL (SELECT term_id, sum FROM story_cluster_terms WHERE level = c.level AND cluster_id = c.id AND term_id = ANY(@terms)) t ON true
                 WHERE c.level = @l AND c.id IN (SELECT cluster_id FROM story_cluster_terms WHERE level = @l AND term_id = ANY(@probeIds) UNION ALL SELECT unnest(@stored))
                 """, new { l, terms, probeIds, stored }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var read = new Dictionary<long, Dictionary<int, double>>();
@@ -390,6 +377,33 @@ public sealed partial class PostgresDocumentStore
             await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ReadPendingAsync(connection, null, upTo, limit, cancellationToken).ConfigureAwait(false)).Select(ToPending)];
+    }
+
+    // Documents get their state in id order (adds take the write lock too, so ids commit in order), so those with state are a prefix: the
+    // next ones are found by index, however large the store. Whether a development keyed by each is stored comes along (it never is: a
+    // development is keyed by its first document, placed with it), so that a step's new development costs no read when it is joined.
+    private static async Task<List<PendingRow>> ReadPendingAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long? upTo, int limit, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<PendingRow>(new CommandDefinition(
+            """
+            SELECT d.id AS Id, d.title AS Title, d.text AS Text, (d.metadata_json::json -> 'published')::text AS Published, sd.story_id AS Story,
+                sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf,
+                EXISTS (SELECT 1 FROM story_clusters c WHERE c.level = 0 AND c.id = d.id) AS DevelopmentStored
+            FROM documents d
+            LEFT JOIN story_documents sd ON sd.document_id = d.id
+            LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
+            WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
+            ORDER BY d.id LIMIT @limit
+            """, new { upTo = upTo ?? long.MaxValue, limit = (long)limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
+    private static PendingStoryDocument ToPending(PendingRow row) => new(row.Id, row.Title, row.Text, ReadPublished(row.Published),
+        row.Story is { } s ? (s, row.Development ?? row.Id) : null,
+        row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null) { DuplicateOf = row.DuplicateOf };
 
     private sealed class PendingRow
     {

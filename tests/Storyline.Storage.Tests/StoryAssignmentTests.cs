@@ -269,6 +269,7 @@ internal sealed class RecordingStoryStore(IStoryStore inner) : IStoryStore
     public async Task<IStoryAssignmentScope> BeginStoryAssignmentAsync(CancellationToken cancellationToken = default) =>
         new Scope(await inner.BeginStoryAssignmentAsync(cancellationToken), this);
 
+    public Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) => inner.PeekPendingAsync(upTo, limit, cancellationToken);
     public Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default) => inner.ReadStoryIndexAsync(cancellationToken);
     public Task<long> AssignStoryAsync(long documentId, long? storyId, long developmentId, double similarity, string newStoryTitle, CancellationToken cancellationToken = default) =>
         inner.AssignStoryAsync(documentId, storyId, developmentId, similarity, newStoryTitle, cancellationToken);

@@ -98,6 +98,10 @@ public interface IStoryStore
     /// <summary>Starts a story assignment step (see <see cref="IStoryAssignmentScope"/>): waits for any other assigner's step to end.</summary>
     Task<IStoryAssignmentScope> BeginStoryAssignmentAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>What <see cref="IStoryAssignmentScope.PendingAsync"/> would give now, read without taking the write lock: an assigner
+    /// works out the documents' terms from it while another holds the lock, and the step's own list (which may differ by then) decides.</summary>
+    Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Every document in id order with its story (null when not yet assigned).</summary>
     Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default);
 

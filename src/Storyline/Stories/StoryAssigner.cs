@@ -38,10 +38,16 @@ public sealed class StoryAssigner(IStoryStore store, StoryAssignerOptions? optio
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // A document's terms depend on its title and text alone: they are worked out before the write lock is waited for, so that
+            // assigners in other processes need not wait for this one's tokenising.
+            var early = new Dictionary<long, (string? Title, string Text, Dictionary<string, float> Terms)>();
+            foreach (var peeked in await store.PeekPendingAsync(upTo, documentsPerStep, cancellationToken).ConfigureAwait(false))
+                early[peeked.DocumentId] = (peeked.Title, peeked.Text, _placer.Terms(peeked.Title, peeked.Text));
             // The write transaction is taken before the state is read: another assigner's step either ended before or waits for this one.
             await using var scope = await store.BeginStoryAssignmentAsync(cancellationToken).ConfigureAwait(false);
             var pending = await scope.PendingAsync(upTo, documentsPerStep, cancellationToken).ConfigureAwait(false);
-            var terms = pending.Select(p => _placer.Terms(p.Title, p.Text)).ToList();
+            var terms = pending.Select(p => early.TryGetValue(p.DocumentId, out var e) && e.Title == p.Title && e.Text == p.Text
+                ? e.Terms : _placer.Terms(p.Title, p.Text)).ToList();
             if (pending.Count > 0)
                 await scope.PrepareTermsAsync(terms.SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < pending.Count; i++)
