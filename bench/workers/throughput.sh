@@ -4,10 +4,12 @@
 # on one thread (--model-threads 1 --documents-at-once 1: the fair test of scaling, since one default worker's model already takes both cores); then checks
 # the claims ledgers are byte-identical. Each run prints wall and CPU seconds (user + system, summed over its processes). Needs Debian's
 # postgresql, python3, bc and a Release build of the CLI; run from the repository root as root (PostgreSQL runs as the postgres user).
+# The throwaway cluster listens on $PORT (default 55433); $S names another build of the CLI.
 set -u
 cd "$(dirname "$0")/../.."
 N=${1:-300}
-S=src/Storyline.Cli/bin/Release/net10.0/Storyline.Cli
+PORT=${PORT:-55433}
+S=${S:-src/Storyline.Cli/bin/Release/net10.0/Storyline.Cli}
 PG=${PG:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
 D=$(mktemp -d /tmp/storyline-throughput-XXXX); chown postgres "$D"
 python3 - "$N" "$D/bodies.jsonl" <<'PY'
@@ -21,7 +23,7 @@ with open(out, 'w') as f:
                             'published': f'2019-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}'}) + '\n')
 PY
 runuser -u postgres -- $PG/initdb -D "$D/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- $PG/pg_ctl -D "$D/data" -l "$D/server.log" -o "-p 55433 -c listen_addresses=127.0.0.1 -k $D" -w start >/dev/null
+runuser -u postgres -- $PG/pg_ctl -D "$D/data" -l "$D/server.log" -o "-p $PORT -c listen_addresses=127.0.0.1 -k $D" -w start >/dev/null
 trap 'runuser -u postgres -- $PG/pg_ctl -D "$D/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$D"' EXIT
 # run NAME CMD...: times one process; par NAME CMD...: the same command twice at once. Both record "wall cpu" in $D/NAME.
 # (time's last line: a failed command adds a line before it.)
@@ -36,15 +38,15 @@ cpu() { cut -d' ' -f2 "$D/$1"; }
 show() { printf '%-58s %8.1f s wall %8.1f s CPU  %6.1f docs per CPU-s\n' "$1" "$(wall $2)" "$(cpu $2)" "$(echo "scale=2; $N / $(cpu $2)" | bc)"; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 run a $S ingest "$D/bodies.jsonl" --store "$D/plain.db"; show "SQLite, one process (ingest + analysis)" a
-P1=postgresql://postgres@127.0.0.1:55433/one
+P1=postgresql://postgres@127.0.0.1:$PORT/one
 run q1 $S ingest "$D/bodies.jsonl" --queue --store $P1; run w1 $S worker --once --store $P1
 show "PostgreSQL: ingest --queue" q1; show "PostgreSQL: one worker" w1
-P2=postgresql://postgres@127.0.0.1:55433/two
+P2=postgresql://postgres@127.0.0.1:$PORT/two
 run q2 $S ingest "$D/bodies.jsonl" --queue --store $P2; par w2 $S worker --once --store $P2; show "PostgreSQL: two workers" w2
-P3=postgresql://postgres@127.0.0.1:55433/three
+P3=postgresql://postgres@127.0.0.1:$PORT/three
 run q3 $S ingest "$D/bodies.jsonl" --queue --store $P3; run w3 $S worker --once --model-threads 1 --documents-at-once 1 --store $P3
 show "PostgreSQL: one worker, one model thread" w3
-P4=postgresql://postgres@127.0.0.1:55433/four
+P4=postgresql://postgres@127.0.0.1:$PORT/four
 run q4 $S ingest "$D/bodies.jsonl" --queue --store $P4; par w4 $S worker --once --model-threads 1 --documents-at-once 1 --store $P4
 show "PostgreSQL: two workers, one model thread each" w4
 echo "ratios (wall): PostgreSQL one worker (queue + analysis) / SQLite $(ratio "($(wall q1) + $(wall w1))" "$(wall a)")"

@@ -12,15 +12,18 @@ public sealed partial class PostgresDocumentStore
         if (analyses.Count == 0) return;
         if (analyses.Any(a => a.DocumentId != documentId)) throw new ArgumentException("every analysis must belong to the document saved", nameof(analyses));
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Format(_time.GetUtcNow());
+        // A stage given twice keeps its last result, as one upsert after the other did (one statement cannot update a row twice).
+        var rows = analyses.GroupBy(a => a.Stage, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
+        // One statement for every stage (one was sent per stage): a single statement is atomic, so it needs no transaction of its own.
         // A document deleted or never stored has nothing to attach results to: the foreign key refuses the insert.
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO document_analyses(document_id, stage, version, data, analysed_at) VALUES (@DocumentId, @Stage, @Version, @Data, @now)
+            INSERT INTO document_analyses(document_id, stage, version, data, analysed_at)
+            SELECT @documentId, s.stage, s.version, s.data, @now FROM unnest(@stages, @versions, @data) AS s(stage, version, data)
             ON CONFLICT(document_id, stage) DO UPDATE SET version = excluded.version, data = excluded.data, analysed_at = excluded.analysed_at
-            """, analyses.Select(a => new { a.DocumentId, a.Stage, Version = (long)a.Version, a.Data, now }), tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            """, new { documentId, stages = rows.Select(a => a.Stage).ToArray(), versions = rows.Select(a => (long)a.Version).ToArray(),
+                data = rows.Select(a => a.Data).ToArray(), now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -26,144 +26,345 @@ public sealed partial class PostgresDocumentStore
         }
     }
 
+    /// <summary>One assignment step on PostgreSQL. The write lock is held for the whole step, so nothing else changes the clustering state
+    /// meanwhile: what the step reads once stays true, and what it changes is kept here and written set-wise when it commits (a round trip
+    /// per statement was most of a placement's time). Reads through the scope merge the two, so each document sees the state the documents
+    /// before it left, exactly as when each was committed on its own.</summary>
     private sealed class StoryAssignmentScope(NpgsqlConnection connection, NpgsqlTransaction tx, TimeProvider time) : IStoryAssignmentScope
     {
-        public async Task<PendingStoryDocument?> NextPendingAsync(CancellationToken cancellationToken = default)
+        // Term statistics read or changed in this step, and terms known to be absent from the store.
+        private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _absentTerms = new(StringComparer.Ordinal);
+        private long _nextTermId = -1;
+        private long _documents = -1;
+        private bool _observed;
+        private readonly Dictionary<(long Level, long Id), ClusterEntry> _clusters = [];
+        // Term to the clusters it joined in this step, per level; the stored postings are what the store holds.
+        private readonly Dictionary<(long Level, long Term), HashSet<long>> _postings = [];
+        private readonly SortedDictionary<long, (byte[] Development, byte[] Story)> _vectors = [];
+        private readonly SortedDictionary<long, (long Story, long Development, double Similarity)> _records = [];
+        private readonly SortedDictionary<long, string> _updated = [];
+        private readonly SortedDictionary<long, string> _titles = [];
+        private readonly Dictionary<long, string?> _documentTitles = [];
+
+        private sealed class TermEntry(long id, long df)
         {
-            // Documents get their state in id order (adds take the write lock too, so ids commit in order), so those with state are a
-            // prefix: the next one is found by index, however large the store.
-            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string? Title, string Text, string? Published, long? Story, long? Development, long? OriginalStory, long? OriginalDevelopment)>(
+            public long Id { get; } = id;
+            public long Df { get; set; } = df;
+            public bool Changed { get; set; }
+        }
+
+        private sealed class ClusterEntry
+        {
+            // Whether the stored row was read (or is known not to exist), and whether the cluster exists now.
+            public bool RowKnown { get; set; }
+            public bool Exists { get; set; }
+            public long Story { get; set; }
+            public double NormSquared { get; set; }
+            public DevelopmentSpan Span { get; set; }
+            public bool RowChanged { get; set; }
+            // Nothing of it is stored: it was made in this step, so every sum and member is here.
+            public bool New { get; set; }
+            // Sums of the terms in Known (a known term missing from Sums is 0); the rest are as stored.
+            public Dictionary<int, double> Sums { get; } = [];
+            public HashSet<int> Known { get; } = [];
+            public HashSet<int> Changed { get; } = [];
+            public List<ClusterMember>? StoredMembers { get; set; }
+            public List<ClusterMember> Added { get; } = [];
+
+            public bool Knows(int term) => New || Known.Contains(term);
+        }
+
+        private ClusterEntry Entry(long level, long id)
+        {
+            if (!_clusters.TryGetValue((level, id), out var entry)) _clusters[(level, id)] = entry = new ClusterEntry();
+            return entry;
+        }
+
+        private static ClusterEntry MarkNew(ClusterEntry entry)
+        {
+            entry.RowKnown = true;
+            entry.New = true;
+            entry.StoredMembers = [];
+            return entry;
+        }
+
+        public async Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default)
+        {
+            var rows = await ReadPendingAsync(connection, tx, upTo, limit, cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                _documentTitles[row.Id] = row.Title;
+                if (!row.DevelopmentStored) MarkNew(Entry((long)ClusterLevel.Development, row.Id));
+            }
+            return [.. rows.Select(ToPending)];
+        }
+
+        public async Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
+            await ReadTermsAsync([.. terms.Where(t => !_terms.ContainsKey(t) && !_absentTerms.Contains(t))], cancellationToken).ConfigureAwait(false);
+
+        // Reads the statistics of terms not yet known (and, the first time, the next term id and the document count), in one round trip.
+        private async Task ReadTermsAsync(string[] termArray, CancellationToken cancellationToken)
+        {
+            if (termArray.Length == 0 && _documents >= 0) return;
+            using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
                 """
-                SELECT d.id, d.title, d.text, (d.metadata_json::json -> 'published')::text, sd.story_id, sd.development_id, od.story_id, od.development_id
-                FROM documents d
-                LEFT JOIN story_documents sd ON sd.document_id = d.id
-                LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
-                WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0)
-                ORDER BY d.id LIMIT 1
-                """, transaction: tx).ConfigureAwait(false);
-            if (row.Id == 0) return null;
-            return new PendingStoryDocument(row.Id, row.Title, row.Text, ReadPublished(row.Published),
-                row.Story is { } s ? (s, row.Development ?? row.Id) : null,
-                row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null);
+                SELECT id, term, df FROM story_terms WHERE term = ANY(@termArray);
+                SELECT coalesce((SELECT max(id) + 1 FROM story_terms), 0), (SELECT documents FROM story_state WHERE id = 1)
+                """, new { termArray }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var (id, term, df) in await grid.ReadAsync<(long, string, long)>().ConfigureAwait(false)) _terms[term] = new TermEntry(id, df);
+            var (next, documents) = await grid.ReadSingleAsync<(long, long)>().ConfigureAwait(false);
+            if (_documents < 0) (_nextTermId, _documents) = (next, documents);
+            foreach (var term in termArray)
+                if (!_terms.ContainsKey(term)) _absentTerms.Add(term);
         }
 
         public async Task<long> CreateStoryAsync(string title, CancellationToken cancellationToken = default)
         {
             var now = Format(time.GetUtcNow());
-            return await connection.ExecuteScalarAsync<long>("INSERT INTO stories(title, created_at, updated_at) VALUES (@title, @now, @now) RETURNING id", new { title, now }, tx).ConfigureAwait(false);
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO stories(title, created_at, updated_at) VALUES (@title, @now, @now) RETURNING id", new { title, now }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            // A story's clustering state is written after the story: a new one has none stored.
+            MarkNew(Entry((long)ClusterLevel.Story, id));
+            return id;
         }
 
-        public async Task RecordAsync(long documentId, long storyId, long developmentId, double similarity, CancellationToken cancellationToken = default)
+        public Task RecordAsync(long documentId, long storyId, long developmentId, double similarity, CancellationToken cancellationToken = default)
         {
-            var now = Format(time.GetUtcNow());
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO story_documents(document_id, story_id, development_id, similarity) VALUES (@documentId, @storyId, @developmentId, @similarity)
-                ON CONFLICT(document_id) DO UPDATE SET story_id = excluded.story_id, development_id = excluded.development_id, similarity = excluded.similarity;
-                UPDATE stories SET updated_at = @now WHERE id = @storyId
-                """, new { documentId, storyId, developmentId, similarity, now }, tx).ConfigureAwait(false);
+            _records[documentId] = (storyId, developmentId, similarity);
+            _updated[storyId] = Format(time.GetUtcNow());
+            return Task.CompletedTask;
         }
 
         public async Task<string?> TitleOfAsync(long documentId, CancellationToken cancellationToken = default) =>
-            await connection.ExecuteScalarAsync<string?>("SELECT title FROM documents WHERE id = @documentId", new { documentId }, tx).ConfigureAwait(false);
+            _documentTitles.TryGetValue(documentId, out var title) ? title
+            : await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT title FROM documents WHERE id = @documentId", new { documentId }, tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
 
-        public async Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default) =>
-            await connection.ExecuteAsync("UPDATE stories SET title = @title WHERE id = @storyId", new { title, storyId }, tx).ConfigureAwait(false);
-
-        public async Task CommitAsync(CancellationToken cancellationToken = default) => await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        public Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default)
+        {
+            _titles[storyId] = title;
+            return Task.CompletedTask;
+        }
 
         public async ValueTask<TermStatistics> ObserveAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
         {
-            var termArray = terms.ToArray();
-            var known = (await connection.QueryAsync<(long Id, string Term, long Df)>("SELECT id, term, df FROM story_terms WHERE term = ANY(@termArray)", new { termArray }, tx).ConfigureAwait(false))
-                .ToDictionary(r => r.Term, r => new TermStatistic((int)r.Id, (int)r.Df + 1), StringComparer.Ordinal);
-            if (known.Count > 0)
-                await connection.ExecuteAsync("UPDATE story_terms SET df = df + 1 WHERE id = ANY(@ids)", new { ids = known.Values.Select(v => (long)v.Id).ToArray() }, tx).ConfigureAwait(false);
-            var next = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id) + 1, 0) FROM story_terms", transaction: tx).ConfigureAwait(false);
+            // Nothing to read when the step's terms were prepared.
+            await ReadTermsAsync([.. terms.Where(t => !_terms.ContainsKey(t) && !_absentTerms.Contains(t)).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
             var stats = new Dictionary<string, TermStatistic>(terms.Count, StringComparer.Ordinal);
-            var addedIds = new List<long>();
-            var addedTerms = new List<string>();
             foreach (var term in terms)
             {
-                if (!known.TryGetValue(term, out var stat))
+                if (_terms.TryGetValue(term, out var entry)) entry.Df++;
+                else
                 {
                     // New terms take the next ids in the order given, as the in-memory state numbers them.
-                    stat = new TermStatistic((int)next++, 1);
-                    addedIds.Add(stat.Id);
-                    addedTerms.Add(term);
+                    _terms[term] = entry = new TermEntry(_nextTermId++, 1);
+                    _absentTerms.Remove(term);
                 }
-                stats[term] = stat;
+                entry.Changed = true;
+                stats[term] = new TermStatistic((int)entry.Id, (int)entry.Df);
             }
-            if (addedIds.Count > 0)
-                await connection.ExecuteAsync("INSERT INTO story_terms(id, term, df) SELECT unnest(@ids), unnest(@terms), 1",
-                    new { ids = addedIds.ToArray(), terms = addedTerms.ToArray() }, tx).ConfigureAwait(false);
-            var documents = await connection.ExecuteScalarAsync<long>("UPDATE story_state SET documents = documents + 1 WHERE id = 1 RETURNING documents", transaction: tx).ConfigureAwait(false);
-            return new TermStatistics((int)documents, stats);
+            _documents++;
+            _observed = true;
+            return new TermStatistics((int)_documents, stats);
         }
 
         public async ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, IReadOnlyCollection<int> probe, CancellationToken cancellationToken)
         {
             if (probe.Count == 0) return [];
             var l = (long)level;
+            // The clusters holding a probe term are those the store says hold one, and those that took one in this step; each cluster's
+            // sums are looked up by its key (lateral), so a common term's postings in every other cluster are never read.
+            var joined = new SortedSet<long>();
+            foreach (var term in probe)
+                if (_postings.TryGetValue((l, term), out var holders)) joined.UnionWith(holders);
             var probeIds = probe.Select(t => (long)t).ToArray();
-            var clusters = (await connection.QueryAsync<(long Id, long Story, double NormSquared, long? Earliest, long? Latest)>(
+            var terms = vector.Terms.Select(t => (long)t).ToArray();
+            var stored = joined.Where(c => !Entry(l, c).New).ToArray();
+            var rows = await connection.QueryAsync<(long Id, long Story, double NormSquared, long? Earliest, long? Latest, long? Term, double? Sum)>(new CommandDefinition(
                 """
-                SELECT id, story_id, norm_squared, earliest, latest FROM story_clusters
-                WHERE level = @l AND id IN (SELECT cluster_id FROM story_cluster_terms WHERE level = @l AND term_id = ANY(@probeIds))
-                ORDER BY id
-                """, new { l, probeIds }, tx).ConfigureAwait(false)).ToList();
-            if (clusters.Count == 0) return [];
-            var sums = clusters.ToDictionary(c => c.Id, _ => new Dictionary<int, double>());
-            var postings = await connection.QueryAsync<(long Cluster, long Term, double Sum)>(
-                "SELECT cluster_id, term_id, sum FROM story_cluster_terms WHERE level = @l AND term_id = ANY(@terms) AND cluster_id = ANY(@clusterIds) ORDER BY term_id, cluster_id",
-                new { l, terms = vector.Terms.Select(t => (long)t).ToArray(), clusterIds = sums.Keys.ToArray() }, tx).ConfigureAwait(false);
-            foreach (var (cluster, term, sum) in postings) sums[cluster][(int)term] = sum;
-            return [.. clusters.Select(c => new ClusterMatch(c.Id, c.Story, c.NormSquared, sums[c.Id], Span(c.Earliest, c.Latest)))];
+                SELECT c.id, c.story_id, c.norm_squared, c.earliest, c.latest, t.term_id, t.sum
+                FROM story_clusters c
+                LEFT JOIN LATERAL (SELECT term_id, sum FROM story_cluster_terms WHERE level = c.level AND cluster_id = c.id AND term_id = ANY(@terms)) t ON true
+                WHERE c.level = @l AND c.id IN (SELECT cluster_id FROM story_cluster_terms WHERE level = @l AND term_id = ANY(@probeIds) UNION ALL SELECT unnest(@stored))
+                """, new { l, terms, probeIds, stored }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var read = new Dictionary<long, Dictionary<int, double>>();
+            foreach (var row in rows)
+            {
+                var entry = Entry(l, row.Id);
+                if (!entry.RowKnown)
+                {
+                    entry.RowKnown = entry.Exists = true;
+                    (entry.Story, entry.NormSquared, entry.Span) = (row.Story, row.NormSquared, Span(row.Earliest, row.Latest));
+                }
+                if (!read.TryGetValue(row.Id, out var sums)) read[row.Id] = sums = [];
+                if (row.Term is { } term) sums[(int)term] = row.Sum!.Value;
+                joined.Add(row.Id);
+            }
+            foreach (var (id, sums) in read) Learn(Entry(l, id), vector, sums);
+            return [.. joined.Select(id =>
+            {
+                var entry = Entry(l, id);
+                var sums = new Dictionary<int, double>();
+                foreach (var term in vector.Terms)
+                    if (entry.Sums.TryGetValue(term, out var sum)) sums[term] = sum;
+                return new ClusterMatch(id, entry.Story, entry.NormSquared, sums, entry.Span);
+            })];
+        }
+
+        // Takes the stored sums of a vector's terms (a term missing from them is 0) for the terms the step has not changed.
+        private static void Learn(ClusterEntry entry, TermVector vector, Dictionary<int, double> stored)
+        {
+            foreach (var term in vector.Terms)
+            {
+                if (entry.Knows(term)) continue;
+                entry.Known.Add(term);
+                if (stored.TryGetValue(term, out var sum)) entry.Sums[term] = sum;
+            }
         }
 
         public async ValueTask<IReadOnlyList<ClusterMember>> MembersAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken)
         {
-            var sql = level == ClusterLevel.Development
-                ? "SELECT v.document_id, v.development FROM story_documents sd JOIN story_vectors v ON v.document_id = sd.document_id WHERE sd.development_id = @cluster ORDER BY v.document_id"
-                : "SELECT v.document_id, v.story FROM story_documents sd JOIN story_vectors v ON v.document_id = sd.document_id WHERE sd.story_id = @cluster ORDER BY v.document_id";
-            return [.. (await connection.QueryAsync<(long Document, byte[] Vector)>(sql, new { cluster }, tx).ConfigureAwait(false))
-                .Select(r => new ClusterMember(r.Document, ClusterArithmetic.FromBytes(r.Vector)))];
+            var entry = Entry((long)level, cluster);
+            if (entry.StoredMembers is null)
+            {
+                var sql = level == ClusterLevel.Development
+                    ? "SELECT v.document_id, v.development FROM story_documents sd JOIN story_vectors v ON v.document_id = sd.document_id WHERE sd.development_id = @cluster ORDER BY v.document_id"
+                    : "SELECT v.document_id, v.story FROM story_documents sd JOIN story_vectors v ON v.document_id = sd.document_id WHERE sd.story_id = @cluster ORDER BY v.document_id";
+                entry.StoredMembers = [.. (await connection.QueryAsync<(long Document, byte[] Vector)>(new CommandDefinition(sql, new { cluster }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                    .Select(r => new ClusterMember(r.Document, ClusterArithmetic.FromBytes(r.Vector)))];
+            }
+            // Members placed in this step have higher ids than every stored one (placement goes in id order).
+            return entry.Added.Count == 0 ? entry.StoredMembers : [.. entry.StoredMembers, .. entry.Added];
         }
 
-        public async ValueTask<IReadOnlyDictionary<int, double>> SumsAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken) =>
-            (await connection.QueryAsync<(long Term, double Sum)>("SELECT term_id, sum FROM story_cluster_terms WHERE level = @l AND cluster_id = @cluster ORDER BY term_id",
-                new { l = (long)level, cluster }, tx).ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
+        public async ValueTask<IReadOnlyDictionary<int, double>> SumsAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken)
+        {
+            var entry = Entry((long)level, cluster);
+            if (entry.New) return new Dictionary<int, double>(entry.Sums);
+            var sums = (await connection.QueryAsync<(long Term, double Sum)>(new CommandDefinition(
+                "SELECT term_id, sum FROM story_cluster_terms WHERE level = @l AND cluster_id = @cluster ORDER BY term_id",
+                new { l = (long)level, cluster }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
+            foreach (var term in entry.Known)
+            {
+                if (entry.Sums.TryGetValue(term, out var sum)) sums[term] = sum;
+                else sums.Remove(term);
+            }
+            return sums;
+        }
 
         public async ValueTask JoinAsync(ClusterLevel level, long cluster, long story, long document, TermVector vector, PublicationInterval published, CancellationToken cancellationToken)
         {
             var l = (long)level;
-            var terms = vector.Terms.Select(t => (long)t).ToArray();
-            var old = terms.Length == 0 ? new Dictionary<int, double>()
-                : (await connection.QueryAsync<(long Term, double Sum)>(
-                    "SELECT term_id, sum FROM story_cluster_terms WHERE level = @l AND cluster_id = @cluster AND term_id = ANY(@terms) ORDER BY term_id",
-                    new { l, cluster, terms }, tx).ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
-            var (sums, change) = ClusterArithmetic.Join(old, vector);
-            if (terms.Length > 0)
-                await connection.ExecuteAsync(
+            var entry = Entry(l, cluster);
+            var missing = vector.Terms.Where(t => !entry.Knows(t)).Select(t => (long)t).ToArray();
+            if (!entry.RowKnown || missing.Length > 0)
+            {
+                using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
                     """
-                    INSERT INTO story_cluster_terms(level, term_id, cluster_id, sum) SELECT @l, unnest(@terms), @cluster, unnest(@sums)
-                    ON CONFLICT(level, term_id, cluster_id) DO UPDATE SET sum = excluded.sum
-                    """, new { l, terms, cluster, sums }, tx).ConfigureAwait(false);
-            var row = await connection.QuerySingleOrDefaultAsync<(double NormSquared, long? Earliest, long? Latest)?>(
-                "SELECT norm_squared, earliest, latest FROM story_clusters WHERE level = @l AND id = @cluster", new { l, cluster }, tx).ConfigureAwait(false);
-            // 0 + change for a new cluster, as the in-memory state computes it.
-            var norm = (row?.NormSquared ?? 0) + change;
-            var span = (row is { } r ? Span(r.Earliest, r.Latest) : default).With(published);
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO story_clusters(level, id, story_id, norm_squared, earliest, latest) VALUES (@l, @cluster, @story, @norm, @earliest, @latest)
-                ON CONFLICT(level, id) DO UPDATE SET norm_squared = excluded.norm_squared, earliest = excluded.earliest, latest = excluded.latest
-                """, new { l, cluster, story, norm, earliest = span.Earliest?.UtcTicks, latest = span.Latest?.UtcTicks }, tx).ConfigureAwait(false);
+                    SELECT story_id, norm_squared, earliest, latest FROM story_clusters WHERE level = @l AND id = @cluster;
+                    SELECT term_id, sum FROM story_cluster_terms WHERE level = @l AND cluster_id = @cluster AND term_id = ANY(@missing)
+                    """, new { l, cluster, missing }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var row = await grid.ReadSingleOrDefaultAsync<(long Story, double NormSquared, long? Earliest, long? Latest)?>().ConfigureAwait(false);
+                var stored = (await grid.ReadAsync<(long Term, double Sum)>().ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
+                if (!entry.RowKnown)
+                {
+                    entry.RowKnown = true;
+                    if (row is { } r)
+                    {
+                        entry.Exists = true;
+                        (entry.Story, entry.NormSquared, entry.Span) = (r.Story, r.NormSquared, Span(r.Earliest, r.Latest));
+                    }
+                    // A cluster without a stored row has no stored sums or members either (they are written together).
+                    else MarkNew(entry);
+                }
+                Learn(entry, vector, stored);
+            }
+            var (sums, change) = ClusterArithmetic.Join(entry.Sums, vector);
+            for (int i = 0; i < sums.Length; i++)
+            {
+                var term = vector.Terms[i];
+                entry.Sums[term] = sums[i];
+                entry.Known.Add(term);
+                entry.Changed.Add(term);
+                if (!_postings.TryGetValue((l, term), out var holders)) _postings[(l, term)] = holders = [];
+                holders.Add(cluster);
+            }
+            if (!entry.Exists)
+            {
+                // 0 + change for a new cluster, as the in-memory state computes it; the story is set when the cluster is made.
+                entry.Exists = true;
+                entry.Story = story;
+                entry.NormSquared = 0;
+                entry.Span = default;
+            }
+            entry.NormSquared += change;
+            // As the store keeps it (UTC ticks), so that later documents see the span they would read back.
+            var span = entry.Span.With(published);
+            entry.Span = Span(span.Earliest?.UtcTicks, span.Latest?.UtcTicks);
+            entry.RowChanged = true;
+            entry.Added.Add(new ClusterMember(document, vector));
             var bytes = ClusterArithmetic.ToBytes(vector);
-            await connection.ExecuteAsync(level == ClusterLevel.Development
-                ? "INSERT INTO story_vectors(document_id, development, story) VALUES (@document, @bytes, ''::bytea) ON CONFLICT(document_id) DO UPDATE SET development = excluded.development"
-                : "INSERT INTO story_vectors(document_id, development, story) VALUES (@document, ''::bytea, @bytes) ON CONFLICT(document_id) DO UPDATE SET story = excluded.story",
-                new { document, bytes }, tx).ConfigureAwait(false);
+            var vectors = _vectors.GetValueOrDefault(document, ([], []));
+            _vectors[document] = level == ClusterLevel.Development ? (bytes, vectors.Story) : (vectors.Development, bytes);
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Writes the step's changes, one statement per table (rows as arrays), in one round trip.
+        private async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await using var batch = new NpgsqlBatch(connection, tx);
+            void Add(string sql, params object[] values)
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+                batch.BatchCommands.Add(command);
+            }
+            var terms = _terms.Where(t => t.Value.Changed).ToList();
+            if (terms.Count > 0)
+                Add("""
+                    INSERT INTO story_terms(id, term, df) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[])
+                    ON CONFLICT(id) DO UPDATE SET df = excluded.df
+                    """, terms.Select(t => t.Value.Id).ToArray(), terms.Select(t => t.Key).ToArray(), terms.Select(t => t.Value.Df).ToArray());
+            if (_observed) Add("UPDATE story_state SET documents = $1 WHERE id = 1", _documents);
+            var rows = _clusters.Where(c => c.Value.RowChanged).OrderBy(c => c.Key).ToList();
+            if (rows.Count > 0)
+                Add("""
+                    INSERT INTO story_clusters(level, id, story_id, norm_squared, earliest, latest)
+                    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::bigint[], $6::bigint[])
+                    ON CONFLICT(level, id) DO UPDATE SET norm_squared = excluded.norm_squared, earliest = excluded.earliest, latest = excluded.latest
+                    """, rows.Select(r => r.Key.Level).ToArray(), rows.Select(r => r.Key.Id).ToArray(), rows.Select(r => r.Value.Story).ToArray(),
+                    rows.Select(r => r.Value.NormSquared).ToArray(), rows.Select(r => r.Value.Span.Earliest?.UtcTicks).ToArray(),
+                    rows.Select(r => r.Value.Span.Latest?.UtcTicks).ToArray());
+            var sums = rows.SelectMany(r => r.Value.Changed.Order().Select(term => (r.Key.Level, Term: (long)term, Cluster: r.Key.Id, Sum: r.Value.Sums[term]))).ToList();
+            if (sums.Count > 0)
+                Add("""
+                    INSERT INTO story_cluster_terms(level, term_id, cluster_id, sum) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[])
+                    ON CONFLICT(level, term_id, cluster_id) DO UPDATE SET sum = excluded.sum
+                    """, sums.Select(s => s.Level).ToArray(), sums.Select(s => s.Term).ToArray(), sums.Select(s => s.Cluster).ToArray(), sums.Select(s => s.Sum).ToArray());
+            if (_vectors.Count > 0)
+                Add("""
+                    INSERT INTO story_vectors(document_id, development, story) SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[])
+                    ON CONFLICT(document_id) DO UPDATE SET development = excluded.development, story = excluded.story
+                    """, _vectors.Keys.ToArray(), _vectors.Values.Select(v => v.Development).ToArray(), _vectors.Values.Select(v => v.Story).ToArray());
+            if (_records.Count > 0)
+                Add("""
+                    INSERT INTO story_documents(document_id, story_id, development_id, similarity) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[])
+                    ON CONFLICT(document_id) DO UPDATE SET story_id = excluded.story_id, development_id = excluded.development_id, similarity = excluded.similarity
+                    """, _records.Keys.ToArray(), _records.Values.Select(r => r.Story).ToArray(), _records.Values.Select(r => r.Development).ToArray(),
+                    _records.Values.Select(r => r.Similarity).ToArray());
+            if (_updated.Count > 0)
+                Add("UPDATE stories s SET updated_at = u.at FROM unnest($1::bigint[], $2::text[]) AS u(id, at) WHERE s.id = u.id",
+                    _updated.Keys.ToArray(), _updated.Values.ToArray());
+            if (_titles.Count > 0)
+                Add("UPDATE stories s SET title = u.title FROM unnest($1::bigint[], $2::text[]) AS u(id, title) WHERE s.id = u.id",
+                    _titles.Keys.ToArray(), _titles.Values.ToArray());
+            if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         private static DevelopmentSpan Span(long? earliest, long? latest) => new(
@@ -175,5 +376,46 @@ public sealed partial class PostgresDocumentStore
             await tx.DisposeAsync().ConfigureAwait(false);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ReadPendingAsync(connection, null, upTo, limit, cancellationToken).ConfigureAwait(false)).Select(ToPending)];
+    }
+
+    // Documents get their state in id order (adds take the write lock too, so ids commit in order), so those with state are a prefix: the
+    // next ones are found by index, however large the store. Whether a development keyed by each is stored comes along (it never is: a
+    // development is keyed by its first document, placed with it), so that a step's new development costs no read when it is joined.
+    private static async Task<List<PendingRow>> ReadPendingAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long? upTo, int limit, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<PendingRow>(new CommandDefinition(
+            """
+            SELECT d.id AS Id, d.title AS Title, d.text AS Text, (d.metadata_json::json -> 'published')::text AS Published, sd.story_id AS Story,
+                sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf,
+                EXISTS (SELECT 1 FROM story_clusters c WHERE c.level = 0 AND c.id = d.id) AS DevelopmentStored
+            FROM documents d
+            LEFT JOIN story_documents sd ON sd.document_id = d.id
+            LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
+            WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
+            ORDER BY d.id LIMIT @limit
+            """, new { upTo = upTo ?? long.MaxValue, limit = (long)limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+
+    private static PendingStoryDocument ToPending(PendingRow row) => new(row.Id, row.Title, row.Text, ReadPublished(row.Published),
+        row.Story is { } s ? (s, row.Development ?? row.Id) : null,
+        row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null) { DuplicateOf = row.DuplicateOf };
+
+    private sealed class PendingRow
+    {
+        public long Id { get; init; }
+        public string? Title { get; init; }
+        public string Text { get; init; } = "";
+        public string? Published { get; init; }
+        public long? Story { get; init; }
+        public long? Development { get; init; }
+        public long? OriginalStory { get; init; }
+        public long? OriginalDevelopment { get; init; }
+        public long? DuplicateOf { get; init; }
+        public bool DevelopmentStored { get; init; }
     }
 }

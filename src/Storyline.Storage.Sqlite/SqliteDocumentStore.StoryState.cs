@@ -24,24 +24,11 @@ public sealed partial class SqliteDocumentStore
 
     private sealed class StoryAssignmentScope(SqliteConnection connection, SqliteTransaction tx, TimeProvider time) : IStoryAssignmentScope
     {
-        public async Task<PendingStoryDocument?> NextPendingAsync(CancellationToken cancellationToken = default)
-        {
-            // Documents get their state in id order, so those with state are a prefix: the next one is found by index, however large the store.
-            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string? Title, string Text, string? Published, long? Story, long? Development, long? OriginalStory, long? OriginalDevelopment)>(
-                """
-                SELECT d.id, d.title, d.text, json_extract(d.metadata_json, '$.published'), sd.story_id, sd.development_id, od.story_id, od.development_id
-                FROM documents d
-                LEFT JOIN story_documents sd ON sd.document_id = d.id
-                LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
-                WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0)
-                ORDER BY d.id LIMIT 1
-                """, transaction: tx).ConfigureAwait(false);
-            if (row.Id == 0) return null;
-            return new PendingStoryDocument(row.Id, row.Title, row.Text,
-                row.Published is null ? null : JsonSerializer.Deserialize<PublicationDate>(row.Published, JsonOptions.Default),
-                row.Story is { } s ? (s, row.Development ?? row.Id) : null,
-                row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null);
-        }
+        public Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) =>
+            ReadPendingAsync(connection, tx, upTo, limit);
+
+        // SQLite reads in process: a query per document costs no round trip.
+        public Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public async Task<long> CreateStoryAsync(string title, CancellationToken cancellationToken = default)
         {
@@ -156,5 +143,41 @@ public sealed partial class SqliteDocumentStore
             latest is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null);
 
         public async ValueTask DisposeAsync() => await tx.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) =>
+        ReadPendingAsync(_connection, null, upTo, limit);
+
+    // Documents get their state in id order, so those with state are a prefix: the next ones are found by index, however large the store.
+    private static async Task<IReadOnlyList<PendingStoryDocument>> ReadPendingAsync(SqliteConnection connection, SqliteTransaction? tx, long? upTo, int limit)
+    {
+        var rows = await connection.QueryAsync<PendingRow>(
+            """
+            SELECT d.id AS Id, d.title AS Title, d.text AS Text, json_extract(d.metadata_json, '$.published') AS Published, sd.story_id AS Story,
+                sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf
+            FROM documents d
+            LEFT JOIN story_documents sd ON sd.document_id = d.id
+            LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
+            WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
+            ORDER BY d.id LIMIT @limit
+            """, new { upTo = upTo ?? long.MaxValue, limit }, tx).ConfigureAwait(false);
+        return [.. rows.Select(row => new PendingStoryDocument(row.Id, row.Title, row.Text,
+            row.Published is null ? null : JsonSerializer.Deserialize<PublicationDate>(row.Published, JsonOptions.Default),
+            row.Story is { } s ? (s, row.Development ?? row.Id) : null,
+            row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null) { DuplicateOf = row.DuplicateOf })];
+    }
+
+    private sealed class PendingRow
+    {
+        public long Id { get; init; }
+        public string? Title { get; init; }
+        public string Text { get; init; } = "";
+        public string? Published { get; init; }
+        public long? Story { get; init; }
+        public long? Development { get; init; }
+        public long? OriginalStory { get; init; }
+        public long? OriginalDevelopment { get; init; }
+        public long? DuplicateOf { get; init; }
     }
 }

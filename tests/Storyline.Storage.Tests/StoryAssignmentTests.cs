@@ -137,6 +137,111 @@ public abstract class StoryAssignmentTests<TProvider> : IDisposable where TProvi
         Partition(await StoredAsync(store)).ShouldBe(Partition(await BatchAsync(store)));
     }
 
+    // The articles, with a near-duplicate of the first sanctions article among them: it follows its original, placed in the same step.
+    private async Task<List<AddResult>> AddAllWithDuplicateAsync(IDocumentStore store, int from, int count)
+    {
+        var results = new List<AddResult>();
+        for (int i = from; i < from + count; i++)
+        {
+            results.Add(await store.AddAsync(Make(i, Articles[i].Text), 0.7));
+            // A low bar: the articles are short, so one changed word moves a large share of their shingles.
+            if (i == 2) results.Add(await store.AddAsync(Make(0, Articles[0].Text.Replace("vowed", "promised", StringComparison.Ordinal)), 0.3));
+        }
+        return results;
+    }
+
+    /// <summary>Every placement decision (document, story, development, similarity) in the order made, the stories' titles, and the stored
+    /// clustering state as a fresh step reads it back: each story's and development's term sums and members with their vectors.</summary>
+    private static async Task<string> OutcomeAsync(IDocumentStore store, RecordingStoryStore recorder)
+    {
+        var stories = (IStoryStore)store;
+        var lines = recorder.Records.Select(r => FormattableString.Invariant($"place {r.Document} {r.Story} {r.Development} {r.Similarity:R}")).ToList();
+        var list = (await stories.ListStoriesAsync()).OrderBy(s => s.Id).ToList();
+        lines.AddRange(list.Select(s => FormattableString.Invariant($"story {s.Id} {s.Title} {s.Documents}")));
+        await using var scope = await stories.BeginStoryAssignmentAsync();
+        foreach (var story in list)
+        {
+            lines.Add(await ClusterAsync(scope, ClusterLevel.Story, story.Id));
+            foreach (var development in (await stories.GetDevelopmentsAsync(story.Id)).Values.Distinct().Order())
+                lines.Add(await ClusterAsync(scope, ClusterLevel.Development, development));
+        }
+        return string.Join('\n', lines);
+    }
+
+    private static async Task<string> ClusterAsync(IStoryAssignmentScope scope, ClusterLevel level, long key)
+    {
+        var sums = await scope.SumsAsync(level, key, default);
+        var members = await scope.MembersAsync(level, key, default);
+        return FormattableString.Invariant($"{level} {key}: ") + string.Join(' ', sums.OrderBy(kv => kv.Key).Select(kv => FormattableString.Invariant($"{kv.Key}={kv.Value:R}")))
+            + " | " + string.Join(' ', members.Select(m => FormattableString.Invariant($"{m.Document}:") + string.Join(',', m.Vector.Terms.Zip(m.Vector.Weights, (t, w) => FormattableString.Invariant($"{t}={w:R}")))));
+    }
+
+    [SkippableFact]
+    public async Task AssignPendingAsync_ManyDocumentsPerStep_SameDecisionsSimilaritiesAndStateAsOneAtATime()
+    {
+        string single = Path.Combine(_location, "single"), whole = Path.Combine(_location, "whole"), steps = Path.Combine(_location, "steps"),
+            split = Path.Combine(_location, "split");
+        string[] folders = [single, whole, steps, split];
+        foreach (var folder in folders) Directory.CreateDirectory(folder);
+        try
+        {
+            // One document at a time, each in its own step: the placement as it was before steps held many documents.
+            await using var one = await _provider.OpenAsync(single);
+            var oneRecorder = new RecordingStoryStore((IStoryStore)one);
+            for (int i = 0; i < Articles.Length; i++)
+            {
+                var added = await AddAllWithDuplicateAsync(one, i, 1);
+                (await new StoryAssigner(oneRecorder).AssignPendingAsync(null, 1, default)).Count.ShouldBe(added.Count);
+            }
+            // Every document in one step, and in steps of three.
+            await using var all = await _provider.OpenAsync(whole);
+            var added2 = await AddAllWithDuplicateAsync(all, 0, Articles.Length);
+            added2.Count(a => a.OriginalId is not null).ShouldBe(1);
+            var allRecorder = new RecordingStoryStore((IStoryStore)all);
+            (await new StoryAssigner(allRecorder).AssignPendingAsync()).Count.ShouldBe(Articles.Length + 1);
+            await using var some = await _provider.OpenAsync(steps);
+            await AddAllWithDuplicateAsync(some, 0, Articles.Length);
+            var someRecorder = new RecordingStoryStore((IStoryStore)some);
+            (await new StoryAssigner(someRecorder).AssignPendingAsync(null, 3, default)).Count.ShouldBe(Articles.Length + 1);
+            allRecorder.Steps.ShouldBe(1);
+            someRecorder.Steps.ShouldBe(4); // 9 documents in steps of 3, and the step that finds none left
+
+            var expected = await OutcomeAsync(one, oneRecorder);
+            (await OutcomeAsync(all, allRecorder)).ShouldBe(expected);
+            (await OutcomeAsync(some, someRecorder)).ShouldBe(expected);
+            // Two documents first, then the rest in one step: that step joins stored clusters and reads them again after it changed them.
+            await using var twice = await _provider.OpenAsync(split);
+            var firstTwo = (await AddAllWithDuplicateAsync(twice, 0, Articles.Length))[1].DocumentId;
+            var twiceRecorder = new RecordingStoryStore((IStoryStore)twice);
+            (await new StoryAssigner(twiceRecorder).AssignPendingAsync(firstTwo)).Count.ShouldBe(2);
+            (await new StoryAssigner(twiceRecorder).AssignPendingAsync()).Count.ShouldBe(Articles.Length - 1);
+            (await OutcomeAsync(twice, twiceRecorder)).ShouldBe(expected);
+            // The decisions are the in-memory reference's, similarities included.
+            var clusterer = new TwoLevelClusterer(StoryAssignerOptions.Default, new TermVectorizer(new TermVectorizerOptions(), BackgroundFrequencies.Default));
+            var reference = new List<string>();
+            var placed = new Dictionary<long, (long Story, long Development)>();
+            await foreach (var doc in all.ReadAllAsync())
+            {
+                var p = await clusterer.PlaceAsync(doc.Id, doc.Content.Metadata.Title, doc.Content.Text, PublicationInterval.Of(doc.Content.Metadata.Published),
+                    doc.DuplicateOf is { } original ? placed[original] : null, default);
+                placed[doc.Id] = (p.Story, p.Development);
+                reference.Add(FormattableString.Invariant($"place {doc.Id} {p.Story} {p.Development} {(double)p.Similarity:R}"));
+            }
+            allRecorder.Records.Select(r => FormattableString.Invariant($"place {r.Document} {r.Story} {r.Development} {r.Similarity:R}")).ShouldBe(reference);
+            // A later document sees the same state either way.
+            const string Later = "Scientists studying the Managua crater published what the meteorite fragments found near the airport in Nicaragua are made of.";
+            (await one.AddAsync(Make(1, Later), 0.7)).OriginalId.ShouldBeNull();
+            (await all.AddAsync(Make(1, Later), 0.7)).OriginalId.ShouldBeNull();
+            await new StoryAssigner(oneRecorder).AssignPendingAsync();
+            await new StoryAssigner(allRecorder).AssignPendingAsync();
+            allRecorder.Records[^1].ShouldBe(oneRecorder.Records[^1]);
+        }
+        finally
+        {
+            foreach (var folder in folders) _provider.Release(folder);
+        }
+    }
+
     public void Dispose()
     {
         _provider.Release(_location);
@@ -151,3 +256,56 @@ public sealed class SqliteStoryAssignmentTests : StoryAssignmentTests<SqliteProv
 /// <summary>Story assignment on PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStoryAssignmentTests : StoryAssignmentTests<PostgresProvider>;
+
+/// <summary>A story store that passes everything to another and records the placements its assignment steps make, in order.</summary>
+internal sealed class RecordingStoryStore(IStoryStore inner) : IStoryStore
+{
+    /// <summary>Each recorded placement.</summary>
+    public List<(long Document, long Story, long Development, double Similarity)> Records { get; } = [];
+
+    /// <summary>How many assignment steps committed.</summary>
+    public int Steps { get; private set; }
+
+    public async Task<IStoryAssignmentScope> BeginStoryAssignmentAsync(CancellationToken cancellationToken = default) =>
+        new Scope(await inner.BeginStoryAssignmentAsync(cancellationToken), this);
+
+    public Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) => inner.PeekPendingAsync(upTo, limit, cancellationToken);
+    public Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default) => inner.ReadStoryIndexAsync(cancellationToken);
+    public Task<long> AssignStoryAsync(long documentId, long? storyId, long developmentId, double similarity, string newStoryTitle, CancellationToken cancellationToken = default) =>
+        inner.AssignStoryAsync(documentId, storyId, developmentId, similarity, newStoryTitle, cancellationToken);
+    public Task<IReadOnlyDictionary<long, long>> GetDevelopmentsAsync(long storyId, CancellationToken cancellationToken = default) => inner.GetDevelopmentsAsync(storyId, cancellationToken);
+    public Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default) => inner.SetStoryTitleAsync(storyId, title, cancellationToken);
+    public Task<IReadOnlyList<StoryInfo>> ListStoriesAsync(CancellationToken cancellationToken = default) => inner.ListStoriesAsync(cancellationToken);
+    public Task<StoryInfo?> GetStoryAsync(long storyId, CancellationToken cancellationToken = default) => inner.GetStoryAsync(storyId, cancellationToken);
+    public Task<IReadOnlyList<long>> GetStoryDocumentIdsAsync(long storyId, CancellationToken cancellationToken = default) => inner.GetStoryDocumentIdsAsync(storyId, cancellationToken);
+
+    private sealed class Scope(IStoryAssignmentScope inner, RecordingStoryStore owner) : IStoryAssignmentScope
+    {
+        private readonly List<(long, long, long, double)> _records = [];
+
+        public Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) => inner.PendingAsync(upTo, limit, cancellationToken);
+        public Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) => inner.PrepareTermsAsync(terms, cancellationToken);
+        public Task<long> CreateStoryAsync(string title, CancellationToken cancellationToken = default) => inner.CreateStoryAsync(title, cancellationToken);
+        public Task RecordAsync(long documentId, long storyId, long developmentId, double similarity, CancellationToken cancellationToken = default)
+        {
+            _records.Add((documentId, storyId, developmentId, similarity));
+            return inner.RecordAsync(documentId, storyId, developmentId, similarity, cancellationToken);
+        }
+        public Task<string?> TitleOfAsync(long documentId, CancellationToken cancellationToken = default) => inner.TitleOfAsync(documentId, cancellationToken);
+        public Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default) => inner.SetStoryTitleAsync(storyId, title, cancellationToken);
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            await inner.CommitAsync(cancellationToken);
+            owner.Records.AddRange(_records);
+            owner.Steps++;
+        }
+        public ValueTask<TermStatistics> ObserveAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken) => inner.ObserveAsync(terms, cancellationToken);
+        public ValueTask<IReadOnlyList<ClusterMatch>> ClustersSharingAsync(ClusterLevel level, TermVector vector, IReadOnlyCollection<int> probe, CancellationToken cancellationToken) =>
+            inner.ClustersSharingAsync(level, vector, probe, cancellationToken);
+        public ValueTask<IReadOnlyList<ClusterMember>> MembersAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken) => inner.MembersAsync(level, cluster, cancellationToken);
+        public ValueTask<IReadOnlyDictionary<int, double>> SumsAsync(ClusterLevel level, long cluster, CancellationToken cancellationToken) => inner.SumsAsync(level, cluster, cancellationToken);
+        public ValueTask JoinAsync(ClusterLevel level, long cluster, long story, long document, TermVector vector, PublicationInterval published, CancellationToken cancellationToken) =>
+            inner.JoinAsync(level, cluster, story, document, vector, published, cancellationToken);
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}

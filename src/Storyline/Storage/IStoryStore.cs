@@ -55,14 +55,26 @@ public sealed record StoryIndexEntry(long DocumentId, string? Title, string Text
 /// <param name="Placed">Its story and development, when it has them already.</param>
 /// <param name="Original">Its original's story and development, when it is a near-duplicate of a placed document.</param>
 public sealed record PendingStoryDocument(long DocumentId, string? Title, string Text, PublicationDate? Published,
-    (long Story, long Development)? Placed, (long Story, long Development)? Original);
+    (long Story, long Development)? Placed, (long Story, long Development)? Original)
+{
+    /// <summary>The document it is a near-duplicate of, if any: when the original is placed in the same step, <see cref="Original"/>
+    /// (read before the step placed it) is null and the assigner takes the original's placement from the step.</summary>
+    public long? DuplicateOf { get; init; }
+}
 
-/// <summary>One step of story assignment, inside a write transaction taken before anything is read, so that assigners in several threads or
-/// processes take turns and each sees the state the previous one left. Disposing without <see cref="CommitAsync"/> rolls back.</summary>
+/// <summary>One step of story assignment (a run of documents placed in id order), inside a write transaction taken before anything is
+/// read, so that assigners in several threads or processes take turns and each sees the state the previous one left. Disposing without
+/// <see cref="CommitAsync"/> rolls back. A store may hold the step's changes and write them at <see cref="CommitAsync"/>: what the step
+/// reads back through the scope is the state as the step left it.</summary>
 public interface IStoryAssignmentScope : IStoryClusterState, IAsyncDisposable
 {
-    /// <summary>The lowest-id document without clustering state, or null when every document has it.</summary>
-    Task<PendingStoryDocument?> NextPendingAsync(CancellationToken cancellationToken = default);
+    /// <summary>The documents without clustering state, lowest id first: at most <paramref name="limit"/> of them, none above
+    /// <paramref name="upTo"/> (when given). Call once, before placing any.</summary>
+    Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the store which terms the step's documents hold before they are observed, so that it may read their statistics at
+    /// once rather than per document.</summary>
+    Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a story titled <paramref name="title"/>; returns its id.</summary>
     Task<long> CreateStoryAsync(string title, CancellationToken cancellationToken = default);
@@ -76,7 +88,7 @@ public interface IStoryAssignmentScope : IStoryClusterState, IAsyncDisposable
     /// <summary>Renames a story.</summary>
     Task SetStoryTitleAsync(long storyId, string title, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes the step's writes durable.</summary>
+    /// <summary>Writes what the step holds back and makes the step's writes durable.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }
 
@@ -85,6 +97,10 @@ public interface IStoryStore
 {
     /// <summary>Starts a story assignment step (see <see cref="IStoryAssignmentScope"/>): waits for any other assigner's step to end.</summary>
     Task<IStoryAssignmentScope> BeginStoryAssignmentAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>What <see cref="IStoryAssignmentScope.PendingAsync"/> would give now, read without taking the write lock: an assigner
+    /// works out the documents' terms from it while another holds the lock, and the step's own list (which may differ by then) decides.</summary>
+    Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Every document in id order with its story (null when not yet assigned).</summary>
     Task<IReadOnlyList<StoryIndexEntry>> ReadStoryIndexAsync(CancellationToken cancellationToken = default);

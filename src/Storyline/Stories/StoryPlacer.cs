@@ -39,10 +39,16 @@ public sealed class StoryPlacer(StoryAssignerOptions options, TermVectorizer vec
 {
     /// <summary>Counts the document's terms into <paramref name="state"/> and decides where it goes; <paramref name="known"/> (a near-duplicate
     /// following its original, or a document placed before its state was kept) fixes its development and story.</summary>
-    public async Task<PlacementDecision> DecideAsync(IStoryClusterState state, string? title, string text, PublicationInterval published,
+    public Task<PlacementDecision> DecideAsync(IStoryClusterState state, string? title, string text, PublicationInterval published,
+        (long Story, long Development)? known, CancellationToken cancellationToken) =>
+        DecideAsync(state, vectorizer.Terms(title, text), published, known, cancellationToken);
+
+    /// <summary>As <see cref="DecideAsync(IStoryClusterState, string?, string, PublicationInterval, ValueTuple{long, long}?, CancellationToken)"/>,
+    /// given the document's term counts (<see cref="Terms"/>).</summary>
+    public async Task<PlacementDecision> DecideAsync(IStoryClusterState state, IReadOnlyDictionary<string, float> terms, PublicationInterval published,
         (long Story, long Development)? known, CancellationToken cancellationToken)
     {
-        var terms = vectorizer.Terms(title, text);
+        ArgumentNullException.ThrowIfNull(terms);
         var statistics = await state.ObserveAsync([.. terms.Keys], cancellationToken).ConfigureAwait(false);
         var developmentVector = vectorizer.Vectorize(terms, statistics, options.Development.MaxTerms);
         var storyVector = vectorizer.Vectorize(terms, statistics, options.Story.MaxTerms);
@@ -52,6 +58,9 @@ public sealed class StoryPlacer(StoryAssignerOptions options, TermVectorizer vec
         var (story, storySimilarity) = await BestAsync(state, ClusterLevel.Story, options.Story, storyVector, published, cancellationToken).ConfigureAwait(false);
         return new PlacementDecision(null, story?.Key, story is null ? 0 : storySimilarity, developmentVector, storyVector, published);
     }
+
+    /// <summary>A document's term counts, as <see cref="DecideAsync(IStoryClusterState, IReadOnlyDictionary{string, float}, PublicationInterval, ValueTuple{long, long}?, CancellationToken)"/> takes them.</summary>
+    public Dictionary<string, float> Terms(string? title, string text) => vectorizer.Terms(title, text);
 
     /// <summary>Puts the document where <paramref name="decision"/> says, in the story <paramref name="story"/> (the decided one, or the id a new story got).</summary>
     public async Task ApplyAsync(IStoryClusterState state, long document, PlacementDecision decision, long story, CancellationToken cancellationToken)
