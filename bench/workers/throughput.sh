@@ -11,20 +11,10 @@ N=${1:-300}
 PORT=${PORT:-55433}
 S=${S:-src/Storyline.Cli/bin/Release/net10.0/Storyline.Cli}
 PG=${PG:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
-D=$(mktemp -d /tmp/storyline-throughput-XXXX); chown postgres "$D"
-python3 - "$N" "$D/bodies.jsonl" <<'PY'
-import csv, json, sys
-csv.field_size_limit(10**9)
-n, out = int(sys.argv[1]), sys.argv[2]
-rows = list(csv.DictReader(open('../shared/eval/fnc1/train_bodies.csv', encoding='utf-8')))[:n]
-with open(out, 'w') as f:
-    for i, r in enumerate(rows):
-        f.write(json.dumps({'url': f'file:fnc-{r["Body ID"]}', 'title': f'Body {r["Body ID"]}', 'text': r['articleBody'],
-                            'published': f'2019-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}'}) + '\n')
-PY
-runuser -u postgres -- $PG/initdb -D "$D/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- $PG/pg_ctl -D "$D/data" -l "$D/server.log" -o "-p $PORT -c listen_addresses=127.0.0.1 -k $D" -w start >/dev/null
-trap 'runuser -u postgres -- $PG/pg_ctl -D "$D/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$D"' EXIT
+D=$(mktemp -d /tmp/storyline-throughput-XXXX)
+. bench/workers/cluster.sh
+fnc_bodies "$N" "$D/bodies.jsonl"
+start_cluster "$D" "$PORT"
 # run NAME CMD...: times one process; par NAME CMD...: the same command twice at once. Both record "wall cpu" in $D/NAME.
 # (time's last line: a failed command adds a line before it.)
 run() { local n=$1; shift; /usr/bin/time -f "%e %U %S" -o "$D/$n.t" "$@" > "$D/$n.out" 2>&1 || echo "$n: exit $? ($(tail -1 "$D/$n.out"))" >&2
