@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Storyline.Storage.Shared;
 using Storyline.Stories;
 
 namespace Storyline.Storage.Postgres;
@@ -97,7 +98,7 @@ public sealed partial class PostgresDocumentStore
                 _documentTitles[row.Id] = row.Title;
                 if (!row.DevelopmentStored) MarkNew(Entry((long)ClusterLevel.Development, row.Id));
             }
-            return [.. rows.Select(ToPending)];
+            return [.. rows.Select(r => r.ToPending())];
         }
 
         public async Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
@@ -382,14 +383,14 @@ public sealed partial class PostgresDocumentStore
     public async Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await ReadPendingAsync(connection, null, upTo, limit, cancellationToken).ConfigureAwait(false)).Select(ToPending)];
+        return [.. (await ReadPendingAsync(connection, null, upTo, limit, cancellationToken).ConfigureAwait(false)).Select(r => r.ToPending())];
     }
 
     // Documents get their state in id order (adds take the write lock too, so ids commit in order), so those with state are a prefix: the
     // next ones are found by index, however large the store. Whether a development keyed by each is stored comes along (it never is: a
     // development is keyed by its first document, placed with it), so that a step's new development costs no read when it is joined.
-    private static async Task<List<PendingRow>> ReadPendingAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long? upTo, int limit, CancellationToken cancellationToken) =>
-        [.. await connection.QueryAsync<PendingRow>(new CommandDefinition(
+    private static async Task<List<PendingStoryRow>> ReadPendingAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long? upTo, int limit, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<PendingStoryRow>(new CommandDefinition(
             """
             SELECT d.id AS Id, d.title AS Title, d.text AS Text, (d.metadata_json::json -> 'published')::text AS Published, sd.story_id AS Story,
                 sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf,
@@ -400,22 +401,4 @@ public sealed partial class PostgresDocumentStore
             WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
             ORDER BY d.id LIMIT @limit
             """, new { upTo = upTo ?? long.MaxValue, limit = (long)limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false)];
-
-    private static PendingStoryDocument ToPending(PendingRow row) => new(row.Id, row.Title, row.Text, ReadPublished(row.Published),
-        row.Story is { } s ? (s, row.Development ?? row.Id) : null,
-        row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null) { DuplicateOf = row.DuplicateOf };
-
-    private sealed class PendingRow
-    {
-        public long Id { get; init; }
-        public string? Title { get; init; }
-        public string Text { get; init; } = "";
-        public string? Published { get; init; }
-        public long? Story { get; init; }
-        public long? Development { get; init; }
-        public long? OriginalStory { get; init; }
-        public long? OriginalDevelopment { get; init; }
-        public long? DuplicateOf { get; init; }
-        public bool DevelopmentStored { get; init; }
-    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storyline.Attribution;
 using Storyline.Documents;
+using Storyline.Storage;
 
 namespace Storyline.Storage.Shared;
 
@@ -188,4 +189,26 @@ internal static class StoredJson
         while (i < text.Length && char.IsAsciiDigit(text[i]) && i - start < 10) i++;
         return int.TryParse(text[start..i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && i > start;
     }
+}
+
+/// <summary>A document waiting for its story, as both providers read it (the publication date as the metadata JSON holds it).</summary>
+internal sealed class PendingStoryRow
+{
+    public long Id { get; init; }
+    public string? Title { get; init; }
+    public string Text { get; init; } = "";
+    public string? Published { get; init; }
+    public long? Story { get; init; }
+    public long? Development { get; init; }
+    public long? OriginalStory { get; init; }
+    public long? OriginalDevelopment { get; init; }
+    public long? DuplicateOf { get; init; }
+    /// <summary>Whether a development keyed by the document is stored (read by PostgreSQL's assignment step alone).</summary>
+    public bool DevelopmentStored { get; init; }
+
+    /// <summary>The engine's view of the row.</summary>
+    public PendingStoryDocument ToPending() => new(Id, Title, Text,
+        Published is null ? null : JsonSerializer.Deserialize<PublicationDate>(Published, JsonOptions.Default),
+        Story is { } s ? (s, Development ?? Id) : null,
+        OriginalStory is { } o ? (o, OriginalDevelopment!.Value) : null) { DuplicateOf = DuplicateOf };
 }

@@ -152,7 +152,7 @@ public sealed partial class SqliteDocumentStore
     // Documents get their state in id order, so those with state are a prefix: the next ones are found by index, however large the store.
     private static async Task<IReadOnlyList<PendingStoryDocument>> ReadPendingAsync(SqliteConnection connection, SqliteTransaction? tx, long? upTo, int limit)
     {
-        var rows = await connection.QueryAsync<PendingRow>(
+        var rows = await connection.QueryAsync<PendingStoryRow>(
             """
             SELECT d.id AS Id, d.title AS Title, d.text AS Text, json_extract(d.metadata_json, '$.published') AS Published, sd.story_id AS Story,
                 sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf
@@ -162,22 +162,6 @@ public sealed partial class SqliteDocumentStore
             WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
             ORDER BY d.id LIMIT @limit
             """, new { upTo = upTo ?? long.MaxValue, limit }, tx).ConfigureAwait(false);
-        return [.. rows.Select(row => new PendingStoryDocument(row.Id, row.Title, row.Text,
-            row.Published is null ? null : JsonSerializer.Deserialize<PublicationDate>(row.Published, JsonOptions.Default),
-            row.Story is { } s ? (s, row.Development ?? row.Id) : null,
-            row.OriginalStory is { } o ? (o, row.OriginalDevelopment!.Value) : null) { DuplicateOf = row.DuplicateOf })];
-    }
-
-    private sealed class PendingRow
-    {
-        public long Id { get; init; }
-        public string? Title { get; init; }
-        public string Text { get; init; } = "";
-        public string? Published { get; init; }
-        public long? Story { get; init; }
-        public long? Development { get; init; }
-        public long? OriginalStory { get; init; }
-        public long? OriginalDevelopment { get; init; }
-        public long? DuplicateOf { get; init; }
+        return [.. rows.Select(r => r.ToPending())];
     }
 }
