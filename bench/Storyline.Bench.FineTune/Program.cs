@@ -206,7 +206,7 @@ List<Batch> Batches(List<Chunk> chunks, int frozen)
         var maskAdd = MiniLmTagger.MaskAdd(tensor(mask, [n, l]));
         var e = model.Embed(idTensor);
         var hidden = model.Run(e, maskAdd, 0, frozen);
-        batches.Add(new Batch(members, frozen == 0 ? idTensor.MoveToOuterDisposeScope() : hidden.MoveToOuterDisposeScope(), maskAdd.MoveToOuterDisposeScope(),
+        batches.Add(new Batch(members, (frozen == 0 ? e.clone() : hidden).MoveToOuterDisposeScope(), maskAdd.MoveToOuterDisposeScope(),
             tensor(positions.ToArray()).MoveToOuterDisposeScope(), labels.Count > 0 ? tensor(labels.ToArray()).MoveToOuterDisposeScope() : null));
         i = j;
     }
