@@ -29,6 +29,7 @@ switch (argv.FirstOrDefault())
 {
     case "verify": Verify(); break;
     case "train": Train(); break;
+    case "eval": EvaluateSaved(); break;
     default: Console.Error.WriteLine("usage: verify | train --data ../shared/eval/polnear/data --trainable 2 --epochs 3"); return 2;
 }
 return 0;
@@ -74,7 +75,7 @@ void Train()
     string data = Arg("--data", "../shared/eval/polnear/data");
     int trainable = int.Parse(Arg("--trainable", "2")), epochs = int.Parse(Arg("--epochs", "3"));
     double lr = double.Parse(Arg("--lr", "1e-4"), System.Globalization.CultureInfo.InvariantCulture);
-    int limit = int.Parse(Arg("--limit", "0"));
+    int limit = int.Parse(Arg("--limit", "0")), evalEvery = int.Parse(Arg("--eval-every", "0"));
     string output = Arg("--out", $"minilm-top{trainable}.bin");
     int frozen = 6 - trainable;
     var clock = Stopwatch.StartNew();
@@ -124,6 +125,13 @@ void Train()
             optimizer.step();
             lossSum += loss.item<float>();
             step++;
+            if (evalEvery > 0 && step % evalEvery == 0 && step % trainBatches.Count != 0)
+            {
+                Console.WriteLine($"step {step}: mean loss {lossSum / (step - (epoch - 1) * trainBatches.Count):0.0000}, {clock.Elapsed.TotalSeconds:0}s into epoch {epoch}");
+                Evaluate(dev, devDocs, devChunks, devBatches, frozen, $"step {step}");
+                model.save(output);
+                model.train();
+            }
         }
         double seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"epoch {epoch}: mean loss {lossSum / trainBatches.Count:0.0000}, {seconds:0}s");
@@ -132,6 +140,21 @@ void Train()
     }
     Console.WriteLine($"saved {output} ({new FileInfo(output).Length / 1e6:0.0} MB whole model; trained part {parameters.Sum(p => p.numel()) * 4 / 1e6:0.0} MB as float32)");
     TimeInference(devChunks);
+}
+
+void EvaluateSaved()
+{
+    string data = Arg("--data", "../shared/eval/polnear/data");
+    model.load(Arg("--model", "minilm-top2.bin"));
+    var devDocs = PolnearCorpus.Load(Path.Combine(data, "dev"));
+    var dev = AttributionTrainBench.ToExamples(devDocs, CancellationToken.None);
+    var devChunks = Chunks(dev, withLabels: false);
+    model.eval();
+    var clock = Stopwatch.StartNew();
+    var devBatches = Batches(devChunks, 0);
+    Console.WriteLine($"embedded {devChunks.Count} dev chunks in {clock.Elapsed.TotalSeconds:0.0}s");
+    Evaluate(dev, devDocs, devChunks, devBatches, 0, "saved");
+    if (argv.Contains("--time")) TimeInference(devChunks);
 }
 
 List<Chunk> Chunks(List<AttributionExample> examples, bool withLabels)
@@ -217,26 +240,84 @@ void Evaluate(List<AttributionExample> dev, List<PolnearDocument> devDocs, List<
 {
     model.eval();
     var clock = Stopwatch.StartNew();
-    var tagsOf = new Dictionary<(int Doc, int Sentence), int[]>();
+    var scoresOf = new Dictionary<(int Doc, int Sentence), float[][]>();
     using (no_grad())
     {
         foreach (var batch in batches)
         {
             using var scope = NewDisposeScope();
             var x = model.Run(batch.Hidden, batch.MaskAdd, frozen, 6);
-            var predicted = model.Classify(x.view(-1, BertLayer.Hidden).index_select(0, batch.Positions)).argmax(-1).data<long>().ToArray();
+            var predicted = nn.functional.log_softmax(model.Classify(x.view(-1, BertLayer.Hidden).index_select(0, batch.Positions)), -1).data<float>().ToArray();
             int k = 0;
             foreach (int m in batch.Members)
             {
                 var c = chunks[m];
                 var sentence = dev[c.Doc].Analysis.Sentences[c.Sentence];
-                if (!tagsOf.TryGetValue((c.Doc, c.Sentence), out var tags))
-                    tagsOf[(c.Doc, c.Sentence)] = tags = new int[Math.Min(dev[c.Doc].Analysis.Tokens.Count, sentence.FirstToken + sentence.TokenCount) - sentence.FirstToken];
-                for (int t = 0; t < c.Starts.Length; t++) tags[c.First - sentence.FirstToken + t] = (int)predicted[k++];
+                if (!scoresOf.TryGetValue((c.Doc, c.Sentence), out var scores))
+                    scoresOf[(c.Doc, c.Sentence)] = scores = new float[Math.Min(dev[c.Doc].Analysis.Tokens.Count, sentence.FirstToken + sentence.TokenCount) - sentence.FirstToken][];
+                for (int t = 0; t < c.Starts.Length; t++, k++) scores[c.First - sentence.FirstToken + t] = predicted[(k * AttributionTagger.TagCount)..((k + 1) * AttributionTagger.TagCount)];
             }
         }
     }
     double seconds = clock.Elapsed.TotalSeconds;
+    foreach (var decoding in new[] { "argmax", "merged", "viterbi", "joined" })
+    {
+        var tagsOf = scoresOf.ToDictionary(x => x.Key, x => Decode(x.Value, decoding));
+        Score(dev, devDocs, tagsOf, $"{label} {decoding}");
+    }
+    Console.WriteLine($"{label} dev top-layer tagging {seconds:0.0}s for {chunks.Count} chunks");
+}
+
+// argmax: each token's best tag; merged: argmax, with a B- right after a token of the same role read as I- (one span, not two
+// fragments); viterbi: the best tag sequence in which an I- follows a B- or I- of its role.
+static int[] Decode(float[][] scores, string decoding)
+{
+    int n = scores.Length, k = AttributionTagger.TagCount;
+    var tags = new int[n];
+    if (decoding == "joined")
+    {
+        tags = Decode(scores, "viterbi");
+        // One span per role run: a B- right after its role continues it, and one or two O tokens between two tokens of one role join them.
+        for (int t = 1; t < n; t++)
+        {
+            if (tags[t] > 0 && tags[t] % 2 == 1 && tags[t - 1] > 0 && (tags[t - 1] - 1) / 2 == (tags[t] - 1) / 2) tags[t]++;
+            if (tags[t] != 0 || tags[t - 1] == 0) continue;
+            int role = (tags[t - 1] - 1) / 2, gap = t;
+            while (gap < n && gap - t < 3 && tags[gap] == 0) gap++;
+            if (gap < n && gap - t <= 2 && tags[gap] > 0 && (tags[gap] - 1) / 2 == role)
+                for (int u = t; u <= gap; u++) tags[u] = 2 + 2 * role;
+        }
+        return tags;
+    }
+    if (decoding != "viterbi")
+    {
+        for (int t = 0; t < n; t++) tags[t] = scores[t] is null ? 0 : Array.IndexOf(scores[t], scores[t].Max());
+        if (decoding == "merged")
+            for (int t = 1; t < n; t++)
+                if (tags[t] > 0 && tags[t] % 2 == 1 && tags[t - 1] > 0 && (tags[t - 1] - 1) / 2 == (tags[t] - 1) / 2) tags[t]++;
+        return tags;
+    }
+    static bool Allowed(int previous, int tag) => tag == 0 || tag % 2 == 1 || (previous > 0 && (previous - 1) / 2 == (tag - 1) / 2);
+    var best = new float[n, k];
+    var back = new int[n, k];
+    for (int t = 0; t < n; t++)
+        for (int j = 0; j < k; j++)
+        {
+            float own = scores[t]?[j] ?? (j == 0 ? 0 : -100);
+            if (t == 0) { best[t, j] = j % 2 == 0 && j > 0 ? float.NegativeInfinity : own; continue; }
+            float top = float.NegativeInfinity; int arg = 0;
+            for (int i = 0; i < k; i++) if (Allowed(i, j) && best[t - 1, i] > top) { top = best[t - 1, i]; arg = i; }
+            best[t, j] = top + own; back[t, j] = arg;
+        }
+    if (n == 0) return tags;
+    float last = float.NegativeInfinity;
+    for (int j = 0; j < k; j++) if (best[n - 1, j] > last) { last = best[n - 1, j]; tags[n - 1] = j; }
+    for (int t = n - 1; t > 0; t--) tags[t - 1] = back[t, tags[t]];
+    return tags;
+}
+
+void Score(List<AttributionExample> dev, List<PolnearDocument> devDocs, Dictionary<(int Doc, int Sentence), int[]> tagsOf, string label)
+{
     var tagged = new List<List<Storyline.Attribution.Attribution>>();
     for (int d = 0; d < dev.Count; d++)
     {
@@ -255,9 +336,33 @@ void Evaluate(List<AttributionExample> dev, List<PolnearDocument> devDocs, List<
         alone.Add(devDocs[d].Text, devDocs[d].Gold, tagged[d].Where(a => a.Parent is null).Select(ToTriple).ToList());
         merged.Add(devDocs[d].Text, devDocs[d].Gold, hybrid.Extract(dev[d].Text, dev[d].Analysis, dev[d].Entities, CancellationToken.None).Where(a => a.Parent is null).Select(ToTriple).ToList());
     }
+    if (argv.Contains("--boundaries")) Boundaries(devDocs, tagged);
     foreach (var (name, m) in new[] { ("tagger", alone), ("hybrid", merged) })
         Console.WriteLine($"{label} dev {name}: content overlap P {m.ContentOverlap.Precision:0.000} R {m.ContentOverlap.Recall:0.000} F1 {m.ContentOverlap.F1:0.000} | exact F1 {m.ContentExact.F1:0.000} | source overlap {m.SourceOverlap.F1:0.000} exact {m.SourceExact.F1:0.000} | cue overlap {m.CueOverlap.F1:0.000} | triples {m.TripleOverlap.F1:0.000}");
-    Console.WriteLine($"{label} dev top-layer tagging {seconds:0.0}s for {chunks.Count} chunks");
+}
+
+// Contents that overlap gold but miss it exactly, by kind of miss, with a few examples.
+void Boundaries(List<PolnearDocument> docs, List<List<Storyline.Attribution.Attribution>> tagged)
+{
+    var tally = new Dictionary<string, int>(StringComparer.Ordinal);
+    int shown = 0;
+    for (int d = 0; d < docs.Count; d++)
+    {
+        var text = docs[d].Text;
+        var gold = docs[d].Gold.Select(g => g.Content).ToList();
+        var predicted = tagged[d].Select(ToTriple).Select(t => t.Content).ToList();
+        var exact = AttributionMetrics.Match(gold, predicted, text, exact: true).Select(x => x.Gold).ToHashSet();
+        foreach (var (g, p) in AttributionMetrics.Match(gold, predicted, text, exact: false))
+        {
+            if (exact.Contains(g)) continue;
+            var a = gold[g].Trimmed(text); var b = predicted[p].Trimmed(text);
+            string kind = a.Parts.Count != b.Parts.Count ? $"fragments {a.Parts.Count}/{b.Parts.Count}"
+                : (a.Parts[0].Start != b.Parts[0].Start ? "start" : "") + (a.Parts[^1].End != b.Parts[^1].End ? " end" : "");
+            tally[kind] = tally.GetValueOrDefault(kind) + 1;
+            if (shown++ < 12) Console.WriteLine($"  {kind}: gold ⟦{string.Join(" || ", a.Parts.Select(x => text[x.Item1..x.Item2]))}⟧\n      pred ⟦{string.Join(" || ", b.Parts.Select(x => text[x.Item1..x.Item2]))}⟧".ReplaceLineEndings(" "));
+        }
+    }
+    foreach (var (k, v) in tally.OrderByDescending(x => x.Value)) Console.WriteLine($"  {v,5} {k}");
 }
 
 // Whole-model inference (embeddings, 6 layers, head) one chunk at a time, as an engine would run a sentence.
