@@ -30,6 +30,7 @@ switch (argv.FirstOrDefault())
     case "verify": Verify(); break;
     case "train": Train(); break;
     case "eval": EvaluateSaved(); break;
+    case "oracle": Oracle(); break;
     default: Console.Error.WriteLine("usage: verify | train --data ../shared/eval/polnear/data --trainable 2 --epochs 3"); return 2;
 }
 return 0;
@@ -140,6 +141,27 @@ void Train()
     }
     Console.WriteLine($"saved {output} ({new FileInfo(output).Length / 1e6:0.0} MB whole model; trained part {parameters.Sum(p => p.numel()) * 4 / 1e6:0.0} MB as float32)");
     TimeInference(devChunks);
+}
+
+// The ceiling of any sentence-level tagger decoded this way: the gold tags of dev's tokens through the same decoding and scoring.
+void Oracle()
+{
+    string data = Arg("--data", "../shared/eval/polnear/data");
+    var devDocs = PolnearCorpus.Load(Path.Combine(data, "dev"));
+    var dev = AttributionTrainBench.ToExamples(devDocs, CancellationToken.None);
+    var tagsOf = new Dictionary<(int Doc, int Sentence), int[]>();
+    for (int d = 0; d < dev.Count; d++)
+    {
+        var tags = AttributionTaggerTrainer.GoldTags(new AttributionTokens(dev[d].Text, dev[d].Analysis, dev[d].Entities), dev[d].Gold);
+        var tokens = dev[d].Analysis.Tokens;
+        for (int s = 0; s < dev[d].Analysis.Sentences.Count; s++)
+        {
+            var sentence = dev[d].Analysis.Sentences[s];
+            int end = Math.Min(tokens.Count, sentence.FirstToken + sentence.TokenCount);
+            tagsOf[(d, s)] = tags[sentence.FirstToken..end];
+        }
+    }
+    Score(dev, devDocs, tagsOf, "oracle (gold token tags)");
 }
 
 void EvaluateSaved()
