@@ -19,6 +19,9 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
     /// <summary>Take the tagger's attributions before the rules' ordinary ones (the rules' structural ones still come first).</summary>
     public bool TaggerFirst { get; init; }
 
+    /// <summary>Another tagger in place of <c>tagger</c> (the fine-tuning experiment's transformer), given the built token facts.</summary>
+    internal Func<AttributionTokens, CancellationToken, IReadOnlyList<Attribution>>? TagWith { get; init; }
+
     /// <inheritdoc />
     public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
     {
@@ -30,7 +33,7 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         var found = rules is AttributionExtractor ruleExtractor
             ? ruleExtractor.Extract(tokens, known, cancellationToken)
             : rules.Extract(text, analysis, known, cancellationToken);
-        var tagged = tagger.Extract(tokens, cancellationToken);
+        var tagged = TagWith is { } tagWith ? tagWith(tokens, cancellationToken) : tagger.Extract(tokens, cancellationToken);
         var keep = new bool[found.Count];
         var ruleSpans = new List<TextSpan>();
         var taggedSpans = new List<TextSpan>();
