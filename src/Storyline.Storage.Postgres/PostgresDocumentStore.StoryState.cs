@@ -74,6 +74,13 @@ public sealed partial class PostgresDocumentStore
             public List<ClusterMember> Added { get; } = [];
 
             public bool Knows(int term) => New || Known.Contains(term);
+
+            // Takes the stored row (the cluster exists in the store).
+            public void Load(long story, double normSquared, long? earliest, long? latest)
+            {
+                RowKnown = Exists = true;
+                (Story, NormSquared, Span) = (story, normSquared, StoryAssignmentScope.Span(earliest, latest));
+            }
         }
 
         private ClusterEntry Entry(long level, long id)
@@ -82,12 +89,11 @@ public sealed partial class PostgresDocumentStore
             return entry;
         }
 
-        private static ClusterEntry MarkNew(ClusterEntry entry)
+        private static void MarkNew(ClusterEntry entry)
         {
             entry.RowKnown = true;
             entry.New = true;
             entry.StoredMembers = [];
-            return entry;
         }
 
         public async Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default)
@@ -102,11 +108,12 @@ public sealed partial class PostgresDocumentStore
         }
 
         public async Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
-            await ReadTermsAsync([.. terms.Where(t => !_terms.ContainsKey(t) && !_absentTerms.Contains(t))], cancellationToken).ConfigureAwait(false);
+            await ReadTermsAsync(terms, cancellationToken).ConfigureAwait(false);
 
-        // Reads the statistics of terms not yet known (and, the first time, the next term id and the document count), in one round trip.
-        private async Task ReadTermsAsync(string[] termArray, CancellationToken cancellationToken)
+        // Reads the statistics of the terms not yet known (and, the first time, the next term id and the document count), in one round trip.
+        private async Task ReadTermsAsync(IEnumerable<string> terms, CancellationToken cancellationToken)
         {
+            string[] termArray = [.. terms.Where(t => !_terms.ContainsKey(t) && !_absentTerms.Contains(t)).Distinct(StringComparer.Ordinal)];
             if (termArray.Length == 0 && _documents >= 0) return;
             using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
                 """
@@ -151,7 +158,7 @@ public sealed partial class PostgresDocumentStore
         public async ValueTask<TermStatistics> ObserveAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
         {
             // Nothing to read when the step's terms were prepared.
-            await ReadTermsAsync([.. terms.Where(t => !_terms.ContainsKey(t) && !_absentTerms.Contains(t)).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+            await ReadTermsAsync(terms, cancellationToken).ConfigureAwait(false);
             var stats = new Dictionary<string, TermStatistic>(terms.Count, StringComparer.Ordinal);
             foreach (var term in terms)
             {
@@ -193,11 +200,7 @@ public sealed partial class PostgresDocumentStore
             foreach (var row in rows)
             {
                 var entry = Entry(l, row.Id);
-                if (!entry.RowKnown)
-                {
-                    entry.RowKnown = entry.Exists = true;
-                    (entry.Story, entry.NormSquared, entry.Span) = (row.Story, row.NormSquared, Span(row.Earliest, row.Latest));
-                }
+                if (!entry.RowKnown) entry.Load(row.Story, row.NormSquared, row.Earliest, row.Latest);
                 if (!read.TryGetValue(row.Id, out var sums)) read[row.Id] = sums = [];
                 if (row.Term is { } term) sums[(int)term] = row.Sum!.Value;
                 joined.Add(row.Id);
@@ -270,12 +273,7 @@ public sealed partial class PostgresDocumentStore
                 var stored = (await grid.ReadAsync<(long Term, double Sum)>().ConfigureAwait(false)).ToDictionary(r => (int)r.Term, r => r.Sum);
                 if (!entry.RowKnown)
                 {
-                    entry.RowKnown = true;
-                    if (row is { } r)
-                    {
-                        entry.Exists = true;
-                        (entry.Story, entry.NormSquared, entry.Span) = (r.Story, r.NormSquared, Span(r.Earliest, r.Latest));
-                    }
+                    if (row is { } r) entry.Load(r.Story, r.NormSquared, r.Earliest, r.Latest);
                     // A cluster without a stored row has no stored sums or members either (they are written together).
                     else MarkNew(entry);
                 }

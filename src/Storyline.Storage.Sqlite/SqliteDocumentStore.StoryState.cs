@@ -25,7 +25,7 @@ public sealed partial class SqliteDocumentStore
     private sealed class StoryAssignmentScope(SqliteConnection connection, SqliteTransaction tx, TimeProvider time) : IStoryAssignmentScope
     {
         public Task<IReadOnlyList<PendingStoryDocument>> PendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) =>
-            ReadPendingAsync(connection, tx, upTo, limit);
+            ReadPendingAsync(connection, tx, upTo, limit, cancellationToken);
 
         // SQLite reads in process: a query per document costs no round trip.
         public Task PrepareTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) => Task.CompletedTask;
@@ -147,12 +147,12 @@ public sealed partial class SqliteDocumentStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PendingStoryDocument>> PeekPendingAsync(long? upTo, int limit, CancellationToken cancellationToken = default) =>
-        ReadPendingAsync(_connection, null, upTo, limit);
+        ReadPendingAsync(_connection, null, upTo, limit, cancellationToken);
 
     // Documents get their state in id order, so those with state are a prefix: the next ones are found by index, however large the store.
-    private static async Task<IReadOnlyList<PendingStoryDocument>> ReadPendingAsync(SqliteConnection connection, SqliteTransaction? tx, long? upTo, int limit)
+    private static async Task<IReadOnlyList<PendingStoryDocument>> ReadPendingAsync(SqliteConnection connection, SqliteTransaction? tx, long? upTo, int limit, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<PendingStoryRow>(
+        var rows = await connection.QueryAsync<PendingStoryRow>(new CommandDefinition(
             """
             SELECT d.id AS Id, d.title AS Title, d.text AS Text, json_extract(d.metadata_json, '$.published') AS Published, sd.story_id AS Story,
                 sd.development_id AS Development, od.story_id AS OriginalStory, od.development_id AS OriginalDevelopment, d.duplicate_of AS DuplicateOf
@@ -161,7 +161,7 @@ public sealed partial class SqliteDocumentStore
             LEFT JOIN story_documents od ON od.document_id = d.duplicate_of
             WHERE d.id > coalesce((SELECT max(document_id) FROM story_vectors), 0) AND d.id <= @upTo
             ORDER BY d.id LIMIT @limit
-            """, new { upTo = upTo ?? long.MaxValue, limit }, tx).ConfigureAwait(false);
+            """, new { upTo = upTo ?? long.MaxValue, limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToPending())];
     }
 }
