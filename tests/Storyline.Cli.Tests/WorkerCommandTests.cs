@@ -79,11 +79,18 @@ public sealed class WorkerCommandTests : IDisposable
     public async Task Worker_Stopped_ExitsCleanly_AndLeavesNothingWaitingForALease()
     {
         (await _queued.Run("ingest", SharedData.Samples, "--queue")).Code.ShouldBe(0);
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        using var stop = new CancellationTokenSource();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        // Stopped like Ctrl+C, most likely mid-batch: a batch cut short is given back to the queue rather than left to its lease.
-        var code = await CliApp.RunAsync(["worker", "--batch", "5", "--store", _queued.Store], stdout, stderr, TimeProvider.System, stop.Token);
+        var worker = CliApp.RunAsync(["worker", "--batch", "2", "--store", _queued.Store], stdout, stderr, TimeProvider.System, stop.Token);
+        // Stopped like Ctrl+C once it holds a batch (not after a fixed time, which a loaded machine may spend starting up): a batch cut
+        // short is given back to the queue rather than left to its lease.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (_queued.Count("SELECT count(*) FROM analysis_queue WHERE claimed_by IS NOT NULL") == 0 && !worker.IsCompleted && DateTime.UtcNow < deadline)
+            await Task.Delay(5);
+        worker.IsCompleted.ShouldBeFalse("the worker stopped before it claimed a batch");
+        await stop.CancelAsync();
+        var code = await worker.WaitAsync(TimeSpan.FromMinutes(2));
         code.ShouldBe(0);
         stdout.ToString().ShouldContain("queue depth");
         var (drained, summary, _) = await _queued.Run("worker", "--once", "--json");
