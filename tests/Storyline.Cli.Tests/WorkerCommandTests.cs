@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Storyline.Ingestion;
 using Storyline.Storage.Tests;
 using Storyline.Tests.TestSupport;
 
@@ -100,12 +101,12 @@ public sealed class WorkerCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task WorkerOnce_StoriesPassLeaseHeldByAnother_WaitsForItThenWritesTheBriefings()
+    public async Task WorkerOnce_StoryTurnHeldByAnother_WaitsForItThenWritesTheBriefing()
     {
         (await _queued.Run("ingest", SharedData.Samples, "--queue")).Code.ShouldBe(0);
-        // Another worker is running the stories pass.
+        // Another worker is building the first story's ledger and briefing (the samples make one story; ids start at 1).
         await using var other = await Storyline.Storage.Sqlite.SqliteDocumentStore.OpenAsync(_queued.Store);
-        (await other.TryTakeLeaseAsync("stories-pass", "other", TimeSpan.FromMinutes(5))).ShouldBeTrue();
+        (await other.TryTakeLeaseAsync(IngestFinisher.StoryTurn(1), "other", TimeSpan.FromMinutes(5))).ShouldBeTrue();
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -117,9 +118,10 @@ public sealed class WorkerCommandTests : IDisposable
         worker.IsCompleted.ShouldBeFalse();
         _queued.Count("SELECT count(*) FROM story_briefings").ShouldBe(0);
 
-        (await other.ReturnLeaseAsync("stories-pass", "other")).ShouldBeTrue();
+        (await other.ReturnLeaseAsync(IngestFinisher.StoryTurn(1), "other")).ShouldBeTrue();
         (await worker.WaitAsync(TimeSpan.FromMinutes(2))).ShouldBe(0);
         stderr.ToString().ShouldBeEmpty();
+        _queued.Count("SELECT count(*) FROM story_briefings WHERE story_id = 1").ShouldBe(1);
         _queued.Count("SELECT count(*) FROM story_briefings").ShouldBe(1);
         _queued.Count("SELECT count(*) FROM work_leases").ShouldBe(0); // given back
     }

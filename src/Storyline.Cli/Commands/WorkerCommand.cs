@@ -14,10 +14,6 @@ internal static class WorkerCommand
     /// <summary>Under a stream that never lets the queue run dry, stories' ledgers and briefings are still brought up to date this often.</summary>
     private static readonly TimeSpan StoriesPassInterval = TimeSpan.FromMinutes(2);
 
-    /// <summary>The work lease that lets one worker at a time run the stories pass: two at once would each rebuild and write the same
-    /// stories' ledgers and briefings.</summary>
-    internal const string StoriesPassLease = "stories-pass";
-
     public static Command Create(CliContext context)
     {
         var batch = new Option<int>("--batch") { Description = "Documents claimed at a time", DefaultValueFactory = _ => 16 };
@@ -54,6 +50,8 @@ internal static class WorkerCommand
         // each batch places its own documents in stories, not the whole queue.
         var finisher = IngestFinisher.For(store, pipeline, new Storyline.Pipeline.Analysis.DocumentAnalyzerOptions(DocumentsAtOnce: documentsAtOnce),
             storiesAtFinish: false, placeUpToBatch: true);
+        var turns = new LeaseTurns(leases, worker, lease, TimeSpan.FromSeconds(pollSeconds), context.Time, (name, e) =>
+            context.WriteError(name, $"lease renewal failed (retried): {e.Message.ReplaceLineEndings(" ")}"));
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];
         var worked = false; // since the last stories pass
@@ -67,32 +65,14 @@ internal static class WorkerCommand
                 if (worked && (ids.Count == 0 || context.Time.GetUtcNow() - lastPass >= StoriesPassInterval))
                 {
                     // The queue ran dry (or a steady stream kept it from doing so for a while): the ledgers of stories whose statements
-                    // changed are built (batches build none), and their briefings written. One worker at a time: the others wait for its
-                    // pass and then run theirs, which finds only what changed since.
-                    if (await leases.TryTakeLeaseAsync(StoriesPassLease, worker, lease, ct).ConfigureAwait(false))
-                    {
-                        (int Ledgers, int Briefings) pass;
-                        try
-                        {
-                            await using var keeper = LeaseKeeper.Start(leases, StoriesPassLease, worker, lease, context.Time, e =>
-                                context.WriteError("stories pass", $"lease renewal failed (retried): {e.Message.ReplaceLineEndings(" ")}"));
-                            pass = await finisher.RefreshStoriesAsync(ct).ConfigureAwait(false);
-                        }
-                        finally
-                        {
-                            await leases.ReturnLeaseAsync(StoriesPassLease, worker, CancellationToken.None).ConfigureAwait(false);
-                        }
-                        if (!json && pass.Ledgers + pass.Briefings > 0)
-                            context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {pass.Ledgers}; briefings written: {pass.Briefings}"));
-                        worked = false;
-                        lastPass = context.Time.GetUtcNow();
-                    }
-                    else if (ids.Count == 0)
-                    {
-                        // Another worker's pass is running: this one's follows it, even when draining the queue (--once).
-                        await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
-                        continue;
-                    }
+                    // changed are built (batches build none), and their briefings written. Workers share the pass story by story; with the
+                    // queue dry this one also waits for the stories another worker is building (that one may have read their statements
+                    // before this one's last batch changed them), and with work queued it leaves them for its next pass.
+                    var pass = await finisher.RefreshStoriesAsync(turns, waitForOthers: ids.Count == 0, ct).ConfigureAwait(false);
+                    if (!json && pass.Ledgers + pass.Briefings > 0)
+                        context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {pass.Ledgers}; briefings written: {pass.Briefings}"));
+                    worked = pass.Left > 0;
+                    lastPass = context.Time.GetUtcNow();
                 }
                 if (ids.Count == 0)
                 {

@@ -45,6 +45,10 @@ public sealed class StoryBriefingAnalyzer(IStoryStore stories, IStatementStore s
         return written;
     }
 
+    /// <summary>Whether the story's stored briefing was written from what the story holds now (read only).</summary>
+    public async Task<bool> IsCurrentAsync(long storyId, CancellationToken cancellationToken = default) =>
+        await briefings.GetBriefingStampAsync(storyId, cancellationToken).ConfigureAwait(false) == await StampAsync(storyId, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The story's stamp, then on a second line its claims ledger's version and stamp: a ledger built again on unchanged statements
     /// (a new claims builder) writes the briefing again too.</summary>
     private async Task<string> StampAsync(long storyId, CancellationToken cancellationToken)

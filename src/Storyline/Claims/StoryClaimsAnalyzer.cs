@@ -68,11 +68,9 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
         foreach (var id in ids)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stamp = await StampAsync(id, cancellationToken).ConfigureAwait(false);
             // The stamp alone decides whether to rebuild; the stored claims are read only to extend them.
-            var storedStamp = await claims.GetClaimsStampAsync(id, cancellationToken).ConfigureAwait(false);
-            var seen = storedStamp is null ? null : LedgerStamp.Parse(storedStamp.Stamp);
-            if (storedStamp is not null && storedStamp.Version == builder.Version && seen!.Statements == stamp) continue;
+            var (stamp, storedStamp, seen, current) = await StateAsync(id, cancellationToken).ConfigureAwait(false);
+            if (current) continue;
             var (sources, documents) = await SourcesAsync(id, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<LedgerClaim>? built = null;
             int fullBuild = documents.Count;
@@ -90,6 +88,18 @@ public sealed class StoryClaimsAnalyzer(IClaimBuilder builder, IStoryStore stori
             rebuilt++;
         }
         return rebuilt;
+    }
+
+    /// <summary>Whether the story's stored ledger was built by this builder from the statements the story has now (read only).</summary>
+    public async Task<bool> IsCurrentAsync(long storyId, CancellationToken cancellationToken = default) =>
+        (await StateAsync(storyId, cancellationToken).ConfigureAwait(false)).Current;
+
+    private async Task<(string Stamp, ClaimsStamp? Stored, LedgerStamp? Seen, bool Current)> StateAsync(long storyId, CancellationToken cancellationToken)
+    {
+        var stamp = await StampAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var stored = await claims.GetClaimsStampAsync(storyId, cancellationToken).ConfigureAwait(false);
+        var seen = stored is null ? null : LedgerStamp.Parse(stored.Stamp);
+        return (stamp, stored, seen, stored is not null && stored.Version == builder.Version && seen!.Statements == stamp);
     }
 
     private async Task<string> StampAsync(long storyId, CancellationToken cancellationToken)

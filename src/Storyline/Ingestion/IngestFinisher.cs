@@ -6,6 +6,10 @@ using Storyline.Stories;
 
 namespace Storyline.Ingestion;
 
+/// <summary>What a stories pass did: ledgers rebuilt, briefings written, and stories (or the speaker directory) left because another
+/// process had their turn.</summary>
+public sealed record StoriesRefresh(int Ledgers, int Briefings, int Left);
+
 /// <summary>What finishing a batch did: the (document, story) pairs assigned and how many documents were analysed.</summary>
 public sealed record IngestFinish(IReadOnlyList<(long Document, long Story)> Assigned, int Analysed)
 {
@@ -74,16 +78,66 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     }
 
     /// <summary>Rebuilds the claims ledger, then writes the briefing, of every story whose analysis changed since they were (each other story
-    /// is skipped after comparing its stamps), then the speaker directory if any statement changed. Workers run it when the queue runs dry: two workers refreshing one story at once may leave the
-    /// ledger built from the statements the slower one read, and its stamp says so, so this pass builds it again from what is stored.</summary>
+    /// is skipped after comparing its stamps), then the speaker directory if any statement changed.</summary>
     /// <returns>How many ledgers were rebuilt and briefings written.</returns>
     public async Task<(int Ledgers, int Briefings)> RefreshStoriesAsync(CancellationToken cancellationToken = default)
     {
-        var ledgers = claims is null ? 0 : await claims.RefreshAsync(null, cancellationToken).ConfigureAwait(false);
-        var written = briefings is null ? 0 : await briefings.RefreshAsync(null, BriefingProgress, cancellationToken).ConfigureAwait(false);
-        if (speakers is not null) await speakers.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return (ledgers, written);
+        var pass = await RefreshStoriesAsync(null, waitForOthers: true, cancellationToken).ConfigureAwait(false);
+        return (pass.Ledgers, pass.Briefings);
     }
+
+    /// <summary>As <see cref="RefreshStoriesAsync(CancellationToken)"/>, shared with other processes: each story's ledger and briefing, and the
+    /// speaker directory, are refreshed under their turn (<c>story:ID</c>, <c>speakers</c>), so that workers split a pass between them instead
+    /// of waiting for one another's whole pass. A story whose turn another process has is tried again after <see cref="IWorkTurns.WaitAsync"/>
+    /// when <paramref name="waitForOthers"/> (the other may have read its statements before this process's last batch changed them), and left
+    /// otherwise (<see cref="StoriesRefresh.Left"/>: the caller runs a pass again later). Null <paramref name="turns"/>: this process alone.</summary>
+    public async Task<StoriesRefresh> RefreshStoriesAsync(IWorkTurns? turns, bool waitForOthers, CancellationToken cancellationToken = default)
+    {
+        List<string> todo = [.. (await stories.ListStoriesAsync(cancellationToken).ConfigureAwait(false)).Select(s => StoryTurn(s.Id)), SpeakersTurn];
+        int ledgers = 0, written = 0, total = todo.Count - 1, done = 0;
+        BriefingProgress?.Report(new AnalysisProgress(0, total));
+        while (true)
+        {
+            List<string> othersHave = [];
+            foreach (var name in todo)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                long? story = name == SpeakersTurn ? null : long.Parse(name.AsSpan(StoryTurnPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+                // Stamps are compared before a turn is taken: most stories are unchanged, and a turn costs two writes to the store.
+                if (story is { } current && (claims is null || await claims.IsCurrentAsync(current, cancellationToken).ConfigureAwait(false))
+                    && (briefings is null || await briefings.IsCurrentAsync(current, cancellationToken).ConfigureAwait(false)))
+                {
+                    BriefingProgress?.Report(new AnalysisProgress(++done, total));
+                    continue;
+                }
+                if (story is null && speakers is null) continue;
+                await using var turn = turns is null ? null : await turns.TryTakeAsync(name, cancellationToken).ConfigureAwait(false);
+                if (turns is not null && turn is null)
+                {
+                    othersHave.Add(name);
+                    continue;
+                }
+                if (story is { } id)
+                {
+                    if (claims is not null) ledgers += await claims.RefreshAsync([id], cancellationToken).ConfigureAwait(false);
+                    if (briefings is not null) written += await briefings.RefreshAsync([id], null, cancellationToken).ConfigureAwait(false);
+                    BriefingProgress?.Report(new AnalysisProgress(++done, total));
+                }
+                else await speakers!.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (othersHave.Count == 0 || !waitForOthers) return new StoriesRefresh(ledgers, written, othersHave.Count);
+            await turns!.WaitAsync(cancellationToken).ConfigureAwait(false);
+            todo = othersHave;
+        }
+    }
+
+    private const string StoryTurnPrefix = "story:";
+
+    /// <summary>The turn (<see cref="IWorkTurns"/>) at the speaker directory.</summary>
+    public const string SpeakersTurn = "speakers";
+
+    /// <summary>The turn (<see cref="IWorkTurns"/>) at one story's ledger and briefing.</summary>
+    public static string StoryTurn(long storyId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StoryTurnPrefix}{storyId}");
 
     /// <summary>What ingest does instead of finishing when workers analyse (<c>storyline worker</c>): queues the documents the batch stored
     /// (new ones and near-duplicates; an exact duplicate was queued or analysed when first stored) for a worker to finish.</summary>
