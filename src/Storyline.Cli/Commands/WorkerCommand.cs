@@ -56,26 +56,35 @@ internal static class WorkerCommand
         IReadOnlyList<long> current = [];
         var worked = false; // since the last stories pass
         var lastPass = context.Time.GetUtcNow();
+        // The stories pass: the ledgers of stories whose statements changed are built (batches build none), and their briefings written.
+        // Workers share it story by story.
+        async Task PassAsync(bool waitForOthers)
+        {
+            var pass = await finisher.RefreshStoriesAsync(turns, waitForOthers, ct).ConfigureAwait(false);
+            if (!json && pass.Ledgers + pass.Briefings > 0)
+                context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {pass.Ledgers}; briefings written: {pass.Briefings}"));
+            worked = pass.Left > 0;
+            lastPass = context.Time.GetUtcNow();
+        }
         if (!json) context.Out.WriteLine($"worker {worker}: {(once ? "draining the queue" : "waiting for queued documents (Ctrl+C stops)")}");
         try
         {
             while (true)
             {
+                // Under a stream that keeps the queue from running dry, the pass runs every few minutes, before the next claim (so that no
+                // claimed batch waits through it, its lease not renewed); with work queued, stories another worker is building are left
+                // for the next pass.
+                if (worked && context.Time.GetUtcNow() - lastPass >= StoriesPassInterval) await PassAsync(waitForOthers: false).ConfigureAwait(false);
                 var ids = current = await store.ClaimAsync(worker, batch, lease, ct).ConfigureAwait(false);
-                if (worked && (ids.Count == 0 || context.Time.GetUtcNow() - lastPass >= StoriesPassInterval))
-                {
-                    // The queue ran dry (or a steady stream kept it from doing so for a while): the ledgers of stories whose statements
-                    // changed are built (batches build none), and their briefings written. Workers share the pass story by story; with the
-                    // queue dry this one also waits for the stories another worker is building (that one may have read their statements
-                    // before this one's last batch changed them), and with work queued it leaves them for its next pass.
-                    var pass = await finisher.RefreshStoriesAsync(turns, waitForOthers: ids.Count == 0, ct).ConfigureAwait(false);
-                    if (!json && pass.Ledgers + pass.Briefings > 0)
-                        context.Out.WriteLine(FormattableString.Invariant($"claims ledgers rebuilt: {pass.Ledgers}; briefings written: {pass.Briefings}"));
-                    worked = pass.Left > 0;
-                    lastPass = context.Time.GetUtcNow();
-                }
                 if (ids.Count == 0)
                 {
+                    // The queue ran dry after work: this worker also waits for the stories another worker is building (that one may have
+                    // read their statements before this one's last batch changed them), then looks at the queue again.
+                    if (worked)
+                    {
+                        await PassAsync(waitForOthers: true).ConfigureAwait(false);
+                        continue;
+                    }
                     if (once) break;
                     await Task.Delay(TimeSpan.FromSeconds(pollSeconds), context.Time, ct).ConfigureAwait(false);
                     continue;
