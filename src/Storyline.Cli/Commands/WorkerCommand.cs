@@ -50,7 +50,8 @@ internal static class WorkerCommand
         // each batch places its own documents in stories, not the whole queue.
         var finisher = IngestFinisher.For(store, pipeline, new Storyline.Pipeline.Analysis.DocumentAnalyzerOptions(DocumentsAtOnce: documentsAtOnce),
             storiesAtFinish: false, placeUpToBatch: true);
-        var turns = new LeaseTurns(leases, worker, lease, TimeSpan.FromSeconds(pollSeconds), context.Time, (name, e) =>
+        // A story another worker is building takes it a fraction of a second, seldom more: look again soon.
+        var turns = new LeaseTurns(leases, worker, lease, TimeSpan.FromSeconds(Math.Min(pollSeconds, 0.25)), context.Time, (name, e) =>
             context.WriteError(name, $"lease renewal failed (retried): {e.Message.ReplaceLineEndings(" ")}"));
         int batches = 0, claimed = 0, analysed = 0, assigned = 0, completed = 0, failed = 0, errors = 0;
         IReadOnlyList<long> current = [];

@@ -94,6 +94,12 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     public async Task<StoriesRefresh> RefreshStoriesAsync(IWorkTurns? turns, bool waitForOthers, CancellationToken cancellationToken = default)
     {
         List<string> todo = [.. (await stories.ListStoriesAsync(cancellationToken).ConfigureAwait(false)).Select(s => StoryTurn(s.Id)), SpeakersTurn];
+        // Processes sharing the pass start at different places in the list, so that they seldom reach for the same story at once.
+        if (turns is not null && todo.Count > 1)
+        {
+            int start = Random.Shared.Next(todo.Count);
+            todo = [.. todo.Skip(start), .. todo.Take(start)];
+        }
         int ledgers = 0, written = 0, total = todo.Count - 1, done = 0;
         BriefingProgress?.Report(new AnalysisProgress(0, total));
         while (true)
