@@ -109,8 +109,9 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 long? story = name == SpeakersTurn ? null : long.Parse(name.AsSpan(StoryTurnPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
-                // Stamps are compared before a turn is taken: most stories are unchanged, and a turn costs two writes to the store.
-                if (story is { } current && (claims is null || await claims.IsCurrentAsync(current, cancellationToken).ConfigureAwait(false))
+                // Stamps are compared before a turn is taken: most stories are unchanged, and a turn costs two writes to the store. (Alone,
+                // the refresh below compares them itself.)
+                if (turns is not null && story is { } current && (claims is null || await claims.IsCurrentAsync(current, cancellationToken).ConfigureAwait(false))
                     && (briefings is null || await briefings.IsCurrentAsync(current, cancellationToken).ConfigureAwait(false)))
                 {
                     BriefingProgress?.Report(new AnalysisProgress(++done, total));
