@@ -113,6 +113,22 @@ public sealed class TransformerAttributionTaggerTests : IClassFixture<Transforme
     }
 
     [Fact]
+    public void Create_TransformerFromPath_HybridFindsWhatTheTaggerAndRulesFind()
+    {
+        // What ingest selects through StatementStageOptions(Tagger: Transformer, Transformer: new(path)).
+        var path = Path.Combine(_fixture.Directory, "selected-tagger.bin");
+        File.WriteAllBytes(path, _fixture.File);
+        var analysis = Analyzer.Analyze(Text);
+        var created = TaggedAttributionExtractor.Create(AttributionTaggerKind.Transformer, new TransformerTaggerOptions(path, BatchSize: 2, CacheQuantizedModel: false));
+        var direct = new TaggedAttributionExtractor(new AttributionExtractor(), _fixture.Tagger) { TaggerFirst = true };
+        static string Describe(Storyline.Attribution.Attribution a) => $"{a.Source?.Slice(Text)}|{a.Cue?.Slice(Text)}|{string.Join("|", a.Content.Parts.Select(p => p.Slice(Text)))}";
+        var expected = direct.Extract(Text, analysis, [], CancellationToken.None).Select(Describe).ToList();
+        expected.ShouldNotBeEmpty();
+        created.Extract(Text, analysis, [], CancellationToken.None).Select(Describe).ShouldBe(expected);
+        TaggedAttributionExtractor.Create(AttributionTaggerKind.Linear).ShouldBeOfType(TaggedAttributionExtractor.CreateDefault().GetType());
+    }
+
+    [Fact]
     public void Extract_CancelledToken_Throws()
     {
         using var cancelled = new CancellationTokenSource();
