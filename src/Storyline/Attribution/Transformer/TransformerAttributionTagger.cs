@@ -53,8 +53,20 @@ public sealed class TransformerAttributionTagger : IAttributionExtractor, IAttri
     public static bool HasEmbeddedModel => typeof(TransformerAttributionTagger).Assembly.GetManifestResourceInfo(EmbeddedResource) is not null;
 
     /// <summary>The process's one tagger with these options, loaded on first use: each holds a model session (about 60 MB).</summary>
-    public static TransformerAttributionTagger Shared(TransformerTaggerOptions options) =>
-        ByOptions.GetOrAdd(options, o => new(() => Load(o), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public static TransformerAttributionTagger Shared(TransformerTaggerOptions options)
+    {
+        var lazy = ByOptions.GetOrAdd(options, o => new(() => Load(o), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its exception: forget it, so that a file put right is loaded on the next call.
+            ByOptions.TryRemove(new KeyValuePair<TransformerTaggerOptions, Lazy<TransformerAttributionTagger>>(options, lazy));
+            throw;
+        }
+    }
 
     internal TransformerAttributionTagger(byte[] file, string source, TransformerTaggerOptions options, string? cacheDirectory = null)
     {

@@ -129,6 +129,16 @@ public sealed class TransformerAttributionTaggerTests : IClassFixture<Transforme
     }
 
     [Fact]
+    public void Shared_FileMissingAtFirst_LoadedOnceItIsThere()
+    {
+        var path = Path.Combine(_fixture.Directory, "late-tagger.bin");
+        var options = new TransformerTaggerOptions(path, CacheQuantizedModel: false);
+        Should.Throw<FileNotFoundException>(() => TransformerAttributionTagger.Shared(options));
+        File.WriteAllBytes(path, _fixture.File);
+        TransformerAttributionTagger.Shared(options).ShouldBeSameAs(TransformerAttributionTagger.Shared(options));
+    }
+
+    [Fact]
     public void Extract_CancelledToken_Throws()
     {
         using var cancelled = new CancellationTokenSource();
