@@ -42,7 +42,10 @@ public static class AttributionCostBench
             foreach (var t in Ints(parse.GetValue(threads)!))
                 foreach (var b in Ints(parse.GetValue(batches)!))
                 {
+                    var load = Stopwatch.StartNew();
                     var tagger = TransformerAttributionTagger.Load(new TransformerTaggerOptions(parse.GetValue(transformer), t, b));
+                    // The first load quantizes the model and caches it; later ones read the cache.
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"transformer threads {t} batch {b}: loaded in {load.Elapsed.TotalSeconds:0.00} s"));
                     configs.Add(($"transformer threads {t} batch {b}", tagger, new TaggedAttributionExtractor(new AttributionExtractor(), tagger) { TaggerFirst = true }));
                 }
             var results = new List<object>();

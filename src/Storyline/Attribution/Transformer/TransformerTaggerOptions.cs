@@ -16,8 +16,8 @@ public enum AttributionTaggerKind
 /// two threads took more CPU per sentence and were no faster on a busy two-core machine, and workers run documents in parallel.</param>
 /// <param name="BatchSize">Sentence chunks per ONNX Runtime call (sorted by length, so little is padding). One by default: the int8 model
 /// quantizes each call's activations with one scale, so only a chunk run alone gets tags that do not depend on its neighbours (a
-/// sentence syndicated into two articles is tagged alike); batches of 4 took about 10% less CPU on PolNeAR dev (1.84 against 2.08
-/// CPU-ms per sentence; 8 and 16 no better) and scored the same within noise.</param>
+/// sentence syndicated into two articles is tagged alike); batches of 4 took 5-15% less CPU (PolNeAR dev 2.03 against 2.32 CPU-ms
+/// per sentence; 8 and 16 no better) and scored the same within noise.</param>
 /// <param name="CacheQuantizedModel">Keep the int8 model on disk between processes (see <see cref="Language.Embeddings.MiniLmOptions.CacheQuantizedModel"/>).</param>
 /// <param name="Quantized">Run with int8 weights (the default); false runs the float model the file's values give, to measure what int8
 /// costs in accuracy (never cached).</param>
