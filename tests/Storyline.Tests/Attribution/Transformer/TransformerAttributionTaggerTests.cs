@@ -139,6 +139,16 @@ public sealed class TransformerAttributionTaggerTests : IClassFixture<Transforme
     }
 
     [Fact]
+    public void Tag_FromSeveralThreads_SameTagsAsAlone()
+    {
+        var doc = Tokens(Text);
+        var alone = _fixture.Tagger.Tag(doc, CancellationToken.None);
+        var results = new int[8][][];
+        Parallel.For(0, results.Length, i => results[i] = _fixture.Tagger.Tag(Tokens(Text), CancellationToken.None));
+        foreach (var tags in results) tags.ShouldBe(alone);
+    }
+
+    [Fact]
     public void Extract_CancelledToken_Throws()
     {
         using var cancelled = new CancellationTokenSource();
