@@ -3,12 +3,15 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Onnx;
 using Storyline.Attribution;
+using Storyline.Attribution.Transformer;
 using Storyline.Bench;
 using Storyline.Bench.Attribution;
 using Storyline.Bench.FineTune;
+using Storyline.Language.Embeddings;
 using Storyline.Training;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
+using Linear = TorchSharp.Modules.Linear;
 using static TorchSharp.torch;
 
 // Experiment: all-MiniLM-L6-v2 fine-tuned (top layers, or all) as a BIO tagger of PolNeAR sources, cues and contents over the engine's
@@ -16,6 +19,8 @@ using static TorchSharp.torch;
 // the attribution bench's AttributionMetrics, exactly as `Storyline.Bench attribution` scores an extractor.
 //   verify                         the TorchSharp encoder against ONNX Runtime on the package's model
 //   train --data DIR --trainable K --epochs N [--lr X] [--out FILE] [--threads T]
+//   eval --data DIR --model FILE [--time]   oracle --data DIR
+//   export --model FILE --out TAGGER        what fine-tuning changed, as the engine's TransformerAttributionTagger reads it
 var argv = args.ToList();
 string Arg(string name, string fallback) { int i = argv.IndexOf(name); return i >= 0 && i + 1 < argv.Count ? argv[i + 1] : fallback; }
 torch.set_num_threads(int.Parse(Arg("--threads", "2")));
@@ -31,6 +36,7 @@ switch (argv.FirstOrDefault())
     case "train": Train(); break;
     case "eval": EvaluateSaved(); break;
     case "oracle": Oracle(); break;
+    case "export": Export(); break;
     default: Console.Error.WriteLine("usage: verify | train --data ../shared/eval/polnear/data --trainable 2 --epochs 3"); return 2;
 }
 return 0;
@@ -179,45 +185,18 @@ void EvaluateSaved()
     if (argv.Contains("--time")) TimeInference(devChunks);
 }
 
+// The engine's chunking (PieceChunks), with the gold tags of each chunk's tokens for training.
 List<Chunk> Chunks(List<AttributionExample> examples, bool withLabels)
 {
-    const int MaxPieces = 126;
     var chunks = new List<Chunk>();
-    var ids = new List<int>();
+    var pieceChunks = new List<PieceChunk>();
     for (int d = 0; d < examples.Count; d++)
     {
         var e = examples[d];
-        var tokens = e.Analysis.Tokens;
         int[]? tags = withLabels ? AttributionTaggerTrainer.GoldTags(new AttributionTokens(e.Text, e.Analysis, e.Entities), e.Gold) : null;
-        for (int s = 0; s < e.Analysis.Sentences.Count; s++)
-        {
-            var sentence = e.Analysis.Sentences[s];
-            int end = Math.Min(tokens.Count, sentence.FirstToken + sentence.TokenCount);
-            int first = sentence.FirstToken;
-            var pieceIds = new List<int> { WordPieces.Cls };
-            var starts = new List<int>();
-            for (int t = sentence.FirstToken; t <= end; t++)
-            {
-                if (t < end)
-                {
-                    ids.Clear();
-                    pieces.Append(tokens[t].Text(e.Text), ids);
-                    if (ids.Count == 0) ids.Add(WordPieces.Unk);
-                    if (ids.Count > 16) ids.RemoveRange(16, ids.Count - 16);
-                    if (pieceIds.Count - 1 + ids.Count <= MaxPieces) { starts.Add(pieceIds.Count); pieceIds.AddRange(ids); continue; }
-                }
-                if (starts.Count > 0)
-                {
-                    pieceIds.Add(WordPieces.Sep);
-                    chunks.Add(new Chunk(d, s, first, [.. pieceIds], [.. starts], tags?[first..(first + starts.Count)]));
-                }
-                if (t == end) break;
-                first = t;
-                pieceIds = [WordPieces.Cls];
-                starts = [pieceIds.Count];
-                pieceIds.AddRange(ids);
-            }
-        }
+        pieceChunks.Clear();
+        for (int s = 0; s < e.Analysis.Sentences.Count; s++) PieceChunks.Add(pieces, e.Text, e.Analysis, s, pieceChunks);
+        foreach (var c in pieceChunks) chunks.Add(new Chunk(d, c.Sentence, c.First, c.Ids, c.Starts, tags?[c.First..(c.First + c.Starts.Length)]));
     }
     return chunks;
 }
@@ -290,53 +269,8 @@ void Evaluate(List<AttributionExample> dev, List<PolnearDocument> devDocs, List<
     Console.WriteLine($"{label} dev top-layer tagging {seconds:0.0}s for {chunks.Count} chunks");
 }
 
-// argmax: each token's best tag; merged: argmax, with a B- right after a token of the same role read as I- (one span, not two
-// fragments); viterbi: the best tag sequence in which an I- follows a B- or I- of its role.
-static int[] Decode(float[][] scores, string decoding)
-{
-    int n = scores.Length, k = AttributionTagger.TagCount;
-    var tags = new int[n];
-    if (decoding == "joined")
-    {
-        tags = Decode(scores, "viterbi");
-        // One span per role run: a B- right after its role continues it, and one or two O tokens between two tokens of one role join them.
-        for (int t = 1; t < n; t++)
-        {
-            if (tags[t] > 0 && tags[t] % 2 == 1 && tags[t - 1] > 0 && (tags[t - 1] - 1) / 2 == (tags[t] - 1) / 2) tags[t]++;
-            if (tags[t] != 0 || tags[t - 1] == 0) continue;
-            int role = (tags[t - 1] - 1) / 2, gap = t;
-            while (gap < n && gap - t < 3 && tags[gap] == 0) gap++;
-            if (gap < n && gap - t <= 2 && tags[gap] > 0 && (tags[gap] - 1) / 2 == role)
-                for (int u = t; u <= gap; u++) tags[u] = 2 + 2 * role;
-        }
-        return tags;
-    }
-    if (decoding != "viterbi")
-    {
-        for (int t = 0; t < n; t++) tags[t] = scores[t] is null ? 0 : Array.IndexOf(scores[t], scores[t].Max());
-        if (decoding == "merged")
-            for (int t = 1; t < n; t++)
-                if (tags[t] > 0 && tags[t] % 2 == 1 && tags[t - 1] > 0 && (tags[t - 1] - 1) / 2 == (tags[t] - 1) / 2) tags[t]++;
-        return tags;
-    }
-    static bool Allowed(int previous, int tag) => tag == 0 || tag % 2 == 1 || (previous > 0 && (previous - 1) / 2 == (tag - 1) / 2);
-    var best = new float[n, k];
-    var back = new int[n, k];
-    for (int t = 0; t < n; t++)
-        for (int j = 0; j < k; j++)
-        {
-            float own = scores[t]?[j] ?? (j == 0 ? 0 : -100);
-            if (t == 0) { best[t, j] = j % 2 == 0 && j > 0 ? float.NegativeInfinity : own; continue; }
-            float top = float.NegativeInfinity; int arg = 0;
-            for (int i = 0; i < k; i++) if (Allowed(i, j) && best[t - 1, i] > top) { top = best[t - 1, i]; arg = i; }
-            best[t, j] = top + own; back[t, j] = arg;
-        }
-    if (n == 0) return tags;
-    float last = float.NegativeInfinity;
-    for (int j = 0; j < k; j++) if (best[n - 1, j] > last) { last = best[n - 1, j]; tags[n - 1] = j; }
-    for (int t = n - 1; t > 0; t--) tags[t - 1] = back[t, tags[t]];
-    return tags;
-}
+// The engine's decodings (BioDecoder): argmax, merged, viterbi, joined.
+static int[] Decode(float[][] scores, string decoding) => BioDecoder.Decode(scores, Enum.Parse<BioDecoding>(decoding, ignoreCase: true));
 
 void Score(List<AttributionExample> dev, List<PolnearDocument> devDocs, Dictionary<(int Doc, int Sentence), int[]> tagsOf, string label)
 {
@@ -350,7 +284,7 @@ void Score(List<AttributionExample> dev, List<PolnearDocument> devDocs, Dictiona
         tagged.Add(found);
     }
     var byText = dev.Select((e, d) => (e.Text, d)).ToDictionary(x => x.Text, x => x.d, StringComparer.Ordinal);
-    var hybrid = new TaggedAttributionExtractor(new AttributionExtractor(), AttributionTagger.Default!) { TaggerFirst = true, TagWith = (tokens, _) => tagged[byText[tokens.Text]] };
+    var hybrid = new TaggedAttributionExtractor(new AttributionExtractor(), new FixedTagger(tokens => tagged[byText[tokens.Text]])) { TaggerFirst = true };
     var alone = new AttributionMetrics();
     var merged = new AttributionMetrics();
     for (int d = 0; d < dev.Count; d++)
@@ -408,6 +342,53 @@ static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(
     a.Source is { } s ? Fragments.Of(s.Start, s.End) : null,
     a.Cue is { } c ? Fragments.Of(c.Start, c.End) : null,
     new Fragments(a.Content.Parts.Select(p => (p.Start, p.End)).ToList()));
+
+// Export: the six layers (matrices [in, out] in int8 per column, biases, LayerNorms) and the head, keyed by the ONNX initializer names
+// of the package's graph, in the engine's TransformerTaggerFile format. The embeddings were frozen, so they stay the package's.
+void Export()
+{
+    string path = Arg("--model", "/tmp/ft/full.bin"), output = Arg("--out", "transformer-tagger.bin");
+    model.load(path);
+    var matrices = TransformerAttributionTagger.LayerMatrices(ModelProto.Parser.ParseFrom(onnxBytes).Graph);
+    var tensors = new List<(string Name, int[] Dims, float[] Values, bool Quantize)>();
+    static float[] Values(Tensor t) => t.contiguous().data<float>().ToArray();
+    using (no_grad())
+    {
+        string[] biases = ["attention.self.query.bias", "attention.self.key.bias", "attention.self.value.bias", "attention.output.dense.bias", "intermediate.dense.bias", "output.dense.bias"];
+        for (int i = 0; i < 6; i++)
+        {
+            var l = model.Layers[i];
+            string p = $"encoder.layer.{i}.";
+            Linear[] linears = [l.Query, l.Key, l.Value, l.AttentionOut, l.Intermediate, l.Output];
+            for (int j = 0; j < 6; j++)
+            {
+                // TorchSharp keeps [out, in]; the ONNX graph multiplies by [in, out].
+                var w = linears[j].weight!;
+                tensors.Add((matrices[6 * i + j], [(int)w.shape[1], (int)w.shape[0]], Values(w.t()), true));
+                tensors.Add((p + biases[j], [(int)w.shape[0]], Values(linears[j].bias!), false));
+            }
+            tensors.Add((p + "attention.output.LayerNorm.weight", [BertLayer.Hidden], Values(l.AttentionNorm.weight!), false));
+            tensors.Add((p + "attention.output.LayerNorm.bias", [BertLayer.Hidden], Values(l.AttentionNorm.bias!), false));
+            tensors.Add((p + "output.LayerNorm.weight", [BertLayer.Hidden], Values(l.OutputNorm.weight!), false));
+            tensors.Add((p + "output.LayerNorm.bias", [BertLayer.Hidden], Values(l.OutputNorm.bias!), false));
+        }
+        var head = model.Head.weight!;
+        tensors.Add((TransformerTaggerFile.HeadWeight, [BertLayer.Hidden, (int)head.shape[0]], Values(head.t()), false));
+        tensors.Add((TransformerTaggerFile.HeadBias, [(int)head.shape[0]], Values(model.Head.bias!), false));
+    }
+    using (var file = File.Create(output)) TransformerTaggerFile.Write(file, AttributionTagger.TagCount, tensors);
+    // Read back: the largest rounding of the int8 matrices, against their float values.
+    var back = TransformerTaggerFile.Read(File.ReadAllBytes(output), output);
+    double worst = 0;
+    foreach (var t in tensors) worst = Math.Max(worst, t.Values.Zip(back[t.Name].Values, (a, b) => (double)Math.Abs(a - b)).Max());
+    Console.WriteLine($"exported {path} to {output}: {new FileInfo(output).Length / 1e6:0.00} MB, {tensors.Count} tensors ({tensors.Count(t => t.Quantize)} int8 matrices), max |int8 - float| {worst:E2}");
+}
+
+/// <summary>Attributions found beforehand, handed to the hybrid in place of a tagger.</summary>
+internal sealed class FixedTagger(Func<AttributionTokens, IReadOnlyList<Storyline.Attribution.Attribution>> found) : IAttributionTagger
+{
+    public IReadOnlyList<Storyline.Attribution.Attribution> Extract(AttributionTokens doc, CancellationToken cancellationToken) => found(doc);
+}
 
 internal sealed record Chunk(int Doc, int Sentence, int First, int[] Ids, int[] Starts, int[]? Labels);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Storyline.Attribution;
+using Storyline.Attribution.Transformer;
 using Storyline.Bench.Attribution;
 using Storyline.Entities;
 using Storyline.Text;
@@ -24,7 +25,11 @@ public static class AttributionBench
         var boundaries = new Option<int>("--boundaries") { Description = "Tally the boundary errors of contents that overlap gold but miss it exactly (words added or left out at each edge) and print the N most common" };
         var boundaryExamples = new Option<bool>("--boundary-examples") { Description = "With --boundaries, also print each boundary error: the differing edge text (⟦…⟧) with its context, or both contents when their fragment counts differ" };
         var dump = new Option<string?>("--dump") { Description = "Write every document's gold and predicted spans (character offsets of source, cue and content parts) to this JSON file, for error analysis" };
-        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries, boundaryExamples, dump };
+        var transformer = new Option<string?>("--transformer") { Description = "A transformer tagger file (bench/Storyline.Bench.FineTune export): tagger and hybrid use it instead of the linear tagger" };
+        var batch = new Option<int>("--batch") { Description = "With --transformer: sentence chunks per ONNX Runtime call", DefaultValueFactory = _ => TransformerTaggerOptions.Default.BatchSize };
+        var threads = new Option<int>("--threads") { Description = "With --transformer: ONNX Runtime intra-op threads", DefaultValueFactory = _ => TransformerTaggerOptions.Default.IntraOpThreads };
+        var floatModel = new Option<bool>("--float") { Description = "With --transformer: run the float model instead of int8" };
+        var command = new Command("attribution", "Who said what: attribution extraction against PolNeAR gold (source, cue, content)") { data, errors, nested, show, samples, learned, model, rounds, boundaries, boundaryExamples, dump, transformer, batch, threads, floatModel };
         command.SetAction((parse, ct) =>
         {
             var folder = parse.GetValue(data)!;
@@ -34,8 +39,14 @@ public static class AttributionBench
             var ner = new NamedEntityRecognizer();
             AttributionTagger? tagger = parse.GetValue(model) is { } modelPath ? LoadModel(modelPath) : AttributionTagger.Default;
             var rules = new AttributionExtractor();
+            var neural = parse.GetValue(transformer) is { } taggerPath
+                ? TransformerAttributionTagger.Load(new TransformerTaggerOptions(taggerPath, parse.GetValue(threads), parse.GetValue(batch), Quantized: !parse.GetValue(floatModel)))
+                : null;
             IAttributionExtractor extractor = parse.GetValue(learned) switch
             {
+                "tagger" when neural is not null => neural,
+                "hybrid" when neural is not null => new TaggedAttributionExtractor(rules, neural) { TaggerFirst = true },
+                "rules-first" when neural is not null => new TaggedAttributionExtractor(rules, neural),
                 "rules" => rules,
                 "tagger" when tagger is not null => tagger,
                 "hybrid" when tagger is not null => new TaggedAttributionExtractor(rules, tagger) { TaggerFirst = true },
@@ -101,6 +112,9 @@ public static class AttributionBench
                 documents = docs.Count,
                 nested = withNested,
                 learned = parse.GetValue(learned),
+                transformer = parse.GetValue(transformer),
+                transformer_batch = neural is null ? (int?)null : parse.GetValue(batch),
+                transformer_float = neural is null ? (bool?)null : parse.GetValue(floatModel),
                 metrics = metrics.ToJson(),
                 documents_per_second = BenchOutput.R(docs.Count / Math.Max(seconds, 1e-9), 1),
                 baseline_closed_quotes = baseline.ToJson(),

@@ -13,7 +13,7 @@ namespace Storyline.Attribution;
 /// stance and action verbs PolNeAR annotates ("has been critical of", "laid out"); <see cref="TaggedAttributionExtractor"/> merges what it
 /// finds with the rules' finds. A second pass, trained on the first pass's tags, refines them. Thread-safe.
 /// </summary>
-public sealed class AttributionTagger : IAttributionExtractor
+public sealed class AttributionTagger : IAttributionExtractor, IAttributionTagger
 {
     private static readonly byte[] Magic = "SLATT"u8.ToArray();
     private const int Version = 3;
@@ -74,6 +74,9 @@ public sealed class AttributionTagger : IAttributionExtractor
         }
         return result;
     }
+
+    /// <inheritdoc cref="IAttributionTagger.Extract"/>
+    IReadOnlyList<Attribution> IAttributionTagger.Extract(AttributionTokens doc, CancellationToken cancellationToken) => Extract(doc, cancellationToken);
 
     /// <summary>The tags of sentence <paramref name="sentence"/>'s tokens.</summary>
     internal int[] TagSentence(AttributionTokens doc, int sentence, List<ulong> features, CancellationToken cancellationToken)

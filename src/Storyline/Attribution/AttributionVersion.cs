@@ -3,7 +3,7 @@ namespace Storyline.Attribution;
 /// <summary>Versions of the attribution stage's output: bump one whenever what it finds changes, so stored statements are analysed again.</summary>
 public static class AttributionVersion
 {
-    /// <summary>The attribution extractor's output (<see cref="AttributionExtractor"/>, its cue lexicon, the embedded <see cref="AttributionTagger"/> model and how <see cref="TaggedAttributionExtractor"/> merges them): bump when they find other attributions.</summary>
+    /// <summary>The attribution extractor's output (<see cref="AttributionExtractor"/>, its cue lexicon, the embedded <see cref="AttributionTagger"/> model, the embedded <see cref="Transformer.TransformerAttributionTagger"/> file and how <see cref="TaggedAttributionExtractor"/> merges them): bump when they find other attributions.</summary>
     public const int Extractor = 21;
 
     /// <summary>Speaker, role and camp resolution (<see cref="StatementExtractor"/>, the embedded camps file): bump when they resolve differently.</summary>
@@ -11,4 +11,12 @@ public static class AttributionVersion
 
     /// <summary>The version stored with a document's statements; grows whenever either part is bumped.</summary>
     public const int Current = Extractor * 1000 + Statements;
+
+    /// <summary>Added to <see cref="Current"/> when the transformer tagger runs instead of the linear one: the stored statements differ,
+    /// so switching taggers analyses stored documents again (stage versions are compared for equality). Far above any likely
+    /// <see cref="Current"/>, so the two never meet. A different tagger file given by path is not seen here: reprocess after changing it.</summary>
+    public const int TransformerTagger = 1 << 24;
+
+    /// <summary>The version stored with statements found with <paramref name="tagger"/>.</summary>
+    public static int For(Transformer.AttributionTaggerKind tagger) => tagger == Transformer.AttributionTaggerKind.Transformer ? Current + TransformerTagger : Current;
 }

@@ -29,13 +29,16 @@ public sealed record AttributedStatement(long DocumentId, string Document, strin
 public sealed record CampEvidence(IReadOnlyList<string> Descriptions, string? Country);
 
 /// <summary>Runs the language layer and the attribution stage over a document and resolves every source to a speaker and a camp.</summary>
-public sealed partial class StatementExtractor(CampClassifier? camps = null, EntityResolverOptions? entityOptions = null)
+/// <param name="camps">The camps speakers are classified in (the embedded file by default).</param>
+/// <param name="entityOptions">Entity resolution options.</param>
+/// <param name="attribution">The attribution extractor (<see cref="TaggedAttributionExtractor.CreateDefault"/> by default).</param>
+public sealed partial class StatementExtractor(CampClassifier? camps = null, EntityResolverOptions? entityOptions = null, IAttributionExtractor? attribution = null)
 {
     private readonly CampClassifier _camps = camps ?? CampClassifier.Default;
     private readonly TextAnalyzer _analyzer = new();
     private readonly NamedEntityRecognizer _recognizer = new();
     private readonly EntityResolver _resolver = new(entityOptions);
-    private readonly IAttributionExtractor _extractor = TaggedAttributionExtractor.CreateDefault();
+    private readonly IAttributionExtractor _extractor = attribution ?? TaggedAttributionExtractor.CreateDefault();
 
     /// <summary>The camps speakers are classified in.</summary>
     public CampClassifier Camps => _camps;

@@ -1,3 +1,4 @@
+using Storyline.Attribution.Transformer;
 using Storyline.Documents;
 using Storyline.Entities;
 using Storyline.Text;
@@ -5,22 +6,47 @@ using Storyline.Text;
 namespace Storyline.Attribution;
 
 /// <summary>
-/// Merges the rule <see cref="AttributionExtractor"/> with the learned <see cref="AttributionTagger"/>. With <see cref="TaggerFirst"/> (the
+/// Merges the rule <see cref="AttributionExtractor"/> with a learned tagger (the linear <see cref="AttributionTagger"/>, or the
+/// fine-tuned <see cref="TransformerAttributionTagger"/>). With <see cref="TaggerFirst"/> (the
 /// pipeline's order) the rules' structural finds come first (transcripts, nesting, quotes over several sentences or paragraphs, sources
 /// the tagger lacks), then the tagger's, then the rules' other finds; otherwise every rule find comes before the tagger's. A candidate is
 /// left out when any of its source, cue or content touches a span the other finder already claimed.
 /// </summary>
-public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, AttributionTagger tagger) : IAttributionExtractor
+public sealed class TaggedAttributionExtractor : IAttributionExtractor
 {
+    private readonly IAttributionExtractor _rules;
+    private readonly IAttributionTagger _tagger;
+
+    /// <summary>Rules merged with the linear tagger.</summary>
+    public TaggedAttributionExtractor(IAttributionExtractor rules, AttributionTagger tagger) : this(rules, (IAttributionTagger)tagger) { }
+
+    /// <summary>Rules merged with the transformer tagger.</summary>
+    public TaggedAttributionExtractor(IAttributionExtractor rules, TransformerAttributionTagger tagger) : this(rules, (IAttributionTagger)tagger) { }
+
+    internal TaggedAttributionExtractor(IAttributionExtractor rules, IAttributionTagger tagger)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(tagger);
+        (_rules, _tagger) = (rules, tagger);
+    }
+
     /// <summary>The default extractor: rules plus the embedded tagger, or the rules alone when no model is embedded.</summary>
     public static IAttributionExtractor CreateDefault(AttributionOptions? options = null) =>
         AttributionTagger.Default is { } tagger ? new TaggedAttributionExtractor(new AttributionExtractor(options), tagger) { TaggerFirst = true } : new AttributionExtractor(options);
 
+    /// <summary>The pipeline's extractor with the chosen tagger: <see cref="CreateDefault"/> for the linear one; for the transformer,
+    /// the rules plus <see cref="TransformerAttributionTagger.Shared"/> (which fails when no tagger file is given or embedded).</summary>
+    public static IAttributionExtractor Create(AttributionTaggerKind tagger, TransformerTaggerOptions? transformer = null, AttributionOptions? options = null) =>
+        tagger switch
+        {
+            AttributionTaggerKind.Linear => CreateDefault(options),
+            AttributionTaggerKind.Transformer => new TaggedAttributionExtractor(new AttributionExtractor(options),
+                TransformerAttributionTagger.Shared(transformer ?? TransformerTaggerOptions.Default)) { TaggerFirst = true },
+            _ => throw new ArgumentOutOfRangeException(nameof(tagger), tagger, null),
+        };
+
     /// <summary>Take the tagger's attributions before the rules' ordinary ones (the rules' structural ones still come first).</summary>
     public bool TaggerFirst { get; init; }
-
-    /// <summary>Another tagger in place of <c>tagger</c> (the fine-tuning experiment's transformer), given the built token facts.</summary>
-    internal Func<AttributionTokens, CancellationToken, IReadOnlyList<Attribution>>? TagWith { get; init; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attribution> Extract(string text, TextAnalysis analysis, IReadOnlyList<NamedEntity> entities, CancellationToken cancellationToken)
@@ -30,10 +56,10 @@ public sealed class TaggedAttributionExtractor(IAttributionExtractor rules, Attr
         // Lower-cased words and quotation depth are built once for both finders.
         var known = entities ?? [];
         var tokens = new AttributionTokens(text, analysis, known);
-        var found = rules is AttributionExtractor ruleExtractor
+        var found = _rules is AttributionExtractor ruleExtractor
             ? ruleExtractor.Extract(tokens, known, cancellationToken)
-            : rules.Extract(text, analysis, known, cancellationToken);
-        var tagged = TagWith is { } tagWith ? tagWith(tokens, cancellationToken) : tagger.Extract(tokens, cancellationToken);
+            : _rules.Extract(text, analysis, known, cancellationToken);
+        var tagged = _tagger.Extract(tokens, cancellationToken);
         var keep = new bool[found.Count];
         var ruleSpans = new List<TextSpan>();
         var taggedSpans = new List<TextSpan>();

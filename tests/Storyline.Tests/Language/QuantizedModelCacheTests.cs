@@ -53,6 +53,21 @@ public sealed class QuantizedModelCacheTests : IDisposable
     }
 
     [Fact]
+    public void GetOrBuild_TwoKindsOfModel_NeitherRemovesTheOthersFile()
+    {
+        var tagger = QuantizedModelCache.FileName("attribution-tagger-int8-", [1, 2, 3]);
+        var otherTagger = QuantizedModelCache.FileName("attribution-tagger-int8-", [4, 5, 6]);
+        QuantizedModelCache.GetOrBuild(_dir, Name, Build);
+        QuantizedModelCache.GetOrBuild(_dir, tagger, Build);
+        Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe([Name, tagger]);
+        // A new tagger file replaces the old tagger's model, and still leaves the embedder's alone.
+        QuantizedModelCache.GetOrBuild(_dir, otherTagger, Build);
+        Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe([Name, otherTagger]);
+        QuantizedModelCache.GetOrBuild(_dir, QuantizedModelCache.FileName(Guid.NewGuid(), Guid.NewGuid()), Build);
+        Directory.GetFiles(_dir).Select(Path.GetFileName).ShouldContain(otherTagger);
+    }
+
+    [Fact]
     public void GetOrBuild_FolderCannotBeMade_ModelBuiltAllTheSame()
     {
         var blocked = Path.Combine(_dir, "file");

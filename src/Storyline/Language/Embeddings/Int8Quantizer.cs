@@ -15,7 +15,12 @@ public static class Int8Quantizer
     public static byte[] Quantize(Stream model, out int quantized)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var proto = ModelProto.Parser.ParseFrom(model);
+        return Quantize(ModelProto.Parser.ParseFrom(model), out quantized);
+    }
+
+    /// <summary>As <see cref="Quantize(Stream, out int)"/> over an already parsed model, which is changed in place.</summary>
+    internal static byte[] Quantize(ModelProto proto, out int quantized)
+    {
         var graph = proto.Graph;
         var initializers = graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
         quantized = 0;
@@ -50,20 +55,39 @@ public static class Int8Quantizer
     {
         int rows = checked((int)weights.Dims[0]), columns = checked((int)weights.Dims[1]);
         float[] data = weights.FloatData.Count > 0 ? [.. weights.FloatData] : MemoryMarshal.Cast<byte, float>(weights.RawData.Span).ToArray();
-        var scales = new float[columns];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < columns; j++) scales[j] = Math.Max(scales[j], Math.Abs(data[i * columns + j]));
-        for (int j = 0; j < columns; j++) scales[j] = scales[j] > 0 ? scales[j] / 127f : 1f;
-        var q = new byte[rows * columns];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < columns; j++)
-                q[i * columns + j] = unchecked((byte)(sbyte)Math.Clamp((int)MathF.Round(data[i * columns + j] / scales[j]), -127, 127));
-        var qWeights = new TensorProto { Name = weights.Name + "_int8", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(q) };
+        var q = QuantizeColumns(data, rows, columns, out var scales);
+        var qWeights = new TensorProto { Name = weights.Name + "_int8", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(q.AsSpan())) };
         qWeights.Dims.Add([rows, columns]);
         var scale = new TensorProto { Name = weights.Name + "_scale", DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(scales.AsSpan())) };
         scale.Dims.Add(columns);
         var zero = new TensorProto { Name = weights.Name + "_zero", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(new byte[columns]) };
         zero.Dims.Add(columns);
         return (qWeights, scale, zero);
+    }
+
+    /// <summary>A row-major [rows, columns] matrix as int8 with one symmetric scale per column (its largest magnitude over 127, or 1 for
+    /// an all-zero column). The one definition both the model's quantization and the attribution tagger's file use, so that quantizing
+    /// a matrix the file dequantized gives the file's bytes back.</summary>
+    internal static sbyte[] QuantizeColumns(ReadOnlySpan<float> data, int rows, int columns, out float[] scales)
+    {
+        if (data.Length != rows * columns) throw new ArgumentException($"{data.Length} values for a [{rows}, {columns}] matrix", nameof(data));
+        scales = new float[columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++) scales[j] = Math.Max(scales[j], Math.Abs(data[i * columns + j]));
+        for (int j = 0; j < columns; j++) scales[j] = scales[j] > 0 ? scales[j] / 127f : 1f;
+        var q = new sbyte[rows * columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++)
+                q[i * columns + j] = (sbyte)Math.Clamp((int)MathF.Round(data[i * columns + j] / scales[j]), -127, 127);
+        return q;
+    }
+
+    /// <summary>The float matrix an int8 one with per-column scales stands for.</summary>
+    internal static float[] DequantizeColumns(ReadOnlySpan<sbyte> q, ReadOnlySpan<float> scales, int rows, int columns)
+    {
+        var data = new float[rows * columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++) data[i * columns + j] = q[i * columns + j] * scales[j];
+        return data;
     }
 }

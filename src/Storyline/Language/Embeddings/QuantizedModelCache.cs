@@ -9,7 +9,10 @@ namespace Storyline.Language.Embeddings;
 /// it is quantized again and rewritten.</summary>
 internal static class QuantizedModelCache
 {
+    // Each kind of model has its own prefix, and clean-up only removes files of the same prefix: the sentence embedder's cached
+    // model and the attribution tagger's do not delete each other. Neither prefix is the start of the other.
     private const string Prefix = "all-MiniLM-L6-v2-int8-";
+    private const int KeyChars = 16;
 
     /// <summary>The folder used when none is configured: <c>$STORYLINE_CACHE</c>, else <c>$XDG_CACHE_HOME/storyline</c>, else
     /// <c>~/.cache/storyline</c>; null when none can be found.</summary>
@@ -22,8 +25,12 @@ internal static class QuantizedModelCache
     }
 
     /// <summary>The file name for the model built by this build of Storyline from this build of the package's model.</summary>
-    public static string FileName(Guid source, Guid quantizer) =>
-        Prefix + Convert.ToHexStringLower(SHA256.HashData([.. source.ToByteArray(), .. quantizer.ToByteArray()]))[..16] + ".onnx";
+    public static string FileName(Guid source, Guid quantizer) => FileName(Prefix, [.. source.ToByteArray(), .. quantizer.ToByteArray()]);
+
+    /// <summary>The file name for a model of kind <paramref name="prefix"/> (letters, digits and '-', ending in '-') built from what
+    /// <paramref name="key"/> identifies (builds, input files): another key gives another file.</summary>
+    public static string FileName(string prefix, ReadOnlySpan<byte> key) =>
+        prefix + Convert.ToHexStringLower(SHA256.HashData(key))[..KeyChars] + ".onnx";
 
     /// <summary>The cached model in <paramref name="directory"/> under <paramref name="fileName"/> when it is there and whole; otherwise
     /// <paramref name="build"/>'s, stored for next time (other versions' files are removed). The cache is best effort: when the folder
@@ -67,9 +74,11 @@ internal static class QuantizedModelCache
                 file.Write(SHA256.HashData(model));
             }
             File.Move(temporary, path, overwrite: true);
-            // Each build of Storyline keys a new file: remove the others (59 MB each) rather than let them pile up.
-            foreach (var old in Directory.EnumerateFiles(directory, Prefix + "*.onnx"))
-                if (!string.Equals(old, path, StringComparison.Ordinal))
+            // Each build of Storyline keys a new file: remove the others of the same kind (59 MB each) rather than let them pile up.
+            var name = Path.GetFileName(path);
+            var prefix = name[..^(KeyChars + ".onnx".Length)];
+            foreach (var old in Directory.EnumerateFiles(directory, prefix + "*.onnx"))
+                if (!string.Equals(old, path, StringComparison.Ordinal) && Path.GetFileName(old).Length == name.Length)
                     try { File.Delete(old); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

