@@ -84,6 +84,8 @@ void Train()
     double lr = double.Parse(Arg("--lr", "1e-4"), System.Globalization.CultureInfo.InvariantCulture);
     int limit = int.Parse(Arg("--limit", "0")), evalEvery = int.Parse(Arg("--eval-every", "0"));
     string output = Arg("--out", $"minilm-top{trainable}.bin");
+    // Continue from a saved model (same architecture) with a fresh schedule; --seed changes the batch order.
+    if (Arg("--init", "") is { Length: > 0 } init) { model.load(init); Console.WriteLine($"initialised from {init}"); }
     int frozen = 6 - trainable;
     var clock = Stopwatch.StartNew();
     var ct = CancellationToken.None;
@@ -107,7 +109,7 @@ void Train()
     foreach (var p in parameters) p.requires_grad = true;
     var optimizer = optim.AdamW(parameters, lr: lr, weight_decay: 0.01);
     int steps = epochs * trainBatches.Count, step = 0;
-    var random = new Random(1);
+    var random = new Random(int.Parse(Arg("--seed", "1")));
     for (int epoch = 1; epoch <= epochs; epoch++)
     {
         model.train();
@@ -137,6 +139,7 @@ void Train()
                 Console.WriteLine($"step {step}: mean loss {lossSum / (step - (epoch - 1) * trainBatches.Count):0.0000}, {clock.Elapsed.TotalSeconds:0}s into epoch {epoch}");
                 Evaluate(dev, devDocs, devChunks, devBatches, frozen, $"step {step}");
                 model.save(output);
+                File.Copy(output, $"{output}.step{step}", overwrite: true);
                 model.train();
             }
         }
@@ -144,6 +147,7 @@ void Train()
         Console.WriteLine($"epoch {epoch}: mean loss {lossSum / trainBatches.Count:0.0000}, {seconds:0}s");
         Evaluate(dev, devDocs, devChunks, devBatches, frozen, $"epoch {epoch}");
         model.save(output);
+        File.Copy(output, $"{output}.epoch{epoch}", overwrite: true);
     }
     Console.WriteLine($"saved {output} ({new FileInfo(output).Length / 1e6:0.0} MB whole model; trained part {parameters.Sum(p => p.numel()) * 4 / 1e6:0.0} MB as float32)");
     TimeInference(devChunks);
