@@ -26,7 +26,8 @@ public static class AnalysisBench
                 "all" => Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { Scope = Storyline.Language.Embeddings.EmbeddingScope.All },
                 _ => Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default,
             };
-            var analysis = new AnalysisPipelineBuilder().UseDefaults(new AnalysisOptions(EmbeddingOptions: embeddings)).Build();
+            // The attribution tagger as the environment chooses it (STORYLINE_ATTRIBUTION_TAGGER), as every host does.
+            var analysis = new AnalysisPipelineBuilder().UseDefaults(AnalysisOptions.FromEnvironment() with { EmbeddingOptions = embeddings }).Build();
             // Warm-up: the models load on first use, which a long-running ingest pays once, and the runtime compiles the hot code in tiers
             // over the first few hundred documents. Every document is timed afterwards, so the timed set is the same for any warm-up.
             foreach (var document in documents.TakeLast(Math.Clamp(parse.GetValue(warmup), 1, documents.Count)))

@@ -44,7 +44,7 @@ internal static class WorkerCommand
         // Lease renewals go through a connection of their own: the batch's analysis holds the worker's.
         await using var leases = await context.OpenStoreAsync(parse, ct, write: true).ConfigureAwait(false);
         var pipeline = new Storyline.Pipeline.Analysis.AnalysisPipelineBuilder()
-            .UseDefaults(new Storyline.Pipeline.Analysis.AnalysisOptions(EmbeddingOptions: Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { ModelThreads = modelThreads }))
+            .UseDefaults(Storyline.Pipeline.Analysis.AnalysisOptions.FromEnvironment() with { EmbeddingOptions = Storyline.Language.Embeddings.SentenceEmbeddingOptions.Default with { ModelThreads = modelThreads } })
             .Build();
         // Ledgers and briefings are built when the queue runs dry (or every few minutes under a steady stream), not after every batch;
         // each batch places its own documents in stories, not the whole queue.
