@@ -89,14 +89,14 @@ public sealed partial class PostgresDocumentStore
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return [.. await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version < @version ORDER BY d.id",
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version <> @version ORDER BY d.id",
             new { version = (long)version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
         AmongAsync(documentIds,
-            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE d.id = ANY(@ids) AND (a.version IS NULL OR a.version < @version) ORDER BY d.id",
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE d.id = ANY(@ids) AND (a.version IS NULL OR a.version <> @version) ORDER BY d.id",
             ids => new { ids, version = (long)version }, cancellationToken);
 
     /// <inheritdoc />

@@ -67,13 +67,13 @@ public sealed partial class SqliteDocumentStore : IStatementStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default) =>
         [.. await _connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version < @version ORDER BY d.id",
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE a.version IS NULL OR a.version <> @version ORDER BY d.id",
             new { version }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
     /// <inheritdoc />
     public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default) =>
         AmongAsync(documentIds,
-            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE d.id IN @chunk AND (a.version IS NULL OR a.version < @version)",
+            "SELECT d.id FROM documents d LEFT JOIN statement_analyses a ON a.document_id = d.id WHERE d.id IN @chunk AND (a.version IS NULL OR a.version <> @version)",
             chunk => new { chunk, version }, cancellationToken);
 
     /// <inheritdoc />

@@ -384,6 +384,10 @@ public abstract class DocumentStoreTests<TProvider> : IDisposable where TProvide
         (await statements.GetStatementsAsync(doc)).ShouldNotBeNull().ShouldBeEmpty();
         (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBeEmpty();
         (await statements.ListDocumentsNeedingStatementsAsync(2)).ShouldBe([doc]);
+        // Another version either way: the transformer tagger's statements carry a far higher one, and switching back analyses again.
+        await statements.SaveStatementsAsync(doc, [], 1 + (1 << 24));
+        (await statements.ListDocumentsNeedingStatementsAsync(1)).ShouldBe([doc]);
+        (await statements.ListDocumentsNeedingStatementsAsync(1 + (1 << 24))).ShouldBeEmpty();
     }
 
     [SkippableFact]

@@ -68,7 +68,8 @@ public interface IStatementStore
     /// query per chunk of ids rather than one per document; documents never analysed are absent from the result.</summary>
     Task<IReadOnlyDictionary<long, IReadOnlyList<AttributedStatement>>> GetStatementsAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Ids of documents with no statement analysis, or one older than <paramref name="version"/>, oldest first.</summary>
+    /// <summary>Ids of documents with no statement analysis, or one of another version than <paramref name="version"/> (the version says
+    /// which tagger found them too, so a store switched back to the other tagger is analysed again), oldest first.</summary>
     Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default);
 
     /// <summary>As <see cref="ListDocumentsNeedingStatementsAsync(int, CancellationToken)"/>, among <paramref name="documentIds"/> only.</summary>

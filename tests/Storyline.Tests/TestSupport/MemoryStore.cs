@@ -86,7 +86,7 @@ public sealed class MemoryStore : IDocumentStore, IEntityStore, IStatementStore,
             documentIds.Where(_statements.ContainsKey).Distinct().ToDictionary(id => id, id => _statements[id].Statements));
 
     public Task<IReadOnlyList<long>> ListDocumentsNeedingStatementsAsync(int version, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<long>>([.. _documents.Keys.Where(id => !_statements.TryGetValue(id, out var s) || s.Version < version)]);
+        Task.FromResult<IReadOnlyList<long>>([.. _documents.Keys.Where(id => !_statements.TryGetValue(id, out var s) || s.Version != version)]);
 
     // Every add is a new document (no duplicate detection): enough for tests of what reaches the store.
     public Task<AddResult> AddAsync(NewDocument document, double nearDuplicateThreshold, CancellationToken cancellationToken = default)
