@@ -93,22 +93,23 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
     /// otherwise (<see cref="StoriesRefresh.Left"/>: the caller runs a pass again later). Null <paramref name="turns"/>: this process alone.</summary>
     public async Task<StoriesRefresh> RefreshStoriesAsync(IWorkTurns? turns, bool waitForOthers, CancellationToken cancellationToken = default)
     {
-        List<string> todo = [.. (await stories.ListStoriesAsync(cancellationToken).ConfigureAwait(false)).Select(s => StoryTurn(s.Id)), SpeakersTurn];
+        // Story ids, then null for the speaker directory (when there is one to write).
+        List<long?> todo = [.. (await stories.ListStoriesAsync(cancellationToken).ConfigureAwait(false)).Select(s => (long?)s.Id)];
+        int ledgers = 0, written = 0, total = todo.Count, done = 0;
+        if (speakers is not null) todo.Add(null);
         // Processes sharing the pass start at different places in the list, so that they seldom reach for the same story at once.
         if (turns is not null && todo.Count > 1)
         {
             int start = Random.Shared.Next(todo.Count);
             todo = [.. todo.Skip(start), .. todo.Take(start)];
         }
-        int ledgers = 0, written = 0, total = todo.Count - 1, done = 0;
         BriefingProgress?.Report(new AnalysisProgress(0, total));
         while (true)
         {
-            List<string> othersHave = [];
-            foreach (var name in todo)
+            List<long?> othersHave = [];
+            foreach (var story in todo)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long? story = name == SpeakersTurn ? null : long.Parse(name.AsSpan(StoryTurnPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
                 // Stamps are compared before a turn is taken: most stories are unchanged, and a turn costs two writes to the store. (Alone,
                 // the refresh below compares them itself.)
                 if (turns is not null && story is { } current && (claims is null || await claims.IsCurrentAsync(current, cancellationToken).ConfigureAwait(false))
@@ -117,11 +118,11 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
                     BriefingProgress?.Report(new AnalysisProgress(++done, total));
                     continue;
                 }
-                if (story is null && speakers is null) continue;
-                await using var turn = turns is null ? null : await turns.TryTakeAsync(name, cancellationToken).ConfigureAwait(false);
+                await using var turn = turns is null ? null
+                    : await turns.TryTakeAsync(story is { } named ? StoryTurn(named) : SpeakersTurn, cancellationToken).ConfigureAwait(false);
                 if (turns is not null && turn is null)
                 {
-                    othersHave.Add(name);
+                    othersHave.Add(story);
                     continue;
                 }
                 if (story is { } id)
@@ -138,13 +139,11 @@ public sealed class IngestFinisher(IStoryStore stories, DocumentAnalyzer analyze
         }
     }
 
-    private const string StoryTurnPrefix = "story:";
-
     /// <summary>The turn (<see cref="IWorkTurns"/>) at the speaker directory.</summary>
     public const string SpeakersTurn = "speakers";
 
     /// <summary>The turn (<see cref="IWorkTurns"/>) at one story's ledger and briefing.</summary>
-    public static string StoryTurn(long storyId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StoryTurnPrefix}{storyId}");
+    public static string StoryTurn(long storyId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"story:{storyId}");
 
     /// <summary>What ingest does instead of finishing when workers analyse (<c>storyline worker</c>): queues the documents the batch stored
     /// (new ones and near-duplicates; an exact duplicate was queued or analysed when first stored) for a worker to finish.</summary>
