@@ -47,7 +47,7 @@ internal static class BioDecoder
 
     private static bool IsBegin(int tag) => tag > 0 && tag % 2 == 1;
 
-    private static int RoleOf(int tag) => (tag - 1) / 2;
+    private static int RoleOf(int tag) => Learning.Viterbi.TypeOf(tag);
 
     // One span per role run: a B- right after its role continues it, and one or two O tokens between two tokens of one role join them.
     private static void Join(int[] tags)
@@ -64,28 +64,17 @@ internal static class BioDecoder
         }
     }
 
+    // No transitions: the fine-tuned tagger scores each token alone, and the engine's Viterbi only keeps the sequence well formed.
+    private static readonly float[] NoTransitions = new float[(AttributionTagger.TagCount + 1) * AttributionTagger.TagCount];
+
     private static int[] Viterbi(float[]?[] scores)
     {
         int n = scores.Length, k = AttributionTagger.TagCount;
-        var tags = new int[n];
-        if (n == 0) return tags;
-        static bool Allowed(int previous, int tag) => tag == 0 || tag % 2 == 1 || (previous > 0 && (previous - 1) / 2 == (tag - 1) / 2);
-        var best = new float[n, k];
-        var back = new int[n, k];
+        var emissions = new float[n * k];
         for (int t = 0; t < n; t++)
-            for (int j = 0; j < k; j++)
-            {
-                float own = scores[t]?[j] ?? (j == 0 ? 0 : -100);
-                if (t == 0) { best[t, j] = j % 2 == 0 && j > 0 ? float.NegativeInfinity : own; continue; }
-                float top = float.NegativeInfinity;
-                int arg = 0;
-                for (int i = 0; i < k; i++) if (Allowed(i, j) && best[t - 1, i] > top) { top = best[t - 1, i]; arg = i; }
-                best[t, j] = top + own;
-                back[t, j] = arg;
-            }
-        float last = float.NegativeInfinity;
-        for (int j = 0; j < k; j++) if (best[n - 1, j] > last) { last = best[n - 1, j]; tags[n - 1] = j; }
-        for (int t = n - 1; t > 0; t--) tags[t - 1] = back[t, tags[t]];
+            for (int j = 0; j < k; j++) emissions[t * k + j] = scores[t]?[j] ?? (j == 0 ? 0 : -100);
+        var tags = new int[n];
+        Learning.Viterbi.Decode(emissions, n, k, NoTransitions, tags);
         return tags;
     }
 }
