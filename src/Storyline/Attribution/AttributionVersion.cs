@@ -17,6 +17,12 @@ public static class AttributionVersion
     /// <see cref="Current"/>, so the two never meet. A different tagger file given by path is not seen here: reprocess after changing it.</summary>
     public const int TransformerTagger = 1 << 24;
 
+    /// <summary>The transformer tagger's own output (its embedded file and <see cref="Transformer.BioDecoding"/>): bump when it finds other
+    /// attributions, so that stores analysed with it are analysed again while the linear tagger's stay as they are.
+    /// 2: cues are no longer joined across a gap.</summary>
+    public const int TransformerOutput = 2;
+
     /// <summary>The version stored with statements found with <paramref name="tagger"/>.</summary>
-    public static int For(Transformer.AttributionTaggerKind tagger) => tagger == Transformer.AttributionTaggerKind.Transformer ? Current + TransformerTagger : Current;
+    public static int For(Transformer.AttributionTaggerKind tagger) =>
+        tagger == Transformer.AttributionTaggerKind.Transformer ? Current + TransformerTagger * TransformerOutput : Current;
 }

@@ -58,6 +58,14 @@ public class BioDecoderTests
     }
 
     [Fact]
+    public void Decode_Joined_CuesACommaApart_KeptApart()
+    {
+        // "said, arguing": two statements' cues; a source's or a content's parts a comma apart are still joined.
+        BioDecoder.Decode(Rows(3, 0, 3), BioDecoding.Joined).ShouldBe([3, 0, 3]);
+        BioDecoder.Decode(Rows(1, 0, 1, 3), BioDecoding.Joined).ShouldBe([1, 2, 2, 3]);
+    }
+
+    [Fact]
     public void Decode_Joined_BeginAfterItsRoleAndTrailingO_Continues()
     {
         BioDecoder.Decode(Rows(1, 1, 3, 4, 0), BioDecoding.Joined).ShouldBe([1, 2, 3, 4, 0]);
