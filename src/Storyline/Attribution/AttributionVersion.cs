@@ -4,7 +4,7 @@ namespace Storyline.Attribution;
 public static class AttributionVersion
 {
     /// <summary>The attribution extractor's output (<see cref="AttributionExtractor"/>, its cue lexicon, the embedded <see cref="AttributionTagger"/> model, the embedded <see cref="Transformer.TransformerAttributionTagger"/> file and how <see cref="TaggedAttributionExtractor"/> merges them): bump when they find other attributions.</summary>
-    public const int Extractor = 21;
+    public const int Extractor = 22;
 
     /// <summary>Speaker, role and camp resolution (<see cref="StatementExtractor"/>, the embedded camps file): bump when they resolve differently.</summary>
     public const int Statements = 3;

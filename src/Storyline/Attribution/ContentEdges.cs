@@ -56,10 +56,23 @@ internal static class ContentEdges
         var t = doc.Analysis.Tokens;
         int lo = doc.FirstAtOrAfter(s.Start), hi = doc.FirstAtOrAfter(s.End - 1);
         if (lo >= t.Count || hi != lo) return false;
-        if (t[lo].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation && !FunctionWordSources.Contains(doc.Lower[lo])) return false;
+        if (t[lo].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Abbreviation && !FunctionWordSources.Contains(doc.Lower[lo]) && !IsAdverb(doc, lo)) return false;
         source = null;
         return true;
     }
+
+    // "… while simultaneously pushing for …": a lone lower-case -ly word is a manner adverb the tagger read as the subject.
+    private static bool IsAdverb(AttributionTokens doc, int k) =>
+        doc.Lower[k] is { Length: > 4 } w && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(doc.Text[doc.Analysis.Tokens[k].Span.Start])
+        && !NounsInLy.Contains(w);
+
+    private static readonly HashSet<string> NounsInLy = new(StringComparer.Ordinal) { "family", "assembly", "supply", "monopoly", "ally", "rally", "belly", "bully" };
+
+    private static readonly HashSet<string> DiscourseWords = new(StringComparer.Ordinal)
+    {
+        "however", "meanwhile", "too", "though", "instead", "also", "then", "moreover", "nonetheless", "nevertheless", "therefore", "thus",
+        "likewise", "similarly", "indeed",
+    };
 
     private static readonly HashSet<string> FunctionWordSources = new(StringComparer.Ordinal)
     {
@@ -84,6 +97,12 @@ internal static class ContentEdges
             source = new TextSpan(t[lo].Span.Start, apostrophe);
             return true;
         }
+        // "Beijing, however, denies …": a discourse word after the subject is no part of who speaks.
+        if (hi > lo + 1 && doc.Lower[hi - 1] == "," && DiscourseWords.Contains(doc.Lower[hi]))
+        {
+            source = TextSpan.FromBounds(s.Start, t[hi - 2].Span.End);
+            return true;
+        }
         for (int k = lo + 1; k < hi; k++)
         {
             if (doc.Lower[k] != ",") continue;
@@ -105,6 +124,12 @@ internal static class ContentEdges
         if (doc.Lower[doc.FirstAtOrAfter(c.Start)] != "according") return false;
         int lo = doc.FirstAtOrAfter(s.Start), hi = doc.FirstAtOrAfter(s.End - 1);
         if (doc.FirstAtOrAfter(parts[0].Start) > hi + 2) return false;
+        // "Beijing, however, denies …": a discourse word after the subject is no part of who speaks.
+        if (hi > lo + 1 && doc.Lower[hi - 1] == "," && DiscourseWords.Contains(doc.Lower[hi]))
+        {
+            source = TextSpan.FromBounds(s.Start, t[hi - 2].Span.End);
+            return true;
+        }
         for (int k = lo + 1; k < hi; k++)
         {
             if (doc.Lower[k] != ",") continue;

@@ -83,6 +83,36 @@ public class ContentEdgesTests
         Refine(text, a).ShouldHaveSingleItem().Source.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("The council met while simultaneously", "simultaneously")]
+    [InlineData("The rules were strictly", "strictly")]
+    public void Refine_SourceOfOneLowerCaseAdverb_Dropped(string opening, string adverb)
+    {
+        string text = opening + " announced that the harbour would reopen in spring.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the harbour would reopen in spring")), Span(text, "announced"), Span(text, adverb), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("The family announced that the harbour would reopen in spring.", "family")]
+    [InlineData("Kelly announced that the harbour would reopen in spring.", "Kelly")]
+    public void Refine_OneWordSourceEndingInLyThatNames_Kept(string text, string source)
+    {
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the harbour would reopen in spring")), Span(text, "announced"), Span(text, source), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().ShouldBeSameAs(a);
+    }
+
+    [Fact]
+    public void Refine_SourceEndsInADiscourseWord_Trimmed()
+    {
+        const string text = "Beijing, however, denies that the camps exist.";
+        var a = new AttributionRecord(AttributionContent.Of(Span(text, "that the camps exist")), Span(text, "denies"), Span(text, "Beijing, however"), AttributionKind.Indirect);
+
+        Refine(text, a).ShouldHaveSingleItem().Source!.Value.Slice(text).ShouldBe("Beijing");
+    }
+
     [Fact]
     public void Refine_PronounSource_Kept()
     {
