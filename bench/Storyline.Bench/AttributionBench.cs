@@ -136,7 +136,7 @@ public static class AttributionBench
         return new { source = Parts(t.Source), cue = Parts(t.Cue), content = Parts(t.Content) };
     }
 
-    private static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(
+    internal static AttributionTriple ToTriple(Storyline.Attribution.Attribution a) => new(
         a.Source is { } s ? Fragments.Of(s.Start, s.End) : null,
         a.Cue is { } c ? Fragments.Of(c.Start, c.End) : null,
         new Fragments(a.Content.Parts.Select(p => (p.Start, p.End)).ToList()));

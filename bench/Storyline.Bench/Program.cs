@@ -17,6 +17,7 @@ var root = new RootCommand("Storyline benchmarks")
     NerTrainBench.Create(),
     TimexBench.Create(),
     AttributionBench.Create(),
+    AttributionAgreementBench.Create(),
     AttributionCostBench.Create(),
     AttributionTrainBench.Create(),
     ResolveBench.Create(),

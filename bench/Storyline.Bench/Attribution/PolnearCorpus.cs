@@ -64,6 +64,22 @@ public static class PolnearCorpus
         return docs;
     }
 
+    /// <summary>The articles of the split that several annotators annotated, with every annotator's attributions (files in name order).</summary>
+    public static List<(string Name, string Text, List<IReadOnlyList<AttributionTriple>> Annotators)> LoadMultiplyAnnotated(string splitFolder)
+    {
+        var result = new List<(string, string, List<IReadOnlyList<AttributionTriple>>)>();
+        if (!Directory.Exists(Path.Combine(splitFolder, "attributions")) || !Directory.Exists(Path.Combine(splitFolder, "text"))) return result;
+        var byStem = Directory.EnumerateFiles(Path.Combine(splitFolder, "attributions"), "*.ann").Order(StringComparer.Ordinal)
+            .GroupBy(a => Path.GetFileNameWithoutExtension(a)[..^5], StringComparer.Ordinal);
+        foreach (var group in byStem)
+        {
+            var textFile = Path.Combine(splitFolder, "text", group.Key + ".txt");
+            if (group.Count() < 2 || !File.Exists(textFile)) continue;
+            result.Add((group.Key, File.ReadAllText(textFile), [.. group.Select(a => (IReadOnlyList<AttributionTriple>)ReadAnn(File.ReadAllLines(a)))]));
+        }
+        return result;
+    }
+
     /// <summary>Parses brat lines into attribution triples (events of type Attribution or Attribution-no-source).</summary>
     public static List<AttributionTriple> ReadAnn(IEnumerable<string> lines)
     {
