@@ -15,7 +15,8 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
 
     /// <inheritdoc />
     // 4: the stance model was retrained on the int8 model's sentence vectors.
-    public int Version => 4;
+    // 5: a content that dismisses what it cites as false ("… is an outright nonsense") is a denial.
+    public int Version => 5;
 
     /// <inheritdoc />
     public IReadOnlyList<LedgerClaim> Build(IReadOnlyList<ClaimSource> sources, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
         return Ranked(claims.Select(c => (c.Label, c.Topic, (IReadOnlyList<LedgerStatement>)[.. c.Members.Select(m =>
         {
             var s = used[(int)m.Statement.Id];
-            return Statement(s, WithCue(m.Stance, s.Cue));
+            return Statement(s, WithSpeakerWords(m.Stance, s));
         })])));
     }
 
@@ -81,7 +82,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
             if (best < 0) continue;
             var stance = model.Classify(StanceDocument.FromSentences([labels[best].Text], [labels[best].Vector!]), StanceDocument.FromSentences([s.Text], [s.Vector])).Stance;
             if (stance == Stance.Unrelated) continue;
-            joined[best].Add(Statement(s, WithCue(stance, s.Cue)));
+            joined[best].Add(Statement(s, WithSpeakerWords(stance, s)));
             members[best].Add(candidate);
         }
         return Ranked(claims.Select((c, k) => (c.Label, c.Topic,
@@ -89,7 +90,11 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
     }
 
     private static ClaimCandidate Candidate(long id, ClaimSource s) =>
-        new(id, s.Text, s.Vector, s.Camp, s.Published, KeyTerms(s.Text), Denies: s.Cue is { } cue && DenialCue().IsMatch(cue.ToLowerInvariant()));
+        new(id, s.Text, s.Vector, s.Camp, s.Published, KeyTerms(s.Text), Denies: Denies(s));
+
+    // The speaker's own words deny: a denying cue ("denied accusations of …"), or a content whose predicate calls what it cites false
+    // ("The so-called “… camps where a million are detained” is an outright nonsense", "These claims are pure fabrication").
+    private static bool Denies(ClaimSource s) => (s.Cue is { } cue && DenialCue().IsMatch(cue.ToLowerInvariant())) || DismissedAsFalse().IsMatch(s.Text);
 
     private static LedgerStatement Statement(ClaimSource s, Stance stance) =>
         new(s.DocumentId, s.Speaker, s.SpeakerRole, s.Camp, Label(stance), s.Text, s.ContentStart, s.ContentEnd, s.Published);
@@ -111,12 +116,14 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
 
     /// <summary>The stance model reads only the content; the cue tells what the speaker did with it: "denied accusations of forced labour"
     /// denies what "accusations of forced labour" asserts, "questioned whether …" questions it, and "linked its employment policies to forced
-    /// labour" or "alleging forced labour" asserts what the model, reading a fragment, would only find reported.</summary>
-    private static Stance WithCue(Stance stance, string? cue)
+    /// labour" or "alleging forced labour" asserts what the model, reading a fragment, would only find reported. A content that calls what
+    /// it cites false denies it whatever the cue (a transcript's speaker label has none to read).</summary>
+    private static Stance WithSpeakerWords(Stance stance, ClaimSource s)
     {
-        if (cue is null || stance is Stance.Unrelated or Stance.Denies) return stance;
+        if (stance is Stance.Unrelated or Stance.Denies) return stance;
+        if (Denies(s)) return Stance.Denies;
+        if (s.Cue is not { } cue) return stance;
         var c = cue.ToLowerInvariant();
-        if (DenialCue().IsMatch(c)) return Stance.Denies;
         if (stance != Stance.Questions && DoubtCue().IsMatch(c)) return Stance.Questions;
         if (stance == Stance.Reports && AssertionCue().IsMatch(c)) return Stance.Asserts;
         return stance;
@@ -127,6 +134,10 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
 
     [GeneratedRegex(@"\b(den(y|ies|ied|ying|ial)|reject(s|ed|ing)?|refut(e|es|ed|ing)|dismiss(es|ed|ing)?|disput(e|es|ed|ing)|rebut(s|ted|ting)?)\b")]
     private static partial Regex DenialCue();
+
+    // A form of "be", then at most two modifiers ("an outright", "nothing but", "totally"), then a word of falsity ending the clause.
+    [GeneratedRegex(@"\b(?:is|are|was|were)\s+(?:(?:nothing\s+but|an?|pure|sheer|utter|outright|complete|total|absolute|totally|completely|utterly|entirely|simply|just)\s+){0,2}(?:nonsense|lies?|fabrications?|fabricated|falsehoods?|slander|smears?|groundless|baseless|unfounded|untrue|false|fiction)\b(?=\s*(?:[.,;:!”\u201D""')]|and\b|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex DismissedAsFalse();
 
     [GeneratedRegex(@"\b(question(s|ed|ing)?|doubt(s|ed|ing)?|sceptic|skeptic)")]
     private static partial Regex DoubtCue();

@@ -22,7 +22,7 @@ public sealed record EntityResolverOptions(string? AliasFile = null, int Pronoun
 public sealed partial class EntityResolver
 {
     /// <summary>Version of the resolver's output; stored analyses of an older version are redone.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private readonly EntityResolverOptions _options;
     private readonly AliasTable _aliases;

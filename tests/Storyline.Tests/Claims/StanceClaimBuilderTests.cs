@@ -35,6 +35,25 @@ public class StanceClaimBuilderTests
         grown.Statements.Single(s => s.DocumentId == 5).Stance.ShouldBe(StanceLabels.Asserts);
     }
 
+    [Theory]
+    [InlineData("The so-called “Uygur workers in Xinjiang factories face forced labour” is an outright nonsense.")]
+    [InlineData("Claims that Uygur workers in Xinjiang factories face forced labour are nothing but lies, and the world knows it")]
+    public void Build_ContentCallsTheClaimFalse_DeniesWhateverTheCue(string text)
+    {
+        // A transcript's speaker label gives no cue to read: the content's own predicate denies.
+        var ledger = Builder.Build([.. Story, Source(5, 0, "China", text, cue: ":")], default);
+        ledger.SelectMany(c => c.Statements).Single(s => s.DocumentId == 5).Stance.ShouldBe(StanceLabels.Denies);
+    }
+
+    [Theory]
+    [InlineData("Uygur workers in Xinjiang factories face forced labour, and the figures are false positives of nothing")]
+    [InlineData("Uygur workers in Xinjiang factories face forced labour; the first survey was a false start")]
+    public void Build_FalsityWordNotThePredicate_NotMadeADenial(string text)
+    {
+        var ledger = Builder.Build([.. Story, Source(5, 0, "EU", text, cue: "found")], default);
+        ledger.SelectMany(c => c.Statements).Single(s => s.DocumentId == 5).Stance.ShouldNotBe(StanceLabels.Denies);
+    }
+
     [Fact]
     public void Extend_NothingAdded_SameLedger()
     {

@@ -30,6 +30,20 @@ public class EntityResolverTests
         result.Resolve(SpanOf(text, phrase, occurrence)).ShouldNotBeNull($"'{phrase}' #{occurrence} resolved to nothing");
 
     [Fact]
+    public void Resolve_FullNameReadAsPersonThenAsOrganisation_OnePersonWithTheRole()
+    {
+        // The recogniser reads "Elijan Anayit" after "goes to" as an organisation; the first reading, a person with a role, holds.
+        const string text = "The press conference invited the Spokesperson of the Information Office of the People’s Government of XUAR Elijan Anayit. " +
+            "They will answer questions from you.\n\nQ1: What’s your response to the sanctions?\n\nXu Guixiang: This question goes to Elijan Anayit.";
+        var result = Resolve(text);
+        var first = Entity(text, result, "Elijan Anayit");
+        var later = Entity(text, result, "Elijan Anayit", 1);
+        later.Key.ShouldBe(first.Key);
+        later.Type.ShouldBe(EntityTypes.Person);
+        later.Roles.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public void Resolve_TitleBeforeName_GivesRole()
     {
         const string text = "On Friday, foreign ministry spokesman Zhao Lijian said China would take reciprocal action against the institutions.";

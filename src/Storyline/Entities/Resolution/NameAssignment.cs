@@ -42,11 +42,16 @@ internal sealed class NameAssignment : IEntityStep
             }
             if (m.Type == EntityTypes.Person)
             {
-                if (surface.Contains(' ', StringComparison.Ordinal)) doc.Set(m, EntityResolver.KeyOf(EntityTypes.Person, surface), surface, EntityTypes.Person, MentionKind.Name);
+                if (surface.Contains(' ', StringComparison.Ordinal))
+                {
+                    doc.Set(m, EntityResolver.KeyOf(EntityTypes.Person, surface), surface, EntityTypes.Person, MentionKind.Name);
+                    typeOfSurface.TryAdd(surface, EntityTypes.Person);
+                }
                 else m.Kind = MentionKind.Surname; // resolved once every full name is known
                 continue;
             }
-            // The tagger may type the same name differently in two sentences ("West"): the first reading holds for the document.
+            // The tagger may type the same name differently in two sentences ("West", or a full name read as a person where its role is
+            // given and as an organisation in "This question goes to Elijan Anayit."): the first reading holds for the document.
             if (typeOfSurface.TryGetValue(surface, out var firstType)) m.Type = firstType;
             else typeOfSurface[surface] = m.Type;
             var (k, n, t) = CanonicalOf(doc, surface, m.Type);
