@@ -61,12 +61,9 @@ internal static class ContentEdges
         return true;
     }
 
-    // "… while simultaneously pushing for …": a lone lower-case -ly word is a manner adverb the tagger read as the subject.
+    // "… while simultaneously pushing for …": a lone manner adverb the tagger read as the subject.
     private static bool IsAdverb(AttributionTokens doc, int k) =>
-        doc.Lower[k] is { Length: > 4 } w && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(doc.Text[doc.Analysis.Tokens[k].Span.Start])
-        && !NounsInLy.Contains(w);
-
-    private static readonly HashSet<string> NounsInLy = new(StringComparer.Ordinal) { "family", "assembly", "supply", "monopoly", "ally", "rally", "belly", "bully" };
+        CueLexicon.IsMannerAdverb(doc.Lower[k], char.IsLower(doc.Text[doc.Analysis.Tokens[k].Span.Start]));
 
     private static readonly HashSet<string> DiscourseWords = new(StringComparer.Ordinal)
     {

@@ -133,6 +133,16 @@ internal static class CueLexicon
     };
 
     /// <summary>Words that end a source phrase when walking left from the cue: clause openers and verbs.</summary>
+    /// <summary>A manner adverb ("simultaneously", "strictly", "quickly"): a lower-case word in "-ly" that is not a noun ("family", "rally").
+    /// It never names who speaks.</summary>
+    public static bool IsMannerAdverb(string lower, bool lowerCaseInText) =>
+        lowerCaseInText && lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal) && !NounsInLy.Contains(lower);
+
+    private static readonly HashSet<string> NounsInLy = new(StringComparer.Ordinal)
+    {
+        "family", "assembly", "supply", "monopoly", "ally", "rally", "belly", "bully", "anomaly", "homily", "lily", "jelly", "folly", "melancholy",
+    };
+
     public static readonly HashSet<string> SourceStops = new(StringComparer.OrdinalIgnoreCase)
     {
         "that", "which", "who", "whom", "whose", "but", "or", "while", "because", "as", "when", "although", "though", "since", "if",
