@@ -286,7 +286,9 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
             foreach (var (phrase, statement) in ContestedPositions(camp.Key, claims, usable, docs))
                 parts.Add(Position(parts.Count == 0 ? prefix + phrase : Capitalised(phrase), statement, docs, named: prefix));
             if (parts.Count == 0) { bullets.Add(Position(prefix, lead, docs)); continue; }
-            if (parts.Count < PositionsPerCamp && !parts.Any(p => p.Citations.Any(c => Overlaps(c, lead.Citation)))) parts.Add(Position("", lead, docs, named: prefix));
+            // A later part opens a sentence: "An unnamed journalist from Turkey says …".
+            if (parts.Count < PositionsPerCamp && !parts.Any(p => p.Citations.Any(c => Overlaps(c, lead.Citation))) && Position("", lead, docs, named: prefix) is var last)
+                parts.Add(last with { Text = Capitalised(last.Text) });
             bullets.Add(new BriefingSentence(string.Join(" ", parts.Select(p => Terminated(p.Text))), [.. parts.SelectMany(p => p.Citations).Distinct()]));
         }
         return bullets;
@@ -331,7 +333,7 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
     private static string Terminated(string text)
     {
         var t = text.TrimEnd();
-        return t is [.., '.' or '!' or '?' or '…'] or [.., '.' or '!' or '?' or ',', '”' or '"'] ? t : t + ".";
+        return t is [.., '.' or '!' or '?' or '…'] or [.., '.' or '!' or '?' or ',' or '…', '”' or '"'] ? t : t + ".";
     }
 
     /// <summary>"denies forced labour", "alleges forced labour", "denies that more than a million Muslims have been detained …": a side, never the claim as fact.</summary>
@@ -360,9 +362,9 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
     {
         // An anonymous speaker's name is their description already ("an unnamed specialist"): no role after it.
         var role = lead.Role is null || lead.Speaker.Contains(lead.Role, StringComparison.OrdinalIgnoreCase) ? "" : $", {lead.Role},";
-        var words = lead.Text.Trim();
+        var (words, citation) = Opening(lead, docs);
         if (lead.Verbatim)
-            return new BriefingSentence($"{prefix}{lead.Speaker}{role} says: {(words.StartsWith('“') || words.StartsWith('"') ? words : $"“{words}”")}", [lead.Citation]);
+            return new BriefingSentence($"{prefix}{lead.Speaker}{role} says: {(words.StartsWith('“') || words.StartsWith('"') ? words : $"“{words}”")}", [citation]);
         if (lead.Source is { } source && docs.TryGetValue(source.DocumentId, out var doc)
             && doc.Analysis.Sentences.FirstOrDefault(x => x.Span.Contains(lead.Citation.Span.Start)) is { } sentence
             && sentence.Span.Contains(source.Span.Start) && sentence.Span.Length <= 400
@@ -374,8 +376,41 @@ public sealed partial class ExtractiveBriefingWriter(BriefingOptions? options = 
             return new BriefingSentence(prefix + sentence.Span.Slice(doc.Text).Trim(), [new Citation(doc.Document.Id, sentence.Span)]);
         }
         var reported = words.StartsWith("that ", StringComparison.OrdinalIgnoreCase) ? $" {words}" : $" that {LowerOpener(words)}";
-        return new BriefingSentence($"{prefix}{lead.Speaker}{role} says{reported}", [lead.Citation]);
+        return new BriefingSentence($"{prefix}{lead.Speaker}{role} says{reported}", [citation]);
     }
+
+    /// <summary>Most words a position quotes of one statement before it is cut at a sentence end.</summary>
+    internal const int MaxQuotedWords = 50;
+
+    // A statement may run to paragraphs (a transcript's answer): a position quotes its opening sentences, up to about MaxQuotedWords
+    // words and at least one sentence, marked "…" where cut, and cites just those. A statement of several parts ("… he said, …") is
+    // quoted whole: its words are not one stretch of the text.
+    private static (string Words, Citation Citation) Opening(Statement lead, Dictionary<long, AnalysedDocument> docs)
+    {
+        var words = lead.Text.Trim();
+        var span = lead.Citation.Span;
+        if (WordCount(words) <= MaxQuotedWords || !docs.TryGetValue(lead.Citation.DocumentId, out var doc) || span.End > doc.Text.Length
+            || !string.Equals(span.Slice(doc.Text).Trim(), words, StringComparison.Ordinal))
+            return (words, lead.Citation);
+        int end = -1, count = 0;
+        foreach (var sentence in doc.Analysis.Sentences)
+        {
+            if (sentence.Span.End <= span.Start) continue;
+            if (sentence.Span.Start >= span.End) break;
+            int from = Math.Max(sentence.Span.Start, span.Start), to = Math.Min(sentence.Span.End, span.End);
+            int n = WordCount(doc.Text[from..to]);
+            if (end >= 0 && count + n > MaxQuotedWords) break;
+            (end, count) = (to, count + n);
+        }
+        if (end < 0 || span.End - end <= 1) return (words, lead.Citation);
+        var kept = TextSpan.FromBounds(span.Start, end);
+        var opening = kept.Slice(doc.Text).Trim();
+        // An opened quotation is closed after the cut, so the quote marks still pair.
+        var close = opening.Count(c => c == '“') > opening.Count(c => c == '”') ? "”" : opening.Count(c => c == '"') % 2 == 1 ? "\"" : "";
+        return (opening + " …" + close, new Citation(lead.Citation.DocumentId, kept));
+    }
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     // A content that opens a sentence ("The so-called centres are …") reads on after "says that" with its article or determiner in
     // lower case; names, and "I" or "We" (the speaker's own words, which lower case would not make reported speech), stay as they are.

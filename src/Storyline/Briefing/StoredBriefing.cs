@@ -30,8 +30,9 @@ public sealed record BriefingRead(StoredBriefing Stored, IReadOnlyList<Documents
 public static class BriefingStamp
 {
     /// <summary>Bumped whenever <see cref="ExtractiveBriefingWriter"/> or <see cref="TimelineBuilder"/> write something else from the same
-    /// evidence: every stored briefing is then written again by the next refresh, and read past until it is.</summary>
-    public const int Version = 1;
+    /// evidence: every stored briefing is then written again by the next refresh, and read past until it is.
+    /// 2: Who Thinks What quotes a long statement's opening sentences (ExtractiveBriefingWriter.MaxQuotedWords).</summary>
+    public const int Version = 2;
 
     /// <summary>The story's stamp now.</summary>
     public static async Task<string> ComputeAsync(IStoryStore stories, IStatementStore statements, long storyId, CancellationToken cancellationToken = default)

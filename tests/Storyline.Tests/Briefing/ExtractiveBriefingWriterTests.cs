@@ -112,6 +112,24 @@ public class ExtractiveBriefingWriterTests
     }
 
     [Fact]
+    public void Write_StatementOfSeveralParagraphs_BulletQuotesItsOpeningAndCitesJustThat()
+    {
+        // A transcript's answer runs to paragraphs: the bullet quotes its first sentences, up to about fifty words, and says it is cut.
+        var first = "Xinjiang’s affairs are purely China’s internal affairs, and no external force has the right to interfere in them.";
+        var second = "The so-called sanctions are a stark hegemonic act that violates the basic norms governing international relations between states.";
+        var rest = string.Join(" ", Enumerable.Range(1, 6).Select(i => $"Point {i} of the answer repeats that the region has adhered to the rule of law for many years."));
+        var answer = $"{first} {second}\n\n{rest}";
+        var doc = Doc(1, 1, "2020-08-27", "Press conference on Xinjiang\n\nElijan Anayit: " + answer);
+        var statements = new List<Statement> { new("Elijan Anayit", "spokesperson", "Chinese government", answer, At(doc, answer), Verbatim: true) };
+
+        var bullet = new ExtractiveBriefingWriter().Write(7, [doc], statements).Sections.Single(s => s.Title == SectionTitles.WhoThinksWhat).Sentences.Single();
+
+        bullet.Text.ShouldBe($"Chinese government (Elijan Anayit, spokesperson): Elijan Anayit, spokesperson, says: “{first} {second} …”");
+        var citation = bullet.Citations.Single();
+        doc.Text[citation.Span.Start..citation.Span.End].ShouldBe($"{first} {second}");
+    }
+
+    [Fact]
     public void Write_CampHeardOnlyInFragments_IsLeftOut()
     {
         var docs = Story();
