@@ -121,12 +121,6 @@ internal static class ContentEdges
         if (doc.Lower[doc.FirstAtOrAfter(c.Start)] != "according") return false;
         int lo = doc.FirstAtOrAfter(s.Start), hi = doc.FirstAtOrAfter(s.End - 1);
         if (doc.FirstAtOrAfter(parts[0].Start) > hi + 2) return false;
-        // "Beijing, however, denies …": a discourse word after the subject is no part of who speaks.
-        if (hi > lo + 1 && doc.Lower[hi - 1] == "," && DiscourseWords.Contains(doc.Lower[hi]))
-        {
-            source = TextSpan.FromBounds(s.Start, t[hi - 2].Span.End);
-            return true;
-        }
         for (int k = lo + 1; k < hi; k++)
         {
             if (doc.Lower[k] != ",") continue;
