@@ -121,6 +121,15 @@ public class StanceClassifierTests
     }
 
     [Fact]
+    public void Classify_ShortStatementNegatingAnotherPredicate_DoesNotDeny()
+    {
+        // The negation is about lifting the sanctions, not about the harm the claim says they did.
+        var claim = "US sanctions have negatively impacted the local economy";
+        var statement = "It is expected that after the report is released neither the attacks on the policy nor the sanctions will be lifted.";
+        StanceClassifier.Default.Classify(claim, statement).Stance.ShouldNotBe(Stance.Denies);
+    }
+
+    [Fact]
     public void Classify_ShortStatementRepeatingClaim_DoesNotDeny()
     {
         var p = StanceClassifier.Default.Classify("Workers in Xinjiang are subjected to forced labour",
