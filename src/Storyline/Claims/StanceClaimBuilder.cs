@@ -34,7 +34,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
         return Ranked(claims.Select(c => (c.Label, c.Topic, (IReadOnlyList<LedgerStatement>)[.. c.Members.Select(m =>
         {
             var s = used[(int)m.Statement.Id];
-            return Statement(s, WithSpeakerWords(m.Stance, s));
+            return Statement(s, WithSpeakerWords(m.Stance, m.Statement.Denies, s.Cue));
         })])));
     }
 
@@ -82,7 +82,7 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
             if (best < 0) continue;
             var stance = model.Classify(StanceDocument.FromSentences([labels[best].Text], [labels[best].Vector!]), StanceDocument.FromSentences([s.Text], [s.Vector])).Stance;
             if (stance == Stance.Unrelated) continue;
-            joined[best].Add(Statement(s, WithSpeakerWords(stance, s)));
+            joined[best].Add(Statement(s, WithSpeakerWords(stance, candidate.Denies, s.Cue)));
             members[best].Add(candidate);
         }
         return Ranked(claims.Select((c, k) => (c.Label, c.Topic,
@@ -118,11 +118,12 @@ public sealed partial class StanceClaimBuilder(StanceClassifier? classifier = nu
     /// denies what "accusations of forced labour" asserts, "questioned whether …" questions it, and "linked its employment policies to forced
     /// labour" or "alleging forced labour" asserts what the model, reading a fragment, would only find reported. A content that calls what
     /// it cites false denies it whatever the cue (a transcript's speaker label has none to read).</summary>
-    private static Stance WithSpeakerWords(Stance stance, ClaimSource s)
+    /// <param name="denies">The statement's own words deny (<see cref="ClaimCandidate.Denies"/>, decided once with the candidate).</param>
+    private static Stance WithSpeakerWords(Stance stance, bool denies, string? cue)
     {
         if (stance is Stance.Unrelated or Stance.Denies) return stance;
-        if (Denies(s)) return Stance.Denies;
-        if (s.Cue is not { } cue) return stance;
+        if (denies) return Stance.Denies;
+        if (cue is null) return stance;
         var c = cue.ToLowerInvariant();
         if (stance != Stance.Questions && DoubtCue().IsMatch(c)) return Stance.Questions;
         if (stance == Stance.Reports && AssertionCue().IsMatch(c)) return Stance.Asserts;

@@ -101,25 +101,8 @@ public sealed class StanceClassifier
     {
         var claimStems = claim.Stems.SelectMany(x => x).ToHashSet(StringComparer.Ordinal);
         bool claimNegated = claim.Words.Any(w => StanceFeatures.NegationsNear(w, claimStems, refuting: false) > 0);
-        bool statementNegated = statement.Words.Any(w => NegatesClaimTerm(w, claimStems));
+        bool statementNegated = statement.Words.Any(w => StanceFeatures.NegatesClaimTerm(w, claimStems));
         return claimNegated != statementNegated;
-    }
-
-    // A negation that denies a claim term: right before one ("no forced labour", "has not resigned"), or with two of them near it
-    // ("no evidence of forced labour"). One claim word somewhere near a negation is not enough: in "neither the attacks nor the
-    // sanctions will be lifted" the negation is about lifting, not about the sanctions' effect the claim states.
-    private static bool NegatesClaimTerm(List<string> words, HashSet<string> claimStems)
-    {
-        for (int i = 0; i < words.Count; i++)
-        {
-            if (!StanceFeatures.Negations.Contains(words[i]) && !StanceFeatures.Refuting.Contains(words[i])) continue;
-            if (i + 1 < words.Count && claimStems.Contains(StanceText.Stem(words[i + 1]))) return true;
-            var near = new HashSet<string>(StringComparer.Ordinal);
-            for (int j = Math.Max(0, i - 4); j < Math.Min(words.Count, i + 5); j++)
-                if (j != i && StanceText.Stem(words[j]) is var stem && claimStems.Contains(stem)) near.Add(stem);
-            if (near.Count >= 2) return true;
-        }
-        return false;
     }
 
     private bool Doubts(StanceDocument claim, StanceDocument statement)

@@ -202,6 +202,9 @@ internal static class StanceFeatures
 
     private static int CountQuotes(string s) => s.Count(c => c is '"' or '“' or '”');
 
+    // Words either side of a negation that count as near it.
+    private const int NegationWindow = 4;
+
     // A negation within four words of a claim term is the cheapest sign that the sentence denies it.
     internal static int NegationsNear(List<string> words, HashSet<string> claimStems, bool refuting = true)
     {
@@ -209,9 +212,26 @@ internal static class StanceFeatures
         for (int i = 0; i < words.Count; i++)
         {
             if (!Negations.Contains(words[i]) && !(refuting && Refuting.Contains(words[i]))) continue;
-            for (int j = Math.Max(0, i - 4); j < Math.Min(words.Count, i + 5); j++)
+            for (int j = Math.Max(0, i - NegationWindow); j < Math.Min(words.Count, i + NegationWindow + 1); j++)
                 if (j != i && claimStems.Contains(StanceText.Stem(words[j]))) { count++; break; }
         }
         return count;
+    }
+
+    // A negation that denies a claim term: right before one ("no forced labour", "has not resigned"), or with two of them near it
+    // ("no evidence of forced labour"). One claim word somewhere near a negation is not enough: in "neither the attacks nor the
+    // sanctions will be lifted" the negation is about lifting, not about the sanctions' effect the claim states.
+    internal static bool NegatesClaimTerm(List<string> words, HashSet<string> claimStems)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!Negations.Contains(words[i]) && !Refuting.Contains(words[i])) continue;
+            if (i + 1 < words.Count && claimStems.Contains(StanceText.Stem(words[i + 1]))) return true;
+            var near = new HashSet<string>(StringComparer.Ordinal);
+            for (int j = Math.Max(0, i - NegationWindow); j < Math.Min(words.Count, i + NegationWindow + 1); j++)
+                if (j != i && StanceText.Stem(words[j]) is var stem && claimStems.Contains(stem)) near.Add(stem);
+            if (near.Count >= 2) return true;
+        }
+        return false;
     }
 }
